@@ -1,0 +1,230 @@
+"""Plain data the wallet hands out: records, entry input, evidence. No behaviour beyond validation."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from wallet.errors import InvalidInputError
+
+
+class RecordKind(StrEnum):
+    CREDENTIAL = "credential"
+    ENTRY = "entry"
+
+
+class EntryKind(StrEnum):
+    """Kinds of self-asserted experience."""
+
+    JOB = "job"
+    VOLUNTEERING = "volunteering"
+    MILITARY = "military"
+    TRAINING = "training"
+    CAREGIVING = "caregiving"
+    PROJECT = "project"
+
+
+ENTRY_KIND_LABELS: dict[EntryKind, str] = {
+    EntryKind.JOB: "Job",
+    EntryKind.VOLUNTEERING: "Volunteering",
+    EntryKind.MILITARY: "Military service",
+    EntryKind.TRAINING: "Training",
+    EntryKind.CAREGIVING: "Caregiving",
+    EntryKind.PROJECT: "Project",
+}
+
+_DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
+MAX_TEXT = 20_000
+MAX_SKILLS = 200
+
+
+def parse_partial_date(value: Any, field_name: str) -> str | None:
+    """Accept ISO `YYYY-MM-DD` or `YYYY-MM` (or empty) and return it normalised."""
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise InvalidInputError(f'"{field_name}" must be a date like 2024-05 or 2024-05-31.')
+    match = _DATE.match(value.strip())
+    if not match:
+        raise InvalidInputError(f'"{field_name}" must be a date like 2024-05 or 2024-05-31, not "{value}".')
+    year, month, day = int(match[1]), int(match[2]), match[3]
+    if not 1 <= month <= 12:
+        raise InvalidInputError(f'"{field_name}" has a month that does not exist: "{value}".')
+    if day is not None:
+        try:
+            datetime.date(year, month, int(day))
+        except ValueError as exc:
+            raise InvalidInputError(f'"{field_name}" is not a real date: "{value}".') from exc
+    return value.strip()
+
+
+def _text(data: dict[str, Any], key: str, *, required: bool = False, limit: int = MAX_TEXT) -> str:
+    value = data.get(key, "")
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        raise InvalidInputError(f'"{key}" must be text.')
+    value = value.strip()
+    if required and not value:
+        raise InvalidInputError(f'"{key}" is required and cannot be empty.')
+    if len(value) > limit:
+        raise InvalidInputError(f'"{key}" is too long (over {limit:,} characters).')
+    return value
+
+
+def _string_list(data: dict[str, Any], key: str) -> tuple[str, ...]:
+    value = data.get(key, [])
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise InvalidInputError(f'"{key}" must be a list of text, like ["Customer service", "Excel"].')
+    cleaned: list[str] = []
+    for item in (v.strip() for v in value):
+        if item and item.casefold() not in {c.casefold() for c in cleaned}:
+            cleaned.append(item[:200])
+    if len(cleaned) > MAX_SKILLS:
+        raise InvalidInputError(f'"{key}" has more than {MAX_SKILLS} items.')
+    return tuple(cleaned)
+
+
+@dataclass(frozen=True)
+class EntryInput:
+    """A self-asserted experience as the learner describes it."""
+
+    kind: EntryKind
+    title: str
+    organisation: str = ""
+    start: str | None = None
+    end: str | None = None
+    description: str = ""
+    skills: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+
+    ALLOWED_KEYS = frozenset(
+        {"kind", "title", "organisation", "organization", "start", "end", "description", "skills", "tags"}
+    )
+
+    @classmethod
+    def from_json(cls, data: Any) -> EntryInput:
+        """Validate the `add-entry` JSON shape; every problem is one clear sentence."""
+        if not isinstance(data, dict):
+            raise InvalidInputError("An entry must be a JSON object with at least \"kind\" and \"title\".")
+        unknown = sorted(set(data) - cls.ALLOWED_KEYS)
+        if unknown:
+            raise InvalidInputError(f"Unknown field {unknown[0]!r} in the entry; allowed: "
+                                    + ", ".join(sorted(cls.ALLOWED_KEYS - {"organization"})) + ".")
+        kind_value = data.get("kind")
+        try:
+            kind = EntryKind(kind_value)
+        except ValueError as exc:
+            kinds = ", ".join(k.value for k in EntryKind)
+            raise InvalidInputError(f'"kind" must be one of {kinds}; got {kind_value!r}.') from exc
+        org_key = "organisation" if "organisation" in data else "organization"
+        start = parse_partial_date(data.get("start"), "start")
+        end = parse_partial_date(data.get("end"), "end")
+        if start and end and end < start:
+            raise InvalidInputError('"end" is before "start".')
+        return cls(
+            kind=kind,
+            title=_text(data, "title", required=True, limit=300),
+            organisation=_text(data, org_key, limit=300),
+            start=start,
+            end=end,
+            description=_text(data, "description"),
+            skills=_string_list(data, "skills"),
+            tags=_string_list(data, "tags"),
+        )
+
+
+@dataclass(frozen=True)
+class EvidenceInfo:
+    """An evidence file's description (its bytes stay in the store until asked for)."""
+
+    id: str
+    record_id: str
+    filename: str
+    media_type: str
+    size: int
+    sha256: str
+    description: str
+    added_at: str
+
+
+@dataclass(frozen=True)
+class CredentialInfo:
+    """How a credential record arrived: its format and the hash of its original bytes."""
+
+    format: str
+    media_type: str
+    sha256: str
+    parsed: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Record:
+    """One item in the wallet: an issued credential or a self-asserted entry."""
+
+    id: str
+    kind: RecordKind
+    title: str
+    organisation: str
+    start: str | None
+    end: str | None
+    description: str
+    skills: tuple[str, ...]
+    tags: tuple[str, ...]
+    created_at: str
+    updated_at: str
+    demo: bool = False
+    entry_kind: EntryKind | None = None
+    credential: CredentialInfo | None = None
+    evidence: tuple[EvidenceInfo, ...] = ()
+
+    @property
+    def kind_label(self) -> str:
+        if self.kind is RecordKind.ENTRY and self.entry_kind is not None:
+            return ENTRY_KIND_LABELS[self.entry_kind] + " (self-asserted)"
+        return "Credential"
+
+    @property
+    def when(self) -> str:
+        """Dates as a short human range: '2021-03 – 2023-08', '2022-01 – present', '2020'."""
+        if self.start and self.end:
+            return f"{self.start} – {self.end}"
+        if self.start:
+            return f"{self.start} – present" if self.kind is RecordKind.ENTRY else self.start
+        return self.end or ""
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "id": self.id,
+            "kind": self.kind.value,
+            "title": self.title,
+            "organisation": self.organisation,
+            "start": self.start,
+            "end": self.end,
+            "description": self.description,
+            "skills": list(self.skills),
+            "tags": list(self.tags),
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+            "demo": self.demo,
+            "self_asserted": self.kind is RecordKind.ENTRY,
+        }
+        if self.entry_kind is not None:
+            data["entry_kind"] = self.entry_kind.value
+        if self.credential is not None:
+            data["credential"] = {
+                "format": self.credential.format,
+                "media_type": self.credential.media_type,
+                "sha256": self.credential.sha256,
+            }
+        data["evidence"] = [
+            {"id": e.id, "filename": e.filename, "media_type": e.media_type, "size": e.size,
+             "sha256": e.sha256, "description": e.description}
+            for e in self.evidence
+        ]
+        return data

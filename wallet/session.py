@@ -1,0 +1,241 @@
+"""An unlocked wallet: the one object that holds the data key, the connection and the signing key.
+
+Locking closes the database and drops every secret reference; any later call raises
+WalletLockedError. (Python cannot promise to wipe freed memory; SQLCipher's own key memory is
+wiped because `cipher_memory_security` is on.)
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from wallet.clock import Clock, system_clock, utc_iso
+from wallet.crypto import identity as identity_mod
+from wallet.crypto.identity import Identity
+from wallet.crypto.kdf import KdfParams, calibrate
+from wallet.errors import WalletLockedError, WrongPassphraseError
+from wallet.events import EventBus
+from wallet.models import EntryInput, Record
+from wallet.store import backup as backup_format
+from wallet.store.database import Connection, guarded
+from wallet.store.files import atomic_write, os_errors
+from wallet.store.keyfile import KeyFile
+from wallet.store.layout import WalletLayout
+from wallet.store.migrations import schema_version
+from wallet.store.repository import CredentialFields, Repository
+from wallet.validation import check_new_passphrase
+
+
+class Session:
+    """Use cases on an unlocked wallet. Created by `wallet.service`, never directly."""
+
+    def __init__(
+        self,
+        layout: WalletLayout,
+        keys: KeyFile,
+        data_key: bytes,
+        conn: Connection,
+        identity: Identity,
+        clock: Clock = system_clock,
+    ) -> None:
+        self._layout = layout
+        self._keys = keys
+        self._data_key: bytes | None = data_key
+        self._conn: Connection | None = conn
+        self._identity: Identity | None = identity
+        self._repo: Repository | None = Repository(conn, layout.root, clock)
+        self._clock = clock
+        self.events = EventBus()
+
+    # -- state ----------------------------------------------------------------------------------
+    @property
+    def path(self) -> Path:
+        return self._layout.root
+
+    @property
+    def is_demo(self) -> bool:
+        return self._keys.demo
+
+    @property
+    def is_locked(self) -> bool:
+        return self._conn is None
+
+    @property
+    def kdf_params(self) -> KdfParams:
+        return self._keys.kdf
+
+    def lock(self) -> None:
+        """Close the database and forget the keys. Safe to call twice."""
+        if self._conn is not None:
+            try:
+                self._conn.close()
+            finally:
+                self._conn = None
+                self._repo = None
+                self._data_key = None
+                self._identity = None
+                self.events.emit("locked")
+
+    def __enter__(self) -> Session:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.lock()
+
+    @property
+    def repo(self) -> Repository:
+        if self._repo is None:
+            raise WalletLockedError("The wallet is locked. Unlock it first.")
+        return self._repo
+
+    @property
+    def identity(self) -> Identity:
+        if self._identity is None:
+            raise WalletLockedError("The wallet is locked. Unlock it first.")
+        return self._identity
+
+    # -- identity -------------------------------------------------------------------------------
+    @property
+    def did(self) -> str:
+        return self.identity.did
+
+    def did_document(self) -> dict[str, Any]:
+        return identity_mod.did_document(self.identity.did)
+
+    # -- records --------------------------------------------------------------------------------
+    def count(self) -> int:
+        return self.repo.count()
+
+    def list_records(self, *, limit: int | None = None, offset: int = 0) -> list[Record]:
+        return self.repo.list_records(limit=limit, offset=offset)
+
+    def get_record(self, record_id: str) -> Record:
+        return self.repo.get(record_id)
+
+    def search(self, text: str, *, limit: int = 50) -> list[Record]:
+        return self.repo.search(text, limit=limit)
+
+    def add_entry(self, entry: EntryInput, *, demo: bool = False) -> str:
+        record_id = self.repo.add_entry(entry, demo=demo)
+        self.events.emit("records_changed", ids=[record_id])
+        return record_id
+
+    def update_entry(self, record_id: str, entry: EntryInput) -> None:
+        self.repo.update_entry(record_id, entry)
+        self.events.emit("records_changed", ids=[record_id])
+
+    def add_credential(
+        self, original: bytes, *, media_type: str, fmt: str, fields: CredentialFields, demo: bool = False
+    ) -> str:
+        record_id = self.repo.add_credential(original, media_type=media_type, fmt=fmt, fields=fields, demo=demo)
+        self.events.emit("records_changed", ids=[record_id])
+        return record_id
+
+    def add_evidence(
+        self, record_id: str, filename: str, data: bytes, *, media_type: str, description: str = ""
+    ) -> str:
+        evidence_id = self.repo.add_evidence(record_id, filename, data, media_type=media_type,
+                                             description=description)
+        self.events.emit("records_changed", ids=[record_id])
+        return evidence_id
+
+    def evidence_data(self, evidence_id: str) -> bytes:
+        return self.repo.evidence_data(evidence_id)
+
+    def credential_original(self, record_id: str) -> bytes:
+        return self.repo.credential_original(record_id)
+
+    def set_tags(self, record_id: str, tags: Iterable[str]) -> None:
+        self.repo.set_tags(record_id, tags)
+        self.events.emit("records_changed", ids=[record_id])
+
+    def delete_record(self, record_id: str) -> None:
+        self.repo.delete(record_id)
+        self.events.emit("records_changed", ids=[record_id])
+
+    # -- keys -----------------------------------------------------------------------------------
+    def verify_passphrase(self, passphrase: str) -> None:
+        """Raise WrongPassphraseError unless `passphrase` is the current one (for re-confirmation)."""
+        if self._keys.unseal_with_passphrase(passphrase) != self._require_key():
+            raise WrongPassphraseError("That passphrase does not unlock this wallet.")
+
+    def change_passphrase(self, new_passphrase: str, *, kdf: KdfParams | None = None) -> None:
+        """Seal the data key under a new passphrase; the records are not touched."""
+        check_new_passphrase(new_passphrase)
+        params = kdf or calibrate()
+        self._keys = self._keys.with_passphrase(self._require_key(), new_passphrase, params)
+        self._keys.write(self._layout.keys)
+        self.events.emit("passphrase_changed")
+
+    def raise_kdf_if_fast(self, passphrase: str, seconds_taken: float) -> bool:
+        """Rewrap with a costlier KDF when this machine derived the key much faster than the target."""
+        from wallet.crypto.kdf import stronger
+
+        better = stronger(self._keys.kdf, seconds_taken)
+        if better is None:
+            return False
+        self._keys = self._keys.with_passphrase(self._require_key(), passphrase, better)
+        self._keys.write(self._layout.keys)
+        return True
+
+    def _require_key(self) -> bytes:
+        if self._data_key is None:
+            raise WalletLockedError("The wallet is locked. Unlock it first.")
+        return self._data_key
+
+    # -- backup ---------------------------------------------------------------------------------
+    def backup_bytes(self) -> bytes:
+        """A consistent snapshot of the wallet as one encrypted backup file's bytes."""
+        conn = self._conn
+        if conn is None:
+            raise WalletLockedError("The wallet is locked. Unlock it first.")
+        with guarded(self.path):
+            # A write lock keeps other writers out while the file is copied; nothing is changed.
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                with os_errors(self._layout.db):
+                    database = self._layout.db.read_bytes()
+                version = schema_version(conn)
+            finally:
+                conn.execute("ROLLBACK")
+        return backup_format.pack(
+            backup_format.Backup(self._keys, version, utc_iso(self._clock()), database)
+        )
+
+    def backup(self, out: Path) -> int:
+        """Write an encrypted backup to `out` atomically and check it reads back; returns its size."""
+        data = self.backup_bytes()
+        if out.is_dir():
+            out = out / f"{self.path.name.removesuffix('.lerwallet')}-{time.strftime('%Y%m%d-%H%M%S')}.lerbackup"
+        if out.resolve().is_relative_to(self.path.resolve()):
+            from wallet.errors import UsageError
+
+            raise UsageError("Save the backup outside the wallet folder, ideally on another disk.")
+        atomic_write(out, data)
+        with os_errors(out):
+            backup_format.unpack(out.read_bytes(), out)
+        return len(data)
+
+    # -- writing helpers used by service --------------------------------------------------------
+    def _replace_keys(self, keys: KeyFile) -> None:
+        self._keys = keys
+        keys.write(self._layout.keys)
+
+
+def store_identity(conn: Connection, identity: Identity, clock: Clock) -> None:
+    conn.execute(
+        "INSERT INTO identity (id, seed, did, created_at) VALUES (1, ?, ?, ?)",
+        (identity.seed, identity.did, utc_iso(clock())),
+    )
+
+
+def load_identity(conn: Connection) -> Identity:
+    row = conn.execute("SELECT seed FROM identity WHERE id = 1").fetchone()
+    if row is None:
+        from wallet.errors import WalletDamagedError
+
+        raise WalletDamagedError("The wallet has lost its signing key; restore it from a backup.")
+    return Identity(seed=bytes(row[0]))

@@ -1,0 +1,85 @@
+"""A SQLCipher 4 connection keyed with the raw 256-bit data key, with errors in plain words."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlcipher3 import dbapi2 as sqlcipher
+
+from wallet.errors import StorageError, WalletDamagedError, WalletError
+
+Connection = sqlcipher.Connection
+
+
+def translate(exc: Exception, path: Path | str) -> WalletError:
+    """Map a SQLCipher error to the wallet's error tree."""
+    text = str(exc).lower()
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return WalletDamagedError(f"The wallet at {path} is damaged or truncated, so it cannot be read.")
+    if "readonly" in text or "read-only" in text:
+        return StorageError(f"The wallet at {path} is on a read-only disk or folder, so it cannot be changed.")
+    if "full" in text:
+        return StorageError("The disk is full, so the change was not saved. Free some space and try again.")
+    if "locked" in text or "busy" in text:
+        return StorageError("The wallet is in use by another program. Close it there and try again.")
+    if "unable to open" in text or "disk i/o" in text:
+        return StorageError(f"The wallet at {path} could not be read or written (disk error).")
+    return StorageError(f"The wallet at {path} could not be used: {exc}.")
+
+
+def connect(db_path: Path, data_key: bytes, *, create: bool) -> Connection:
+    """Open (or create) the encrypted database; raises WalletDamagedError if the key does not fit."""
+    if not create and not db_path.is_file():
+        raise WalletDamagedError(f"The wallet at {db_path.parent} has lost its database file.")
+    try:
+        conn = sqlcipher.connect(str(db_path), isolation_level=None, check_same_thread=False)
+    except sqlcipher.Error as exc:
+        raise translate(exc, db_path.parent) from exc
+    try:
+        conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
+        conn.execute("PRAGMA cipher_memory_security = ON")
+        conn.execute("PRAGMA temp_store = MEMORY")  # no plaintext temp files outside the wallet
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA secure_delete = ON")
+        # Reading the schema forces page 1 to be decrypted and authenticated.
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conn.execute("PRAGMA journal_mode = DELETE").fetchone()
+        conn.execute("PRAGMA synchronous = FULL")
+    except sqlcipher.Error as exc:
+        conn.close()
+        raise translate(exc, db_path.parent) from exc
+    return conn
+
+
+@contextmanager
+def guarded(path: Path | str) -> Iterator[None]:
+    """Translate SQLCipher errors raised inside the block."""
+    try:
+        yield
+    except sqlcipher.Error as exc:
+        raise translate(exc, path) from exc
+
+
+@contextmanager
+def transaction(conn: Connection, path: Path | str) -> Iterator[Connection]:
+    """One atomic write: everything in the block is committed together or not at all."""
+    with guarded(path):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+
+def integrity_problems(conn: Connection) -> list[str]:
+    """Pages whose authentication failed plus SQLite's structural check; empty when healthy."""
+    rows: list[Any] = conn.execute("PRAGMA cipher_integrity_check").fetchall()
+    problems = [str(r[0]) for r in rows]
+    quick = [str(r[0]) for r in conn.execute("PRAGMA quick_check").fetchall()]
+    problems.extend(q for q in quick if q != "ok")
+    return problems

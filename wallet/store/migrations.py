@@ -1,0 +1,111 @@
+"""Numbered schema migrations, tracked with `PRAGMA user_version`.
+
+Each released schema gets a fixture wallet in tests/fixtures/wallets/; a migration is never edited
+once released, only followed by a new one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from wallet.errors import NewerWalletError
+from wallet.store.database import Connection
+
+Migration = Callable[[Connection], None]
+
+
+def _run_statements(conn: Connection, script: str) -> None:
+    """Run `;`-separated statements inside the caller's transaction (executescript would commit)."""
+    for statement in script.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+def _v1_initial(conn: Connection) -> None:
+    _run_statements(
+        conn,
+        """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE identity (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            seed BLOB NOT NULL,
+            did TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE records (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('credential', 'entry')),
+            entry_kind TEXT,
+            title TEXT NOT NULL,
+            organisation TEXT NOT NULL DEFAULT '',
+            start_date TEXT,
+            end_date TEXT,
+            description TEXT NOT NULL DEFAULT '',
+            skills TEXT NOT NULL DEFAULT '[]',
+            demo INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX records_by_date ON records (coalesce(end_date, start_date, created_at) DESC);
+        CREATE TABLE credential_sources (
+            record_id TEXT PRIMARY KEY REFERENCES records (id) ON DELETE CASCADE,
+            original BLOB NOT NULL,
+            media_type TEXT NOT NULL,
+            format TEXT NOT NULL,
+            sha256 TEXT NOT NULL UNIQUE,
+            parsed TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE TABLE evidence (
+            id TEXT PRIMARY KEY,
+            record_id TEXT NOT NULL REFERENCES records (id) ON DELETE CASCADE,
+            filename TEXT NOT NULL,
+            media_type TEXT NOT NULL,
+            description TEXT NOT NULL DEFAULT '',
+            data BLOB NOT NULL,
+            sha256 TEXT NOT NULL,
+            added_at TEXT NOT NULL
+        );
+        CREATE INDEX evidence_by_record ON evidence (record_id);
+        CREATE TABLE tags (
+            record_id TEXT NOT NULL REFERENCES records (id) ON DELETE CASCADE,
+            tag TEXT NOT NULL,
+            PRIMARY KEY (record_id, tag)
+        );
+        CREATE VIRTUAL TABLE record_search USING fts5 (
+            record_id UNINDEXED, title, organisation, body, tags,
+            tokenize = 'unicode61 remove_diacritics 2'
+        );
+        """
+    )
+
+
+MIGRATIONS: list[Migration] = [_v1_initial]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def schema_version(conn: Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def check_supported(version: int) -> None:
+    if version > SCHEMA_VERSION:
+        raise NewerWalletError(
+            f"This wallet was made by a newer version of LER Wallet (schema {version}; this version "
+            f"reads up to {SCHEMA_VERSION}). Please update LER Wallet to open it."
+        )
+
+
+def migrate(conn: Connection) -> int:
+    """Bring the schema up to date, one numbered step per transaction; returns the new version."""
+    current = schema_version(conn)
+    check_supported(current)
+    for number in range(current + 1, SCHEMA_VERSION + 1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            MIGRATIONS[number - 1](conn)
+            conn.execute(f"PRAGMA user_version = {number}")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+    return SCHEMA_VERSION

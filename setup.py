@@ -6,7 +6,7 @@ so that `pip install .` (not only an editable install) finds contexts, fonts and
 
 from setuptools import find_packages, setup
 
-code = find_packages(include=["wallet", "wallet.*", "ui", "ui.*"])
+code = find_packages(include=["wallet", "wallet.*", "ui", "ui.*", "cli", "cli.*"])
 setup(
     packages=[*code, "ler_wallet_resources"],
     package_dir={"ler_wallet_resources": "resources"},

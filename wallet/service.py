@@ -223,6 +223,16 @@ def restore_backup(
     return moved_to
 
 
+def layout_check(path: Path) -> None:
+    """Raise a clear error unless a wallet is at `path` (before asking anyone for a secret)."""
+    layout_mod.existing(path.expanduser())
+
+
+def ensure_can_create(path: Path) -> None:
+    """Raise WalletExistsError if creating a wallet at `path` would overwrite anything."""
+    layout_mod.ensure_free(path.expanduser())
+
+
 def wallet_is_demo(path: Path) -> bool:
     """Whether the wallet at `path` was made by `ler-wallet demo` (readable without a secret)."""
     try:
@@ -253,6 +263,8 @@ __all__ = [
     "check_wallet",
     "create_wallet",
     "default_wallet_path",
+    "ensure_can_create",
+    "layout_check",
     "open_wallet",
     "read_backup",
     "recover_wallet",

@@ -46,7 +46,6 @@ def _v1_initial(conn: Connection) -> None:
             created_at TEXT NOT NULL,
             updated_at TEXT NOT NULL
         );
-        CREATE INDEX records_by_date ON records (coalesce(end_date, start_date, created_at) DESC);
         CREATE TABLE credential_sources (
             record_id TEXT PRIMARY KEY REFERENCES records (id) ON DELETE CASCADE,
             original BLOB NOT NULL,

@@ -34,7 +34,11 @@ _RECORD_COLUMNS = (
     "r.id, r.kind, r.entry_kind, r.title, r.organisation, r.start_date, r.end_date, r.description, "
     "r.skills, r.demo, r.created_at, r.updated_at, c.format, c.media_type, c.sha256"
 )
-_ORDER = "ORDER BY coalesce(r.end_date, r.start_date, r.created_at) DESC, r.title COLLATE NOCASE"
+# Ongoing entries (a start, no end) sort as if they ended today: newest experience first.
+_ORDER = (
+    "ORDER BY CASE WHEN r.kind = 'entry' AND r.end_date IS NULL AND r.start_date IS NOT NULL THEN '9999' "
+    "ELSE coalesce(r.end_date, r.start_date, r.created_at) END DESC, r.title COLLATE NOCASE"
+)
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 

@@ -1,0 +1,194 @@
+"""One function per `ler-wallet` subcommand; each returns an exit code."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import secrets
+import sys
+from pathlib import Path
+from typing import Any
+
+from cli import prompts
+from cli.display import gui_blocker
+from cli.output import emit_json, print_record, print_records
+from wallet import demo, service
+from wallet.errors import InvalidInputError, UsageError, WalletExistsError
+from wallet.models import EntryInput
+from wallet.session import Session
+from wallet.store.files import read_bytes
+
+MAX_ENTRY_FILE = 1024 * 1024
+
+
+def wallet_path(args: argparse.Namespace) -> Path:
+    return Path(args.wallet).expanduser() if args.wallet else service.default_wallet_path()
+
+
+def unlock(args: argparse.Namespace) -> Session:
+    path = wallet_path(args)
+    service.layout_check(path)  # say "no wallet here" before asking for a passphrase
+    return service.open_wallet(path, prompts.passphrase())
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    path = wallet_path(args)
+    service.ensure_can_create(path)
+    created = service.create_wallet(path, prompts.new_passphrase(prompts.PASSPHRASE_ENV))
+    with created.session as session:
+        print(f"Created your wallet at {session.path}")
+        print(f"Your identifier (DID): {session.did}")
+    _print_recovery_code(created.recovery_code)
+    return 0
+
+
+def _print_recovery_code(code: str) -> None:
+    print()
+    print("Your recovery code (shown only now; write it down or print it and keep it safe):")
+    print()
+    print(f"    {code}")
+    print()
+    print("If you forget your passphrase, 'ler-wallet recover' and this code open the wallet.")
+
+
+def cmd_passwd(args: argparse.Namespace) -> int:
+    with unlock(args) as session:
+        session.change_passphrase(prompts.new_passphrase())
+    print("Passphrase changed. Your records were not touched; the recovery code still works.")
+    return 0
+
+
+def cmd_recover(args: argparse.Namespace) -> int:
+    path = wallet_path(args)
+    service.layout_check(path)
+    code = prompts.recovery_code()
+    with service.recover_wallet(path, code, prompts.new_passphrase()) as session:
+        print(f"Wallet recovered and the new passphrase set: {session.path}")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    with unlock(args) as session:
+        size = session.backup(args.out)
+    print(f"Encrypted backup written to {args.out} ({size:,} bytes). It opens with the same passphrase "
+          "or recovery code.")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    target = wallet_path(args)
+    service.read_backup(args.backup_file)  # check the file before asking for anything
+    replace = bool(args.replace)
+    if target.exists() and not replace:
+        if prompts.confirm(f"A wallet is already at {target}. Move it aside and restore over it?"):
+            replace = True
+        else:
+            raise WalletExistsError(
+                f"A wallet is already at {target}; nothing was changed. Use --replace to move it aside "
+                "and restore, or --wallet to restore somewhere else."
+            )
+    if args.with_recovery_code:
+        moved = service.restore_backup(args.backup_file, target, recovery_code=prompts.recovery_code(),
+                                       replace=replace)
+    else:
+        moved = service.restore_backup(args.backup_file, target, prompts.passphrase(), replace=replace)
+    print(f"Restored the wallet to {target}.")
+    if moved != target:
+        print(f"The wallet that was there is kept at {moved}.")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with unlock(args) as session:
+        records = session.list_records()
+    if args.json:
+        emit_json([r.to_json() for r in records])
+    else:
+        print_records(records, "The wallet is empty. Add an experience with 'ler-wallet add-entry FILE.json'.")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    with unlock(args) as session:
+        record = session.get_record(args.id)
+    if args.json:
+        emit_json(record.to_json())
+    else:
+        print_record(record)
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    with unlock(args) as session:
+        records = session.search(args.text)
+    if args.json:
+        emit_json([r.to_json() for r in records])
+    else:
+        print_records(records, f"No records match {args.text!r}.")
+    return 0
+
+
+def _read_entry_json(source: str) -> Any:
+    if source == "-":
+        raw = sys.stdin.buffer.read(MAX_ENTRY_FILE + 1)
+        if len(raw) > MAX_ENTRY_FILE:
+            raise InvalidInputError("The entry is larger than 1 MB; an entry is a short description.")
+        where = "standard input"
+    else:
+        raw = read_bytes(Path(source), limit=MAX_ENTRY_FILE)
+        where = source
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise InvalidInputError(f"{where} is not UTF-8 text.") from exc
+    except json.JSONDecodeError as exc:
+        raise InvalidInputError(f"{where} is not valid JSON (line {exc.lineno}: {exc.msg}).") from exc
+    except RecursionError as exc:
+        raise InvalidInputError(f"{where} is nested too deeply to be an entry.") from exc
+
+
+def cmd_add_entry(args: argparse.Namespace) -> int:
+    entry = EntryInput.from_json(_read_entry_json(args.file))  # validate before asking for a secret
+    with unlock(args) as session:
+        record = session.get_record(session.add_entry(entry))
+    if args.json:
+        emit_json(record.to_json())
+    else:
+        print(f"Added {record.kind_label.lower()}: {record.title} (id {record.id[:8]})")
+    return 0
+
+
+def cmd_did(args: argparse.Namespace) -> int:
+    with unlock(args) as session:
+        if args.json:
+            emit_json(session.did_document())
+        else:
+            print(session.did)
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    path = args.path.expanduser() if args.path else wallet_path(args)
+    service.ensure_can_create(path)
+    passphrase = os.environ.get(prompts.PASSPHRASE_ENV)
+    generated = passphrase is None
+    if passphrase is None:
+        passphrase = "demo-" + secrets.token_hex(4)
+    created = service.create_wallet(path, passphrase, demo=True)
+    with created.session as session:
+        ids = demo.populate(session)
+        print(f"Created a demo wallet at {session.path} with {len(ids)} records (all labelled demo).")
+    if generated:
+        print(f"Its passphrase is: {passphrase}")
+    print(f"Open it with: ler-wallet --wallet {path}")
+    return 0
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    blocker = gui_blocker()
+    if blocker:
+        raise UsageError(blocker)
+    from ui.app import run_app  # Qt is imported only when a window is wanted
+
+    return run_app(wallet_path(args) if args.wallet or os.environ.get("LER_WALLET") else None)

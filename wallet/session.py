@@ -16,7 +16,7 @@ from wallet.clock import Clock, system_clock, utc_iso
 from wallet.crypto import identity as identity_mod
 from wallet.crypto.identity import Identity
 from wallet.crypto.kdf import KdfParams, calibrate
-from wallet.errors import WalletLockedError, WrongPassphraseError
+from wallet.errors import UsageError, WalletDamagedError, WalletLockedError, WrongPassphraseError
 from wallet.events import EventBus
 from wallet.models import EntryInput, Record
 from wallet.store import backup as backup_format
@@ -211,9 +211,8 @@ class Session:
         if out.is_dir():
             out = out / f"{self.path.name.removesuffix('.lerwallet')}-{time.strftime('%Y%m%d-%H%M%S')}.lerbackup"
         if out.resolve().is_relative_to(self.path.resolve()):
-            from wallet.errors import UsageError
-
             raise UsageError("Save the backup outside the wallet folder, ideally on another disk.")
+        _refuse_to_clobber(out)
         atomic_write(out, data)
         with os_errors(out):
             backup_format.unpack(out.read_bytes(), out)
@@ -223,6 +222,18 @@ class Session:
     def _replace_keys(self, keys: KeyFile) -> None:
         self._keys = keys
         keys.write(self._layout.keys)
+
+
+def _refuse_to_clobber(out: Path) -> None:
+    """A backup may replace an earlier backup file, never any other file or a device."""
+    if not out.exists() and not out.is_symlink():
+        return
+    if not out.is_file() or out.is_symlink():
+        raise UsageError(f"{out} is not a regular file; choose a new file name for the backup.")
+    with os_errors(out), out.open("rb") as handle:
+        head = handle.read(len(backup_format.MAGIC))
+    if head != backup_format.MAGIC:
+        raise UsageError(f"{out} already exists and is not an LER Wallet backup; choose a new file name.")
 
 
 def store_identity(conn: Connection, identity: Identity, clock: Clock) -> None:
@@ -235,7 +246,5 @@ def store_identity(conn: Connection, identity: Identity, clock: Clock) -> None:
 def load_identity(conn: Connection) -> Identity:
     row = conn.execute("SELECT seed FROM identity WHERE id = 1").fetchone()
     if row is None:
-        from wallet.errors import WalletDamagedError
-
         raise WalletDamagedError("The wallet has lost its signing key; restore it from a backup.")
     return Identity(seed=bytes(row[0]))

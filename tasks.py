@@ -47,7 +47,7 @@ def run(cmd: list[str | Path], **kwargs: object) -> int:
 
 def ensure_venv(extras: str) -> None:
     """Create .venv once and install the project (editable) with `extras`."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - this script must explain itself on old Pythons
         sys.exit("LER Wallet needs Python 3.11 or newer.")
     stamp = VENV / f".installed-{extras or 'app'}"
     inputs = [ROOT / "pyproject.toml", ROOT / "setup.py"]

@@ -16,9 +16,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from wallet.crypto.kdf import KdfParams  # noqa: E402
-from wallet.service import CreatedWallet, create_wallet  # noqa: E402
-from wallet.session import Session  # noqa: E402
+from wallet.crypto.kdf import KdfParams
+from wallet.service import CreatedWallet, create_wallet
+from wallet.session import Session
 
 PASSPHRASE = "correct horse battery"
 FAST_KDF = KdfParams.fast_for_tests()

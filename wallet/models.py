@@ -118,7 +118,7 @@ class EntryInput:
                                     + ", ".join(sorted(cls.ALLOWED_KEYS - {"organization"})) + ".")
         kind_value = data.get("kind")
         try:
-            kind = EntryKind(kind_value)
+            kind = EntryKind(kind_value if isinstance(kind_value, str) else "")
         except ValueError as exc:
             kinds = ", ".join(k.value for k in EntryKind)
             raise InvalidInputError(f'"kind" must be one of {kinds}; got {kind_value!r}.') from exc

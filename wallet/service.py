@@ -6,6 +6,7 @@ files here. Everything else happens on the `Session` these functions return.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
@@ -122,10 +123,9 @@ def open_wallet(path: Path, passphrase: str, *, clock: Clock = system_clock, str
     elapsed = time.perf_counter() - started
     session = _open_with_key(layout, keys, data_key, clock)
     if strengthen:
-        try:
+        # A wallet on read-only media still opens; it just keeps its current cost.
+        with contextlib.suppress(WalletError):
             session.raise_kdf_if_fast(passphrase, elapsed)
-        except WalletError:
-            pass  # a read-only wallet still opens; it just keeps its current cost
     return session
 
 
@@ -149,7 +149,7 @@ def recover_wallet(
 
 def check_wallet(session: Session) -> list[str]:
     """Every page's authentication and SQLite's structure; empty when the wallet is healthy."""
-    conn = session._conn  # noqa: SLF001 - the facade owns the session
+    conn = session._conn
     if conn is None:
         return ["The wallet is locked."]
     with guarded(session.path):

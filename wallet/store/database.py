@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from sqlcipher3 import dbapi2 as sqlcipher
 
 from wallet.errors import StorageError, WalletDamagedError, WalletError
 
-Connection = sqlcipher.Connection
+
+class Connection(Protocol):
+    """The part of the DB-API connection the wallet uses (sqlcipher3 ships no type hints)."""
+
+    def execute(self, sql: str, parameters: Sequence[Any] = ..., /) -> Any: ...
+
+    def close(self) -> None: ...
 
 
 def translate(exc: Exception, path: Path | str) -> WalletError:
@@ -51,7 +57,8 @@ def connect(db_path: Path, data_key: bytes, *, create: bool) -> Connection:
     except sqlcipher.Error as exc:
         conn.close()
         raise translate(exc, db_path.parent) from exc
-    return conn
+    connection: Connection = conn
+    return connection
 
 
 @contextmanager

@@ -72,9 +72,8 @@ def atomic_write(path: Path, data: bytes) -> None:
 
 def read_bytes(path: Path, *, limit: int) -> bytes:
     """Read at most `limit` bytes, with a clear error for missing or oversized files."""
-    with os_errors(path):
-        with path.open("rb") as handle:
-            data = handle.read(limit + 1)
+    with os_errors(path), path.open("rb") as handle:
+        data = handle.read(limit + 1)
     if len(data) > limit:
         raise InvalidInputError(f"{path} is too large (over {limit // (1024 * 1024) or 1} MB).")
     return data

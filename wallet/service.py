@@ -22,7 +22,6 @@ from wallet.crypto.identity import Identity
 from wallet.crypto.kdf import KdfParams, calibrate
 from wallet.crypto.keywrap import new_data_key, new_recovery_code
 from wallet.errors import (
-    NotAWalletError,
     UsageError,
     WalletDamagedError,
     WalletError,
@@ -85,7 +84,8 @@ def create_wallet(
         staged = WalletLayout(staging)
         conn = connect(staged.db, data_key, create=True)
         try:
-            migrate(conn)
+            with guarded(path):
+                migrate(conn)
             with transaction(conn, staging):
                 store_identity(conn, identity, clock)
         finally:
@@ -148,12 +148,22 @@ def recover_wallet(
 
 
 def check_wallet(session: Session) -> list[str]:
-    """Every page's authentication and SQLite's structure; empty when the wallet is healthy."""
+    """Every page's authentication and SQLite's structure; empty when the wallet is healthy.
+
+    Damage raises WalletDamagedError with a plain sentence (SQLite's own findings follow it), the
+    same error that damage found while reading raises, whichever page it is on.
+    """
     conn = session._conn
     if conn is None:
         return ["The wallet is locked."]
     with guarded(session.path):
-        return integrity_problems(conn)
+        problems = integrity_problems(conn)
+    if problems:
+        raise WalletDamagedError(
+            f"The wallet at {session.path} is damaged ({len(problems)} problem(s) found); restore it from a "
+            f"backup. Details: {'; '.join(problems)[:500]}"
+        )
+    return problems
 
 
 def read_backup(backup_file: Path) -> backup_format.Backup:
@@ -247,7 +257,9 @@ def _open_with_key(layout: WalletLayout, keys: KeyFile, data_key: bytes, clock: 
         with guarded(layout.root):
             version = schema_version(conn)
             if version == 0:
-                raise NotAWalletError(f"{layout.root} has an empty database; it is not a usable wallet.")
+                raise WalletDamagedError(
+                    f"The wallet at {layout.root} is damaged: its database is empty or truncated, so it cannot be read."
+                )
             check_supported(version)
             migrate(conn)
             identity = load_identity(conn)

@@ -38,7 +38,7 @@ class KdfParams:
         if data.get("alg") != "argon2id13":
             raise InvalidInputError("The wallet uses a key derivation this version does not know.")
         ops, mem = data.get("opslimit"), data.get("memlimit")
-        if not isinstance(ops, int) or not isinstance(mem, int):
+        if type(ops) is not int or type(mem) is not int:  # bool is an int subclass; JSON true is not a cost
             raise InvalidInputError("The wallet's key settings are unreadable.")
         if not (_MIN_OPS <= ops <= 1024 and pwhash.argon2id.MEMLIMIT_MIN <= mem <= 8 * 1024**3):
             raise InvalidInputError("The wallet's key settings are outside the allowed range.")

@@ -49,6 +49,11 @@ def pack(backup: Backup) -> bytes:
 def unpack(data: bytes, source: Path | str) -> Backup:
     """Check a backup completely before anything is restored from it."""
     if not data.startswith(MAGIC):
+        head = data[: len(MAGIC)]
+        near_miss = len(head) == len(MAGIC) and sum(a != b for a, b in zip(head, MAGIC, strict=True)) <= 2
+        if (head and MAGIC.startswith(head)) or near_miss:
+            # The start of a backup cut short, or its first line with a flipped byte.
+            raise WalletDamagedError(f"The backup {source} is damaged or truncated; nothing was restored.")
         raise InvalidInputError(f"{source} is not an LER Wallet backup.")
     if len(data) < len(MAGIC) + 4 + DIGEST_BYTES:
         raise WalletDamagedError(f"The backup {source} is truncated.")

@@ -11,6 +11,9 @@ from sqlcipher3 import dbapi2 as sqlcipher
 
 from wallet.errors import StorageError, WalletDamagedError, WalletError
 
+_SQLITE_CORRUPT = 11
+_SQLITE_NOTADB = 26
+
 
 class Connection(Protocol):
     """The part of the DB-API connection the wallet uses (sqlcipher3 ships no type hints)."""
@@ -23,7 +26,11 @@ class Connection(Protocol):
 def translate(exc: Exception, path: Path | str) -> WalletError:
     """Map a SQLCipher error to the wallet's error tree."""
     text = str(exc).lower()
-    if "not a database" in text or "malformed" in text or "corrupt" in text:
+    # SQLite's result code is authoritative: some corruption arrives with a generic message
+    # (e.g. "vtable constructor failed" when a full-text index page fails its HMAC).
+    code = getattr(exc, "sqlite_errorcode", None)
+    damaged = isinstance(code, int) and code & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
+    if damaged or "not a database" in text or "malformed" in text or "corrupt" in text:
         return WalletDamagedError(f"The wallet at {path} is damaged or truncated, so it cannot be read.")
     if "readonly" in text or "read-only" in text:
         return StorageError(f"The wallet at {path} is on a read-only disk or folder, so it cannot be changed.")

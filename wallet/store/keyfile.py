@@ -24,7 +24,7 @@ from wallet.errors import (
     WalletDamagedError,
     WrongPassphraseError,
 )
-from wallet.store.files import atomic_write, read_bytes
+from wallet.store.files import atomic_write, os_errors
 
 FORMAT = "ler-wallet-keys"
 FORMAT_VERSION = 1
@@ -172,5 +172,8 @@ class KeyFile:
 
     @classmethod
     def read(cls, path: Path) -> KeyFile:
-        return cls.from_bytes(read_bytes(path, limit=MAX_KEYFILE_BYTES + 1))
+        # Read one byte past the limit so `from_bytes` reports an oversized file as "not a wallet".
+        with os_errors(path), path.open("rb") as handle:
+            raw = handle.read(MAX_KEYFILE_BYTES + 1)
+        return cls.from_bytes(raw)
 

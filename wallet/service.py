@@ -122,6 +122,9 @@ def open_wallet(path: Path, passphrase: str, *, clock: Clock = system_clock, str
     data_key = keys.unseal_with_passphrase(passphrase)
     elapsed = time.perf_counter() - started
     session = _open_with_key(layout, keys, data_key, clock)
+    for leftover in layout.stale_temp_files():
+        with contextlib.suppress(OSError):
+            leftover.unlink()
     if strengthen:
         # A wallet on read-only media still opens; it just keeps its current cost.
         with contextlib.suppress(WalletError):

@@ -39,6 +39,10 @@ class WalletLayout:
     def readme(self) -> Path:
         return self.root / README_NAME
 
+    def stale_temp_files(self) -> list[Path]:
+        """Temporary key files a process killed mid-write left behind (they hold only sealed keys)."""
+        return sorted(self.root.glob(f".{KEYS_NAME}.*.tmp"))
+
     def files(self) -> list[Path]:
         """Every file in the folder (including any journal SQLite left during a write)."""
         return sorted(p for p in self.root.iterdir() if p.is_file()) if self.root.is_dir() else []

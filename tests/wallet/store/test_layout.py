@@ -45,3 +45,16 @@ def test_ensure_free(tmp_path: Path) -> None:
         layout.ensure_free(tmp_path)
     with pytest.raises(WalletExistsError):
         layout.ensure_free(tmp_path / "x")
+
+
+def test_open_removes_temp_key_files_left_by_a_killed_write(tmp_path) -> None:
+    """A key-file temp left by a process killed mid-write is tidied away at the next unlock."""
+    from tests.conftest import FAST_KDF, PASSPHRASE
+    from wallet import service
+
+    path = tmp_path / "w.lerwallet"
+    service.create_wallet(path, PASSPHRASE, kdf=FAST_KDF).session.lock()
+    leftover = path / ".wallet.keys.abc123.tmp"
+    leftover.write_bytes(b"{}")
+    service.open_wallet(path, PASSPHRASE).lock()
+    assert not leftover.exists()

@@ -1,0 +1,61 @@
+"""Fixtures for driving the real main window offscreen.
+
+Every GUI test: runs with the app's fonts and style, finds wallets only under tmp_path (LER_WALLET
+points there), makes wallets with cheap Argon2id settings, and fails on any Qt warning.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import FAST_KDF, PASSPHRASE
+from ui.app import make_app
+from ui.main_window import MainWindow
+from wallet import demo, service
+
+
+@pytest.fixture(autouse=True)
+def _styled_app(qapp: QApplication) -> QApplication:
+    return make_app()
+
+
+@pytest.fixture(autouse=True)
+def default_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The default wallet location, inside tmp_path (empty unless a test puts a wallet there)."""
+    path = tmp_path / "data" / "wallet.lerwallet"
+    monkeypatch.setenv("LER_WALLET", str(path))
+    return path
+
+
+@pytest.fixture
+def demo_wallet(tmp_path: Path) -> Path:
+    """A locked demo wallet holding the demo learner's seven records."""
+    path = tmp_path / "Maria.lerwallet"
+    made = service.create_wallet(path, PASSPHRASE, kdf=FAST_KDF, demo=True)
+    with made.session as session:
+        demo.populate(session)
+    return path
+
+
+@pytest.fixture
+def open_window(qtbot: QtBot) -> Iterator[Callable[[Path | None], MainWindow]]:
+    """Open a MainWindow (creating wallets with cheap KDF settings); closed after the test."""
+    windows: list[MainWindow] = []
+
+    def make(path: Path | None) -> MainWindow:
+        window = MainWindow(path, kdf=FAST_KDF)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.close()
+

@@ -1,0 +1,96 @@
+"""How one record row is drawn: title, organisation, then a kind pill and the dates."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from ui import style
+from ui.models import RECORD_ROLE, dates, is_self_asserted, kind_name
+from wallet.models import Record
+
+PAD_X, PAD_Y, GAP = 14, 10, 4
+PILL_COLOURS = {  # background, text
+    "self": ("#fff1cc", "#6b4b00"),
+    "credential": ("#dff3e4", "#1b5e2c"),
+}
+
+
+class RecordDelegate(QStyledItemDelegate):
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        line = QFontMetrics(option.font).height()
+        small = QFontMetrics(_small(option.font)).height()
+        return QSize(260, PAD_Y * 2 + line * 2 + small + 6 + GAP * 2)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        record = index.data(RECORD_ROLE)
+        if not isinstance(record, Record):
+            super().paint(painter, option, index)
+            return
+        painter.save()
+        rect: QRect = option.rect
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        if selected:
+            painter.fillRect(rect, QColor(style.SELECTED))
+            painter.fillRect(QRect(rect.left(), rect.top(), 4, rect.height()), QColor(style.ACCENT))
+        elif option.state & QStyle.StateFlag.State_MouseOver:
+            painter.fillRect(rect, QColor("#f5f8fc"))
+        painter.setPen(QPen(QColor(style.LINE)))
+        painter.drawLine(rect.left() + PAD_X, rect.bottom(), rect.right() - PAD_X, rect.bottom())
+
+        inner = rect.adjusted(PAD_X, PAD_Y, -PAD_X, -PAD_Y)
+        bold = QFont(option.font)
+        bold.setBold(True)
+        y = inner.top()
+        y = _text(painter, bold, QColor(style.INK), inner, y, record.title)
+        y = _text(painter, option.font, QColor(style.MUTED), inner, y + GAP, record.organisation or " ")
+
+        small = _small(option.font)
+        x = inner.left()
+        pill = "self" if is_self_asserted(record) else "credential"
+        label = f"{kind_name(record)} · Self-asserted" if pill == "self" else kind_name(record)
+        x = _pill(painter, small, x, y + GAP, label, pill)
+        painter.setFont(small)
+        painter.setPen(QColor(style.MUTED))
+        metrics = QFontMetrics(small)
+        when_rect = QRect(x + 10, y + GAP + 3, max(0, inner.right() - x - 10), metrics.height())
+        painter.drawText(when_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         metrics.elidedText(dates(record), Qt.TextElideMode.ElideRight, when_rect.width()))
+        if option.state & QStyle.StateFlag.State_HasFocus:
+            painter.setPen(QPen(QColor(style.ACCENT), 1, Qt.PenStyle.DotLine))
+            painter.drawRect(rect.adjusted(1, 1, -2, -2))
+        painter.restore()
+
+
+def _small(font: QFont) -> QFont:
+    small = QFont(font)
+    small.setPointSizeF(max(9.5, font.pointSizeF() - 1.5))
+    return small
+
+
+def _text(painter: QPainter, font: QFont, colour: QColor, inner: QRect, y: int, text: str) -> int:
+    metrics = QFontMetrics(font)
+    painter.setFont(font)
+    painter.setPen(colour)
+    line = QRect(inner.left(), y, inner.width(), metrics.height())
+    painter.drawText(line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                     metrics.elidedText(text, Qt.TextElideMode.ElideRight, inner.width()))
+    return y + metrics.height()
+
+
+def _pill(painter: QPainter, font: QFont, x: int, y: int, text: str, kind: str) -> int:
+    """Draw a rounded label at (x, y); returns the x just after it."""
+    background, ink = PILL_COLOURS[kind]
+    metrics = QFontMetrics(font)
+    box = QRect(x, y, metrics.horizontalAdvance(text) + 16, metrics.height() + 6)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(background))
+    painter.drawRoundedRect(box, box.height() / 2, box.height() / 2)
+    painter.setFont(font)
+    painter.setPen(QColor(ink))
+    painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+    return box.right()

@@ -1,0 +1,144 @@
+"""The main window: a stack of pages that simply shows where the onboarding flow is.
+
+The flow (wallet.flows.onboarding) decides; this window draws it, forwards what the person does,
+and runs the flow's slow call (Argon2id) on a worker thread so the window keeps responding.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QSize, Slot
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QStackedWidget, QWidget
+
+from ui.pages.create import CreatePage
+from ui.pages.records import RecordsPage
+from ui.pages.recover import RecoverPage
+from ui.pages.recovery_code import RecoveryCodePage
+from ui.pages.unlock import UnlockPage
+from ui.pages.welcome import WelcomePage
+from ui.worker import Runner
+from wallet.crypto.kdf import KdfParams
+from wallet.flows.onboarding import Onboarding, Outcome, Step
+from wallet.store.layout import SUFFIX
+
+APP_NAME = "LER Wallet"
+
+
+class Page(Protocol):
+    def enter(self, flow: Onboarding) -> None: ...
+    def leave(self) -> None: ...
+    def show_status(self, error: str, busy: bool) -> None: ...
+
+
+class MainWindow(QMainWindow):
+    """objectName 'mainWindow'. `kdf` is the Argon2id cost for wallets made here (None: calibrate)."""
+
+    def __init__(self, wallet_path: Path | None = None, *, kdf: KdfParams | None = None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(APP_NAME)
+        self.setMinimumSize(QSize(760, 560))
+        self.resize(1100, 700)
+        self.runner = Runner(self)
+        self.runner.finished.connect(self._work_done)
+
+        self.welcome = WelcomePage()
+        self.create_page = CreatePage()
+        self.recovery_code = RecoveryCodePage()
+        self.unlock = UnlockPage()
+        self.recover = RecoverPage()
+        self.records = RecordsPage()
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("pages")
+        for page in (self.welcome, self.create_page, self.recovery_code, self.unlock, self.recover, self.records):
+            self.stack.addWidget(page)
+        self.setCentralWidget(self.stack)
+        self._pages: dict[Step, QWidget] = {
+            Step.START: self.welcome,
+            Step.CREATE: self.create_page,
+            Step.RECOVERY_CODE: self.recovery_code,
+            Step.UNLOCK: self.unlock,
+            Step.RECOVER: self.recover,
+            Step.UNLOCKED: self.records,
+        }
+        self._current: QWidget | None = None
+        self._connect()
+        self.flow = Onboarding(wallet_path, kdf=kdf, on_change=self._on_step)
+        self._render()
+
+    def _connect(self) -> None:
+        self.welcome.create_clicked.connect(lambda: self.flow.choose_create())
+        self.welcome.open_clicked.connect(self._open_existing)
+        self.welcome.recover_clicked.connect(lambda: self.flow.choose_recover())
+        self.create_page.submitted.connect(
+            lambda location, first, second: self.flow.submit_create(location, first, second)
+        )
+        self.create_page.back_clicked.connect(lambda: self.flow.back())
+        self.recovery_code.continue_clicked.connect(lambda ticked: self.flow.confirm_written_down(ticked))
+        self.unlock.submitted.connect(lambda passphrase: self.flow.submit_unlock(passphrase))
+        self.unlock.other_wallet_clicked.connect(lambda: self.flow.back())
+        self.unlock.forgot_clicked.connect(lambda: self.flow.choose_recover())
+        self.recover.submitted.connect(
+            lambda location, code, first, second: self.flow.submit_recover(location, code, first, second)
+        )
+        self.recover.back_clicked.connect(lambda: self.flow.back())
+        self.records.lock_requested.connect(self.lock)
+
+    # -- actions --------------------------------------------------------------------------------
+    def lock(self) -> None:
+        """Drop the session and go back to the unlock page (the Lock button and Ctrl+L)."""
+        if self.flow.state is Step.UNLOCKED:
+            self.flow.lock()
+
+    def _open_existing(self) -> None:
+        start = self.flow.suggested_path.parent if self.flow.suggested_path else Path.home()
+        chosen = QFileDialog.getExistingDirectory(self, "Open your wallet folder", str(start))
+        if chosen:
+            self.flow.choose_open(chosen)
+
+    # -- drawing the flow -----------------------------------------------------------------------
+    def _on_step(self, step: Step) -> None:
+        if step is Step.WORKING:
+            self.runner.start(self.flow.work)
+        self._render()
+
+    @Slot(object)
+    def _work_done(self, outcome: Outcome) -> None:
+        self.flow.finish(outcome)
+
+    def _render(self) -> None:
+        flow = self.flow
+        busy = flow.state is Step.WORKING
+        shown = flow.origin if busy and flow.origin else flow.state
+        page = self._pages.get(shown)
+        if page is not self._current:
+            if self._current is not None:
+                self._as_page(self._current).leave()
+            self._current = page
+            if page is not None:
+                self.stack.setCurrentWidget(page)
+                self._as_page(page).enter(flow)
+        if page is not None:
+            self._as_page(page).show_status(flow.error, busy)
+        self._set_title()
+
+    def _set_title(self) -> None:
+        session = self.flow.session
+        if self.flow.state is Step.UNLOCKED and session is not None:
+            self.setWindowTitle(f"{session.path.name.removesuffix(SUFFIX)} — {APP_NAME}")
+        else:
+            self.setWindowTitle(APP_NAME)
+
+    @staticmethod
+    def _as_page(widget: QWidget) -> Page:
+        return widget  # type: ignore[return-value]
+
+    # -- closing --------------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Lock whatever is open; a slow call still running finishes and its session is locked too."""
+        self.flow.close()
+        self.runner.wait()
+        super().closeEvent(event)

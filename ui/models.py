@@ -1,0 +1,73 @@
+"""Qt models over the session's records (the list on the records page)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+
+from wallet.models import ENTRY_KIND_LABELS, Record, RecordKind
+
+RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
+Index = QModelIndex | QPersistentModelIndex
+
+
+def is_self_asserted(record: Record) -> bool:
+    """Entries are what the learner says about themselves; credentials were issued by someone else."""
+    return record.kind is RecordKind.ENTRY
+
+
+def kind_name(record: Record) -> str:
+    """'Job', 'Volunteering', … for entries; 'Credential' for issued credentials."""
+    if record.entry_kind is not None:
+        return ENTRY_KIND_LABELS[record.entry_kind]
+    return "Credential"
+
+
+def dates(record: Record) -> str:
+    """The record's dates; a one-day record ('2024-02-10 – 2024-02-10') shows its day once."""
+    if record.start and record.start == record.end:
+        return record.start
+    return record.when
+
+
+def summary(record: Record) -> str:
+    """One sentence a screen reader speaks for a row."""
+    kind = f"{kind_name(record)}, self-asserted" if is_self_asserted(record) else kind_name(record)
+    parts = [record.title, kind, record.organisation, dates(record), "demo record" if record.demo else ""]
+    return ". ".join(p for p in parts if p) + "."
+
+
+class RecordListModel(QAbstractListModel):
+    """A read-only list of Record objects; the view asks RECORD_ROLE for the whole record."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._records: list[Record] = []
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's own default
+        return 0 if parent.isValid() else len(self._records)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._records):
+            return None
+        record = self._records[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return record.title
+        if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
+            return summary(record)
+        if role == RECORD_ROLE:
+            return record
+        return None
+
+    def set_records(self, records: Sequence[Record]) -> None:
+        self.beginResetModel()
+        self._records = list(records)
+        self.endResetModel()
+
+    def record(self, row: int) -> Record | None:
+        return self._records[row] if 0 <= row < len(self._records) else None
+
+    def clear(self) -> None:
+        self.set_records([])

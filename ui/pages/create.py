@@ -1,0 +1,99 @@
+"""Create: where the wallet folder goes, and a passphrase typed twice."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QWidget
+
+from ui.widgets import busy_bar, button, card, centered, field, label, line_edit, message_label, show_message
+from wallet.flows.locations import free_location
+from wallet.flows.onboarding import Onboarding
+from wallet.validation import MIN_PASSPHRASE
+
+
+class CreatePage(QWidget):
+    submitted = Signal(str, str, str)  # location, passphrase, repeat
+    back_clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        frame, layout = card()
+        layout.addWidget(label("Create a new wallet", "title"))
+        layout.addWidget(label(
+            "Your wallet is one folder. Keep it on this computer, or on a USB stick to carry it with you.",
+            "muted"))
+        self.location = line_edit("locationInput", "Wallet folder")
+        self.browse = button("Choose…", "browseButton", "Choose a folder for the wallet")
+        row = QHBoxLayout()
+        row.setSpacing(8)
+        row.addWidget(self.location, 1)
+        row.addWidget(self.browse)
+        where = QWidget()
+        where.setLayout(row)
+        row.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(field("&Wallet folder", where))
+        self.location.setAccessibleDescription("Where the new wallet folder will be made.")
+        self.first = line_edit("newPassphraseInput", "New passphrase", secret=True)
+        self.second = line_edit("repeatPassphraseInput", "Type the passphrase again", secret=True)
+        layout.addWidget(field("&Passphrase", self.first))
+        layout.addWidget(label(
+            f"At least {MIN_PASSPHRASE} characters. A few words you will remember work well, "
+            "like “purple kettle morning walk”.", "muted"))
+        layout.addWidget(field("Type it &again", self.second))
+        self.error = message_label("createError")
+        layout.addWidget(self.error)
+        self.busy = busy_bar("createBusy")
+        self.busy_text = label("Making your wallet and locking it with your passphrase…", "muted")
+        self.busy_text.hide()
+        layout.addWidget(self.busy)
+        layout.addWidget(self.busy_text)
+        self.back = button("Back", "createBackButton", "Back to the start")
+        self.submit = button("Create wallet", "createWalletButton", "Create the wallet", primary=True)
+        self.submit.setDefault(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.back)
+        buttons.addStretch(1)
+        buttons.addWidget(self.submit)
+        layout.addLayout(buttons)
+        centered(self, frame)
+        for before, after in pairwise((self.location, self.browse, self.first, self.second, self.submit, self.back)):
+            QWidget.setTabOrder(before, after)
+        for edit in (self.location, self.first, self.second):
+            edit.returnPressed.connect(self._submit)
+        self.submit.clicked.connect(self._submit)
+        self.back.clicked.connect(self.back_clicked)
+        self.browse.clicked.connect(self._browse)
+
+    def enter(self, flow: Onboarding) -> None:
+        self.location.setText(str(flow.suggested_path or ""))
+        self.first.clear()
+        self.second.clear()
+        self.first.setFocus()
+
+    def show_status(self, error: str, busy: bool) -> None:
+        show_message(self.error, error)
+        self.busy.setVisible(busy)
+        self.busy_text.setVisible(busy)
+        for widget in (self.location, self.browse, self.first, self.second, self.submit, self.back):
+            widget.setEnabled(not busy)
+        if error and not busy:
+            self.first.setFocus()
+            self.first.selectAll()
+
+    def _submit(self) -> None:
+        if self.submit.isEnabled():
+            self.submitted.emit(self.location.text(), self.first.text(), self.second.text())
+
+    def _browse(self) -> None:
+        current = Path(self.location.text().strip() or Path.home()).expanduser()
+        start = current.parent if not current.is_dir() else current
+        chosen = QFileDialog.getExistingDirectory(self, "Choose a folder for your wallet", str(start))
+        if chosen:
+            self.location.setText(str(free_location(Path(chosen))))
+
+    def leave(self) -> None:
+        self.first.clear()
+        self.second.clear()

@@ -1,0 +1,86 @@
+"""Recover: open a wallet with its recovery code and choose a new passphrase."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QWidget
+
+from ui.widgets import busy_bar, button, card, centered, field, label, line_edit, message_label, show_message
+from wallet.flows.onboarding import Onboarding
+
+
+class RecoverPage(QWidget):
+    submitted = Signal(str, str, str, str)  # location, code, passphrase, repeat
+    back_clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        frame, layout = card()
+        layout.addWidget(label("Recover your wallet", "title"))
+        layout.addWidget(label(
+            "Type the recovery code you wrote down when you made the wallet, then choose a new passphrase. "
+            "Your records are kept.", "muted"))
+        self.location = line_edit("recoverLocationInput", "Wallet folder")
+        self.browse = button("Choose…", "recoverBrowseButton", "Choose the wallet folder")
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.location, 1)
+        row.addWidget(self.browse)
+        where = QWidget()
+        where.setLayout(row)
+        layout.addWidget(field("&Wallet folder", where))
+        self.code = line_edit("recoveryCodeInput", "Recovery code", placeholder="XXXX-XXXX-XXXX-XXXX-…")
+        layout.addWidget(field("&Recovery code", self.code))
+        self.first = line_edit("recoverPassphraseInput", "New passphrase", secret=True)
+        self.second = line_edit("recoverRepeatInput", "Type the new passphrase again", secret=True)
+        layout.addWidget(field("&New passphrase", self.first))
+        layout.addWidget(field("Type it &again", self.second))
+        self.error = message_label("recoverError")
+        layout.addWidget(self.error)
+        self.busy = busy_bar("recoverBusy")
+        layout.addWidget(self.busy)
+        self.back = button("Back", "recoverBackButton", "Back to the start")
+        self.submit = button("Recover wallet", "recoverSubmitButton", "Recover the wallet", primary=True)
+        self.submit.setDefault(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.back)
+        buttons.addStretch(1)
+        buttons.addWidget(self.submit)
+        layout.addLayout(buttons)
+        centered(self, frame)
+        order = (self.location, self.browse, self.code, self.first, self.second, self.submit, self.back)
+        for before, after in pairwise(order):
+            QWidget.setTabOrder(before, after)
+        for edit in (self.location, self.code, self.first, self.second):
+            edit.returnPressed.connect(self._submit)
+        self.submit.clicked.connect(self._submit)
+        self.back.clicked.connect(self.back_clicked)
+        self.browse.clicked.connect(self._browse)
+
+    def enter(self, flow: Onboarding) -> None:
+        self.location.setText(str(flow.path or ""))
+        self.leave()
+        (self.code if flow.path else self.location).setFocus()
+
+    def leave(self) -> None:
+        for edit in (self.code, self.first, self.second):
+            edit.clear()
+
+    def show_status(self, error: str, busy: bool) -> None:
+        show_message(self.error, error)
+        self.busy.setVisible(busy)
+        for widget in (self.location, self.browse, self.code, self.first, self.second, self.submit, self.back):
+            widget.setEnabled(not busy)
+
+    def _submit(self) -> None:
+        if self.submit.isEnabled():
+            self.submitted.emit(self.location.text(), self.code.text(), self.first.text(), self.second.text())
+
+    def _browse(self) -> None:
+        start = self.location.text().strip() or str(Path.home())
+        chosen = QFileDialog.getExistingDirectory(self, "Choose your wallet folder", start)
+        if chosen:
+            self.location.setText(chosen)

@@ -1,0 +1,68 @@
+"""The new wallet's recovery code, shown once, to be written on paper before going on."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
+
+from ui.widgets import button, card, centered, label, message_label, name, show_message
+from wallet.flows.onboarding import Onboarding
+
+
+def two_lines(code: str) -> str:
+    """'AAAA-BBBB-…' (8 groups) as two lines of four groups, easier to copy by hand."""
+    groups = code.split("-")
+    half = (len(groups) + 1) // 2
+    return "-".join(groups[:half]) + "\n" + "-".join(groups[half:])
+
+
+class RecoveryCodePage(QWidget):
+    continue_clicked = Signal(bool)  # whether "I have written it down" is ticked
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        frame, layout = card()
+        layout.addWidget(label("Write down your recovery code", "title"))
+        layout.addWidget(label(
+            "If you ever forget your passphrase, this code is the only way back into your wallet. "
+            "It is shown only this once.", "muted"))
+        self.code = label(role="code", wrap=False, object_name="recoveryCode")
+        self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.code.setAccessibleName("Recovery code")
+        self.code.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # so a screen reader can reach and read it
+        layout.addWidget(self.code)
+        layout.addWidget(label(
+            "Write it on paper with a pen and keep the paper somewhere safe, away from this computer. "
+            "Do not photograph it or save it in a file here: anyone with the code can open your wallet.",
+            "note"))
+        self.confirm = QCheckBox("I have written down my recovery code")
+        name(self.confirm, "recoveryConfirm", "I have written down my recovery code")
+        layout.addWidget(self.confirm)
+        self.error = message_label("recoveryError")
+        layout.addWidget(self.error)
+        self.submit = button("Continue to my wallet", "continueButton", "Continue to my wallet", primary=True)
+        self.submit.setDefault(True)
+        self.submit.setAutoDefault(True)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.submit)
+        layout.addLayout(row)
+        centered(self, frame, width=600)
+        QWidget.setTabOrder(self.code, self.confirm)
+        QWidget.setTabOrder(self.confirm, self.submit)
+        self.submit.clicked.connect(lambda: self.continue_clicked.emit(self.confirm.isChecked()))
+
+    def enter(self, flow: Onboarding) -> None:
+        code = flow.recovery_code or ""
+        self.code.setText(two_lines(code))
+        # Read one character at a time, a pause between groups.
+        self.code.setAccessibleDescription(", ".join(" ".join(group) for group in code.split("-")))
+        self.confirm.setChecked(False)
+        self.confirm.setFocus()
+
+    def show_status(self, error: str, busy: bool) -> None:
+        show_message(self.error, error)
+
+    def leave(self) -> None:
+        self.code.clear()
+        self.code.setAccessibleDescription("")

@@ -1,0 +1,96 @@
+"""Look and feel: one base font, a calm light palette, and the style sheet every page shares.
+
+Widgets opt into a look with a `role` property (`setProperty("role", "muted")`) rather than
+per-widget style sheets, so the whole app changes here.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QStyleFactory
+
+from ui.resources import FONT_FAMILY
+
+BASE_POINT_SIZE = 11
+
+INK = "#1d2330"
+MUTED = "#566173"
+LINE = "#d5dae2"
+PAGE = "#f3f5f8"
+CARD = "#ffffff"
+ACCENT = "#1f5fbf"
+ACCENT_DARK = "#174a96"
+SELECTED = "#e3edfb"
+ERROR = "#a4221b"
+
+STYLE_SHEET = f"""
+QWidget {{ color: {INK}; }}
+QMainWindow, QStackedWidget, QWidget#page, QWidget#pageInner {{ background: {PAGE}; }}
+QScrollArea#pageScroll {{ background: {PAGE}; border: none; }}
+QFrame[role="card"] {{ background: {CARD}; border: 1px solid {LINE}; border-radius: 10px; }}
+QFrame[role="card"] QLabel {{ background: transparent; }}
+QLabel[role="title"] {{ font-size: 20pt; font-weight: bold; }}
+QLabel[role="heading"] {{ font-size: 14pt; font-weight: bold; }}
+QLabel#detailTitle {{ font-size: 17pt; }}
+QLabel[role="muted"] {{ color: {MUTED}; }}
+QLabel[role="fieldName"] {{ color: {MUTED}; font-weight: bold; }}
+QLabel[role="error"] {{ color: {ERROR}; background: #fdecea; border: 1px solid #f3c2bd;
+    border-radius: 6px; padding: 8px 10px; }}
+QLabel[role="note"] {{ background: #fff7e0; border: 1px solid #f0d88c; border-radius: 6px;
+    padding: 8px 10px; color: #5c4500; }}
+QLabel[role="code"] {{ font-family: "DejaVu Sans Mono", monospace; font-size: 18pt; font-weight: bold;
+    background: #f7f9fc; border: 2px dashed {ACCENT}; border-radius: 8px; padding: 16px; color: {INK}; }}
+QLabel[role="badge"] {{ border-radius: 9px; padding: 2px 10px; font-size: 9.5pt; font-weight: bold; }}
+QLabel[badge="self"] {{ background: #fff1cc; color: #6b4b00; border: 1px solid #e9cf7c; }}
+QLabel[badge="credential"] {{ background: #dff3e4; color: #1b5e2c; border: 1px solid #a9d9b5; }}
+QLabel[badge="demo"] {{ background: #ece6f7; color: #4a3476; border: 1px solid #cdbfe8; }}
+QLabel[role="chip"] {{ background: #eef2f7; border: 1px solid {LINE}; border-radius: 11px;
+    padding: 3px 10px; }}
+QLineEdit {{ background: {CARD}; border: 1px solid #b9c1cd; border-radius: 6px; padding: 7px 9px;
+    selection-background-color: {ACCENT}; }}
+QLineEdit:focus {{ border: 2px solid {ACCENT}; padding: 6px 8px; }}
+QPushButton {{ background: {CARD}; border: 1px solid #b9c1cd; border-radius: 6px; padding: 8px 16px; }}
+QPushButton:hover {{ background: #eef2f7; }}
+QPushButton:focus {{ border: 2px solid {ACCENT}; padding: 7px 15px; }}
+QPushButton:disabled {{ color: #9aa3b0; }}
+QPushButton[primary="true"] {{ background: {ACCENT}; color: white; border: 1px solid {ACCENT_DARK};
+    font-weight: bold; }}
+QPushButton[primary="true"]:hover {{ background: {ACCENT_DARK}; }}
+QPushButton[primary="true"]:focus {{ border: 2px solid #0b2b5c; }}
+QPushButton[primary="true"]:disabled {{ background: #8fa9d3; color: #f0f4fa; }}
+QPushButton[role="choice"] {{ text-align: left; padding: 14px 18px; font-size: 12pt; }}
+QPushButton[role="choice"]:focus {{ padding: 13px 17px; }}
+QPushButton[role="link"] {{ border: none; background: transparent; color: {ACCENT};
+    text-decoration: underline; padding: 4px 2px; }}
+QPushButton[role="link"]:focus {{ border: 1px dotted {ACCENT}; padding: 3px 1px; }}
+QCheckBox {{ spacing: 10px; padding: 4px 6px; border-radius: 5px; }}
+QCheckBox:focus {{ background: {SELECTED}; }}
+QCheckBox::indicator {{ width: 18px; height: 18px; }}
+QFrame#header {{ background: {CARD}; border-bottom: 1px solid {LINE}; }}
+QFrame#header QLabel {{ background: transparent; }}
+QListView {{ background: {CARD}; border: 1px solid {LINE}; border-radius: 8px; outline: none; }}
+QListView:focus {{ border: 2px solid {ACCENT}; }}
+QScrollArea#recordDetail {{ background: {CARD}; border: 1px solid {LINE}; border-radius: 8px; }}
+QScrollArea#recordDetail:focus {{ border: 2px solid {ACCENT}; }}
+QWidget#detailBody {{ background: {CARD}; }}
+QProgressBar {{ border: none; background: #dfe6f1; border-radius: 3px; max-height: 6px; }}
+QProgressBar::chunk {{ background: {ACCENT}; border-radius: 3px; }}
+QSplitter::handle {{ background: transparent; }}
+QScrollBar:vertical {{ background: transparent; width: 12px; margin: 4px 2px; }}
+QScrollBar::handle:vertical {{ background: #c3cad5; border-radius: 4px; min-height: 32px; }}
+QScrollBar::handle:vertical:hover {{ background: #9ea8b7; }}
+QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0; }}
+QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical {{ background: transparent; }}
+QFrame#header QLabel#appMark {{ background: {ACCENT}; color: white; font-weight: bold; font-size: 11pt;
+    border-radius: 8px; }}
+"""
+
+
+def apply(app: QApplication) -> None:
+    """Use Fusion (the same on every platform), the bundled font at a readable size, and the sheet."""
+    fusion = QStyleFactory.create("Fusion")
+    if fusion is not None:
+        app.setStyle(fusion)
+    font = QFont(FONT_FAMILY, BASE_POINT_SIZE)
+    app.setFont(font)
+    app.setStyleSheet(STYLE_SHEET)

@@ -1,0 +1,197 @@
+"""Small building blocks the pages share: labelled fields, message labels, badges, a flow of chips."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLayoutItem,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def name(widget: QWidget, object_name: str, accessible: str, description: str = "") -> QWidget:
+    """Every interactive widget gets an objectName (for tests) and an accessible name (for readers)."""
+    widget.setObjectName(object_name)
+    widget.setAccessibleName(accessible)
+    if description:
+        widget.setAccessibleDescription(description)
+    return widget
+
+
+def label(text: str = "", role: str = "", *, wrap: bool = True, object_name: str = "") -> QLabel:
+    widget = QLabel(text)
+    widget.setWordWrap(wrap)
+    if role:
+        widget.setProperty("role", role)
+    if object_name:
+        widget.setObjectName(object_name)
+    return widget
+
+
+def button(
+    text: str, object_name: str, accessible: str, role: str = "", *, primary: bool = False
+) -> QPushButton:
+    widget = QPushButton(text)
+    name(widget, object_name, accessible)
+    if role:
+        widget.setProperty("role", role)
+    widget.setProperty("primary", primary)
+    widget.setCursor(Qt.CursorShape.PointingHandCursor)
+    return widget
+
+
+def line_edit(object_name: str, accessible: str, *, secret: bool = False, placeholder: str = "") -> QLineEdit:
+    widget = QLineEdit()
+    name(widget, object_name, accessible)
+    if secret:
+        widget.setEchoMode(QLineEdit.EchoMode.Password)
+        widget.setInputMethodHints(Qt.InputMethodHint.ImhHiddenText | Qt.InputMethodHint.ImhNoPredictiveText)
+    widget.setPlaceholderText(placeholder)
+    return widget
+
+
+def field(caption: str, editor: QWidget) -> QWidget:
+    """A caption above its editor; the caption is the editor's buddy so Alt+letter focuses it."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(4)
+    caption_label = QLabel(caption)
+    caption_label.setBuddy(editor)
+    layout.addWidget(caption_label)
+    layout.addWidget(editor)
+    return box
+
+
+def message_label(object_name: str, role: str = "error") -> QLabel:
+    """A hidden label that appears with one sentence; screen readers hear it as an alert text."""
+    widget = label(role=role, object_name=object_name)
+    widget.setAccessibleName("Error" if role == "error" else "Note")
+    widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    widget.hide()
+    return widget
+
+
+def show_message(widget: QLabel, text: str) -> None:
+    widget.setText(text)
+    widget.setAccessibleDescription(text)
+    widget.setVisible(bool(text))
+
+
+def busy_bar(object_name: str) -> QProgressBar:
+    bar = QProgressBar()
+    bar.setRange(0, 0)  # indeterminate: it moves while the slow call runs
+    bar.setTextVisible(False)
+    name(bar, object_name, "Working", "Please wait; this takes a moment.")
+    bar.hide()
+    return bar
+
+
+def badge(text: str, kind: str) -> QLabel:
+    widget = label(text, "badge", wrap=False)
+    widget.setProperty("badge", kind)
+    return widget
+
+
+def card() -> tuple[QFrame, QVBoxLayout]:
+    frame = QFrame()
+    frame.setProperty("role", "card")
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(36, 32, 36, 32)
+    layout.setSpacing(14)
+    return frame, layout
+
+
+def centered(page: QWidget, content: QWidget, width: int = 560) -> None:
+    """Put `content` in the middle of `page` at a comfortable reading width.
+
+    The page scrolls when the window is small or the text is large, instead of cutting things off.
+    """
+    page.setObjectName("page")
+    content.setMaximumWidth(width)
+    content.setMinimumWidth(min(width, 420))
+    inner = QWidget()
+    inner.setObjectName("pageInner")
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(content, 10)
+    row.addStretch(1)
+    column = QVBoxLayout(inner)
+    column.setContentsMargins(24, 24, 24, 24)
+    column.addStretch(1)
+    column.addLayout(row)
+    column.addStretch(2)
+    scroll = QScrollArea()
+    scroll.setObjectName("pageScroll")
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    scroll.setWidget(inner)
+    outer = QVBoxLayout(page)
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.addWidget(scroll)
+
+
+class FlowLayout(QLayout):
+    """Lays children out left to right, wrapping to new lines (for skill and tag chips)."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._gap = spacing
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._arrange(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._arrange(rect, move=True)
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSize()
+
+    def minimumSize(self) -> QSize:
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        return size
+
+    def _arrange(self, rect: QRect, *, move: bool) -> int:
+        x, y, line_height = rect.x(), rect.y(), 0
+        for item in self._items:
+            hint = item.sizeHint()
+            if x + hint.width() > rect.right() + 1 and line_height > 0:
+                x, y, line_height = rect.x(), y + line_height + self._gap, 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + self._gap
+            line_height = max(line_height, hint.height())
+        return y + line_height - rect.y()

@@ -193,7 +193,7 @@ class Record:
     def when(self) -> str:
         """Dates as a short human range: '2021-03 – 2023-08', '2022-01 – present', '2020'."""
         if self.start and self.end:
-            return f"{self.start} – {self.end}"
+            return self.start if self.start == self.end else f"{self.start} – {self.end}"
         if self.start:
             return f"{self.start} – present" if self.kind is RecordKind.ENTRY else self.start
         return self.end or ""

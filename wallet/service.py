@@ -249,7 +249,7 @@ def ensure_can_create(path: Path) -> None:
 def wallet_is_demo(path: Path) -> bool:
     """Whether the wallet at `path` was made by `ler-wallet demo` (readable without a secret)."""
     try:
-        return KeyFile.read(layout_mod.existing(path).keys).demo
+        return KeyFile.read(layout_mod.existing(path.expanduser()).keys).demo
     except WalletError:
         return False
 

@@ -147,6 +147,7 @@ def _record(**changes: Any) -> Record:
         ("2020-06-01", None, RecordKind.CREDENTIAL, "2020-06-01"),
         (None, "2020", RecordKind.ENTRY, "2020"),
         (None, None, RecordKind.ENTRY, ""),
+        ("2024-02-10", "2024-02-10", RecordKind.ENTRY, "2024-02-10"),
     ],
 )
 def test_when(start: str | None, end: str | None, kind: RecordKind, expected: str) -> None:

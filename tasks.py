@@ -59,7 +59,7 @@ def ensure_venv(extras: str) -> None:
     py = venv_python()
     say("installing LER Wallet and its dependencies (first time takes a few minutes)")
     quiet = ["-q", "--disable-pip-version-check"]
-    if run([py, "-m", "pip", "install", *quiet, "--upgrade", "pip", "setuptools>=68", "wheel"]) != 0:
+    if run([py, "-m", "pip", "install", *quiet, "--upgrade", "pip", "setuptools>=77", "wheel"]) != 0:
         sys.exit("Could not upgrade pip in .venv; see the messages above.")
     target = f".[{extras}]" if extras else "."
     if run([py, "-m", "pip", "install", *quiet, "-e", target], cwd=ROOT) != 0:

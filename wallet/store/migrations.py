@@ -33,7 +33,8 @@ def _v1_initial(conn: Connection) -> None:
             created_at TEXT NOT NULL
         );
         CREATE TABLE records (
-            id TEXT PRIMARY KEY,
+            seq INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
             kind TEXT NOT NULL CHECK (kind IN ('credential', 'entry')),
             entry_kind TEXT,
             title TEXT NOT NULL,

@@ -39,6 +39,9 @@ _ORDER = (
     "ORDER BY CASE WHEN r.kind = 'entry' AND r.end_date IS NULL AND r.start_date IS NOT NULL THEN '9999' "
     "ELSE coalesce(r.end_date, r.start_date, r.created_at) END DESC, r.title COLLATE NOCASE"
 )
+# The search index's rowid is the record's `seq` (an INTEGER PRIMARY KEY, stable under VACUUM),
+# so one row is found by key; record_id is UNINDEXED in FTS5 and a lookup on it reads every row.
+_DELETE_INDEX_ROW = "DELETE FROM record_search WHERE rowid = (SELECT seq FROM records WHERE id = ?)"
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -128,7 +131,7 @@ class Repository:
             return []
         with guarded(self._path):
             rows = self._conn.execute(
-                f"SELECT {_RECORD_COLUMNS} FROM record_search s JOIN records r ON r.id = s.record_id "
+                f"SELECT {_RECORD_COLUMNS} FROM record_search s JOIN records r ON r.seq = s.rowid "
                 "LEFT JOIN credential_sources c ON c.record_id = r.id "
                 "WHERE record_search MATCH ? ORDER BY bm25(record_search, 0, 10.0, 4.0, 1.0, 6.0) LIMIT ?",
                 (query, limit),
@@ -242,7 +245,7 @@ class Repository:
     def delete(self, record_id: str) -> None:
         full_id = self.resolve_id(record_id)
         with transaction(self._conn, self._path) as conn:
-            conn.execute("DELETE FROM record_search WHERE record_id = ?", (full_id,))
+            conn.execute(_DELETE_INDEX_ROW, (full_id,))
             conn.execute("DELETE FROM records WHERE id = ?", (full_id,))
 
     # -- helpers --------------------------------------------------------------------------------
@@ -254,7 +257,7 @@ class Repository:
         row = self._conn.execute(
             "SELECT title, organisation, description, skills, entry_kind FROM records WHERE id = ?", (record_id,)
         ).fetchone()
-        self._conn.execute("DELETE FROM record_search WHERE record_id = ?", (record_id,))
+        self._conn.execute(_DELETE_INDEX_ROW, (record_id,))
         if row is None:
             return
         title, organisation, description, skills_json, entry_kind = row
@@ -266,8 +269,9 @@ class Repository:
         tags = " ".join(t for (t,) in self._conn.execute(
             "SELECT tag FROM tags WHERE record_id = ?", (record_id,)))
         self._conn.execute(
-            "INSERT INTO record_search (record_id, title, organisation, body, tags) VALUES (?,?,?,?,?)",
-            (record_id, title, organisation, body, tags),
+            "INSERT INTO record_search (rowid, record_id, title, organisation, body, tags) "
+            "SELECT seq, ?, ?, ?, ?, ? FROM records WHERE id = ?",
+            (record_id, title, organisation, body, tags, record_id),
         )
 
     def _tags_for(self, ids: Sequence[str]) -> dict[str, tuple[str, ...]]:

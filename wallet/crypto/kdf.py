@@ -70,7 +70,8 @@ def calibrate(
     """Choose the smallest operation count that makes one guess take at least `target_seconds`."""
     probe = KdfParams(opslimit=_MIN_OPS + 1, memlimit=memlimit)
     per_op = time_derivation(probe) / probe.opslimit
-    ops = math.ceil(target_seconds / max(per_op, 1e-6))
+    # 20% headroom: a single probe on a busy machine can run fast, and the target is a floor.
+    ops = math.ceil(1.2 * target_seconds / max(per_op, 1e-6))
     return KdfParams(opslimit=max(_MIN_OPS + 1, min(ops, _MAX_OPS)), memlimit=memlimit)
 
 

@@ -49,11 +49,11 @@ def _v1_initial(conn: Connection) -> None:
         );
         CREATE TABLE credential_sources (
             record_id TEXT PRIMARY KEY REFERENCES records (id) ON DELETE CASCADE,
-            original BLOB NOT NULL,
             media_type TEXT NOT NULL,
             format TEXT NOT NULL,
             sha256 TEXT NOT NULL UNIQUE,
-            parsed TEXT NOT NULL DEFAULT '{}'
+            parsed TEXT NOT NULL DEFAULT '{}',
+            original BLOB NOT NULL  -- last, so listing reads the small columns without the blob's pages
         );
         CREATE TABLE evidence (
             id TEXT PRIMARY KEY,

@@ -111,6 +111,16 @@ def card() -> tuple[QFrame, QVBoxLayout]:
     return frame, layout
 
 
+def back_and_submit(layout: QVBoxLayout, back: QPushButton, submit: QPushButton) -> None:
+    """The form footer: Back on the left, the default action on the right."""
+    submit.setDefault(True)
+    row = QHBoxLayout()
+    row.addWidget(back)
+    row.addStretch(1)
+    row.addWidget(submit)
+    layout.addLayout(row)
+
+
 def centered(page: QWidget, content: QWidget, width: int = 560) -> None:
     """Put `content` in the middle of `page` at a comfortable reading width.
 

@@ -8,7 +8,18 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QWidget
 
-from ui.widgets import busy_bar, button, card, centered, field, label, line_edit, message_label, show_message
+from ui.widgets import (
+    back_and_submit,
+    busy_bar,
+    button,
+    card,
+    centered,
+    field,
+    label,
+    line_edit,
+    message_label,
+    show_message,
+)
 from wallet.flows.locations import free_location
 from wallet.flows.onboarding import Onboarding
 from wallet.validation import MIN_PASSPHRASE
@@ -52,12 +63,7 @@ class CreatePage(QWidget):
         layout.addWidget(self.busy_text)
         self.back = button("Back", "createBackButton", "Back to the start")
         self.submit = button("Create wallet", "createWalletButton", "Create the wallet", primary=True)
-        self.submit.setDefault(True)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.back)
-        buttons.addStretch(1)
-        buttons.addWidget(self.submit)
-        layout.addLayout(buttons)
+        back_and_submit(layout, self.back, self.submit)
         centered(self, frame)
         for before, after in pairwise((self.location, self.browse, self.first, self.second, self.submit, self.back)):
             QWidget.setTabOrder(before, after)

@@ -8,7 +8,18 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QWidget
 
-from ui.widgets import busy_bar, button, card, centered, field, label, line_edit, message_label, show_message
+from ui.widgets import (
+    back_and_submit,
+    busy_bar,
+    button,
+    card,
+    centered,
+    field,
+    label,
+    line_edit,
+    message_label,
+    show_message,
+)
 from wallet.flows.onboarding import Onboarding
 
 
@@ -44,12 +55,7 @@ class RecoverPage(QWidget):
         layout.addWidget(self.busy)
         self.back = button("Back", "recoverBackButton", "Back to the start")
         self.submit = button("Recover wallet", "recoverSubmitButton", "Recover the wallet", primary=True)
-        self.submit.setDefault(True)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.back)
-        buttons.addStretch(1)
-        buttons.addWidget(self.submit)
-        layout.addLayout(buttons)
+        back_and_submit(layout, self.back, self.submit)
         centered(self, frame)
         order = (self.location, self.browse, self.code, self.first, self.second, self.submit, self.back)
         for before, after in pairwise(order):

@@ -5,6 +5,7 @@ Later features add to `populate` (issued credentials, views) so every page has s
 
 from __future__ import annotations
 
+from wallet.credentials.demo_issuers import TRUSTED, demo_files
 from wallet.models import EntryInput, EntryKind
 from wallet.session import Session
 
@@ -86,6 +87,12 @@ def populate(session: Session) -> list[str]:
     food_bank = ids[2]
     session.add_evidence(food_bank, "reference-note.txt", _EVIDENCE_NOTE.encode("utf-8"),
                          media_type="text/plain", description="Reference from the food bank coordinator")
+    for issuer in TRUSTED:
+        session.credentials.trust_issuer(issuer.did, issuer.name)
+    for name, data in demo_files(session.did):
+        for outcome in session.credentials.import_bytes(data, name, demo=True):
+            if outcome.record_id and outcome.outcome == "imported":
+                ids.append(outcome.record_id)
     return ids
 
 

@@ -3,6 +3,8 @@
     WalletError                      base; `exit_code` is what the command line returns
     ├── UsageError                   the caller asked for something that cannot be done as asked (2)
     │   └── InvalidInputError        a file or value we were given is unreadable or malformed (2)
+    │       └── CredentialFormatError    not a credential we can read: bad JSON, JWT, PNG, SVG, too big (2)
+    │           └── UnknownContextError  a JSON-LD context that is not bundled (names the URL) (2)
     ├── WalletNotFoundError          no wallet at the path (2)
     ├── WalletExistsError            refusing to overwrite an existing wallet (2)
     ├── NotAWalletError              the path holds something that is not a wallet (2)
@@ -37,6 +39,21 @@ class UsageError(WalletError):
 
 class InvalidInputError(UsageError):
     """An input file or value is unreadable or malformed."""
+
+
+class CredentialFormatError(InvalidInputError):
+    """The bytes are not a credential the wallet can read (malformed, truncated, hostile or too large)."""
+
+
+class UnknownContextError(CredentialFormatError):
+    """A JSON-LD context URL is not one of the contexts bundled with the app."""
+
+    def __init__(self, url: str) -> None:
+        super().__init__(
+            f"The credential uses the JSON-LD context {url}, which this app does not have offline, "
+            "so its meaning cannot be checked."
+        )
+        self.url = url
 
 
 class WalletNotFoundError(WalletError):

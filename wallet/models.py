@@ -161,6 +161,8 @@ class CredentialInfo:
     media_type: str
     sha256: str
     parsed: dict[str, Any] = field(default_factory=dict)
+    verification: str | None = None
+    """The overall status of the last verification (verified, verified_with_warnings, not_verified, unverifiable)."""
 
 
 @dataclass(frozen=True)

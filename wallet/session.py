@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from wallet.clock import Clock, system_clock, utc_iso
+from wallet.credential_service import CredentialService
 from wallet.crypto import identity as identity_mod
 from wallet.crypto.identity import Identity
 from wallet.crypto.kdf import KdfParams, calibrate
@@ -26,6 +27,7 @@ from wallet.store.keyfile import KeyFile
 from wallet.store.layout import WalletLayout
 from wallet.store.migrations import schema_version
 from wallet.store.repository import CredentialFields, Repository
+from wallet.store.verification_store import VerificationStore
 from wallet.validation import check_new_passphrase
 
 
@@ -49,6 +51,10 @@ class Session:
         self._repo: Repository | None = Repository(conn, layout.root, clock)
         self._clock = clock
         self.events = EventBus()
+        self._credentials: CredentialService | None = CredentialService(
+            self._repo, VerificationStore(conn, layout.root, clock), lambda: self.identity, clock, self.events.emit,
+            lambda: "Learner",
+        )
 
     # -- state ----------------------------------------------------------------------------------
     @property
@@ -75,6 +81,7 @@ class Session:
             finally:
                 self._conn = None
                 self._repo = None
+                self._credentials = None
                 self._data_key = None
                 self._identity = None
                 self.events.emit("locked")
@@ -90,6 +97,13 @@ class Session:
         if self._repo is None:
             raise WalletLockedError("The wallet is locked. Unlock it first.")
         return self._repo
+
+    @property
+    def credentials(self) -> CredentialService:
+        """Import, verify, trust, issue and endorse."""
+        if self._credentials is None:
+            raise WalletLockedError("The wallet is locked. Unlock it first.")
+        return self._credentials
 
     @property
     def identity(self) -> Identity:
@@ -125,6 +139,7 @@ class Session:
 
     def update_entry(self, record_id: str, entry: EntryInput) -> None:
         self.repo.update_entry(record_id, entry)
+        self.credentials.forget_self_issued(self.repo.resolve_id(record_id))
         self.events.emit("records_changed", ids=[record_id])
 
     def add_credential(

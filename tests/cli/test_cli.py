@@ -28,8 +28,9 @@ def test_list_json_shows_demo_records(cli, demo_wallet: Path) -> None:
     result = cli("--wallet", str(demo_wallet), "list", "--json")
     assert result.code == 0, result.err
     records = json.loads(result.out)
-    assert len(records) == 7
-    assert all(r["self_asserted"] and r["demo"] for r in records)
+    assert len(records) == 13  # 7 self-asserted entries + 6 issued demo credentials
+    assert all(r["demo"] for r in records)
+    assert sum(r["self_asserted"] for r in records) == 7
     assert records[0]["title"] == "Shift Lead, Front of House"  # ongoing job first
 
 
@@ -162,7 +163,7 @@ def test_backup_and_restore(cli, demo_wallet: Path, tmp_path: Path) -> None:
     target = tmp_path / "restored.lerwallet"
     restored = cli("--wallet", str(target), "restore", str(out))
     assert restored.code == 0, restored.err
-    assert len(json.loads(cli("--wallet", str(target), "list", "--json").out)) == 7
+    assert len(json.loads(cli("--wallet", str(target), "list", "--json").out)) == 13
     again = cli("--wallet", str(target), "restore", str(out))
     assert again.code == 2 and "already" in again.err
     replaced = cli("--wallet", str(target), "restore", str(out), "--replace")

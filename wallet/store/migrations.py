@@ -79,7 +79,45 @@ def _v1_initial(conn: Connection) -> None:
     )
 
 
-MIGRATIONS: list[Migration] = [_v1_initial]
+def _v2_verification(conn: Connection) -> None:
+    """Issue 3: verification results, trusted issuers, offline key/status material, links, self-issued copies."""
+    _run_statements(
+        conn,
+        """
+        CREATE TABLE verification_results (
+            record_id TEXT PRIMARY KEY REFERENCES records (id) ON DELETE CASCADE,
+            status TEXT NOT NULL,
+            report TEXT NOT NULL,
+            checked_at TEXT NOT NULL
+        );
+        CREATE TABLE trusted_issuers (
+            issuer_id TEXT PRIMARY KEY,
+            name TEXT NOT NULL DEFAULT '',
+            added_at TEXT NOT NULL
+        );
+        CREATE TABLE verification_material (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('document', 'status_list')),
+            content TEXT NOT NULL,
+            added_at TEXT NOT NULL
+        );
+        CREATE TABLE record_links (
+            from_id TEXT NOT NULL REFERENCES records (id) ON DELETE CASCADE,
+            to_id TEXT NOT NULL REFERENCES records (id) ON DELETE CASCADE,
+            relation TEXT NOT NULL,
+            PRIMARY KEY (from_id, to_id, relation)
+        );
+        CREATE INDEX record_links_to ON record_links (to_id);
+        CREATE TABLE self_issued (
+            record_id TEXT PRIMARY KEY REFERENCES records (id) ON DELETE CASCADE,
+            credential TEXT NOT NULL,
+            issued_at TEXT NOT NULL
+        )
+        """
+    )
+
+
+MIGRATIONS: list[Migration] = [_v1_initial, _v2_verification]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

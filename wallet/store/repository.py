@@ -32,8 +32,9 @@ MAX_CREDENTIAL_BYTES = 20 * 1024 * 1024
 
 _RECORD_COLUMNS = (
     "r.id, r.kind, r.entry_kind, r.title, r.organisation, r.start_date, r.end_date, r.description, "
-    "r.skills, r.demo, r.created_at, r.updated_at, c.format, c.media_type, c.sha256"
+    "r.skills, r.demo, r.created_at, r.updated_at, c.format, c.media_type, c.sha256, v.status"
 )
+_VERIFIED = "LEFT JOIN verification_results v ON v.record_id = r.id"
 # Ongoing entries (a start, no end) sort as if they ended today: newest experience first.
 _ORDER = (
     "ORDER BY CASE WHEN r.kind = 'entry' AND r.end_date IS NULL AND r.start_date IS NOT NULL THEN '9999' "
@@ -87,7 +88,7 @@ class Repository:
 
     def list_records(self, *, limit: int | None = None, offset: int = 0) -> list[Record]:
         sql = (f"SELECT {_RECORD_COLUMNS} FROM records r LEFT JOIN credential_sources c "
-               f"ON c.record_id = r.id {_ORDER}")
+               f"ON c.record_id = r.id {_VERIFIED} {_ORDER}")
         params: tuple[Any, ...] = ()
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
@@ -103,7 +104,7 @@ class Repository:
         with guarded(self._path):
             row = self._conn.execute(
                 f"SELECT {_RECORD_COLUMNS} FROM records r LEFT JOIN credential_sources c "
-                "ON c.record_id = r.id WHERE r.id = ?",
+                f"ON c.record_id = r.id {_VERIFIED} WHERE r.id = ?",
                 (full_id,),
             ).fetchone()
             tags = self._tags_for([full_id])
@@ -132,7 +133,7 @@ class Repository:
         with guarded(self._path):
             rows = self._conn.execute(
                 f"SELECT {_RECORD_COLUMNS} FROM record_search s JOIN records r ON r.seq = s.rowid "
-                "LEFT JOIN credential_sources c ON c.record_id = r.id "
+                f"LEFT JOIN credential_sources c ON c.record_id = r.id {_VERIFIED} "
                 "WHERE record_search MATCH ? ORDER BY bm25(record_search, 0, 10.0, 4.0, 1.0, 6.0) LIMIT ?",
                 (query, limit),
             ).fetchall()
@@ -149,6 +150,25 @@ class Repository:
         if row is None:
             raise RecordNotFoundError("That record is a self-asserted entry, not an issued credential.")
         return bytes(row[0])
+
+    def credential_parsed(self, record_id: str) -> dict[str, Any]:
+        """The parsed tree stored with a credential record ({} for entries)."""
+        full_id = self.resolve_id(record_id)
+        with guarded(self._path):
+            row = self._conn.execute("SELECT parsed FROM credential_sources WHERE record_id = ?", (full_id,)).fetchone()
+        return {} if row is None else dict(json.loads(row[0]))
+
+    def credential_ids(self) -> dict[str, str]:
+        """Credential/achievement ids found in parsed trees → record id (for linking endorsements)."""
+        with guarded(self._path):
+            rows = self._conn.execute("SELECT record_id, parsed FROM credential_sources").fetchall()
+        found: dict[str, str] = {}
+        for record_id, parsed in rows:
+            tree = json.loads(parsed)
+            for key in (tree.get("id"), (tree.get("achievement") or {}).get("id")):
+                if isinstance(key, str) and key:
+                    found.setdefault(key, str(record_id))
+        return found
 
     def evidence_data(self, evidence_id: str) -> bytes:
         with guarded(self._path):
@@ -189,7 +209,14 @@ class Repository:
             self._reindex(full_id)
 
     def add_credential(
-        self, original: bytes, *, media_type: str, fmt: str, fields: CredentialFields, demo: bool = False
+        self,
+        original: bytes,
+        *,
+        media_type: str,
+        fmt: str,
+        fields: CredentialFields,
+        demo: bool = False,
+        verification: tuple[str, dict[str, Any]] | None = None,
     ) -> str:
         """Store a credential's original bytes verbatim with its parsed fields."""
         if len(original) > MAX_CREDENTIAL_BYTES:
@@ -214,6 +241,11 @@ class Repository:
                 "VALUES (?,?,?,?,?,?)",
                 (record_id, original, media_type, fmt, digest, json.dumps(fields.parsed)),
             )
+            if verification is not None:
+                conn.execute(
+                    "INSERT INTO verification_results (record_id, status, report, checked_at) VALUES (?,?,?,?)",
+                    (record_id, verification[0], json.dumps(verification[1]), now),
+                )
             self._reindex(record_id)
         return record_id
 
@@ -296,8 +328,10 @@ class Repository:
     @staticmethod
     def _record(row: Sequence[Any], tags: tuple[str, ...], evidence: tuple[EvidenceInfo, ...] = ()) -> Record:
         (rid, kind, entry_kind, title, organisation, start, end, description, skills, demo, created,
-         updated, fmt, media_type, sha) = row
-        credential = CredentialInfo(format=fmt, media_type=media_type, sha256=sha) if fmt else None
+         updated, fmt, media_type, sha, verification) = row
+        credential = (
+            CredentialInfo(format=fmt, media_type=media_type, sha256=sha, verification=verification) if fmt else None
+        )
         return Record(
             id=rid,
             kind=RecordKind(kind),

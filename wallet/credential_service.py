@@ -1,0 +1,266 @@
+"""Credential use cases on an unlocked wallet: import, verify, trust, issue and endorse.
+
+Reached as `session.credentials`. Every imported item is stored in one transaction together with
+its verification report, so an import never leaves half an item behind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from wallet.clock import Clock, utc_iso
+from wallet.credentials import formats
+from wallet.credentials.batch import verify_batch
+from wallet.credentials.formats import Kind, Parsed
+from wallet.credentials.issuing import Signer, endorsement_credential, self_asserted_credential
+from wallet.credentials.keys import KeyResolver
+from wallet.credentials.limits import read_json
+from wallet.credentials.report import ItemReport
+from wallet.credentials.summary import skills_from, tree
+from wallet.credentials.verifier import Verifier, VerifyOptions
+from wallet.crypto.identity import Identity
+from wallet.errors import DuplicateRecordError, InvalidInputError, UsageError, WalletError
+from wallet.models import RecordKind
+from wallet.store.repository import CredentialFields, Repository
+from wallet.store.verification_store import VerificationStore
+
+STATUS_LIST_TYPES = {
+    "BitstringStatusListCredential",
+    "StatusList2021Credential",
+    "RevocationList",
+    "1EdTechRevocationList",
+}
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    """What happened to one item of an import."""
+
+    source: str
+    outcome: str
+    """"imported", "duplicate" or "failed"."""
+    message: str
+    record_id: str | None = None
+    title: str | None = None
+    status: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items()}
+
+
+def fields_for(parsed: Parsed) -> CredentialFields:
+    data = tree(parsed)
+    issuer = data["issuer"]["name"] or data["issuer"]["id"]
+    achievement = data.get("achievement") or {}
+    title = data["name"] or achievement.get("name") or parsed.label
+    description = achievement.get("description") or data.get("description") or ""
+    if parsed.kind is Kind.ENDORSEMENT and data.get("endorsementComment"):
+        description = data["endorsementComment"]
+    return CredentialFields(
+        title=title[:300],
+        issuer=issuer[:300],
+        issued=(data["validFrom"] or None) and data["validFrom"][:10],
+        expires=(data["validUntil"] or None) and data["validUntil"][:10],
+        description=description,
+        skills=tuple(skills_from(data)),
+        parsed=data,
+    )
+
+
+class CredentialService:
+    def __init__(
+        self,
+        repo: Repository,
+        store: VerificationStore,
+        identity: Callable[[], Identity],
+        clock: Clock,
+        emit: Callable[..., None],
+        holder_name: Callable[[], str],
+    ) -> None:
+        self._repo = repo
+        self._store = store
+        self._identity = identity
+        self._clock = clock
+        self._emit = emit
+        self._holder_name = holder_name
+
+    # -- verification ------------------------------------------------------------------------------
+    def options(self, now: datetime | None = None) -> VerifyOptions:
+        resolver = KeyResolver()
+        for document in self._store.material("document").values():
+            resolver.add_document(document)
+        return VerifyOptions(
+            now=now or self._clock(),
+            resolver=resolver,
+            status_lists=self._store.material("status_list"),
+            trusted_issuers=self._store.trusted(),
+            own_dids=frozenset({self._identity().did}),
+        )
+
+    def verify_bytes(self, data: bytes, now: datetime | None = None) -> list[ItemReport]:
+        verifier = Verifier(self.options(now))
+        return [verifier.verify(item) for item in formats.parse(data)]
+
+    def verify_record(self, record_id: str, now: datetime | None = None) -> ItemReport:
+        """Verify a stored credential again (keys, lists and trust may have changed) and keep the result."""
+        record = self._repo.get(record_id)
+        if record.kind is not RecordKind.CREDENTIAL:
+            raise UsageError("Only issued credentials have a signature to verify; this is a self-asserted entry.")
+        items = formats.parse(self._repo.credential_original(record.id))
+        parsed = _matching(items, self._repo.credential_parsed(record.id))
+        report = Verifier(self.options(now)).verify(parsed)
+        self._store.save_result(record.id, report.status.value, report.to_json())
+        self._emit("records_changed", ids=[record.id])
+        return report
+
+    def last_report(self, record_id: str) -> dict[str, Any] | None:
+        found = self._store.result(self._repo.resolve_id(record_id))
+        return None if found is None else {"status": found[0], "checked_at": found[2], **found[1]}
+
+    # -- import ----------------------------------------------------------------------------------------
+    def import_bytes(
+        self, data: bytes, source: str, *, demo: bool = False, now: datetime | None = None
+    ) -> list[ImportOutcome]:
+        """Import every credential in `data`; each item is stored whole or not at all."""
+        return self.import_many([(source, data)], demo=demo, now=now)
+
+    def import_many(
+        self, inputs: list[tuple[str, bytes]], *, demo: bool = False, now: datetime | None = None
+    ) -> list[ImportOutcome]:
+        """Import several files or pastes: parsed and verified (on every core for big batches), then stored."""
+        checked = verify_batch(inputs, self.options(now))
+        outcomes: list[ImportOutcome] = []
+        for source, result in checked:
+            if isinstance(result, str):
+                outcomes.append(ImportOutcome(source, "failed", result))
+                continue
+            for index, (parsed, report) in enumerate(result):
+                label = source if len(result) == 1 else f"{source} [{index + 1}]"
+                outcomes.append(self._store_one(parsed, report, label, demo))
+        imported = [o.record_id for o in outcomes if o.record_id and o.outcome == "imported"]
+        if imported:
+            self._relink_endorsements()
+            self._emit("records_changed", ids=imported)
+        return outcomes
+
+    def _store_one(self, parsed: Parsed, report: ItemReport, label: str, demo: bool) -> ImportOutcome:
+        try:
+            fields = fields_for(parsed)
+            record_id = self._repo.add_credential(
+                parsed.original,
+                media_type=parsed.media_type,
+                fmt=parsed.format_name,
+                fields=fields,
+                demo=demo,
+                verification=(report.status.value, report.to_json()),
+            )
+        except DuplicateRecordError as exc:
+            return ImportOutcome(label, "duplicate", "Already in the wallet.", exc.existing_id)
+        except WalletError as exc:
+            return ImportOutcome(label, "failed", exc.message)
+        return ImportOutcome(
+            label, "imported", f"Imported {parsed.format_name}.", record_id, fields.title, report.status.value
+        )
+
+    def _relink_endorsements(self) -> None:
+        ids = self._repo.credential_ids()
+        for record in self._repo.list_records():
+            if record.credential is None:
+                continue
+            parsed = self._repo.credential_parsed(record.id)
+            target = ids.get(parsed.get("endorses", "")) if parsed.get("kind") == Kind.ENDORSEMENT.value else None
+            if target and target != record.id:
+                self._store.link(record.id, target, "endorses")
+
+    def endorsements_for(self, record_id: str) -> list[str]:
+        return self._store.linked_to(self._repo.resolve_id(record_id), "endorses")
+
+    # -- offline material and trust ----------------------------------------------------------------------
+    def add_material(self, data: bytes) -> str:
+        """Import a DID document, a public key, or a status / revocation list; returns a sentence saying which."""
+        document = read_json(data, "The key or list file")
+        if not isinstance(document, dict) or not isinstance(document.get("id"), str):
+            raise InvalidInputError('A DID document, key or status list must be a JSON object with an "id".')
+        types = set(formats.types_of(document))
+        if types & STATUS_LIST_TYPES or "revokedAssertions" in document:
+            self._store.add_material(document["id"], "status_list", document)
+            return f"Added the status list {document['id']}."
+        KeyResolver().add_document(document)
+        self._store.add_material(document["id"], "document", document)
+        return f"Added the key or DID document {document['id']}."
+
+    def trust_issuer(self, issuer_id: str, name: str = "") -> None:
+        if not issuer_id.strip() or ":" not in issuer_id:
+            raise InvalidInputError("An issuer is named by its id: a DID or a web address.")
+        self._store.trust(issuer_id.strip(), name.strip())
+
+    def untrust_issuer(self, issuer_id: str) -> None:
+        if not self._store.untrust(issuer_id):
+            raise UsageError(f"{issuer_id} is not on your list of trusted issuers.")
+
+    def trusted_issuers(self) -> dict[str, str]:
+        return self._store.trusted()
+
+    # -- issuing --------------------------------------------------------------------------------------
+    def _signer(self) -> Signer:
+        identity = self._identity()
+        return Signer(identity.did, identity.verification_method, self._holder_name(), identity.sign)
+
+    def issue_self_asserted(self, record_id: str) -> dict[str, Any]:
+        """The signed OB 3.0 credential for a self-asserted entry (made once, remade after an edit)."""
+        record = self._repo.get(record_id)
+        if record.kind is not RecordKind.ENTRY:
+            raise UsageError(
+                "Only self-asserted entries are issued by the wallet; this record was issued by someone else."
+            )
+        existing = self._store.self_issued(record.id)
+        if existing is not None:
+            return existing
+        credential = self_asserted_credential(
+            self._signer(),
+            title=record.title,
+            description=record.description,
+            organisation=record.organisation,
+            start=record.start,
+            end=record.end,
+            skills=list(record.skills),
+            entry_kind=record.entry_kind.value if record.entry_kind else "experience",
+            now=utc_iso(self._clock()),
+            record_id=record.id,
+        )
+        self._store.save_self_issued(record.id, credential)
+        return credential
+
+    def forget_self_issued(self, record_id: str) -> None:
+        self._store.forget_self_issued(record_id)
+
+    def endorse(self, credential_bytes: bytes, comment: str) -> dict[str, Any]:
+        """Sign, as this wallet's holder, an EndorsementCredential about someone else's credential file."""
+        if not comment.strip():
+            raise InvalidInputError("Write a few words about what you are endorsing.")
+        items = formats.parse(credential_bytes)
+        if len(items) != 1:
+            raise InvalidInputError("Endorse one credential at a time.")
+        data = tree(items[0])
+        target = data.get("id") or (data.get("achievement") or {}).get("id")
+        if not target:
+            raise InvalidInputError("That credential has no id, so an endorsement could not point to it.")
+        return endorsement_credential(
+            self._signer(),
+            endorsed_id=target,
+            endorsed_name=data.get("name") or "a record",
+            comment=comment.strip(),
+            now=utc_iso(self._clock()),
+        )
+
+
+def _matching(items: list[Parsed], parsed_tree: dict[str, Any]) -> Parsed:
+    if len(items) == 1:
+        return items[0]
+    for item in items:
+        if tree(item).get("id") == parsed_tree.get("id"):
+            return item
+    return items[0]

@@ -1,0 +1,260 @@
+"""Recognising what a file or pasted text holds, and unwrapping it into credentials.
+
+Handles JSON-LD credentials (OB 3.0, CLR 2.0, endorsements, any W3C VC 1.1/2.0), VC-JWT and
+`EnvelopedVerifiableCredential`, presentations (bundles from another wallet), OB 2.0 assertions
+(hosted JSON, signed JWS) and badges baked into PNG or SVG.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+from urllib.parse import unquote
+
+from wallet.credentials import baked, jose
+from wallet.credentials.limits import check_size, read_json
+from wallet.errors import CredentialFormatError
+
+OB2_CONTEXTS = (
+    "https://w3id.org/openbadges/v2",
+    "https://openbadgespec.org/v2/context.json",
+    "https://w3id.org/openbadges/v1",
+)
+MAX_NESTED = 2000
+
+
+class Kind(StrEnum):
+    OB3 = "ob3"
+    CLR = "clr"
+    ENDORSEMENT = "endorsement"
+    OB2 = "ob2"
+    VC = "vc"
+
+
+KIND_LABELS = {
+    Kind.OB3: "Open Badges 3.0",
+    Kind.CLR: "Comprehensive Learner Record 2.0",
+    Kind.ENDORSEMENT: "Endorsement (Open Badges 3.0)",
+    Kind.OB2: "Open Badges 2.0",
+    Kind.VC: "Verifiable Credential",
+}
+
+
+@dataclass
+class Parsed:
+    """One credential found in the input, with the bytes to keep for it."""
+
+    kind: Kind
+    document: dict[str, Any]
+    original: bytes
+    media_type: str
+    container: str
+    """How it arrived: "JSON-LD", "JWT", "PNG", "SVG", "presentation", "CLR"."""
+    jws: jose.Jws | None = None
+    hosted_url: str | None = None
+    nested: list[Parsed] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return KIND_LABELS[self.kind]
+
+    @property
+    def format_name(self) -> str:
+        return f"{self.label} ({self.container})"
+
+
+def types_of(document: dict[str, Any]) -> list[str]:
+    value = document.get("type", document.get("@type", []))
+    items = value if isinstance(value, list) else [value]
+    return [str(t) for t in items if isinstance(t, str)]
+
+
+def contexts_of(document: dict[str, Any]) -> list[Any]:
+    value = document.get("@context", [])
+    return value if isinstance(value, list) else [value]
+
+
+def kind_of(document: dict[str, Any]) -> Kind:
+    types = set(types_of(document))
+    if "ClrCredential" in types:
+        return Kind.CLR
+    if "EndorsementCredential" in types:
+        return Kind.ENDORSEMENT
+    if types & {"OpenBadgeCredential", "AchievementCredential"}:
+        return Kind.OB3
+    if "VerifiableCredential" in types:
+        return Kind.VC
+    if "Assertion" in types or any(c in OB2_CONTEXTS for c in contexts_of(document)):
+        return Kind.OB2
+    raise CredentialFormatError(
+        "This JSON is not a credential the wallet knows: it is neither a W3C Verifiable Credential nor an Open Badge."
+    )
+
+
+def parse(data: bytes, *, depth: int = 0) -> list[Parsed]:
+    """Every credential in `data`; raises CredentialFormatError with a plain sentence when there is none."""
+    check_size(data)
+    if depth > 3:
+        raise CredentialFormatError("The credential is wrapped inside itself too many times.")
+    if baked.is_png(data):
+        payload = baked.extract_from_png(data)
+        return _from_baked(payload, data, "image/png", "PNG", depth)
+    if baked.looks_like_svg(data):
+        payload = baked.extract_from_svg(data)
+        return _from_baked(payload, data, "image/svg+xml", "SVG", depth)
+    try:
+        text = data.decode("utf-8-sig").strip()
+    except UnicodeDecodeError as exc:
+        raise CredentialFormatError(
+            "The file is neither a badge image nor text, so it cannot be a credential."
+        ) from exc
+    if not text:
+        raise CredentialFormatError("The file is empty.")
+    if jose.is_compact_jws(text):
+        return [_from_jwt(text, data, depth)]
+    if text[0] not in "{[":
+        raise CredentialFormatError(
+            "This is not a credential: it is not JSON, not a signed token (JWT) and not a badge image."
+        )
+    value = read_json(text)
+    items = value if isinstance(value, list) else [value]
+    found: list[Parsed] = []
+    for item in items:
+        if not isinstance(item, dict):
+            raise CredentialFormatError("The JSON holds something other than credentials.")
+        original = data if len(items) == 1 else json.dumps(item, ensure_ascii=False).encode("utf-8")
+        found.extend(_from_json(item, original, "JSON-LD", depth))
+    if not found:
+        raise CredentialFormatError("The file holds no credentials.")
+    return found
+
+
+def _from_baked(payload: baked.BakedPayload, data: bytes, media_type: str, container: str, depth: int) -> list[Parsed]:
+    if payload.is_url:
+        document = {"id": payload.text, "type": "Assertion"}
+        return [Parsed(Kind.OB2, document, data, media_type, container, hosted_url=payload.text)]
+    inner = parse(payload.text.encode("utf-8"), depth=depth + 1)
+    for item in inner:
+        item.original, item.media_type, item.container = data, media_type, container
+    return inner
+
+
+def _decode_jwt_document(jws: jose.Jws) -> tuple[dict[str, Any], str]:
+    payload = jws.payload_json()
+    if not isinstance(payload, dict):
+        raise CredentialFormatError("The signed token does not carry a credential.")
+    if isinstance(payload.get("vc"), dict):
+        document = dict(payload["vc"])
+        if "issuer" not in document and isinstance(payload.get("iss"), str):
+            document["issuer"] = payload["iss"]
+        if "id" not in document and isinstance(payload.get("jti"), str):
+            document["id"] = payload["jti"]
+        return document, "vc"
+    if isinstance(payload.get("vp"), dict):
+        return dict(payload["vp"]), "vp"
+    if "badge" in payload and "recipient" in payload:
+        return payload, "ob2"
+    return payload, "vc2"
+
+
+def _from_jwt(token: str, original: bytes, depth: int) -> Parsed:
+    jws = jose.parse_compact(token)
+    document, shape = _decode_jwt_document(jws)
+    if shape == "vp":
+        raise CredentialFormatError("Signed presentations in JWT form are not supported yet; export it as JSON.")
+    if shape == "ob2":
+        return Parsed(Kind.OB2, document, original, "application/jwt", "signed assertion (JWS)", jws=jws)
+    return Parsed(kind_of(document), document, original, "application/vc+jwt", "JWT", jws=jws)
+
+
+def _enveloped(document: dict[str, Any], depth: int) -> Parsed:
+    target = str(document.get("id", ""))
+    if not target.startswith("data:"):
+        raise CredentialFormatError("An enveloped credential must carry its credential in a data: URL.")
+    header, _, body = target[5:].partition(",")
+    if ";base64" in header:
+        try:
+            body = base64.b64decode(body, validate=True).decode("utf-8")
+        except ValueError as exc:
+            raise CredentialFormatError("The enveloped credential's data is not valid base64.") from exc
+    else:
+        body = unquote(body)
+    check_size(body)
+    if header.split(";")[0] in ("application/vc+jwt", "application/vc+sd-jwt", "application/jwt"):
+        parsed = _from_jwt(body.strip(), body.encode("utf-8"), depth + 1)
+        parsed.container = "enveloped JWT"
+        return parsed
+    inner = parse(body.encode("utf-8"), depth=depth + 1)
+    if len(inner) != 1:
+        raise CredentialFormatError("An enveloped credential must hold exactly one credential.")
+    return inner[0]
+
+
+def _from_json(document: dict[str, Any], original: bytes, container: str, depth: int) -> list[Parsed]:
+    types = set(types_of(document))
+    if "VerifiablePresentation" in types:
+        return _from_presentation(document, depth)
+    if "EnvelopedVerifiableCredential" in types:
+        return [_enveloped(document, depth)]
+    kind = kind_of(document)
+    media = "application/json" if kind is Kind.OB2 else "application/vc+ld+json"
+    parsed = Parsed(kind, document, original, media, container)
+    if kind is Kind.CLR:
+        parsed.nested = _clr_children(document, depth)
+    return [parsed]
+
+
+def _embedded_credentials(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def _child(item: Any, depth: int) -> Parsed:
+    if isinstance(item, str):
+        data = item.encode("utf-8")
+        found = parse(data, depth=depth + 1)
+        if len(found) != 1:
+            raise CredentialFormatError("A nested credential must be exactly one credential.")
+        return found[0]
+    if isinstance(item, dict):
+        found = _from_json(item, json.dumps(item, ensure_ascii=False).encode("utf-8"), "JSON-LD", depth + 1)
+        if len(found) != 1:
+            raise CredentialFormatError("A nested credential must be exactly one credential.")
+        return found[0]
+    raise CredentialFormatError("A nested credential is neither JSON nor a signed token.")
+
+
+def _clr_children(document: dict[str, Any], depth: int) -> list[Parsed]:
+    subject = document.get("credentialSubject")
+    if not isinstance(subject, dict):
+        return []
+    items = _embedded_credentials(subject.get("verifiableCredential"))
+    if len(items) > MAX_NESTED:
+        raise CredentialFormatError(
+            f"The CLR holds more than {MAX_NESTED} credentials; that is more than the wallet reads."
+        )
+    children = []
+    for item in items:
+        child = _child(item, depth)
+        child.container = "inside a CLR"
+        children.append(child)
+    return children
+
+
+def _from_presentation(document: dict[str, Any], depth: int) -> list[Parsed]:
+    items = _embedded_credentials(document.get("verifiableCredential"))
+    if not items:
+        raise CredentialFormatError("The presentation (bundle) holds no credentials.")
+    if len(items) > MAX_NESTED:
+        raise CredentialFormatError(f"The bundle holds more than {MAX_NESTED} credentials.")
+    found = []
+    for item in items:
+        child = _child(item, depth)
+        if child.container in ("JSON-LD", "JWT"):
+            child.container = f"{child.container}, from a presentation"
+        found.append(child)
+    return found

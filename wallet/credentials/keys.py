@@ -1,0 +1,204 @@
+"""Finding the public key behind a proof's `verificationMethod`, offline, and who controls it.
+
+Sources, in the order tried:
+- did:key — the key is the identifier itself.
+- did:jwk — the key is the base64url JWK inside the identifier.
+- DID documents and keys the learner imported into the wallet or passed on the command line
+  (did:web, https key URLs, OB 2.0 CryptographicKey documents).
+- As a last resort, an `https://…#z6Mk…` link whose fragment is a Multikey. Anyone can write such a link,
+  so a key found this way checks the signature's arithmetic only: it is never tied to the issuer.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from wallet.credentials.multikey import ed25519_from_multikey
+from wallet.errors import CredentialFormatError
+
+ALL_FRAGMENTS = "#"
+
+
+class KeySource(StrEnum):
+    DID_KEY = "did:key"
+    DID_JWK = "did:jwk"
+    DID_DOCUMENT = "an imported DID document"
+    SUPPLIED_KEY = "a key you supplied"
+    LINK_FRAGMENT = "the key written in the proof's link"
+
+
+@dataclass(frozen=True)
+class KeyMaterial:
+    """A verification method object and where it came from."""
+
+    id: str
+    controller: str | None
+    method: dict[str, Any]
+    source: KeySource
+    authorised_for_assertion: bool = True
+
+    def ed25519(self) -> bytes:
+        """The raw Ed25519 public key, for Data Integrity proofs."""
+        method = self.method
+        if isinstance(method.get("publicKeyMultibase"), str):
+            return ed25519_from_multikey(method["publicKeyMultibase"])
+        if isinstance(method.get("publicKeyBase58"), str):
+            return ed25519_from_multikey("z" + method["publicKeyBase58"])
+        jwk = method.get("publicKeyJwk")
+        if isinstance(jwk, dict) and jwk.get("kty") == "OKP" and jwk.get("crv") == "Ed25519":
+            x = str(jwk.get("x", ""))
+            raw = base64.urlsafe_b64decode(x + "=" * (-len(x) % 4))
+            if len(raw) == 32:
+                return raw
+        raise CredentialFormatError("The issuer's key is not an Ed25519 key, so it cannot check this proof.")
+
+    def jwk(self) -> dict[str, Any] | None:
+        jwk = self.method.get("publicKeyJwk")
+        return jwk if isinstance(jwk, dict) else None
+
+
+def did_of(url: str) -> str:
+    return url.split("#", 1)[0]
+
+
+def _b64url_json(text: str) -> Any:
+    try:
+        return json.loads(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise CredentialFormatError("The did:jwk identifier does not hold a readable key.") from exc
+
+
+def did_jwk_document(did: str) -> dict[str, Any]:
+    """Resolve did:jwk offline (the DID is the key)."""
+    jwk = _b64url_json(did[len("did:jwk:") :])
+    if not isinstance(jwk, dict) or "kty" not in jwk:
+        raise CredentialFormatError("The did:jwk identifier does not hold a JSON Web Key.")
+    if any(k in jwk for k in ("d", "p", "q", "dp", "dq", "qi", "k")):
+        raise CredentialFormatError("The did:jwk identifier holds a private key; it is refused.")
+    vm = {"id": f"{did}#0", "type": "JsonWebKey2020", "controller": did, "publicKeyJwk": jwk}
+    return {
+        "@context": ["https://www.w3.org/ns/did/v1", "https://w3id.org/security/suites/jws-2020/v1"],
+        "id": did,
+        "verificationMethod": [vm],
+        "assertionMethod": [vm["id"]],
+        "authentication": [vm["id"]],
+    }
+
+
+def _method_in_document(document: dict[str, Any], vm_id: str) -> tuple[dict[str, Any] | None, bool]:
+    """The verification method `vm_id` in a DID/controller document, and whether it may assert credentials."""
+    doc_id = str(document.get("id", ""))
+
+    def absolute(ref: str) -> str:
+        return doc_id + ref if ref.startswith("#") else ref
+
+    methods: dict[str, dict[str, Any]] = {}
+    for entry in _as_list(document.get("verificationMethod")) + _as_list(document.get("publicKey")):
+        if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+            methods[absolute(entry["id"])] = entry
+    assertion = False
+    for ref in _as_list(document.get("assertionMethod")):
+        if isinstance(ref, str) and absolute(ref) == vm_id:
+            assertion = True
+        elif isinstance(ref, dict) and absolute(str(ref.get("id", ""))) == vm_id:
+            methods[vm_id] = ref
+            assertion = True
+    method = methods.get(vm_id)
+    if (
+        method is None
+        and document.get("id") == vm_id
+        and ("publicKeyMultibase" in document or "publicKeyPem" in document)
+    ):
+        return document, True  # the document is itself the key (OB 2.0 CryptographicKey, Multikey document)
+    return method, assertion
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+@dataclass
+class KeyResolver:
+    """Resolves verification methods from offline sources only."""
+
+    documents: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """DID documents and key documents the user supplied, by id."""
+
+    def add_document(self, document: dict[str, Any]) -> None:
+        """Add a DID document, a controller document, a single key (Multikey/JWK VM) or an OB 2.0 CryptographicKey."""
+        if not isinstance(document, dict) or not isinstance(document.get("id"), str):
+            raise CredentialFormatError('A DID document or key must be a JSON object with an "id".')
+        self.documents[document["id"]] = document
+
+    def resolve(self, vm_id: str) -> KeyMaterial | None:
+        """The key for `vm_id`, or None when it is not available offline."""
+        if not isinstance(vm_id, str) or not vm_id:
+            return None
+        did = did_of(vm_id)
+        if did.startswith("did:key:"):
+            fingerprint = did[len("did:key:") :]
+            if "#" in vm_id and vm_id.split("#", 1)[1] != fingerprint:
+                return None
+            key_method: dict[str, Any] = {
+                "id": f"{did}#{fingerprint}",
+                "type": "Multikey",
+                "controller": did,
+                "publicKeyMultibase": fingerprint,
+            }
+            return KeyMaterial(vm_id, did, key_method, KeySource.DID_KEY)
+        if did.startswith("did:jwk:"):
+            document = did_jwk_document(did)
+            if "#" in vm_id and not vm_id.endswith("#0"):
+                return None
+            return KeyMaterial(vm_id, did, document["verificationMethod"][0], KeySource.DID_JWK)
+        if vm_id in self.documents:
+            method, _ = _method_in_document(self.documents[vm_id], vm_id)
+            if method is not None:
+                controller = method.get("controller") or method.get("owner")
+                return KeyMaterial(vm_id, str(controller) if controller else None, method, KeySource.SUPPLIED_KEY)
+        if did in self.documents:
+            method, assertion = _method_in_document(self.documents[did], vm_id)
+            if method is not None:
+                source = KeySource.DID_DOCUMENT if did.startswith("did:") else KeySource.SUPPLIED_KEY
+                return KeyMaterial(
+                    vm_id, did, method, source, authorised_for_assertion=assertion or not did.startswith("did:")
+                )
+        if "#" in vm_id and vm_id.split("#", 1)[1].startswith("z6Mk"):
+            fragment = vm_id.split("#", 1)[1]
+            method = {"id": vm_id, "type": "Multikey", "publicKeyMultibase": fragment}
+            return KeyMaterial(vm_id, None, method, KeySource.LINK_FRAGMENT)
+        return None
+
+
+def issuer_binding(issuer_id: str | None, key: KeyMaterial) -> tuple[bool | None, str]:
+    """Does the key belong to the issuer named in the credential? (True, False, or None = cannot tell offline)."""
+    if not issuer_id:
+        return False, "The credential does not name its issuer."
+    if key.source is KeySource.LINK_FRAGMENT:
+        return None, (
+            f"Nothing available offline shows that the key in the proof belongs to {issuer_id}: "
+            "its DID document or key has not been imported."
+        )
+    if not key.authorised_for_assertion:
+        return False, f"The key {key.id} is in {did_of(key.id)}'s DID document but is not allowed to issue credentials."
+    owners = {did_of(key.id)}
+    if key.controller:
+        owners.add(key.controller)
+    if issuer_id in owners:
+        return True, f"The proof's key belongs to the issuer ({_short(issuer_id)}), found through {key.source}."
+    if issuer_id.startswith("http") and any(o.startswith(issuer_id.rstrip("/") + "/") for o in owners):
+        return True, f"The proof's key is published under the issuer's address ({_short(issuer_id)})."
+    return False, (
+        f"The proof was made with a key of {_short(next(iter(sorted(owners))))}, not of the issuer named in the "
+        f"credential ({_short(issuer_id)})."
+    )
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,84 @@
+"""Hard limits on untrusted input, and a JSON reader that enforces them.
+
+Every importer reads credentials through `read_json` so that truncated, deep, huge or hostile
+JSON gives one clear sentence instead of a crash, a hang or a RecursionError.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from wallet.errors import CredentialFormatError
+
+MAX_INPUT_BYTES = 20 * 1024 * 1024
+"""Largest file, paste or decoded payload the wallet will read (20 MB)."""
+
+MAX_JSON_DEPTH = 100
+"""Deepest nesting of JSON objects and arrays a credential may have."""
+
+MAX_DECOMPRESSED_BYTES = 32 * 1024 * 1024
+"""Largest size any compressed payload (PNG zTXt/iTXt, gzip status list) may expand to."""
+
+
+def check_size(data: bytes | str, what: str = "The file") -> None:
+    """Refuse input larger than MAX_INPUT_BYTES."""
+    if len(data) > MAX_INPUT_BYTES:
+        raise CredentialFormatError(
+            f"{what} is {len(data) / 1_048_576:.1f} MB; the wallet reads credentials up to "
+            f"{MAX_INPUT_BYTES // 1_048_576} MB."
+        )
+
+
+def json_depth(text: str) -> int:
+    """Deepest bracket nesting outside strings, found in one linear pass without recursion."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > MAX_JSON_DEPTH:
+                    return deepest
+        elif char in "]}":
+            depth -= 1
+    return deepest
+
+
+def _reject_constant(name: str) -> Any:
+    raise CredentialFormatError(f"The JSON holds {name}, which is not a valid JSON number.")
+
+
+def read_json(data: bytes | str, what: str = "The file") -> Any:
+    """Parse untrusted JSON (UTF-8, optional BOM) within the size and depth limits."""
+    check_size(data, what)
+    if isinstance(data, bytes):
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise CredentialFormatError(f"{what} is not UTF-8 text, so it cannot be a JSON credential.") from exc
+    else:
+        text = data.removeprefix("\ufeff")
+    if json_depth(text) > MAX_JSON_DEPTH:
+        raise CredentialFormatError(
+            f"{what} is nested more than {MAX_JSON_DEPTH} levels deep; that is not a credential."
+        )
+    try:
+        return json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        where = "it ends too early" if exc.pos >= len(text.rstrip()) else f"line {exc.lineno}, column {exc.colno}"
+        raise CredentialFormatError(f"{what} is not valid JSON ({where}).") from exc
+    except RecursionError as exc:  # pragma: no cover - depth is checked above
+        raise CredentialFormatError(f"{what} is nested too deeply.") from exc
+    except ValueError as exc:  # e.g. an integer with more digits than Python converts
+        raise CredentialFormatError(f"{what} holds a number too long to be real.") from exc

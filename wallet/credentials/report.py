@@ -1,0 +1,133 @@
+"""The verification report: one entry per check, each with an outcome and a sentence a learner understands."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class Outcome(StrEnum):
+    PASSED = "passed"
+    FAILED = "failed"
+    WARNING = "warning"
+    NOT_CHECKED = "not checked"
+
+
+class CheckName(StrEnum):
+    FORMAT = "format"
+    SIGNATURE = "signature"
+    ISSUER_KEY = "issuer key"
+    VALIDITY = "validity period"
+    STATUS = "status"
+    SCHEMA = "schema"
+    TRUSTED_ISSUER = "trusted issuer"
+    NESTED = "nested credentials"
+
+
+class Status(StrEnum):
+    VERIFIED = "verified"
+    VERIFIED_WITH_WARNINGS = "verified_with_warnings"
+    NOT_VERIFIED = "not_verified"
+    UNVERIFIABLE = "unverifiable"
+
+
+STATUS_SENTENCES = {
+    Status.VERIFIED: "Verified: the signature is good and every check passed.",
+    Status.VERIFIED_WITH_WARNINGS: "Verified, with warnings: the signature is good; read the warnings below.",
+    Status.NOT_VERIFIED: "Not verified: at least one check failed.",
+    Status.UNVERIFIABLE: "Cannot be verified offline: the signature or the issuer's key could not be checked here.",
+}
+
+
+@dataclass(frozen=True)
+class Check:
+    """One line of the report."""
+
+    check: CheckName
+    outcome: Outcome
+    message: str
+
+    def to_json(self) -> dict[str, str]:
+        return {"check": str(self.check), "outcome": str(self.outcome), "message": self.message}
+
+
+def overall_status(checks: list[Check]) -> Status:
+    """Combine checks: anything failed → not_verified; signature or issuer key unchecked → unverifiable."""
+    if any(c.outcome is Outcome.FAILED for c in checks):
+        return Status.NOT_VERIFIED
+    by_name = {c.check: c.outcome for c in checks}
+    if by_name.get(CheckName.SIGNATURE) is not Outcome.PASSED:
+        return Status.UNVERIFIABLE
+    if by_name.get(CheckName.ISSUER_KEY, Outcome.PASSED) is Outcome.NOT_CHECKED:
+        return Status.UNVERIFIABLE
+    if any(c.outcome in (Outcome.WARNING, Outcome.NOT_CHECKED) for c in checks):
+        return Status.VERIFIED_WITH_WARNINGS
+    return Status.VERIFIED
+
+
+@dataclass
+class ItemReport:
+    """The report for one credential (a CLR's nested credentials are `children`)."""
+
+    kind: str
+    id: str | None
+    type: list[str]
+    issuer: str | None
+    subject: str | None
+    name: str | None
+    checks: list[Check] = field(default_factory=list)
+    children: list[ItemReport] = field(default_factory=list)
+
+    @property
+    def status(self) -> Status:
+        return overall_status(self.checks)
+
+    def add(self, check: CheckName, outcome: Outcome, message: str) -> None:
+        self.checks.append(Check(check, outcome, message))
+
+    def outcome_of(self, check: CheckName) -> Outcome | None:
+        found = [c.outcome for c in self.checks if c.check is check]
+        if not found:
+            return None
+        for worst in (Outcome.FAILED, Outcome.NOT_CHECKED, Outcome.WARNING):
+            if worst in found:
+                return worst
+        return Outcome.PASSED
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "kind": self.kind,
+            "id": self.id,
+            "type": self.type,
+            "issuer": self.issuer,
+            "subject": self.subject,
+            "name": self.name,
+            "status": str(self.status),
+            "checks": [c.to_json() for c in self.checks],
+        }
+        if self.children:
+            data["children"] = [child.to_json() for child in self.children]
+        return data
+
+
+def combined_status(items: list[ItemReport]) -> Status:
+    """The status of a whole run: the worst item decides."""
+    if not items:
+        return Status.UNVERIFIABLE
+    order = [Status.NOT_VERIFIED, Status.UNVERIFIABLE, Status.VERIFIED_WITH_WARNINGS, Status.VERIFIED]
+    return min((item.status for item in items), key=order.index)
+
+
+@dataclass
+class Report:
+    """What `verify` returns for one or more inputs."""
+
+    items: list[ItemReport]
+
+    @property
+    def status(self) -> Status:
+        return combined_status(self.items)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"status": str(self.status), "items": [item.to_json() for item in self.items]}

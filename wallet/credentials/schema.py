@@ -1,0 +1,665 @@
+"""The schema check: does the credential have the fields its format requires?
+
+The JSON Schemas (draft 2020-12) in resources/schemas/ are written by this project from the 1EdTech
+and W3C data models, because the official 1EdTech schema files are not available offline; see
+resources/schemas/README.md. They are read on first use. Each is compiled once into plain Python
+checks (`_Compiler`), because the general-purpose `jsonschema` validator takes several milliseconds
+on a large credential and this check runs for every credential. A schema that uses a keyword the
+compiler does not know falls back to `jsonschema`, which the tests also use as the reference.
+
+A `credentialSchema` entry naming a 1EdTech Open Badges 3.0 or CLR 2.0 JSON Schema is covered by our
+own schemas; any other schema URL cannot be fetched offline, so the check then gives a warning.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from wallet.credentials.report import Check, CheckName, Outcome
+from wallet.resources import resource_path
+
+_BASE = "urn:ler-wallet:schema:"
+_FILES = {
+    "vc": "vc.schema.json",
+    "ob_v3p0_achievementcredential": "ob_v3p0_achievementcredential.schema.json",
+    "ob_v3p0_endorsementcredential": "ob_v3p0_endorsementcredential.schema.json",
+    "clr_v2p0_clrcredential": "clr_v2p0_clrcredential.schema.json",
+    "ob_v2p0_assertion": "ob_v2p0_assertion.schema.json",
+}
+_KIND_SCHEMA = {
+    "ob3": "ob_v3p0_achievementcredential",
+    "endorsement": "ob_v3p0_endorsementcredential",
+    "clr": "clr_v2p0_clrcredential",
+    "vc": "vc",
+    "ob2": "ob_v2p0_assertion",
+}
+_FORMAT = {
+    "ob3": "the Open Badges 3.0 format",
+    "endorsement": "the Open Badges 3.0 endorsement format",
+    "clr": "the Comprehensive Learner Record 2.0 format",
+    "vc": "the W3C Verifiable Credential format",
+    "ob2": "the Open Badges 2.0 format",
+}
+_REQUIRES = {
+    "ob3": "Open Badges 3.0 requires",
+    "endorsement": "an Open Badges 3.0 endorsement requires",
+    "clr": "a Comprehensive Learner Record 2.0 requires",
+    "vc": "a W3C Verifiable Credential requires",
+    "ob2": "Open Badges 2.0 requires",
+}
+_MAX_SHOWN = 3
+_MAX_URL = 100
+
+_ONEEDTECH_SCHEMA = re.compile(r"^https?://purl\.imsglobal\.org/spec/(ob/v3p0|clr/v2p0)/schema/", re.IGNORECASE)
+
+HOSTED_ONLY = "Only the link to a hosted badge is here; its content cannot be checked offline."
+
+Path = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SchemaError:
+    """One place where the document breaks the schema, in the terms of the schema keyword that failed."""
+
+    path: Path
+    keyword: str
+    value: Any
+    """The keyword's value in the schema (the required names, the wanted type, ...)."""
+    schema: dict[str, Any]
+    """The schema object holding the keyword (its `title` words the expected value)."""
+    instance: Any
+
+
+Validate = Callable[[Any, Path, list[SchemaError]], None]
+
+
+class UnsupportedKeyword(Exception):
+    """The compiler does not know this keyword; the schema is then validated with `jsonschema`."""
+
+
+# Keywords that never fail validation.
+_ANNOTATIONS = frozenset({"$schema", "$id", "$defs", "$comment", "title", "description", "examples", "default"})
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _is_integer(value: Any) -> bool:
+    if isinstance(value, bool):
+        return False
+    return isinstance(value, int) or (isinstance(value, float) and value.is_integer())
+
+
+_TYPE_TESTS: dict[str, Callable[[Any], bool]] = {
+    "string": lambda v: isinstance(v, str),
+    "array": lambda v: isinstance(v, list),
+    "object": lambda v: isinstance(v, dict),
+    "boolean": lambda v: isinstance(v, bool),
+    "null": lambda v: v is None,
+    "number": _is_number,
+    "integer": _is_integer,
+}
+
+
+def _json_equal(a: Any, b: Any) -> bool:
+    """JSON equality: true is not 1, 1 equals 1.0."""
+    if isinstance(a, bool) or isinstance(b, bool):
+        return type(a) is type(b) and a == b
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(_json_equal(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(_json_equal(a[k], b[k]) for k in a)
+    return bool(a == b)
+
+
+def _no_check(instance: Any, path: Path, errors: list[SchemaError]) -> None:
+    return None
+
+
+class _Compiler:
+    """Turns draft 2020-12 schemas (the keywords our schemas use) into nested Python checks."""
+
+    def __init__(self, documents: dict[str, dict[str, Any]]) -> None:
+        self._documents = documents
+        self._compiled: dict[str, Validate | None] = {}
+
+    def compile_ref(self, ref: str, base: str) -> Validate:
+        uri, _, fragment = ref.partition("#")
+        key = f"{uri or base}#{fragment}"
+        done = self._compiled.get(key)
+        if done is not None:
+            return done
+        if key not in self._compiled:
+            self._compiled[key] = None
+            target = self._resolve(uri or base, fragment)
+            compiled = self._compile(target, uri or base)
+            self._compiled[key] = compiled
+            return compiled
+        table = self._compiled  # a reference back into a schema still being compiled (recursion)
+
+        def later(instance: Any, path: Path, errors: list[SchemaError]) -> None:
+            check = table[key]
+            assert check is not None
+            check(instance, path, errors)
+
+        return later
+
+    def _resolve(self, uri: str, fragment: str) -> Any:
+        node: Any = self._documents[uri]
+        for part in fragment.split("/")[1:] if fragment else []:
+            part = part.replace("~1", "/").replace("~0", "~")
+            node = node[int(part)] if isinstance(node, list) else node[part]
+        return node
+
+    def _compile(self, schema: Any, base: str) -> Validate:
+        if schema is True:
+            return _no_check
+        if not isinstance(schema, dict):
+            raise UnsupportedKeyword(repr(schema))
+        checks: list[Validate] = []
+        for keyword, value in schema.items():
+            if keyword in _ANNOTATIONS or keyword in ("then", "else"):
+                continue
+            build = getattr(self, "_kw_" + keyword.lstrip("$"), None)
+            if build is None:
+                raise UnsupportedKeyword(keyword)
+            checks.append(build(value, schema, base))
+        if not checks:
+            return _no_check
+        if len(checks) == 1:
+            return checks[0]
+        sequence = tuple(checks)
+
+        def all_checks(instance: Any, path: Path, errors: list[SchemaError]) -> None:
+            for check in sequence:
+                check(instance, path, errors)
+
+        return all_checks
+
+    def _kw_ref(self, value: str, schema: dict[str, Any], base: str) -> Validate:
+        return self.compile_ref(value, base)
+
+    def _kw_type(self, value: str | list[str], schema: dict[str, Any], base: str) -> Validate:
+        tests = tuple(_TYPE_TESTS[name] for name in ([value] if isinstance(value, str) else value))
+
+        def check(instance: Any, path: Path, errors: list[SchemaError]) -> None:
+            for test in tests:
+                if test(instance):
+                    return
+            errors.append(SchemaError(path, "type", value, schema, instance))
+
+        return check
+
+    def _kw_required(self, value: list[str], schema: dict[str, Any], base: str) -> Validate:
+        names = tuple(value)
+
+        def check(instance: Any, path: Path, errors: list[SchemaError]) -> None:
+            if isinstance(instance, dict) and any(name not in instance for name in names):
+                errors.append(SchemaError(path, "required", value, schema, instance))
+
+        return check
+
+    def _kw_properties(self, value: dict[str, Any], schema: dict[str, Any], base: str) -> Validate:
+        properties = {name: self._compile(sub, base) for name, sub in value.items()}
+
+        def check(instance: Any, path: Path, errors: list[SchemaError]) -> None:
+            if isinstance(instance, dict):
+                for name, item in instance.items():
+                    sub = properties.get(name)
+                    if sub is not None:
+                        sub(item, (*path, name), errors)
+
+        return check
+
+    def _kw_prefixItems(self, value: list[Any], schema: dict[str, Any], base: str) -> Validate:
+        prefix = tuple(self._compile(sub, base) for sub in value)
+
+        def check(instance: Any, path: Path, errors: list[SchemaError]) -> None:
+            if isinstance(instance, list):
+                for index, (sub, item) in enumerate(zip(prefix, instance, strict=False)):
+                    sub(item, (*path, index), errors)
+
+        return check
+
+    def _kw_items(self, value: Any, schema: dict[str, Any], base: str) -> Validate:
+        sub = self._compile(value, base)
+        start = len(schema.get("prefixItems", []))
+
+        def check(instance: Any, path: Path, errors: list[SchemaError]) -> None:
+            if isinstance(instance, list):
+                for index in range(start, len(instance)):
+                    sub(instance[index], (*path, index), errors)
+
+        return check
+
+    def _kw_minItems(self, value: int, schema: dict[str, Any], base: str) -> Validate:
+        def check(instance: Any, path: Path, errors: list[SchemaError]) -> None:
+            if isinstance(instance, list) and len(instance) < value:
+                errors.append(SchemaError(path, "minItems", value, schema, instance))
+
+        return check
+
+    def _kw_contains(self, value: Any, schema: dict[str, Any], base: str) -> Validate:
+        sub = self._compile(value, base)
+
+        def check(instance: Any, path: Path, errors: list[SchemaError]) -> None:
+            if isinstance(instance, list):
+                for item in instance:
+                    scratch: list[SchemaError] = []
+                    sub(item, path, scratch)
+                    if not scratch:
+                        return
+                errors.append(SchemaError(path, "contains", value, schema, instance))
+
+        return check
+
+    def _kw_const(self, value: Any, schema: dict[str, Any], base: str) -> Validate:
+        def check(instance: Any, path: Path, errors: list[SchemaError]) -> None:
+            if not _json_equal(instance, value):
+                errors.append(SchemaError(path, "const", value, schema, instance))
+
+        return check
+
+    def _kw_enum(self, value: list[Any], schema: dict[str, Any], base: str) -> Validate:
+        texts = frozenset(v for v in value if isinstance(v, str))
+        others = tuple(v for v in value if not isinstance(v, str))
+
+        def check(instance: Any, path: Path, errors: list[SchemaError]) -> None:
+            if isinstance(instance, str) and instance in texts:
+                return
+            if any(_json_equal(instance, v) for v in others):
+                return
+            errors.append(SchemaError(path, "enum", value, schema, instance))
+
+        return check
+
+    def _kw_pattern(self, value: str, schema: dict[str, Any], base: str) -> Validate:
+        search = re.compile(value).search
+
+        def check(instance: Any, path: Path, errors: list[SchemaError]) -> None:
+            if isinstance(instance, str) and search(instance) is None:
+                errors.append(SchemaError(path, "pattern", value, schema, instance))
+
+        return check
+
+    def _kw_allOf(self, value: list[Any], schema: dict[str, Any], base: str) -> Validate:
+        subs = tuple(self._compile(sub, base) for sub in value)
+
+        def check(instance: Any, path: Path, errors: list[SchemaError]) -> None:
+            for sub in subs:
+                sub(instance, path, errors)
+
+        return check
+
+    def _kw_anyOf(self, value: list[Any], schema: dict[str, Any], base: str) -> Validate:
+        subs = tuple(self._compile(sub, base) for sub in value)
+
+        def check(instance: Any, path: Path, errors: list[SchemaError]) -> None:
+            for sub in subs:
+                scratch: list[SchemaError] = []
+                sub(instance, path, scratch)
+                if not scratch:
+                    return
+            errors.append(SchemaError(path, "anyOf", value, schema, instance))
+
+        return check
+
+    def _kw_if(self, value: Any, schema: dict[str, Any], base: str) -> Validate:
+        condition = self._compile(value, base)
+        then = self._compile(schema["then"], base) if "then" in schema else None
+        otherwise = self._compile(schema["else"], base) if "else" in schema else None
+
+        def check(instance: Any, path: Path, errors: list[SchemaError]) -> None:
+            scratch: list[SchemaError] = []
+            condition(instance, path, scratch)
+            branch = otherwise if scratch else then
+            if branch is not None:
+                branch(instance, path, errors)
+
+        return check
+
+
+@cache
+def _documents() -> dict[str, dict[str, Any]]:
+    """Every bundled schema by its $id, read on first use."""
+    found: dict[str, dict[str, Any]] = {}
+    for name, file in _FILES.items():
+        document: dict[str, Any] = json.loads(resource_path("schemas", file).read_text("utf-8"))
+        found[_BASE + name] = document
+    return found
+
+
+def _jsonschema_validate(uri: str) -> Validate:
+    """The reference implementation, for a schema the compiler cannot take."""
+    from jsonschema import Draft202012Validator
+    from referencing import Registry, Resource
+
+    registry: Registry[Any] = Registry().with_resources(
+        (key, Resource.from_contents(value)) for key, value in _documents().items()
+    )
+    validator = Draft202012Validator(_documents()[uri], registry=registry)
+
+    def check(instance: Any, path: Path, errors: list[SchemaError]) -> None:
+        for error in validator.iter_errors(instance):
+            schema = error.schema if isinstance(error.schema, dict) else {}
+            found_path: Path = (*path, *error.absolute_path)
+            errors.append(SchemaError(found_path, str(error.validator), error.validator_value, schema, error.instance))
+
+    return check
+
+
+@cache
+def validator_for(kind: str) -> Validate:
+    """The compiled check for one kind's schema (cached for the life of the process)."""
+    uri = _BASE + _KIND_SCHEMA[kind]
+    try:
+        return _Compiler(_documents()).compile_ref(uri, uri)
+    except UnsupportedKeyword:
+        return _jsonschema_validate(uri)
+
+
+def schema_errors(document: Any, kind: str) -> list[SchemaError]:
+    """Every place where `document` breaks our schema for `kind`, in document order."""
+    errors: list[SchemaError] = []
+    validator_for(kind)(document, (), errors)
+    return errors
+
+
+# Words for the objects a path can lead to; keys in _QUALIFIED also name their owner
+# ("the issuer's parent organisation").
+_NOUNS = {
+    "issuer": "issuer",
+    "credentialSubject": "subject",
+    "achievement": "achievement",
+    "parentOrg": "parent organisation",
+    "source": "source profile",
+    "creator": "creator",
+    "otherIdentifier": "other identifier",
+    "identifier": "identifier",
+    "result": "result",
+    "resultDescription": "result description",
+    "rubricCriterionLevel": "rubric level",
+    "evidence": "evidence item",
+    "alignment": "alignment",
+    "related": "related achievement",
+    "proof": "proof",
+    "credentialStatus": "status entry",
+    "credentialSchema": "schema entry",
+    "refreshService": "refresh service",
+    "termsOfUse": "terms-of-use entry",
+    "endorsement": "endorsement",
+    "endorsementJwt": "signed endorsement",
+    "image": "image",
+    "address": "address",
+    "geo": "map coordinates",
+    "criteria": "criteria",
+    "verifiableCredential": "nested credential",
+    "association": "association",
+    "recipient": "recipient",
+    "badge": "badge",
+    "verification": "verification section",
+    "verify": "verification section",
+}
+_QUALIFIED = {
+    "parentOrg",
+    "otherIdentifier",
+    "identifier",
+    "address",
+    "geo",
+    "image",
+    "endorsement",
+    "endorsementJwt",
+    "alignment",
+    "criteria",
+    "creator",
+    "rubricCriterionLevel",
+}
+_FIELDS = {
+    "@context": "@context",
+    "credentialSubject": "subject",
+    "verifiableCredential": "credentials",
+    "validFrom": "start date",
+    "validUntil": "end date",
+    "issuanceDate": "issue date",
+    "expirationDate": "expiry date",
+    "awardedDate": "award date",
+    "issuedOn": "issue date",
+    "expires": "expiry date",
+    "created": "creation date",
+    "activityStartDate": "activity start date",
+    "activityEndDate": "activity end date",
+    "identityHash": "identity hash",
+    "identityType": "identity type",
+    "hashed": "hashed flag",
+    "identifierType": "identifier type",
+    "targetName": "target name",
+    "targetUrl": "target link",
+    "resultType": "result type",
+    "achievedLevel": "achieved level",
+    "requiredLevel": "required level",
+    "associationType": "association type",
+    "sourceId": "source id",
+    "targetId": "target id",
+    "url": "link",
+    "verificationMethod": "verification method",
+    "verification": "verification section",
+}
+_JSON_TYPES = {
+    "string": "text",
+    "array": "a list",
+    "object": "an object",
+    "boolean": "true or false",
+    "number": "a number",
+    "integer": "a whole number",
+    "null": "null",
+}
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _possessive(phrase: str) -> str:
+    return phrase + "'s"
+
+
+def _dotted(path: Path) -> str:
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+def _noun(path: Path) -> str:
+    """The object at `path` in words: "the credential", "the issuer's parent organisation", "the 2nd result"."""
+    if not path:
+        return "the credential"
+    last = path[-1]
+    if isinstance(last, int):
+        key = path[-2] if len(path) >= 2 else ""
+        if key == "@context":
+            return "the first @context entry" if last == 0 else f"@context entry {last + 1}"
+        if not isinstance(key, str) or key not in _NOUNS:
+            return f"entry {last + 1} of {_phrase(path[:-1])}"
+        words, owner = f"{_ordinal(last + 1)} {_NOUNS[key]}", path[:-2]
+    elif last in _NOUNS:
+        key, words, owner = last, _NOUNS[last], path[:-1]
+    else:
+        return _phrase(path)
+    if key in _QUALIFIED and owner:
+        return f"{_possessive(_noun(owner))} {words}"
+    return f"the {words}"
+
+
+def _phrase(path: Path) -> str:
+    """The value at `path` in words: "the start date", "the issuer's id"."""
+    if not path:
+        return "the credential"
+    last = path[-1]
+    if isinstance(last, int) or last in _NOUNS:
+        return _noun(path)
+    field = _FIELDS.get(last, last)
+    owner = path[:-1]
+    return f"the {field}" if not owner else f"{_possessive(_noun(owner))} {field}"
+
+
+def _quoted(values: list[Any]) -> str:
+    return " or ".join(json.dumps(v) for v in values)
+
+
+def _wanted_types(error: SchemaError) -> list[Any]:
+    value = error.value
+    if error.keyword == "const":
+        return [value]
+    if error.keyword == "enum" and isinstance(value, list):
+        return value
+    if isinstance(value, dict):
+        if "const" in value:
+            return [value["const"]]
+        if isinstance(value.get("enum"), list):
+            return list(value["enum"])
+    return []
+
+
+def _words_list(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def _sentence(error: SchemaError, path: Path) -> str:
+    keyword = error.keyword
+    value = error.value
+    if path and path[-1] == "type" and keyword in ("const", "contains"):
+        wanted = _wanted_types(error)
+        if wanted:
+            return f"{_possessive(_noun(path[:-1]))} type must include {_quoted(wanted)}"
+    subject = _phrase(path)
+    if keyword == "contains" and isinstance(value, dict) and isinstance(value.get("title"), str):
+        return f"{subject} must include {value['title']}"
+    title = error.schema.get("title") if isinstance(error.schema, dict) else None
+    if keyword == "anyOf" and title:
+        return f"{subject} must have {title}"
+    if title and keyword != "minItems":
+        return f"{subject} must be {title}"
+    if keyword == "enum":
+        return f"{subject} must be one of {', '.join(json.dumps(v) for v in value)}"
+    if keyword == "const":
+        return f"{subject} must be {json.dumps(value)}"
+    if keyword == "contains" and (wanted := _wanted_types(error)):
+        return f"{subject} must include {_quoted(wanted)}"
+    if keyword == "type":
+        names: list[str] = value if isinstance(value, list) else [value]
+        return f"{subject} must be {' or '.join(_JSON_TYPES.get(n, n) for n in names)}"
+    if keyword == "minItems":
+        return f"{subject} list must not be empty"
+    return f"{subject} is not valid"
+
+
+def _missing_sentence(path: Path, names: list[str]) -> str:
+    fields = _words_list([_FIELDS.get(name, name) for name in names])
+    where = ", ".join(_dotted((*path, name)) for name in names)
+    return f"{_noun(path)} is missing its {fields} ({where})"
+
+
+def _problems(kind: str, document: dict[str, Any]) -> list[str]:
+    """Every problem in words, shallowest first; the missing fields of one object make one problem."""
+    entries: list[tuple[int, Path, list[str] | str]] = []
+    missing_at: dict[Path, list[str]] = {}
+    for error in schema_errors(document, kind):
+        path = error.path
+        if error.keyword == "required":
+            instance = error.instance if isinstance(error.instance, dict) else {}
+            names = missing_at.get(path)
+            if names is None:
+                names = missing_at[path] = []
+                entries.append((len(path) + 1, path, names))
+            names.extend(n for n in error.value if n not in instance and n not in names)
+        else:
+            words = _sentence(error, path)
+            entries.append((len(path), path, f"{words} ({_dotted(path)})" if path else words))
+    entries.sort(key=lambda entry: entry[0])
+    sentences: list[str] = []
+    for _, path, item in entries:
+        sentence = _missing_sentence(path, item) if isinstance(item, list) else item
+        if sentence not in sentences:
+            sentences.append(sentence)
+    return sentences
+
+
+def _schema_kind(url: str) -> str | None:
+    """Which of our schemas covers a 1EdTech schema URL (None: ours for the document's own kind)."""
+    lowered = url.lower()
+    if "/clr/v2p0/" in lowered:
+        return "clr"
+    if "endorsement" in lowered:
+        return "endorsement"
+    if "achievementcredential" in lowered:
+        return "ob3"
+    return None
+
+
+def _declared_schemas(document: dict[str, Any]) -> tuple[list[str], list[str]]:
+    """(kinds our schemas cover, URLs we cannot check) for the document's credentialSchema entries."""
+    value = document.get("credentialSchema")
+    entries = value if isinstance(value, list) else [value]
+    kinds: list[str] = []
+    unknown: list[str] = []
+    for entry in entries:
+        url = entry.get("id") if isinstance(entry, dict) else None
+        if not isinstance(url, str):
+            continue
+        if _ONEEDTECH_SCHEMA.match(url):
+            covered = _schema_kind(url)
+            if covered and covered not in kinds:
+                kinds.append(covered)
+        elif url not in unknown:
+            unknown.append(url)
+    return kinds, unknown
+
+
+def _is_hosted_link(document: dict[str, Any]) -> bool:
+    return isinstance(document.get("id"), str) and set(document) <= {"id", "type", "@context"}
+
+
+def _failed(kind: str, problems: list[str], declared: bool = False) -> Check:
+    shown = "; ".join(problems[:_MAX_SHOWN])
+    hidden = len(problems) - _MAX_SHOWN
+    if hidden > 0:
+        shown += f"; and {hidden} more problem{'s' if hidden > 1 else ''}"
+    names = " that its credentialSchema names" if declared else ""
+    return Check(CheckName.SCHEMA, Outcome.FAILED, f"It does not follow {_FORMAT[kind]}{names}: {shown}.")
+
+
+def check_schema(document: dict[str, Any], kind: str) -> Check:
+    """One Check: the document against our schema for `kind` ("ob3", "clr", "endorsement", "vc", "ob2")."""
+    if kind not in _KIND_SCHEMA:
+        raise ValueError(f"unknown credential kind {kind!r}")
+    if kind == "ob2" and _is_hosted_link(document):
+        return Check(CheckName.SCHEMA, Outcome.NOT_CHECKED, HOSTED_ONLY)
+    problems = _problems(kind, document)
+    if problems:
+        return _failed(kind, problems)
+    passed = f"It has every field {_REQUIRES[kind]}."
+    if kind == "ob2":
+        return Check(CheckName.SCHEMA, Outcome.PASSED, passed)
+    declared, unknown = _declared_schemas(document)
+    for other in declared:
+        if other != kind and (problems := _problems(other, document)):
+            return _failed(other, problems, declared=True)
+    if unknown:
+        listed = ", ".join(url if len(url) <= _MAX_URL else url[: _MAX_URL - 1] + "…" for url in unknown[:_MAX_SHOWN])
+        if len(unknown) > _MAX_SHOWN:
+            listed += f" and {len(unknown) - _MAX_SHOWN} more"
+        which = "the schemas it names" if len(unknown) > 1 else "the schema it names"
+        return Check(
+            CheckName.SCHEMA,
+            Outcome.WARNING,
+            f"{passed[:-1]}, but {which} ({listed}) could not be checked offline.",
+        )
+    return Check(CheckName.SCHEMA, Outcome.PASSED, passed)

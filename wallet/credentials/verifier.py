@@ -1,0 +1,375 @@
+"""The verification engine: one report per credential, one check per question, never an exception for a bad credential.
+
+Nothing here touches the network. What cannot be checked offline (a key, a status list, a hosted badge)
+is reported as "not checked" with the reason, never as passed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from wallet.credentials import jose, schema, status
+from wallet.credentials.dataintegrity import ED25519_2020, LEGACY_RDFC, RDFC, ProofResult, verify_all
+from wallet.credentials.formats import Kind, Parsed, types_of
+from wallet.credentials.keys import KeyMaterial, KeyResolver, KeySource, issuer_binding
+from wallet.credentials.report import Check, CheckName, ItemReport, Outcome
+from wallet.credentials.validity import check_validity
+from wallet.errors import CredentialFormatError, WalletError
+
+VC_V1 = "https://www.w3.org/2018/credentials/v1"
+
+
+@dataclass
+class VerifyOptions:
+    """Everything verification may use: all of it local."""
+
+    now: datetime
+    resolver: KeyResolver = field(default_factory=KeyResolver)
+    status_lists: dict[str, Any] = field(default_factory=dict)
+    """Status list credentials and revocation lists at hand, by URL."""
+    trusted_issuers: dict[str, str] = field(default_factory=dict)
+    """Issuer id → name, from the learner's or navigator's list."""
+    own_dids: frozenset[str] = frozenset()
+    """The wallet's own DIDs: credentials they issue are self-asserted."""
+
+
+def issuer_of(document: dict[str, Any]) -> tuple[str | None, str | None]:
+    """(issuer id, issuer name) of a credential or OB 2.0 assertion."""
+    issuer = document.get("issuer")
+    if issuer is None and isinstance(document.get("badge"), dict):
+        issuer = document["badge"].get("issuer")
+    if isinstance(issuer, str):
+        return issuer, None
+    if isinstance(issuer, dict):
+        ident = issuer.get("id")
+        name = issuer.get("name")
+        return (ident if isinstance(ident, str) else None), (name if isinstance(name, str) else None)
+    return None, None
+
+
+def subject_of(document: dict[str, Any]) -> str | None:
+    subject = document.get("credentialSubject")
+    if isinstance(subject, list) and subject:
+        subject = subject[0]
+    if isinstance(subject, dict):
+        for key in ("id", "name"):
+            if isinstance(subject.get(key), str):
+                return str(subject[key])
+        identifier = subject.get("identifier")
+        if isinstance(identifier, list) and identifier and isinstance(identifier[0], dict):
+            return str(identifier[0].get("identityHash", "")) or None
+    recipient = document.get("recipient")
+    if isinstance(recipient, dict) and isinstance(recipient.get("identity"), str):
+        return str(recipient["identity"])
+    return None
+
+
+def name_of(document: dict[str, Any]) -> str | None:
+    if isinstance(document.get("name"), str):
+        return str(document["name"])
+    subject = document.get("credentialSubject")
+    if isinstance(subject, dict):
+        achievement = subject.get("achievement")
+        if isinstance(achievement, dict) and isinstance(achievement.get("name"), str):
+            return str(achievement["name"])
+    badge = document.get("badge")
+    if isinstance(badge, dict) and isinstance(badge.get("name"), str):
+        return str(badge["name"])
+    return None
+
+
+class Verifier:
+    """Verifies parsed credentials with the given offline material."""
+
+    def __init__(self, options: VerifyOptions) -> None:
+        self.options = options
+
+    def verify(self, parsed: Parsed) -> ItemReport:
+        document = parsed.document
+        issuer_id, _ = issuer_of(document)
+        report = ItemReport(
+            kind=parsed.kind.value,
+            id=document.get("id") if isinstance(document.get("id"), str) else None,
+            type=types_of(document),
+            issuer=issuer_id,
+            subject=subject_of(document),
+            name=name_of(document),
+        )
+        try:
+            if parsed.kind is Kind.OB2:
+                self._verify_ob2(parsed, report)
+            elif parsed.jws is not None:
+                self._verify_jwt(parsed, report)
+            else:
+                self._verify_data_integrity(parsed, report)
+        except CredentialFormatError as exc:  # defensive: a malformed part becomes a failed check
+            report.add(CheckName.FORMAT, Outcome.FAILED, exc.message)
+        claims = parsed.jws.payload_json() if parsed.jws is not None and parsed.kind is not Kind.OB2 else None
+        report.checks.append(check_validity(document, self.options.now, claims if isinstance(claims, dict) else None))
+        if parsed.kind is not Kind.OB2:
+            report.checks.extend(self._status(document, issuer_id))
+        report.checks.append(schema.check_schema(document, parsed.kind.value))
+        report.checks.append(self._trust(issuer_id, document))
+        if parsed.nested:
+            report.children = [self.verify(child) for child in parsed.nested]
+            report.checks.append(_nested_check(report.children))
+        return report
+
+    # --- signatures -------------------------------------------------------------------------------------------
+
+    def _verify_data_integrity(self, parsed: Parsed, report: ItemReport) -> None:
+        document = parsed.document
+        if VC_V1 in _contexts(document) and parsed.kind in (Kind.OB3, Kind.CLR, Kind.ENDORSEMENT):
+            report.add(
+                CheckName.FORMAT,
+                Outcome.WARNING,
+                "It uses the older VC 1.1 data model; current Open Badges and CLR use VC 2.0.",
+            )
+        if "proof" not in document:
+            report.add(
+                CheckName.SIGNATURE, Outcome.FAILED, "It has no signature (no proof), so anyone could have written it."
+            )
+            report.add(CheckName.ISSUER_KEY, Outcome.NOT_CHECKED, "There is no signature, so there is no key to check.")
+            return
+        results = verify_all(document, self.options.resolver)
+        _signature_checks(results, report, report.issuer)
+
+    def _verify_jwt(self, parsed: Parsed, report: ItemReport) -> None:
+        jws = parsed.jws
+        assert jws is not None
+        header = jws.header
+        kid = header.get("kid")
+        key: KeyMaterial | None = None
+        public: jose.PublicKey | None = None
+        payload = jws.payload_json()
+        iss = payload.get("iss") if isinstance(payload, dict) else None
+        try:
+            if isinstance(kid, str):
+                candidate = kid if ":" in kid else f"{iss}#{kid}" if isinstance(iss, str) else kid
+                key = self.options.resolver.resolve(candidate)
+            embedded = jose.embedded_header_key(jws)
+            if key is not None and (key.source is not KeySource.LINK_FRAGMENT or embedded is None):
+                public = _public_key(key)
+            elif embedded is not None:
+                public = embedded
+                key = self._embedded_key(embedded, kid, report.issuer)
+            if public is None:
+                report.add(
+                    CheckName.SIGNATURE, Outcome.NOT_CHECKED, "Not checked: the issuer's key is not available offline."
+                )
+                report.add(CheckName.ISSUER_KEY, Outcome.NOT_CHECKED, "The issuer's key is not available offline.")
+                return
+            good = jose.verify_jws(jws, public)
+        except WalletError as exc:
+            report.add(CheckName.SIGNATURE, Outcome.FAILED, exc.message)
+            report.add(
+                CheckName.ISSUER_KEY,
+                Outcome.NOT_CHECKED,
+                "The signature could not be checked, so neither could its key.",
+            )
+            return
+        if not good:
+            report.add(
+                CheckName.SIGNATURE,
+                Outcome.FAILED,
+                "The signature does not match: the token was changed after it was signed.",
+            )
+        else:
+            report.add(CheckName.SIGNATURE, Outcome.PASSED, f"The {header.get('alg')} token signature is valid.")
+        if isinstance(iss, str) and report.issuer and iss != report.issuer:
+            report.add(
+                CheckName.ISSUER_KEY,
+                Outcome.FAILED,
+                f"The token was issued by {iss}, but the credential names {report.issuer} as its issuer.",
+            )
+            return
+        _issuer_key_check(report, key, report.issuer)
+
+    def _embedded_key(self, embedded: jose.PublicKey, kid: Any, issuer_id: str | None) -> KeyMaterial:
+        """A key in the token header proves nothing about who made it, unless the issuer is that very did:jwk."""
+        method = {"publicKeyJwk": embedded.jwk()}
+        if issuer_id and issuer_id.startswith("did:jwk:"):
+            issuer_key = self.options.resolver.resolve(issuer_id + "#0")
+            jwk = issuer_key.jwk() if issuer_key else None
+            if jwk is not None and jose.key_from_jwk(jwk).thumbprint() == embedded.thumbprint():
+                return KeyMaterial(issuer_id + "#0", issuer_id, method, KeySource.DID_JWK)
+        return KeyMaterial(str(kid or "the key in the token's header"), None, method, KeySource.LINK_FRAGMENT)
+
+    def _verify_ob2(self, parsed: Parsed, report: ItemReport) -> None:
+        document = parsed.document
+        verification = document.get("verification") if isinstance(document.get("verification"), dict) else {}
+        if parsed.jws is None:
+            report.add(
+                CheckName.SIGNATURE,
+                Outcome.NOT_CHECKED,
+                "This is a hosted Open Badges 2.0 badge: it is checked by visiting the issuer's website, "
+                "which cannot be done offline.",
+            )
+            report.add(CheckName.ISSUER_KEY, Outcome.NOT_CHECKED, "Hosted badges have no key to check offline.")
+            return
+        creator = verification.get("creator") if isinstance(verification, dict) else None
+        key = self.options.resolver.resolve(creator) if isinstance(creator, str) else None
+        if key is None:
+            report.add(
+                CheckName.SIGNATURE,
+                Outcome.NOT_CHECKED,
+                "Not checked: the issuer's public key (its CryptographicKey document) is not available offline.",
+            )
+            report.add(CheckName.ISSUER_KEY, Outcome.NOT_CHECKED, "The issuer's key is not available offline.")
+            return
+        try:
+            good = jose.verify_jws(parsed.jws, _public_key(key))
+        except WalletError as exc:
+            report.add(CheckName.SIGNATURE, Outcome.FAILED, exc.message)
+            return
+        report.add(
+            CheckName.SIGNATURE,
+            Outcome.PASSED if good else Outcome.FAILED,
+            "The signed assertion's signature is valid."
+            if good
+            else "The signature does not match: the badge was changed after it was signed.",
+        )
+        badge = document.get("badge")
+        badge_doc = badge if isinstance(badge, dict) else self.options.resolver.documents.get(str(badge))
+        issuer = badge_doc.get("issuer") if isinstance(badge_doc, dict) else None
+        issuer_id = issuer.get("id") if isinstance(issuer, dict) else issuer
+        owner = key.method.get("owner") or key.controller
+        if not isinstance(issuer_id, str):
+            report.add(
+                CheckName.ISSUER_KEY,
+                Outcome.NOT_CHECKED,
+                "The badge's issuer is described on the web; without its BadgeClass the key's owner cannot be checked.",
+            )
+        elif owner == issuer_id:
+            report.issuer = issuer_id
+            report.add(CheckName.ISSUER_KEY, Outcome.PASSED, f"The key belongs to the issuer ({issuer_id}).")
+        else:
+            report.add(
+                CheckName.ISSUER_KEY, Outcome.FAILED, f"The key belongs to {owner}, not to the issuer {issuer_id}."
+            )
+        revocation = self._ob2_revocation_list(issuer if isinstance(issuer, dict) else None)
+        if revocation is not None or (isinstance(issuer, dict) and issuer.get("revocationList")):
+            report.checks.append(status.check_ob2_revocation(str(document.get("id", "")), revocation))
+
+    def _ob2_revocation_list(self, issuer: dict[str, Any] | None) -> dict[str, Any] | None:
+        if not issuer:
+            return None
+        url = issuer.get("revocationList")
+        found = self.options.status_lists.get(str(url)) if url else None
+        return found if isinstance(found, dict) else None
+
+    # --- other checks -----------------------------------------------------------------------------------------
+
+    def _status(self, document: dict[str, Any], issuer_id: str | None) -> list[Check]:
+        def source(url: str) -> Any | None:
+            return self.options.status_lists.get(url)
+
+        def verify_list(list_doc: dict[str, Any]) -> tuple[bool, str]:
+            from wallet.credentials.formats import kind_of
+
+            try:
+                parsed = Parsed(kind_of(list_doc), list_doc, b"", "application/vc+ld+json", "status list")
+            except CredentialFormatError as exc:
+                return False, exc.message
+            nested = Verifier(VerifyOptions(self.options.now, self.options.resolver, {}, {}, self.options.own_dids))
+            sub = ItemReport("status list", None, [], issuer_of(list_doc)[0], None, None)
+            nested._verify_data_integrity(parsed, sub)
+            outcome = sub.outcome_of(CheckName.SIGNATURE)
+            if outcome is Outcome.PASSED and sub.outcome_of(CheckName.ISSUER_KEY) is Outcome.PASSED:
+                return True, "The status list's signature is valid."
+            reasons = [c.message for c in sub.checks if c.outcome is not Outcome.PASSED]
+            return False, reasons[0] if reasons else "The status list's signature could not be checked."
+
+        return status.check_status(document, source, verify_list, issuer_id=issuer_id, now=self.options.now)
+
+    def _trust(self, issuer_id: str | None, document: dict[str, Any]) -> Check:
+        if issuer_id and issuer_id in self.options.own_dids:
+            return Check(CheckName.TRUSTED_ISSUER, Outcome.WARNING, "Self-asserted: you issued this yourself.")
+        if issuer_id and issuer_id in self.options.trusted_issuers:
+            trusted_name = self.options.trusted_issuers[issuer_id] or issuer_id
+            message = f"{trusted_name} is on your list of trusted issuers."
+            return Check(CheckName.TRUSTED_ISSUER, Outcome.PASSED, message)
+        _, name = issuer_of(document)
+        who = name or issuer_id or "The issuer"
+        return Check(CheckName.TRUSTED_ISSUER, Outcome.WARNING, f"{who} is not on your list of trusted issuers.")
+
+
+def _contexts(document: dict[str, Any]) -> list[Any]:
+    value = document.get("@context", [])
+    return value if isinstance(value, list) else [value]
+
+
+def _public_key(key: KeyMaterial) -> jose.PublicKey:
+    method = key.method
+    if isinstance(method.get("publicKeyPem"), str):
+        return jose.key_from_pem(method["publicKeyPem"], id=key.id, controller=key.controller)
+    jwk = key.jwk()
+    if jwk is not None:
+        return jose.key_from_jwk(jwk, id=key.id, controller=key.controller)
+    return jose.key_from_ed25519(key.ed25519(), id=key.id, controller=key.controller)
+
+
+def _signature_checks(results: list[ProofResult], report: ItemReport, issuer_id: str | None) -> None:
+    checked = [r for r in results if r.valid is not None]
+    good = [r for r in checked if r.valid]
+    bad = [r for r in checked if not r.valid]
+    unsupported = [r for r in results if r.valid is None]
+    if bad:
+        report.add(CheckName.SIGNATURE, Outcome.FAILED, bad[0].message)
+    elif good:
+        extra = f" ({len(unsupported)} other proof(s) could not be checked.)" if unsupported else ""
+        message = good[0].message if len(good) == 1 else f"All {len(good)} signatures are valid."
+        report.add(CheckName.SIGNATURE, Outcome.PASSED, message + extra)
+    elif unsupported:
+        report.add(CheckName.SIGNATURE, Outcome.NOT_CHECKED, unsupported[0].message)
+    else:
+        report.add(
+            CheckName.SIGNATURE, Outcome.FAILED, "It has no signature (no proof), so anyone could have written it."
+        )
+    if any(r.suite == LEGACY_RDFC for r in good):
+        report.add(
+            CheckName.FORMAT,
+            Outcome.WARNING,
+            'The proof uses the draft name "eddsa-2022"; it is checked as eddsa-rdfc-2022.',
+        )
+    undefined = sorted({t for r in good if r.suite in (RDFC, LEGACY_RDFC, ED25519_2020) for t in r.undefined_terms})
+    if undefined:
+        shown = ", ".join(undefined[:5]) + ("…" if len(undefined) > 5 else "")
+        report.add(
+            CheckName.FORMAT,
+            Outcome.WARNING,
+            f"Some fields are not defined by the credential's vocabulary ({shown}); "
+            "the signature does not vouch for their meaning.",
+        )
+    keyed = good[0].key if good else (bad[0].key if bad else None)
+    if bad and keyed is None:
+        report.add(CheckName.ISSUER_KEY, Outcome.NOT_CHECKED, "The signature is broken, so its key was not looked at.")
+        return
+    if keyed is None:
+        report.add(CheckName.ISSUER_KEY, Outcome.NOT_CHECKED, "The issuer's key is not available offline.")
+        return
+    _issuer_key_check(report, keyed, issuer_id)
+
+
+def _issuer_key_check(report: ItemReport, key: KeyMaterial | None, issuer_id: str | None) -> None:
+    if key is None:
+        report.add(CheckName.ISSUER_KEY, Outcome.NOT_CHECKED, "The issuer's key is not available offline.")
+        return
+    bound, message = issuer_binding(issuer_id, key)
+    outcome = Outcome.NOT_CHECKED if bound is None else Outcome.PASSED if bound else Outcome.FAILED
+    report.add(CheckName.ISSUER_KEY, outcome, message)
+
+
+def _nested_check(children: Iterable[ItemReport]) -> Check:
+    items = list(children)
+    verified = sum(1 for c in items if c.status.value.startswith("verified"))
+    failed = sum(1 for c in items if c.status.value == "not_verified")
+    if verified == len(items):
+        return Check(CheckName.NESTED, Outcome.PASSED, f"All {len(items)} credentials inside it verify on their own.")
+    message = f"{verified} of {len(items)} credentials inside it verify on their own"
+    if failed:
+        message += f"; {failed} do not"
+    return Check(CheckName.NESTED, Outcome.WARNING, message + ".")

@@ -1,0 +1,104 @@
+"""Tables of schema 2: cached verification reports, trusted issuers, offline key and status-list material,
+links between records (an endorsement and what it endorses) and the signed copies of self-asserted entries."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from wallet.clock import Clock, utc_iso
+from wallet.store.database import Connection, guarded, transaction
+
+
+class VerificationStore:
+    """Plain reads and writes; what the rows mean is decided in wallet.credentials and the session."""
+
+    def __init__(self, conn: Connection, wallet_path: Path, clock: Clock) -> None:
+        self._conn = conn
+        self._path = wallet_path
+        self._clock = clock
+
+    # -- verification results ---------------------------------------------------------------------
+    def save_result(self, record_id: str, status: str, report: dict[str, Any]) -> None:
+        with transaction(self._conn, self._path) as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO verification_results (record_id, status, report, checked_at) VALUES (?,?,?,?)",
+                (record_id, status, json.dumps(report), utc_iso(self._clock())),
+            )
+
+    def result(self, record_id: str) -> tuple[str, dict[str, Any], str] | None:
+        with guarded(self._path):
+            row = self._conn.execute(
+                "SELECT status, report, checked_at FROM verification_results WHERE record_id = ?", (record_id,)
+            ).fetchone()
+        return None if row is None else (str(row[0]), json.loads(row[1]), str(row[2]))
+
+    def statuses(self) -> dict[str, str]:
+        with guarded(self._path):
+            rows = self._conn.execute("SELECT record_id, status FROM verification_results").fetchall()
+        return {str(r[0]): str(r[1]) for r in rows}
+
+    # -- trusted issuers --------------------------------------------------------------------------
+    def trust(self, issuer_id: str, name: str) -> None:
+        with transaction(self._conn, self._path) as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO trusted_issuers (issuer_id, name, added_at) VALUES (?,?,?)",
+                (issuer_id, name, utc_iso(self._clock())),
+            )
+
+    def untrust(self, issuer_id: str) -> bool:
+        with transaction(self._conn, self._path) as conn:
+            deleted: int = conn.execute("DELETE FROM trusted_issuers WHERE issuer_id = ?", (issuer_id,)).rowcount
+        return deleted > 0
+
+    def trusted(self) -> dict[str, str]:
+        with guarded(self._path):
+            rows = self._conn.execute("SELECT issuer_id, name FROM trusted_issuers ORDER BY name, issuer_id").fetchall()
+        return {str(r[0]): str(r[1]) for r in rows}
+
+    # -- keys, DID documents and status lists ------------------------------------------------------
+    def add_material(self, material_id: str, kind: str, content: dict[str, Any]) -> None:
+        with transaction(self._conn, self._path) as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO verification_material (id, kind, content, added_at) VALUES (?,?,?,?)",
+                (material_id, kind, json.dumps(content), utc_iso(self._clock())),
+            )
+
+    def material(self, kind: str) -> dict[str, Any]:
+        with guarded(self._path):
+            rows = self._conn.execute(
+                "SELECT id, content FROM verification_material WHERE kind = ?", (kind,)
+            ).fetchall()
+        return {str(r[0]): json.loads(r[1]) for r in rows}
+
+    # -- links and self-issued copies --------------------------------------------------------------
+    def link(self, from_id: str, to_id: str, relation: str) -> None:
+        with transaction(self._conn, self._path) as conn:
+            conn.execute(
+                "INSERT OR IGNORE INTO record_links (from_id, to_id, relation) VALUES (?,?,?)",
+                (from_id, to_id, relation),
+            )
+
+    def linked_to(self, record_id: str, relation: str) -> list[str]:
+        with guarded(self._path):
+            rows = self._conn.execute(
+                "SELECT from_id FROM record_links WHERE to_id = ? AND relation = ?", (record_id, relation)
+            ).fetchall()
+        return [str(r[0]) for r in rows]
+
+    def save_self_issued(self, record_id: str, credential: dict[str, Any]) -> None:
+        with transaction(self._conn, self._path) as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO self_issued (record_id, credential, issued_at) VALUES (?,?,?)",
+                (record_id, json.dumps(credential), utc_iso(self._clock())),
+            )
+
+    def self_issued(self, record_id: str) -> dict[str, Any] | None:
+        with guarded(self._path):
+            row = self._conn.execute("SELECT credential FROM self_issued WHERE record_id = ?", (record_id,)).fetchone()
+        return None if row is None else dict(json.loads(row[0]))
+
+    def forget_self_issued(self, record_id: str) -> None:
+        with transaction(self._conn, self._path) as conn:
+            conn.execute("DELETE FROM self_issued WHERE record_id = ?", (record_id,))

@@ -12,8 +12,9 @@ from typing import Any
 
 import rfc8785
 from pyld import jsonld
+from pyld.canon import URDNA2015
 
-from wallet.credentials.contexts import document_loader
+from wallet.credentials.contexts import document_loader, is_known
 from wallet.errors import CredentialFormatError, UnknownContextError
 
 ISSUER_DEPENDENT = "https://www.w3.org/ns/credentials/issuer-dependent#"
@@ -42,23 +43,55 @@ def _collect_relative(node: Any, found: set[str]) -> None:
                     stack.append(value)
 
 
-def expand(document: dict[str, Any]) -> tuple[list[Any], list[str]]:
-    """JSON-LD expansion with the offline loader; returns (expanded, undefined terms)."""
-    dropped: set[str] = set()
+class _Processor(jsonld.JsonLdProcessor):  # type: ignore[misc]
+    """pyld's processor, remembering the expanded form and every property it drops."""
 
-    def on_dropped(term: str | None) -> None:
+    def __init__(self) -> None:
+        self.dropped: set[str] = set()
+        self.expanded: list[Any] = []
+        super().__init__(on_property_dropped=self._on_dropped)
+
+    def _on_dropped(self, term: str | None) -> None:
         if term:
-            dropped.add(term)
+            self.dropped.add(term)
 
+    def expand(self, input_: Any, options: Any) -> Any:
+        expanded = super().expand(input_, options)
+        self.expanded = expanded
+        return expanded
+
+
+_OPTIONS = {"documentLoader": document_loader, "base": None}
+
+
+def _check_contexts(document: Any) -> None:
+    """Every top-level context URL must be one we ship (relative or mistyped URLs included)."""
+    if not isinstance(document, dict):
+        return
+    value = document.get("@context")
+    for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, str) and not is_known(item):
+            raise UnknownContextError(item)
+
+
+def _guarded(run: Any) -> Any:
     try:
-        processor = jsonld.JsonLdProcessor(on_property_dropped=on_dropped)
-        expanded: list[Any] = processor.expand(document, {"documentLoader": document_loader, "base": None})
+        return run()
+    except (TypeError, ValueError, KeyError, AttributeError) as exc:
+        raise CredentialFormatError(f"The credential's JSON-LD cannot be processed ({type(exc).__name__}).") from exc
     except jsonld.JsonLdError as exc:
         raise _explain(exc) from exc
     except RecursionError as exc:
         raise CredentialFormatError("The credential is nested too deeply to read.") from exc
-    _collect_relative(expanded, dropped)
-    return expanded, sorted(dropped)
+
+
+def expand(document: dict[str, Any]) -> tuple[list[Any], list[str]]:
+    """JSON-LD expansion with the offline loader; returns (expanded, undefined terms)."""
+    _check_contexts(document)
+    processor = _Processor()
+    expanded: list[Any] = _guarded(lambda: processor.expand(document, dict(_OPTIONS)))
+    _collect_relative(expanded, processor.dropped)
+    return expanded, sorted(processor.dropped)
 
 
 def _explain(exc: Exception) -> Exception:
@@ -73,27 +106,23 @@ def _explain(exc: Exception) -> Exception:
 
 
 def rdfc(document: dict[str, Any]) -> Canonical:
-    """RDFC-1.0 canonical N-Quads of a JSON-LD document, and the terms no context defines."""
-    expanded, undefined = expand(document)
-    try:
-        nquads: str = jsonld.normalize(
-            expanded,
-            {
-                "algorithm": "URDNA2015",
-                "format": "application/n-quads",
-                "documentLoader": document_loader,
-                "base": None,
-            },
-        )
-    except jsonld.JsonLdError as exc:
-        raise _explain(exc) from exc
+    """RDFC-1.0 canonical N-Quads of a JSON-LD document, and the terms no context defines.
+
+    One expansion serves both: the RDF dataset is built from it and the dropped terms are collected on the way.
+    """
+    _check_contexts(document)
+    processor = _Processor()
+    dataset = _guarded(lambda: processor.to_rdf(document, dict(_OPTIONS)))
+    nquads: str = _guarded(lambda: URDNA2015().main(dataset, {"format": "application/n-quads"}))
+    undefined = set(processor.dropped)
+    _collect_relative(processor.expanded, undefined)
     issuer_dependent = {
         part[1 + len(ISSUER_DEPENDENT) : -1]
         for line in nquads.splitlines()
         for part in line.split(" ")
         if part.startswith("<" + ISSUER_DEPENDENT)
     }
-    return Canonical(nquads, sorted(set(undefined) | issuer_dependent))
+    return Canonical(nquads, sorted(undefined | issuer_dependent))
 
 
 def jcs(value: Any) -> bytes:

@@ -54,5 +54,9 @@ def context_document(url: str) -> dict[str, Any]:
 
 
 def document_loader(url: str, options: dict[str, Any] | None = None) -> dict[str, Any]:
-    """pyld document loader: bundled contexts only, never the network."""
-    return {"contextUrl": None, "documentUrl": url, "document": context_document(url)}
+    """pyld document loader: bundled contexts only, never the network.
+
+    The "static" tag lets pyld keep each processed context in its shared cache: our contexts never change,
+    so a context is parsed and processed once per process, not once per credential.
+    """
+    return {"contextUrl": None, "documentUrl": url, "document": context_document(url), "tag": "static"}

@@ -19,7 +19,7 @@ from nacl.signing import VerifyKey
 from wallet.credentials.canonical import jcs, rdfc
 from wallet.credentials.keys import KeyMaterial, KeyResolver
 from wallet.credentials.multikey import decode_multibase, encode_base58btc
-from wallet.errors import CredentialFormatError, WalletError
+from wallet.errors import CredentialFormatError, UnknownContextError, WalletError
 
 RDFC = "eddsa-rdfc-2022"
 JCS = "eddsa-jcs-2022"
@@ -97,7 +97,9 @@ def _unsecured_for(document: dict[str, Any], proof: dict[str, Any], all_proofs: 
     previous = proof.get("previousProof")
     if previous:
         wanted = previous if isinstance(previous, list) else [previous]
-        by_id = {p.get("id"): p for p in all_proofs}
+        if not all(isinstance(w, str) for w in wanted):
+            raise CredentialFormatError("A proof's previousProof must name earlier proofs by their ids.")
+        by_id = {p["id"]: p for p in all_proofs if isinstance(p.get("id"), str)}
         missing = [w for w in wanted if w not in by_id]
         if missing:
             raise CredentialFormatError(f"A proof chains to {missing[0]}, which is not in the credential.")
@@ -158,19 +160,20 @@ def verify_proof(
             return ProofResult(proof, suite, False, "The signature has the wrong length: it has been changed.", key)
         unsecured = _unsecured_for(document, proof, all_proofs)
         data, undefined = hash_data(unsecured, _proof_config(unsecured, proof, suite), suite)
+    except UnknownContextError as exc:
+        return ProofResult(proof, suite, None, f"Not checked: {exc.message}", key)
     except CredentialFormatError as exc:
         return ProofResult(proof, suite, False, exc.message, key)
     try:
         VerifyKey(public).verify(data.combined, signature)
     except (BadSignatureError, ValueError):
-        return ProofResult(
-            proof,
-            suite,
-            False,
-            "The signature does not match: the credential was changed after it was signed.",
-            key,
-            undefined,
-        )
+        message = "The signature does not match: the credential was changed after it was signed."
+        if undefined:
+            message += (
+                f" It also uses fields its vocabulary does not define ({', '.join(undefined[:4])}), which can mean "
+                "it was signed against another version of that vocabulary."
+            )
+        return ProofResult(proof, suite, False, message, key, undefined)
     return ProofResult(proof, suite, True, f"The {suite} signature is valid.", key, undefined)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import json
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 from urllib.parse import unquote
@@ -152,12 +153,27 @@ def _decode_jwt_document(jws: jose.Jws) -> tuple[dict[str, Any], str]:
             document["issuer"] = payload["iss"]
         if "id" not in document and isinstance(payload.get("jti"), str):
             document["id"] = payload["jti"]
+        _copy_time_claim(payload.get("nbf"), document, "issuanceDate")
+        _copy_time_claim(payload.get("exp"), document, "expirationDate")
+        subject = document.get("credentialSubject")
+        if isinstance(subject, dict) and "id" not in subject and isinstance(payload.get("sub"), str):
+            document["credentialSubject"] = {**subject, "id": payload["sub"]}
         return document, "vc"
     if isinstance(payload.get("vp"), dict):
         return dict(payload["vp"]), "vp"
     if "badge" in payload and "recipient" in payload:
         return payload, "ob2"
     return payload, "vc2"
+
+
+def _copy_time_claim(claim: Any, document: dict[str, Any], field: str) -> None:
+    """VC-JWT 1.1: `nbf`/`exp` stand for issuanceDate/expirationDate when the `vc` claim leaves them out."""
+    if field in document or "validFrom" in document or not isinstance(claim, int | float) or isinstance(claim, bool):
+        return
+    try:
+        document[field] = datetime.fromtimestamp(claim, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    except (OverflowError, OSError, ValueError):
+        return
 
 
 def _from_jwt(token: str, original: bytes, depth: int) -> Parsed:

@@ -12,11 +12,11 @@ Sources, in the order tried:
 from __future__ import annotations
 
 import base64
-import json
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from wallet.credentials.limits import read_json
 from wallet.credentials.multikey import ed25519_from_multikey
 from wallet.errors import CredentialFormatError
 
@@ -51,7 +51,10 @@ class KeyMaterial:
         jwk = method.get("publicKeyJwk")
         if isinstance(jwk, dict) and jwk.get("kty") == "OKP" and jwk.get("crv") == "Ed25519":
             x = str(jwk.get("x", ""))
-            raw = base64.urlsafe_b64decode(x + "=" * (-len(x) % 4))
+            try:
+                raw = base64.urlsafe_b64decode(x + "=" * (-len(x) % 4))
+            except ValueError as exc:
+                raise CredentialFormatError("The issuer's key is not valid base64url.") from exc
             if len(raw) == 32:
                 return raw
         raise CredentialFormatError("The issuer's key is not an Ed25519 key, so it cannot check this proof.")
@@ -67,9 +70,10 @@ def did_of(url: str) -> str:
 
 def _b64url_json(text: str) -> Any:
     try:
-        return json.loads(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)))
-    except (ValueError, UnicodeDecodeError) as exc:
+        raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+    except ValueError as exc:
         raise CredentialFormatError("The did:jwk identifier does not hold a readable key.") from exc
+    return read_json(raw, "The did:jwk identifier")
 
 
 def did_jwk_document(did: str) -> dict[str, Any]:

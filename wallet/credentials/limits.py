@@ -7,6 +7,7 @@ JSON gives one clear sentence instead of a crash, a hang or a RecursionError.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from wallet.errors import CredentialFormatError
@@ -74,7 +75,7 @@ def read_json(data: bytes | str, what: str = "The file") -> Any:
             f"{what} is nested more than {MAX_JSON_DEPTH} levels deep; that is not a credential."
         )
     try:
-        return json.loads(text, parse_constant=_reject_constant)
+        value = json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
         where = "it ends too early" if exc.pos >= len(text.rstrip()) else f"line {exc.lineno}, column {exc.colno}"
         raise CredentialFormatError(f"{what} is not valid JSON ({where}).") from exc
@@ -82,3 +83,26 @@ def read_json(data: bytes | str, what: str = "The file") -> Any:
         raise CredentialFormatError(f"{what} is nested too deeply.") from exc
     except ValueError as exc:  # e.g. an integer with more digits than Python converts
         raise CredentialFormatError(f"{what} holds a number too long to be real.") from exc
+    if _SURROGATE_ESCAPE.search(text):
+        _reject_lone_surrogates(value, what)
+    return value
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _reject_lone_surrogates(value: Any, what: str) -> None:
+    """JSON may escape half of a UTF-16 pair; such text cannot be stored or signed, so refuse it."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, str):
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                raise CredentialFormatError(f"{what} holds broken text (half of a Unicode character).") from exc

@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from wallet.credentials.report import Check, CheckName, Outcome
 from wallet.resources import resource_path
@@ -54,6 +54,8 @@ _REQUIRES = {
 }
 _MAX_SHOWN = 3
 _MAX_URL = 100
+# Data Integrity suites whose derived proofs let the holder leave out fields.
+_SELECTIVE_DISCLOSURE = frozenset({"ecdsa-sd-2023", "bbs-2023"})
 
 _ONEEDTECH_SCHEMA = re.compile(r"^https?://purl\.imsglobal\.org/spec/(ob/v3p0|clr/v2p0)/schema/", re.IGNORECASE)
 
@@ -122,6 +124,31 @@ def _no_check(instance: Any, path: Path, errors: list[SchemaError]) -> None:
     return None
 
 
+def _predicate(schema: Any) -> Callable[[Any], bool] | None:
+    """A plain yes/no test for the simple subschemas used in `if`, `contains` and `anyOf`, else None.
+
+    Only a speed-up: it must give the same answer as running the compiled schema and seeing no errors.
+    """
+    if not isinstance(schema, dict):
+        return None
+    keywords = [k for k in schema if k not in _ANNOTATIONS]
+    if len(keywords) != 1:
+        return None
+    keyword, value = keywords[0], schema[keywords[0]]
+    if keyword == "type":
+        tests = tuple(_TYPE_TESTS[name] for name in ([value] if isinstance(value, str) else value))
+        return tests[0] if len(tests) == 1 else (lambda v: any(test(v) for test in tests))
+    if keyword == "const" and isinstance(value, str):
+        return lambda v: isinstance(v, str) and v == value
+    if keyword == "enum" and all(isinstance(item, str) for item in value):
+        texts = frozenset(value)
+        return lambda v: isinstance(v, str) and v in texts
+    if keyword == "required":
+        names = tuple(value)
+        return lambda v: not isinstance(v, dict) or all(name in v for name in names)
+    return None
+
+
 class _Compiler:
     """Turns draft 2020-12 schemas (the keywords our schemas use) into nested Python checks."""
 
@@ -162,11 +189,29 @@ class _Compiler:
             return _no_check
         if not isinstance(schema, dict):
             raise UnsupportedKeyword(repr(schema))
+        if schema.get("$id", base) != base:
+            raise UnsupportedKeyword("$id inside a schema")
+        builders: dict[str, Callable[[Any, dict[str, Any], str], Validate]] = {
+            "$ref": self._kw_ref,
+            "type": self._kw_type,
+            "required": self._kw_required,
+            "properties": self._kw_properties,
+            "prefixItems": self._kw_prefix_items,
+            "items": self._kw_items,
+            "minItems": self._kw_min_items,
+            "contains": self._kw_contains,
+            "const": self._kw_const,
+            "enum": self._kw_enum,
+            "pattern": self._kw_pattern,
+            "allOf": self._kw_all_of,
+            "anyOf": self._kw_any_of,
+            "if": self._kw_if,
+        }
         checks: list[Validate] = []
         for keyword, value in schema.items():
             if keyword in _ANNOTATIONS or keyword in ("then", "else"):
                 continue
-            build = getattr(self, "_kw_" + keyword.lstrip("$"), None)
+            build = builders.get(keyword)
             if build is None:
                 raise UnsupportedKeyword(keyword)
             checks.append(build(value, schema, base))
@@ -186,13 +231,12 @@ class _Compiler:
         return self.compile_ref(value, base)
 
     def _kw_type(self, value: str | list[str], schema: dict[str, Any], base: str) -> Validate:
-        tests = tuple(_TYPE_TESTS[name] for name in ([value] if isinstance(value, str) else value))
+        test = _predicate({"type": value})
+        assert test is not None
 
         def check(instance: Any, path: Path, errors: list[SchemaError]) -> None:
-            for test in tests:
-                if test(instance):
-                    return
-            errors.append(SchemaError(path, "type", value, schema, instance))
+            if not test(instance):
+                errors.append(SchemaError(path, "type", value, schema, instance))
 
         return check
 
@@ -217,7 +261,7 @@ class _Compiler:
 
         return check
 
-    def _kw_prefixItems(self, value: list[Any], schema: dict[str, Any], base: str) -> Validate:
+    def _kw_prefix_items(self, value: list[Any], schema: dict[str, Any], base: str) -> Validate:
         prefix = tuple(self._compile(sub, base) for sub in value)
 
         def check(instance: Any, path: Path, errors: list[SchemaError]) -> None:
@@ -238,7 +282,7 @@ class _Compiler:
 
         return check
 
-    def _kw_minItems(self, value: int, schema: dict[str, Any], base: str) -> Validate:
+    def _kw_min_items(self, value: int, schema: dict[str, Any], base: str) -> Validate:
         def check(instance: Any, path: Path, errors: list[SchemaError]) -> None:
             if isinstance(instance, list) and len(instance) < value:
                 errors.append(SchemaError(path, "minItems", value, schema, instance))
@@ -246,22 +290,33 @@ class _Compiler:
         return check
 
     def _kw_contains(self, value: Any, schema: dict[str, Any], base: str) -> Validate:
-        sub = self._compile(value, base)
+        matches = self._matcher(value, base)
 
         def check(instance: Any, path: Path, errors: list[SchemaError]) -> None:
-            if isinstance(instance, list):
-                for item in instance:
-                    scratch: list[SchemaError] = []
-                    sub(item, path, scratch)
-                    if not scratch:
-                        return
+            if isinstance(instance, list) and not any(matches(item) for item in instance):
                 errors.append(SchemaError(path, "contains", value, schema, instance))
 
         return check
 
+    def _matcher(self, schema: Any, base: str) -> Callable[[Any], bool]:
+        """A yes/no test: does a value satisfy `schema`?"""
+        quick = _predicate(schema)
+        if quick is not None:
+            return quick
+        sub = self._compile(schema, base)
+
+        def matches(instance: Any) -> bool:
+            scratch: list[SchemaError] = []
+            sub(instance, (), scratch)
+            return not scratch
+
+        return matches
+
     def _kw_const(self, value: Any, schema: dict[str, Any], base: str) -> Validate:
+        equal = _predicate({"const": value}) or (lambda v: _json_equal(v, value))
+
         def check(instance: Any, path: Path, errors: list[SchemaError]) -> None:
-            if not _json_equal(instance, value):
+            if not equal(instance):
                 errors.append(SchemaError(path, "const", value, schema, instance))
 
         return check
@@ -288,7 +343,7 @@ class _Compiler:
 
         return check
 
-    def _kw_allOf(self, value: list[Any], schema: dict[str, Any], base: str) -> Validate:
+    def _kw_all_of(self, value: list[Any], schema: dict[str, Any], base: str) -> Validate:
         subs = tuple(self._compile(sub, base) for sub in value)
 
         def check(instance: Any, path: Path, errors: list[SchemaError]) -> None:
@@ -297,28 +352,22 @@ class _Compiler:
 
         return check
 
-    def _kw_anyOf(self, value: list[Any], schema: dict[str, Any], base: str) -> Validate:
-        subs = tuple(self._compile(sub, base) for sub in value)
+    def _kw_any_of(self, value: list[Any], schema: dict[str, Any], base: str) -> Validate:
+        options = tuple(self._matcher(sub, base) for sub in value)
 
         def check(instance: Any, path: Path, errors: list[SchemaError]) -> None:
-            for sub in subs:
-                scratch: list[SchemaError] = []
-                sub(instance, path, scratch)
-                if not scratch:
-                    return
-            errors.append(SchemaError(path, "anyOf", value, schema, instance))
+            if not any(matches(instance) for matches in options):
+                errors.append(SchemaError(path, "anyOf", value, schema, instance))
 
         return check
 
     def _kw_if(self, value: Any, schema: dict[str, Any], base: str) -> Validate:
-        condition = self._compile(value, base)
+        condition = self._matcher(value, base)
         then = self._compile(schema["then"], base) if "then" in schema else None
         otherwise = self._compile(schema["else"], base) if "else" in schema else None
 
         def check(instance: Any, path: Path, errors: list[SchemaError]) -> None:
-            scratch: list[SchemaError] = []
-            condition(instance, path, scratch)
-            branch = otherwise if scratch else then
+            branch = then if condition(instance) else otherwise
             if branch is not None:
                 branch(instance, path, errors)
 
@@ -567,7 +616,13 @@ def _missing_sentence(path: Path, names: list[str]) -> str:
     return f"{_noun(path)} is missing its {fields} ({where})"
 
 
-def _problems(kind: str, document: dict[str, Any]) -> list[str]:
+class _Problem(NamedTuple):
+    sentence: str
+    missing: bool
+    """True when the problem is only that fields are absent."""
+
+
+def _problems(kind: str, document: dict[str, Any]) -> list[_Problem]:
     """Every problem in words, shallowest first; the missing fields of one object make one problem."""
     entries: list[tuple[int, Path, list[str] | str]] = []
     missing_at: dict[Path, list[str]] = {}
@@ -584,12 +639,22 @@ def _problems(kind: str, document: dict[str, Any]) -> list[str]:
             words = _sentence(error, path)
             entries.append((len(path), path, f"{words} ({_dotted(path)})" if path else words))
     entries.sort(key=lambda entry: entry[0])
-    sentences: list[str] = []
+    found: list[_Problem] = []
     for _, path, item in entries:
-        sentence = _missing_sentence(path, item) if isinstance(item, list) else item
-        if sentence not in sentences:
-            sentences.append(sentence)
-    return sentences
+        problem = _Problem(_missing_sentence(path, item), True) if isinstance(item, list) else _Problem(item, False)
+        if problem not in found:
+            found.append(problem)
+    return found
+
+
+def _selectively_disclosed(document: dict[str, Any]) -> bool:
+    """Whether a proof uses a selective-disclosure suite, whose holder may leave out fields."""
+    proofs = document.get("proof")
+    for proof in proofs if isinstance(proofs, list) else [proofs]:
+        suite = proof.get("cryptosuite") if isinstance(proof, dict) else None
+        if isinstance(suite, str) and suite in _SELECTIVE_DISCLOSURE:
+            return True
+    return False
 
 
 def _schema_kind(url: str) -> str | None:
@@ -627,13 +692,17 @@ def _is_hosted_link(document: dict[str, Any]) -> bool:
     return isinstance(document.get("id"), str) and set(document) <= {"id", "type", "@context"}
 
 
-def _failed(kind: str, problems: list[str], declared: bool = False) -> Check:
-    shown = "; ".join(problems[:_MAX_SHOWN])
-    hidden = len(problems) - _MAX_SHOWN
+def _listed(sentences: list[str]) -> str:
+    shown = "; ".join(sentences[:_MAX_SHOWN])
+    hidden = len(sentences) - _MAX_SHOWN
     if hidden > 0:
         shown += f"; and {hidden} more problem{'s' if hidden > 1 else ''}"
+    return shown
+
+
+def _failed(kind: str, problems: list[str], declared: bool = False) -> Check:
     names = " that its credentialSchema names" if declared else ""
-    return Check(CheckName.SCHEMA, Outcome.FAILED, f"It does not follow {_FORMAT[kind]}{names}: {shown}.")
+    return Check(CheckName.SCHEMA, Outcome.FAILED, f"It does not follow {_FORMAT[kind]}{names}: {_listed(problems)}.")
 
 
 def check_schema(document: dict[str, Any], kind: str) -> Check:
@@ -642,24 +711,32 @@ def check_schema(document: dict[str, Any], kind: str) -> Check:
         raise ValueError(f"unknown credential kind {kind!r}")
     if kind == "ob2" and _is_hosted_link(document):
         return Check(CheckName.SCHEMA, Outcome.NOT_CHECKED, HOSTED_ONLY)
-    problems = _problems(kind, document)
-    if problems:
-        return _failed(kind, problems)
+    partial = kind != "ob2" and _selectively_disclosed(document)
+    kinds, unknown = ([kind], []) if kind == "ob2" else _declared_schemas(document)
+    if kind not in kinds:
+        kinds.insert(0, kind)
+    withheld: list[str] = []
+    for checked in kinds:
+        problems = _problems(checked, document)
+        wrong = [p.sentence for p in problems if not (partial and p.missing)]
+        if wrong:
+            return _failed(checked, wrong, declared=checked != kind)
+        withheld.extend(p.sentence for p in problems if p.missing and p.sentence not in withheld)
     passed = f"It has every field {_REQUIRES[kind]}."
-    if kind == "ob2":
-        return Check(CheckName.SCHEMA, Outcome.PASSED, passed)
-    declared, unknown = _declared_schemas(document)
-    for other in declared:
-        if other != kind and (problems := _problems(other, document)):
-            return _failed(other, problems, declared=True)
+    notes: list[str] = []
+    if withheld:
+        notes.append(
+            f"it is selectively disclosed and the holder left out fields {_REQUIRES[kind]}: " + _listed(withheld)
+        )
     if unknown:
         listed = ", ".join(url if len(url) <= _MAX_URL else url[: _MAX_URL - 1] + "…" for url in unknown[:_MAX_SHOWN])
         if len(unknown) > _MAX_SHOWN:
             listed += f" and {len(unknown) - _MAX_SHOWN} more"
         which = "the schemas it names" if len(unknown) > 1 else "the schema it names"
-        return Check(
-            CheckName.SCHEMA,
-            Outcome.WARNING,
-            f"{passed[:-1]}, but {which} ({listed}) could not be checked offline.",
-        )
+        notes.append(f"{which} ({listed}) could not be checked offline")
+    if notes:
+        if withheld:
+            message = f"What it shows follows {_FORMAT[kind]}, but " + "; and ".join(notes) + "."
+            return Check(CheckName.SCHEMA, Outcome.WARNING, message)
+        return Check(CheckName.SCHEMA, Outcome.WARNING, f"{passed[:-1]}, but {notes[0]}.")
     return Check(CheckName.SCHEMA, Outcome.PASSED, passed)

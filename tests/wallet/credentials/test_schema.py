@@ -92,8 +92,8 @@ EXPECTED: dict[str, tuple[str, Outcome, str]] = {
     # Old fixtures without the achievement OB 3.0 requires in an AchievementSubject.
     "ob30/simple-err-issued.json": ("ob3", F, "(credentialSubject.achievement)"),
     "ob30/simple-noproof.json": ("ob3", F, "(credentialSubject.achievement)"),
-    # A selectively disclosed credential that left out the required name.
-    "ob30/sd/derivedcredential.json": ("ob3", F, "the credential is missing its name (name)"),
+    # Selectively disclosed (ecdsa-sd-2023): the holder left out the required name; a warning, not a failure.
+    "ob30/sd/derivedcredential.json": ("ob3", W, "the credential is missing its name (name)"),
     "clr20/complex.json": ("clr", P, ""),
     "clr20/simple.json": ("clr", P, ""),
     "clr20/simple_v1.json": ("clr", P, ""),
@@ -388,6 +388,24 @@ def test_endorsement_subject_needs_an_id() -> None:
     check = check_schema(document, "endorsement")
     assert check.message.startswith("It does not follow the Open Badges 3.0 endorsement format:")
     assert "(credentialSubject.id)" in check.message
+
+
+def test_selective_disclosure_may_leave_fields_out_but_not_break_them() -> None:
+    """A selectively disclosed credential only warns about absent fields; a wrong value still fails."""
+    document = load("ob30/sd/derivedcredential.json")
+    check = check_schema(document, "ob3")
+    assert check.message == (
+        "What it shows follows the Open Badges 3.0 format, but it is selectively disclosed and the holder left out "
+        "fields Open Badges 3.0 requires: the credential is missing its name (name)."
+    )
+    document["issuer"]["type"] = ["Organization"]
+    check = check_schema(document, "ob3")
+    assert check.outcome is Outcome.FAILED
+    assert "(name)" not in check.message
+    assert "(issuer.type)" in check.message
+    plain = load("ob30/simple.json")
+    del plain["name"]
+    assert check_schema(plain, "ob3").outcome is Outcome.FAILED
 
 
 def test_clr_association_type_is_checked() -> None:

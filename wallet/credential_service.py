@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 from wallet.clock import Clock, utc_iso
 from wallet.credentials import formats
@@ -55,7 +56,9 @@ def fields_for(parsed: Parsed) -> CredentialFields:
     data = tree(parsed)
     issuer = data["issuer"]["name"] or data["issuer"]["id"]
     achievement = data.get("achievement") or {}
-    title = data["name"] or achievement.get("name") or parsed.label
+    title = data["name"] or achievement.get("name") or _unnamed_title(parsed, data)
+    if not issuer and parsed.kind is Kind.OB2:
+        issuer = _host(achievement.get("id") or data.get("hostedUrl") or "")
     description = achievement.get("description") or data.get("description") or ""
     if parsed.kind is Kind.ENDORSEMENT and data.get("endorsementComment"):
         description = data["endorsementComment"]
@@ -68,6 +71,16 @@ def fields_for(parsed: Parsed) -> CredentialFields:
         skills=tuple(skills_from(data)),
         parsed=data,
     )
+
+
+def _host(url: str) -> str:
+    return urlsplit(url).hostname or "" if url.startswith("http") else ""
+
+
+def _unnamed_title(parsed: Parsed, data: dict[str, Any]) -> str:
+    """A badge that only links to its description (older Open Badges) is named by where it points."""
+    host = _host((data.get("achievement") or {}).get("id") or data.get("hostedUrl") or "")
+    return f"{parsed.label} badge from {host}" if host else parsed.label
 
 
 class CredentialService:

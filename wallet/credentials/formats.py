@@ -90,9 +90,29 @@ def kind_of(document: dict[str, Any]) -> Kind:
         return Kind.VC
     if "Assertion" in types or any(c in OB2_CONTEXTS for c in contexts_of(document)):
         return Kind.OB2
+    if _legacy_assertion(document):
+        return Kind.OB2
     raise CredentialFormatError(
         "This JSON is not a credential the wallet knows: it is neither a W3C Verifiable Credential nor an Open Badge."
     )
+
+
+def _legacy_assertion(document: dict[str, Any]) -> bool:
+    """An Open Badges 1.x assertion (no @context): a badge and a recipient, or just a hosted `verify.url`."""
+    verify = document.get("verify")
+    hosted = isinstance(verify, dict) and isinstance(verify.get("url"), str)
+    return ("badge" in document and ("recipient" in document or "identity" in document)) or hosted
+
+
+def hosted_url_of(document: dict[str, Any]) -> str | None:
+    """Where a hosted OB 1.x/2.0 assertion lives (it is checked by fetching it there)."""
+    verify = document.get("verify") or document.get("verification")
+    if isinstance(verify, dict):
+        if isinstance(verify.get("url"), str):
+            return str(verify["url"])
+        if verify.get("type") in ("hosted", "HostedBadge") and isinstance(document.get("id"), str):
+            return str(document["id"])
+    return None
 
 
 def parse(data: bytes, *, depth: int = 0) -> list[Parsed]:
@@ -218,6 +238,8 @@ def _from_json(document: dict[str, Any], original: bytes, container: str, depth:
     kind = kind_of(document)
     media = "application/json" if kind is Kind.OB2 else "application/vc+ld+json"
     parsed = Parsed(kind, document, original, media, container)
+    if kind is Kind.OB2:
+        parsed.hosted_url = hosted_url_of(document)
     if kind is Kind.CLR:
         parsed.nested = _clr_children(document, depth)
     return [parsed]

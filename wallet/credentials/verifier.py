@@ -125,7 +125,11 @@ class Verifier:
         report.checks.append(check_validity(document, self.options.now, claims if isinstance(claims, dict) else None))
         if parsed.kind is not Kind.OB2:
             report.checks.extend(self._status(document, issuer_id))
-        report.checks.append(schema.check_schema(document, parsed.kind.value))
+        if parsed.kind is Kind.OB2 and "@context" not in document:
+            report.add(CheckName.SCHEMA, Outcome.WARNING,
+                       "This is an Open Badges 1.x badge, older than 2.0; its layout was not checked.")
+        else:
+            report.checks.append(schema.check_schema(document, parsed.kind.value))
         report.checks.append(self._trust(report.issuer, document))
         if parsed.nested:
             report.children = [self.verify(child) for child in parsed.nested]

@@ -1,4 +1,8 @@
-"""How one record row is drawn: title, organisation, then a kind pill and the dates."""
+"""How one record row is drawn: title, organisation, then a pill and the dates.
+
+The pill says "Job · Self-asserted" for the learner's own entries and the verification status for issued
+credentials ("✓ Verified", "✗ Not verified"): a symbol and a word, with colour only repeating them.
+"""
 
 from __future__ import annotations
 
@@ -7,14 +11,11 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ui import style
-from ui.models import RECORD_ROLE, dates, is_self_asserted, kind_name
+from ui.models import RECORD_ROLE, dates, is_self_asserted, kind_name, row_look
+from ui.status import TONE_COLOURS
 from wallet.models import Record
 
 PAD_X, PAD_Y, GAP = 14, 10, 4
-PILL_COLOURS = {  # background, text
-    "self": ("#fff1cc", "#6b4b00"),
-    "credential": ("#dff3e4", "#1b5e2c"),
-}
 
 
 class RecordDelegate(QStyledItemDelegate):
@@ -50,9 +51,9 @@ class RecordDelegate(QStyledItemDelegate):
 
         small = _small(option.font)
         x = inner.left()
-        pill = "self" if is_self_asserted(record) else "credential"
-        label = f"{kind_name(record)} · Self-asserted" if pill == "self" else kind_name(record)
-        x = _pill(painter, small, x, y + GAP, label, pill)
+        look = row_look(record)
+        label = f"{kind_name(record)} · {look.word}" if is_self_asserted(record) else look.text
+        x = _pill(painter, small, x, y + GAP, label, look.tone)
         painter.setFont(small)
         painter.setPen(QColor(style.MUTED))
         metrics = QFontMetrics(small)
@@ -81,13 +82,13 @@ def _text(painter: QPainter, font: QFont, colour: QColor, inner: QRect, y: int, 
     return y + metrics.height()
 
 
-def _pill(painter: QPainter, font: QFont, x: int, y: int, text: str, kind: str) -> int:
-    """Draw a rounded label at (x, y); returns the x just after it."""
-    background, ink = PILL_COLOURS[kind]
+def _pill(painter: QPainter, font: QFont, x: int, y: int, text: str, tone: str) -> int:
+    """Draw a rounded label at (x, y) in a tone's colours; returns the x just after it."""
+    background, ink, border = TONE_COLOURS[tone]
     metrics = QFontMetrics(font)
     box = QRect(x, y, metrics.horizontalAdvance(text) + 16, metrics.height() + 6)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setPen(QPen(QColor(border)))
     painter.setBrush(QColor(background))
     painter.drawRoundedRect(box, box.height() / 2, box.height() / 2)
     painter.setFont(font)

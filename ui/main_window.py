@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
     def lock(self) -> None:
         """Drop the session and go back to the unlock page (the Lock button and Ctrl+L)."""
         if self.flow.state is Step.UNLOCKED:
+            self.records.finish_work()  # an import or check still running ends before the session closes
             self.flow.lock()
 
     def _open_existing(self) -> None:
@@ -139,6 +140,7 @@ class MainWindow(QMainWindow):
     # -- closing --------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
         """Lock whatever is open; a slow call still running finishes and its session is locked too."""
+        self.records.finish_work()
         self.flow.close()
         self.runner.wait()
         super().closeEvent(event)

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
+from ui.status import SELF_ASSERTED, Look, status_look
 from wallet.models import ENTRY_KIND_LABELS, Record, RecordKind
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -32,9 +33,17 @@ def dates(record: Record) -> str:
     return record.when
 
 
+def row_look(record: Record) -> Look:
+    """The row's pill: 'Self-asserted' for entries, the verification status for credentials."""
+    if is_self_asserted(record):
+        return SELF_ASSERTED
+    return status_look(record.credential.verification if record.credential else None)
+
+
 def summary(record: Record) -> str:
     """One sentence a screen reader speaks for a row."""
-    kind = f"{kind_name(record)}, self-asserted" if is_self_asserted(record) else kind_name(record)
+    kind = (f"{kind_name(record)}, self-asserted" if is_self_asserted(record)
+            else f"{kind_name(record)}, {row_look(record).word.lower()}")
     parts = [record.title, kind, record.organisation, dates(record), "demo record" if record.demo else ""]
     return ". ".join(p for p in parts if p) + "."
 

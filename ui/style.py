@@ -10,6 +10,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
 from ui.resources import FONT_FAMILY
+from ui.status import TONE_COLOURS
 
 BASE_POINT_SIZE = 11
 
@@ -81,9 +82,36 @@ QScrollBar::handle:vertical {{ background: #c3cad5; border-radius: 4px; min-heig
 QScrollBar::handle:vertical:hover {{ background: #9ea8b7; }}
 QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0; }}
 QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical {{ background: transparent; }}
+QLabel[role="subheading"] {{ font-size: 12.5pt; font-weight: bold; }}
+QLabel[role="strong"] {{ font-weight: bold; }}
+QFrame[role="panel"] {{ background: #f8fafc; border: 1px solid {LINE}; border-radius: 8px; }}
+QFrame[role="panel"] QLabel {{ background: transparent; }}
+QFrame[role="panel"] QLabel[role="badge"] {{ border-radius: 9px; }}
+QFrame[role="rule"] {{ border: none; border-top: 1px solid {LINE}; max-height: 1px; }}
+QToolButton {{ background: {CARD}; border: 1px solid #b9c1cd; border-radius: 6px; padding: 8px 14px; }}
+QToolButton:hover {{ background: #eef2f7; }}
+QToolButton:focus {{ border: 2px solid {ACCENT}; padding: 7px 13px; }}
+QToolButton:disabled {{ color: #9aa3b0; }}
+QDialog {{ background: {PAGE}; }}
+QListWidget {{ padding: 2px; }}
+QTreeView {{ background: {CARD}; border: 1px solid {LINE}; border-radius: 6px; outline: none;
+    selection-background-color: {SELECTED}; selection-color: {INK}; }}
+QTreeView:focus {{ border: 2px solid {ACCENT}; }}
+QTreeView::item {{ padding: 5px 4px; }}
+QTreeView::item:selected {{ background: {SELECTED}; color: {INK}; }}
+QHeaderView::section {{ background: #eef2f7; color: {MUTED}; font-weight: bold; border: none;
+    border-bottom: 1px solid {LINE}; padding: 5px 8px; }}
+QPlainTextEdit {{ background: {CARD}; border: 1px solid #b9c1cd; border-radius: 6px; padding: 6px;
+    font-family: "DejaVu Sans Mono", monospace; font-size: 10pt; }}
+QPlainTextEdit:focus {{ border: 2px solid {ACCENT}; padding: 5px; }}
 QFrame#header QLabel#appMark {{ background: {ACCENT}; color: white; font-weight: bold; font-size: 11pt;
     border-radius: 8px; }}
 """
+
+STYLE_SHEET += "".join(
+    f'QLabel[tone="{tone}"] {{ background: {bg}; color: {ink}; border: 1px solid {border}; }}\n'
+    for tone, (bg, ink, border) in TONE_COLOURS.items()
+)
 
 
 def apply(app: QApplication) -> None:

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.status import Look
+
 
 def name(widget: QWidget, object_name: str, accessible: str, description: str = "") -> QWidget:
     """Every interactive widget gets an objectName (for tests) and an accessible name (for readers)."""
@@ -100,6 +102,36 @@ def badge(text: str, kind: str) -> QLabel:
     widget = label(text, "badge", wrap=False)
     widget.setProperty("badge", kind)
     return widget
+
+
+def pill(look: Look, object_name: str = "") -> QLabel:
+    """A rounded status label: symbol and word, tinted by tone (the colour only repeats the words)."""
+    widget = label(look.text, "badge", wrap=False, object_name=object_name)
+    widget.setProperty("tone", look.tone)
+    widget.setAccessibleName(look.word)
+    return widget
+
+
+def section(text: str, object_name: str = "") -> QLabel:
+    """A small heading inside the detail pane."""
+    heading = label(text, "fieldName", object_name=object_name)
+    heading.setContentsMargins(0, 8, 0, 0)
+    return heading
+
+
+def selectable(widget: QLabel) -> QLabel:
+    widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return widget
+
+
+def fixed_constraints(dialog: QWidget, width: int, height: int) -> None:
+    """Give a dialog its size limits before it is first shown, and keep its layout from changing them later.
+
+    A layout that changes a shown window's limits makes some platforms (the offscreen one) warn; the
+    dialogs' contents scroll or wrap instead.
+    """
+    dialog.setMinimumSize(min(width, 460), min(height, 320))
+    dialog.resize(width, height)
 
 
 def card() -> tuple[QFrame, QVBoxLayout]:

@@ -1,11 +1,16 @@
-"""Run one slow call (Argon2id, opening the database) off the GUI thread and report back on it."""
+"""Run slow calls (Argon2id, opening the database, importing and verifying) off the GUI thread."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
+
+from wallet.errors import WalletError
+
+log = logging.getLogger(__name__)
 
 
 class Runner(QObject):
@@ -31,3 +36,62 @@ class Runner(QObject):
         """Block until the running call is done and its result has been delivered."""
         self._pool.waitForDone()
         QCoreApplication.sendPostedEvents()
+
+
+class Failed:
+    """What a job returns instead of raising: one sentence for the person."""
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+
+    def __repr__(self) -> str:
+        return f"Failed({self.message!r})"
+
+
+UNEXPECTED = "Something unexpected went wrong, so that did not finish. If it keeps happening, please report it."
+
+
+class Jobs(QObject):
+    """Wallet work (import, verify, trust) run one call at a time on a worker thread.
+
+    Each call's result goes to its own callback on the GUI thread, in the order they were started. A call
+    that raises becomes a `Failed` value (a WalletError keeps its sentence), so a callback never has to
+    catch. Running one call at a time also keeps every database write on one thread, in order.
+    """
+
+    _done = Signal(object, object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._pending = 0
+        self._done.connect(self._deliver)
+
+    def run(self, call: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
+        self._pending += 1
+
+        def task() -> None:
+            try:
+                result = call()
+            except WalletError as exc:
+                result = Failed(exc.message)
+            except Exception:
+                log.exception("A background job failed")
+                result = Failed(UNEXPECTED)
+            self._done.emit(on_done, result)
+
+        self._pool.start(task)
+
+    def busy(self) -> bool:
+        """True from `run` until the callback has been called."""
+        return self._pending > 0
+
+    def wait(self) -> None:
+        """Block until every started call is done and its callback has run."""
+        self._pool.waitForDone()
+        QCoreApplication.sendPostedEvents(self)
+
+    def _deliver(self, on_done: Callable[[Any], None], result: Any) -> None:
+        self._pending -= 1
+        on_done(result)

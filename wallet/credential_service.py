@@ -146,16 +146,18 @@ class CredentialService:
         """Import several files or pastes: parsed and verified (on every core for big batches), then stored."""
         checked = verify_batch(inputs, self.options(now))
         outcomes: list[ImportOutcome] = []
-        for source, result in checked:
-            if isinstance(result, str):
-                outcomes.append(ImportOutcome(source, "failed", result))
-                continue
-            for index, (parsed, report) in enumerate(result):
-                label = source if len(result) == 1 else f"{source} [{index + 1}]"
-                outcomes.append(self._store_one(parsed, report, label, demo))
-        imported = [o.record_id for o in outcomes if o.record_id and o.outcome == "imported"]
+        with self._repo.batch():  # one disk sync for the lot; each item is still stored whole or not at all
+            for source, result in checked:
+                if isinstance(result, str):
+                    outcomes.append(ImportOutcome(source, "failed", result))
+                    continue
+                for index, (parsed, report) in enumerate(result):
+                    label = source if len(result) == 1 else f"{source} [{index + 1}]"
+                    outcomes.append(self._store_one(parsed, report, label, demo))
+            imported = [o.record_id for o in outcomes if o.record_id and o.outcome == "imported"]
+            if imported:
+                self._relink_endorsements()
         if imported:
-            self._relink_endorsements()
             self._emit("records_changed", ids=imported)
         return outcomes
 

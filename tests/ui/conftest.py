@@ -17,6 +17,7 @@ from tests.conftest import FAST_KDF, PASSPHRASE
 from ui.app import make_app
 from ui.main_window import MainWindow
 from wallet import demo, service
+from wallet.flows.onboarding import Step
 
 
 @pytest.fixture(autouse=True)
@@ -34,7 +35,7 @@ def default_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def demo_wallet(tmp_path: Path) -> Path:
-    """A locked demo wallet holding the demo learner's seven records."""
+    """A locked demo wallet: the demo learner's seven entries and six issued credentials."""
     path = tmp_path / "Maria.lerwallet"
     made = service.create_wallet(path, PASSPHRASE, kdf=FAST_KDF, demo=True)
     with made.session as session:
@@ -59,3 +60,14 @@ def open_window(qtbot: QtBot) -> Iterator[Callable[[Path | None], MainWindow]]:
     for window in windows:
         window.close()
 
+
+
+@pytest.fixture
+def unlocked_demo(
+    qtbot: QtBot, open_window: Callable[[Path | None], MainWindow], demo_wallet: Path
+) -> MainWindow:
+    """The window on the demo wallet, unlocked (the slow part runs on the worker thread as usual)."""
+    window = open_window(demo_wallet)
+    window.flow.submit_unlock(PASSPHRASE)
+    qtbot.waitUntil(lambda: window.flow.state is Step.UNLOCKED, timeout=10_000)
+    return window

@@ -5,13 +5,16 @@ from __future__ import annotations
 from typing import TypeVar
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QListView, QWidget
 from pytestqt.qtbot import QtBot
 
 from ui.main_window import MainWindow
 from wallet.flows.onboarding import Step
 
 T = TypeVar("T", bound=QObject)
+
+DEMO_RECORDS = 13
+"""Seven self-asserted entries and six issued credentials (wallet.demo and wallet.credentials.demo_issuers)."""
 
 
 def find(window: QWidget, kind: type[T], name: str) -> T:
@@ -28,3 +31,15 @@ def click(qtbot: QtBot, widget: QWidget) -> None:
 def wait_for_step(qtbot: QtBot, window: MainWindow, step: Step) -> None:
     """Wait for the background work (Argon2id on a worker thread) to land on `step`."""
     qtbot.waitUntil(lambda: window.flow.state is step, timeout=10_000)
+
+
+def select(qtbot: QtBot, window: MainWindow, title: str) -> None:
+    """Click the list row called `title`, as a person would."""
+    records = find(window, QListView, "recordList")
+    model = records.model()
+    titles = [model.index(row, 0).data() for row in range(model.rowCount())]
+    assert title in titles, f"no record called {title!r}"
+    index = model.index(titles.index(title), 0)
+    records.scrollTo(index)
+    qtbot.mouseClick(records.viewport(), Qt.MouseButton.LeftButton, pos=records.visualRect(index).center())
+    assert find(window, QLabel, "detailTitle").text() == title

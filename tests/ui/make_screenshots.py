@@ -1,11 +1,13 @@
 """Save screenshots of the main pages (not a test): python tests/ui/make_screenshots.py OUT_DIR
 
 Makes a demo wallet in a temporary folder with cheap key settings, opens the real window offscreen,
-and saves welcome.png, unlock.png, recovery_code.png and records.png into OUT_DIR.
+and saves welcome.png, unlock.png, recovery_code.png, records.png, credential-verification.png (a
+verified Open Badge), clr-tree.png (the college CLR and its courses) and import-results.png into OUT_DIR.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import tempfile
@@ -14,15 +16,18 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QThread
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from ui.app import make_app
 from ui.main_window import MainWindow
 from wallet import demo, service
+from wallet.credentials import demo_issuers
 from wallet.crypto.kdf import KdfParams
 from wallet.flows.onboarding import Step
 
 SIZE = (1100, 700)
+TALL = (1100, 900)
 PASSPHRASE = "demo-screenshots"
 
 
@@ -43,6 +48,66 @@ def save(widget: QWidget, out: Path, name: str) -> None:
     if not widget.grab().save(str(path)):
         raise SystemExit(f"Could not save {path}")
     print(f"saved {path}")
+
+
+def save_with_dialog(window: MainWindow, dialog: QDialog, out: Path, name: str) -> None:
+    """The window, dimmed, with `dialog` drawn over its middle (a window grab leaves dialogs out)."""
+    picture = window.grab()
+    painter = QPainter(picture)
+    painter.fillRect(picture.rect(), QColor(20, 28, 40, 110))
+    card = dialog.grab()
+    x, y = (picture.width() - card.width()) // 2, (picture.height() - card.height()) // 2
+    painter.setPen(QColor("#8d97a6"))
+    painter.drawRect(x - 1, y - 1, card.width() + 1, card.height() + 1)
+    painter.drawPixmap(x, y, card)
+    painter.end()
+    path = out / name
+    if not picture.save(str(path)):
+        raise SystemExit(f"Could not save {path}")
+    print(f"saved {path}")
+
+
+def show(window: MainWindow, title: str) -> None:
+    """Select the record called `title` in the list."""
+    model = window.records.model
+    rows = [model.index(row).data() for row in range(model.rowCount())]
+    window.records.list.setCurrentIndex(model.index(rows.index(title)))
+    settle(window)
+
+
+def scroll_to(window: MainWindow, object_name: str, above: int = 12) -> None:
+    """Scroll the detail pane so the named part starts near its top."""
+    detail = window.records.detail
+    part = detail.findChild(QWidget, object_name)
+    body = detail.widget()
+    if part is None or body is None:
+        raise SystemExit(f"No {object_name} in the detail pane")
+    settle(window)
+    detail.verticalScrollBar().setValue(part.mapTo(body, part.rect().topLeft()).y() - above)
+    settle(window)
+
+
+def import_three(window: MainWindow, folder: Path) -> None:
+    """Import a new badge, a file already in the wallet and a note that is no credential; leave the results open."""
+    session = window.flow.session
+    assert session is not None
+    new = folder / "forklift-other-learner.json"
+    new.write_text(json.dumps(demo_issuers.forklift_badge("did:example:other-learner"), indent=2), "utf-8")
+    again = folder / "customer-service.json"
+    again.write_text(json.dumps(demo_issuers.customer_service_badge(session.did), indent=2), "utf-8")
+    broken = folder / "notes.txt"
+    broken.write_text("Remember to ask the college for my transcript.", "utf-8")
+    original = QFileDialog.getOpenFileNames
+    QFileDialog.getOpenFileNames = lambda *_a, **_k: ([str(new), str(again), str(broken)], "")  # type: ignore[method-assign]
+    try:
+        window.records.commands.import_action.trigger()
+        deadline = QDeadlineTimer(10_000)
+        while not window.records.commands.results.isVisible() and not deadline.hasExpired():
+            QCoreApplication.processEvents()
+            QThread.msleep(20)
+    finally:
+        QFileDialog.getOpenFileNames = original  # type: ignore[method-assign]
+    settle(window)
 
 
 def main(argv: list[str]) -> int:
@@ -77,11 +142,18 @@ def main(argv: list[str]) -> int:
         save(window, out, "unlock.png")
         window.flow.submit_unlock(PASSPHRASE)
         settle(window, Step.UNLOCKED)
-        model = window.records.model
-        rows = [model.index(row).data() for row in range(model.rowCount())]
-        window.records.list.setCurrentIndex(model.index(rows.index("Food Bank Volunteer Coordinator")))
-        settle(window)
+        show(window, "Food Bank Volunteer Coordinator")
         save(window, out, "records.png")
+        window.resize(*TALL)
+        show(window, "Certified Forklift Operator")
+        save(window, out, "credential-verification.png")
+        show(window, "Riverside Community College transcript (demo)")
+        scroll_to(window, "clrSection", above=120)
+        save(window, out, "clr-tree.png")
+        window.resize(*SIZE)
+        import_three(window, Path(tmp))
+        save_with_dialog(window, window.records.commands.results, out, "import-results.png")
+        window.records.commands.results.close()
         window.close()
     app.processEvents()
     return 0

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QCheckBox, QFileDialog, QLabel, QLineEdit, QListVi
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import FAST_KDF, PASSPHRASE
-from tests.ui.helpers import click, find, wait_for_step
+from tests.ui.helpers import DEMO_RECORDS, click, find, wait_for_step
 from ui.main_window import MainWindow
 from wallet import service
 from wallet.flows import onboarding
@@ -101,7 +101,7 @@ def test_keyboard_only_unlock(qtbot: QtBot, open_window: OpenWindow, demo_wallet
     qtbot.keyClicks(passphrase, PASSPHRASE)
     qtbot.keyClick(passphrase, Qt.Key.Key_Return)
     wait_for_step(qtbot, window, Step.UNLOCKED)
-    assert find(window, QListView, "recordList").model().rowCount() == 7
+    assert find(window, QListView, "recordList").model().rowCount() == DEMO_RECORDS
     assert passphrase.text() == ""  # the secret does not linger in the hidden page
 
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QPushButton, QScroll
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import PASSPHRASE
-from tests.ui.helpers import click, find, wait_for_step
+from tests.ui.helpers import DEMO_RECORDS, click, find, wait_for_step
 from ui.main_window import MainWindow
 from ui.models import RECORD_ROLE
 from ui.pages.records import shorten_did
@@ -39,8 +39,8 @@ def test_unlocked_window_lists_the_demo_records(window: MainWindow) -> None:
     """After unlocking, the list holds every record and the header names the wallet and its DID."""
     records = find(window, QListView, "recordList")
     assert records.isVisible()
-    assert len(titles(records.model())) == 7
-    assert find(window, QLabel, "recordCount").text() == "7 records"
+    assert len(titles(records.model())) == DEMO_RECORDS
+    assert find(window, QLabel, "recordCount").text() == f"{DEMO_RECORDS} records"
     assert find(window, QLabel, "walletName").text() == "Maria"
     session = window.flow.session
     assert session is not None
@@ -54,12 +54,12 @@ def test_typing_in_search_filters_the_list(qtbot: QtBot, window: MainWindow) -> 
     model = find(window, QListView, "recordList").model()
     qtbot.keyClicks(search, "exc")
     assert sorted(titles(model)) == ["Food Bank Volunteer Coordinator", "Inventory Tracker Spreadsheet"]
-    assert find(window, QLabel, "recordCount").text() == "2 of 7 records match “exc”"
+    assert find(window, QLabel, "recordCount").text() == f"2 of {DEMO_RECORDS} records match “exc”"
     qtbot.keyClicks(search, "x")
     assert titles(model) == []
     assert "No record matches" in find(window, QLabel, "detailMessage").text()
     search.clear()
-    assert len(titles(model)) == 7
+    assert len(titles(model)) == DEMO_RECORDS
 
 
 def test_selecting_a_record_shows_its_detail(qtbot: QtBot, window: MainWindow) -> None:
@@ -124,7 +124,7 @@ def test_new_records_appear_without_reopening(window: MainWindow) -> None:
     assert session is not None
     session.add_entry(EntryInput(kind=EntryKind.PROJECT, title="Community Garden Rota"))
     assert "Community Garden Rota" in titles(find(window, QListView, "recordList").model())
-    assert find(window, QLabel, "recordCount").text() == "8 records"
+    assert find(window, QLabel, "recordCount").text() == f"{DEMO_RECORDS + 1} records"
 
 
 def test_shorten_did_keeps_both_ends() -> None:

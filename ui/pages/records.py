@@ -1,43 +1,50 @@
-"""Records: a header with the wallet and its DID, the searchable list on the left, details on the right."""
+"""Records: a header with the wallet and its DID; Import, Paste and the searchable list on the left; details on
+the right.
+
+The session's events may arrive on the worker thread (an import or a check runs there), so they are passed
+to the GUI thread through a signal; while work runs, refreshing waits until it is done.
+"""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QListView, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QListView, QSplitter, QToolButton, QVBoxLayout, QWidget
 
+from ui import credential_data
+from ui.credential_actions import CredentialActions
 from ui.delegates import RecordDelegate
-from ui.models import RecordListModel
+from ui.models import RecordListModel, is_self_asserted
 from ui.pages.record_detail import RecordDetail
-from ui.widgets import badge, button, label, line_edit, name
+from ui.status import shorten_did
+from ui.widgets import badge, busy_bar, button, label, line_edit, name
 from wallet.errors import WalletError
 from wallet.events import Event
 from wallet.flows.onboarding import Onboarding
 from wallet.session import Session
 from wallet.store.layout import SUFFIX
 
+__all__ = ["RecordsPage", "shorten_did"]
+
 EMPTY_WALLET = ("Your wallet is empty. Records you add will appear here "
                 "(for now, add an experience with: ler-wallet add-entry).")
 
 
-def shorten_did(did: str, head: int = 6, tail: int = 4) -> str:
-    """'did:key:z6MkhaXg…2doK': the method and both ends of the identifier, enough to compare by eye."""
-    method, _, ident = did.rpartition(":")
-    if len(ident) <= head + tail + 1:
-        return did
-    return f"{method}:{ident[:head]}…{ident[-tail:]}"
-
-
 class RecordsPage(QWidget):
     lock_requested = Signal()
+    _changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("page")
         self.session: Session | None = None
         self._unsubscribe: Callable[[], None] | None = None
+        self._dirty = False
+        self.detail = RecordDetail()
+        self.commands = CredentialActions(self)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
@@ -59,10 +66,22 @@ class RecordsPage(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.setSpacing(8)
+        self.import_button = self._tool_button(self.commands.import_action, "importButton", "Import credentials")
+        self.paste_button = self._tool_button(self.commands.paste_action, "pasteButton", "Paste a credential")
+        adding = QHBoxLayout()
+        adding.setSpacing(8)
+        adding.addWidget(self.import_button)
+        adding.addWidget(self.paste_button)
+        adding.addStretch(1)
+        left_layout.addLayout(adding)
         left_layout.addWidget(self.search)
         left_layout.addWidget(self.count)
+        self.work_bar = busy_bar("workBusy")
+        self.work_status = label(role="muted", object_name="workStatus")
+        self.work_status.hide()
+        left_layout.addWidget(self.work_bar)
+        left_layout.addWidget(self.work_status)
         left_layout.addWidget(self.list, 1)
-        self.detail = RecordDetail()
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
         splitter.setHandleWidth(16)
@@ -76,9 +95,9 @@ class RecordsPage(QWidget):
         body.addWidget(splitter)
         outer.addLayout(body, 1)
 
-        QWidget.setTabOrder(self.search, self.list)
-        QWidget.setTabOrder(self.list, self.detail)
-        QWidget.setTabOrder(self.detail, self.lock_button)
+        self._chain_tab_order()
+        self.detail.content_changed.connect(self._chain_tab_order)
+        self._changed.connect(self._records_changed)
         self.search.textChanged.connect(self.refresh)
         self.search.returnPressed.connect(self.list.setFocus)
         self.list.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -113,12 +132,33 @@ class RecordsPage(QWidget):
         self.did_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         text.addWidget(self.did_label)
         row.addLayout(text, 1)
+        self.trusted_button = self._tool_button(self.commands.trusted_action, "trustedIssuersButton",
+                                                "Trusted issuers")
+        row.addWidget(self.trusted_button, 0, Qt.AlignmentFlag.AlignVCenter)
         self.lock_button = button("Lock", "lockButton", "Lock the wallet")
         self.lock_button.setToolTip("Lock the wallet (Ctrl+L)")
         self.lock_button.setAccessibleDescription("Closes the wallet; the passphrase is needed to open it again.")
         self.lock_button.setMinimumWidth(110)
         row.addWidget(self.lock_button, 0, Qt.AlignmentFlag.AlignVCenter)
         return header
+
+    @staticmethod
+    def _tool_button(action: QAction, object_name: str, accessible: str) -> QToolButton:
+        """A header button for `action`: enabled with it, labelled with its short icon text."""
+        tool = QToolButton()
+        tool.setDefaultAction(action)
+        tool.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        tool.setCursor(Qt.CursorShape.PointingHandCursor)
+        name(tool, object_name, accessible, action.statusTip())
+        tool.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        return tool
+
+    def _chain_tab_order(self) -> None:
+        """Import → Paste → search → list → details and its buttons → Trusted issuers → Lock (as they read)."""
+        chain: list[QWidget] = [self.import_button, self.paste_button, self.search, self.list, self.detail,
+                                *self.detail.focusables(), self.trusted_button, self.lock_button]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     # -- page protocol --------------------------------------------------------------------------
     def enter(self, flow: Onboarding) -> None:
@@ -133,6 +173,7 @@ class RecordsPage(QWidget):
         self.did_label.setToolTip(session.did)
         self.did_label.setAccessibleName(f"Your ID (DID): {session.did}")
         self.search.clear()
+        self.commands.set_available(True)
         self.refresh()
         self.search.setFocus()
 
@@ -141,6 +182,10 @@ class RecordsPage(QWidget):
 
     def leave(self) -> None:
         """Forget the session and everything read from it (nothing readable stays on screen)."""
+        self.commands.set_available(False)
+        self.commands.close_all()
+        self.set_working("")
+        self._dirty = False
         if self._unsubscribe is not None:
             self._unsubscribe()
             self._unsubscribe = None
@@ -189,12 +234,66 @@ class RecordsPage(QWidget):
         if record is None or self.session is None:
             return
         try:
-            self.detail.show_record(self.session.get_record(record.id))
+            full = self.session.get_record(record.id)
         except WalletError as exc:
             self.detail.show_message(str(exc))
+            return
+        details = None
+        if not is_self_asserted(full):
+            try:
+                details = credential_data.load(self.session, full)
+            except WalletError:
+                details = None
+        self.detail.show_record(full, details)
+        busy = self.commands.jobs.busy()
+        self.detail.set_checking(busy)
+        if not busy:
+            self.set_working("")  # a failed check's sentence belongs to the record it was about
+
+    def select_record(self, record_id: str) -> None:
+        """Show `record_id` in the list and the detail (clearing the search if it hides it)."""
+        rows = [self.model.record(row) for row in range(self.model.rowCount())]
+        ids = [r.id for r in rows if r is not None]
+        if record_id not in ids and self.search.text():
+            self.search.clear()  # refreshes
+            ids = [r.id for r in (self.model.record(row) for row in range(self.model.rowCount())) if r is not None]
+        if record_id in ids:
+            self.list.setCurrentIndex(self.model.index(ids.index(record_id)))
+            self.list.scrollTo(self.list.currentIndex())
+
+    def set_working(self, text: str, *, error: bool = False) -> None:
+        """A line under the count while work runs ('Importing 2 files…') or when it failed."""
+        self.work_status.setText(text)
+        self.work_status.setProperty("role", "error" if error else "muted")
+        self.work_status.style().unpolish(self.work_status)
+        self.work_status.style().polish(self.work_status)
+        self.work_status.setVisible(bool(text))
+        self.work_bar.setVisible(bool(text) and not error)
+
+    def finish_work(self) -> None:
+        """Block until running wallet work (an import, a check) is done; called before locking."""
+        self.commands.jobs.wait()
+
+    def flush_changes(self) -> None:
+        """After work: refresh once if records changed while it ran."""
+        if self._dirty:
+            self._dirty = False
+            self.refresh()
+
+    def refocus_reverify(self) -> None:
+        """After a check or a trust change rebuilt the detail, put focus back on 'Check again'."""
+        if self.detail.verification is not None:
+            self.detail.verification.reverify.setFocus()
 
     def _on_event(self, event: Event) -> None:
+        """May run on the worker thread: only hand over to the GUI thread."""
         if event.name == "records_changed":
+            self._changed.emit()
+
+    def _records_changed(self) -> None:
+        if self.commands.jobs.busy():
+            self._dirty = True
+        else:
             self.refresh()
 
     def _focus_search(self) -> None:

@@ -22,6 +22,9 @@ class Connection(Protocol):
 
     def close(self) -> None: ...
 
+    @property
+    def in_transaction(self) -> bool: ...
+
 
 def translate(exc: Exception, path: Path | str) -> WalletError:
     """Map a SQLCipher error to the wallet's error tree."""
@@ -79,8 +82,22 @@ def guarded(path: Path | str) -> Iterator[None]:
 
 @contextmanager
 def transaction(conn: Connection, path: Path | str) -> Iterator[Connection]:
-    """One atomic write: everything in the block is committed together or not at all."""
+    """One atomic write: everything in the block is committed together or not at all.
+
+    Inside an outer transaction (see `batch`) it becomes a savepoint: the block is still all-or-nothing,
+    and the outer transaction pays for one disk sync instead of one per block.
+    """
     with guarded(path):
+        if conn.in_transaction:
+            conn.execute("SAVEPOINT block")
+            try:
+                yield conn
+            except BaseException:
+                conn.execute("ROLLBACK TO block")
+                conn.execute("RELEASE block")
+                raise
+            conn.execute("RELEASE block")
+            return
         conn.execute("BEGIN IMMEDIATE")
         try:
             yield conn
@@ -88,6 +105,16 @@ def transaction(conn: Connection, path: Path | str) -> Iterator[Connection]:
             conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
+
+
+@contextmanager
+def batch(conn: Connection, path: Path | str) -> Iterator[Connection]:
+    """Many writes, one commit: each `transaction` inside is a savepoint, kept or undone on its own.
+
+    If the process dies before the end, none of the batch is stored; every item is whole either way.
+    """
+    with transaction(conn, path):
+        yield conn
 
 
 def integrity_problems(conn: Connection) -> list[str]:

@@ -11,6 +11,7 @@ import json
 import re
 import uuid
 from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,7 @@ from wallet.models import (
     Record,
     RecordKind,
 )
-from wallet.store.database import Connection, guarded, transaction
+from wallet.store.database import Connection, batch, guarded, transaction
 
 MAX_EVIDENCE_BYTES = 50 * 1024 * 1024
 MAX_CREDENTIAL_BYTES = 20 * 1024 * 1024
@@ -80,6 +81,10 @@ class Repository:
         self._conn = conn
         self._path = wallet_path
         self._clock = clock
+
+    def batch(self) -> AbstractContextManager[Connection]:
+        """Group many writes into one commit; each write stays all-or-nothing on its own (a savepoint)."""
+        return batch(self._conn, self._path)
 
     # -- reading --------------------------------------------------------------------------------
     def count(self) -> int:

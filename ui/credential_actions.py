@@ -1,0 +1,210 @@
+"""The records page's credential commands: import files, paste, trusted issuers, check again, trust.
+
+Each command runs its wallet call on the worker thread (ui.worker.Jobs), shows that it is busy, and
+then shows the result: a results dialog for imports, the refreshed detail for checks and trust.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from ui.credential_data import change_trust, import_files
+from ui.dialogs.import_dialogs import ImportResultsDialog, PasteDialog, summary
+from ui.dialogs.trusted_issuers import TrustedIssuersDialog
+from ui.status import status_look
+from ui.worker import Failed, Jobs
+from wallet.credential_service import ImportOutcome
+
+if TYPE_CHECKING:
+    from ui.pages.records import RecordsPage
+
+FILE_FILTERS = ("Credentials (*.json *.jsonld *.jwt *.jws *.txt *.png *.svg);;"
+                "Badge images (*.png *.svg);;JSON or token files (*.json *.jsonld *.jwt *.jws *.txt);;All files (*)")
+
+
+def announce(widget: QWidget, text: str) -> None:
+    """Have a screen reader say `text` (a result that appears without focus moving)."""
+    QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, text))
+
+
+class CredentialActions(QObject):
+    def __init__(self, page: RecordsPage) -> None:
+        super().__init__(page)
+        self.page = page
+        self.jobs = Jobs(self)
+        self.import_action = self._action("Import credentials…", "Import…", "importAction", "Ctrl+I",
+                                          "Import credential files: badges, CLRs, JSON, tokens or badge images")
+        self.paste_action = self._action("Paste credential…", "Paste…", "pasteAction", "Ctrl+Shift+V",
+                                         "Paste a credential's text (JSON or a signed token)")
+        self.trusted_action = self._action("Trusted issuers…", "Trusted issuers…", "trustedIssuersAction", "",
+                                           "See and change the list of issuers you trust")
+        self.import_action.triggered.connect(self.import_files)
+        self.paste_action.triggered.connect(self.paste)
+        self.trusted_action.triggered.connect(self.show_trusted)
+        self.results = ImportResultsDialog(page)
+        self.results.show_record.connect(page.select_record)
+        self.paste_dialog = PasteDialog(page)
+        self.paste_dialog.submitted.connect(self._import_pasted)
+        self.trusted = TrustedIssuersDialog(page)
+        self.trusted.remove_requested.connect(self._untrust)
+        page.detail.reverify_requested.connect(self.reverify)
+        page.detail.trust_requested.connect(self.trust)
+        self._last_folder = Path.home()
+
+    def _action(self, text: str, short: str, object_name: str, shortcut: str, tip: str) -> QAction:
+        """`text` for menus and screen readers; `short` on the header button."""
+        action = QAction(text, self.page)
+        action.setIconText(short)
+        action.setObjectName(object_name)
+        action.setStatusTip(tip)
+        action.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.setEnabled(False)
+        self.page.addAction(action)
+        return action
+
+    # -- state ------------------------------------------------------------------------------------
+    def set_available(self, available: bool) -> None:
+        """Actions work only while a wallet is open and nothing else is running."""
+        for action in (self.import_action, self.paste_action, self.trusted_action):
+            action.setEnabled(available)
+
+    def close_all(self) -> None:
+        """On lock: wait for running work, then close every dialog and forget what they showed."""
+        self.jobs.wait()
+        for dialog in (self.results, self.paste_dialog, self.trusted):
+            dialog.reject()
+        self.results.set_outcomes([])
+        self.paste_dialog.box.clear()
+        self.trusted.set_issuers({})
+        self.trusted.set_note("")
+
+    def _run(self, busy_text: str, call: Callable[[], Any], done: Callable[[Any], None]) -> None:
+        session = self.page.session
+        if session is None:
+            return
+        self.page.set_working(busy_text)
+        self.set_available(False)
+        self.page.detail.set_checking(True)
+        self.trusted.set_busy(True)
+
+        def finish(result: Any) -> None:
+            if self.page.session is not session:  # locked meanwhile: nothing to show
+                return
+            self.page.set_working("")
+            self.set_available(True)
+            self.trusted.set_busy(False)
+            self.page.flush_changes()
+            self.page.detail.set_checking(False)
+            done(result)
+
+        self.jobs.run(call, finish)
+
+    # -- import -----------------------------------------------------------------------------------
+    def import_files(self) -> None:
+        if self.page.session is None or self.jobs.busy():
+            return
+        paths, _chosen = QFileDialog.getOpenFileNames(self.page, "Import credentials", str(self._last_folder),
+                                                      FILE_FILTERS)
+        if not paths:
+            return
+        self._last_folder = Path(paths[0]).parent
+        session = self.page.session
+        count = f"{len(paths)} file{'s' if len(paths) != 1 else ''}"
+        self._run(f"Importing {count}…", lambda: import_files(session, list(paths)), self._imported)
+
+    def paste(self) -> None:
+        if self.page.session is not None and not self.jobs.busy():
+            self.paste_dialog.start()
+
+    def _import_pasted(self, text: str) -> None:
+        session = self.page.session
+        if session is None:
+            return
+        self._run("Importing the pasted credential…",
+                  lambda: session.credentials.import_bytes(text.encode("utf-8"), "Pasted text"), self._imported)
+
+    def _imported(self, result: list[ImportOutcome] | Failed) -> None:
+        outcomes = [ImportOutcome("Import", "failed", result.message)] if isinstance(result, Failed) else result
+        self.results.set_outcomes(outcomes)
+        self.results.open()
+        self.results.close_button.setFocus()
+        first = next((o.record_id for o in outcomes if o.outcome == "imported" and o.record_id), None)
+        if first:
+            self.page.select_record(first)
+        announce(self.results, f"Import finished. {summary(outcomes)}")
+
+    # -- checking and trust -------------------------------------------------------------------------
+    def reverify(self, record_id: str) -> None:
+        session = self.page.session
+        if session is None or self.jobs.busy():
+            return
+        self._run("Checking the credential again…", lambda: session.credentials.verify_record(record_id),
+                  lambda result: self._checked(record_id, result))
+
+    def _checked(self, record_id: str, result: Any) -> None:
+        if isinstance(result, Failed):
+            self._failed(result)
+            return
+        self.page.refocus_reverify()
+        announce(self.page.detail, f"Checked again: {status_look(str(result.status)).word}.")
+
+    def _failed(self, result: Failed) -> None:
+        self.page.set_working(result.message, error=True)
+        announce(self.page.work_status, result.message)
+
+    def trust(self, issuer_id: str, name: str) -> None:
+        session = self.page.session
+        if session is None or self.jobs.busy():
+            return
+        self._run(f"Adding {name} to your trusted issuers…",
+                  lambda: change_trust(session, issuer_id, name, trusted=True),
+                  lambda result: self._trusted(name, result))
+
+    def _trusted(self, name: str, result: Any) -> None:
+        if isinstance(result, Failed):
+            self._failed(result)
+            return
+        self.page.refocus_reverify()
+        announce(self.page.detail, f"{name} is now on your list of trusted issuers; its credentials were checked "
+                                   "again.")
+
+    def show_trusted(self) -> None:
+        session = self.page.session
+        if session is None:
+            return
+        self.trusted.set_issuers(session.credentials.trusted_issuers())
+        self.trusted.set_note("")
+        self.trusted.open()
+        self.trusted.issuers.setFocus()
+
+    def _untrust(self, issuer_id: str, name: str) -> None:
+        session = self.page.session
+        if session is None or self.jobs.busy():
+            return
+        self._run(f"Removing {name} from your trusted issuers…",
+                  lambda: change_trust(session, issuer_id, name, trusted=False),
+                  lambda result: self._untrusted(name, result))
+
+    def _untrusted(self, name: str, result: Any) -> None:
+        session = self.page.session
+        if session is None:
+            return
+        self.trusted.set_issuers(session.credentials.trusted_issuers())
+        if isinstance(result, Failed):
+            self.trusted.set_note(result.message)
+            return
+        checked = len(result)
+        again = f" Its {checked} credential{'s were' if checked != 1 else ' was'} checked again." if checked else ""
+        note = f"{name} was removed.{again}"
+        self.trusted.set_note(note)
+        self.trusted.issuers.setFocus()
+        announce(self.trusted, note)

@@ -1,0 +1,1 @@
+"""Dialogs opened from the records page (import, paste, trusted issuers)."""

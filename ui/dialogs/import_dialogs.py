@@ -1,0 +1,187 @@
+"""Pasting a credential, and the results of an import: one line per item, each with a word and a sentence."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QKeyEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.list_delegate import use_lines
+from ui.status import TONE_COLOURS, Look, status_look
+from ui.widgets import button, fixed_constraints, label, name
+from wallet.credential_service import ImportOutcome
+
+OUTCOME_LOOKS = {
+    "imported": Look("✓", "Imported", "good"),
+    "duplicate": Look("=", "Already in your wallet", "neutral"),
+    "failed": Look("✗", "Not imported", "bad"),
+}
+RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def summary(outcomes: Sequence[ImportOutcome]) -> str:
+    """'2 imported, 1 already in your wallet, 1 not imported.'"""
+    counts = {kind: sum(o.outcome == kind for o in outcomes) for kind in OUTCOME_LOOKS}
+    if not outcomes or (counts["imported"] == 0 and counts["duplicate"] == 0):
+        return "Nothing was imported."
+    parts = [f"{counts['imported']} imported" if counts["imported"] else "",
+             f"{counts['duplicate']} already in your wallet" if counts["duplicate"] else "",
+             f"{counts['failed']} not imported" if counts["failed"] else ""]
+    return ", ".join(p for p in parts if p).capitalize() + "."
+
+
+def outcome_text(outcome: ImportOutcome) -> str:
+    """Two or three lines: what happened to which item, what it is and how it checked, and the sentence."""
+    look = OUTCOME_LOOKS.get(outcome.outcome, OUTCOME_LOOKS["failed"])
+    lines = [f"{look.text}: {outcome.source}"]
+    if outcome.title:
+        lines.append(f"{outcome.title} — {status_look(outcome.status).text}" if outcome.status else outcome.title)
+    lines.append(outcome.message)
+    return "\n".join(lines)
+
+
+class ImportResultsDialog(QDialog):
+    """objectName 'importResults'. `show_record(id)` is emitted for 'Show it' on an imported item."""
+
+    show_record = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("importResults")
+        self.setWindowTitle("Import results")
+        self.setAccessibleName("Import results")
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        fixed_constraints(self, 620, 420)
+        layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(12)
+        self.heading = label("", "heading", object_name="importSummary")
+        layout.addWidget(self.heading)
+        self.results = QListWidget()
+        name(self.results, "importResultsList", "What happened to each item")
+        use_lines(self.results)
+        layout.addWidget(self.results, 1)
+        row = QHBoxLayout()
+        self.show_button = button("Show in wallet", "importShowButton", "Show the chosen credential in the wallet")
+        self.show_button.setToolTip("Show the chosen credential in the list")
+        self.close_button = button("Close", "importResultsClose", "Close the import results", primary=True)
+        self.close_button.setDefault(True)
+        row.addWidget(self.show_button)
+        row.addStretch(1)
+        row.addWidget(self.close_button)
+        layout.addLayout(row)
+        self.close_button.clicked.connect(self.accept)
+        self.show_button.clicked.connect(self._show_chosen)
+        self.results.itemActivated.connect(lambda _item: self._show_chosen())
+        self.results.currentItemChanged.connect(lambda item, _old: self._update_show(item))
+
+    def set_outcomes(self, outcomes: Sequence[ImportOutcome]) -> None:
+        self.results.clear()
+        for outcome in outcomes:
+            text = outcome_text(outcome)
+            item = QListWidgetItem(text)
+            look = OUTCOME_LOOKS.get(outcome.outcome, OUTCOME_LOOKS["failed"])
+            item.setForeground(QBrush(QColor(TONE_COLOURS[look.tone][1])))
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, text.replace("\n", ". "))
+            if outcome.record_id and outcome.outcome != "failed":
+                item.setData(RECORD_ID_ROLE, outcome.record_id)
+            self.results.addItem(item)
+        text = summary(outcomes)
+        self.heading.setText(text)
+        self.setAccessibleDescription(text)
+        self.results.setCurrentRow(0)
+        self._update_show(self.results.currentItem())
+
+    def lines(self) -> list[str]:
+        """Every item's text (what the list shows), for tests and screen readers."""
+        return [self.results.item(row).text() for row in range(self.results.count())]
+
+    def _update_show(self, item: QListWidgetItem | None) -> None:
+        self.show_button.setEnabled(item is not None and bool(item.data(RECORD_ID_ROLE)))
+
+    def _show_chosen(self) -> None:
+        item = self.results.currentItem()
+        record_id = item.data(RECORD_ID_ROLE) if item is not None else None
+        if record_id:
+            self.accept()
+            self.show_record.emit(str(record_id))
+
+
+class PasteDialog(QDialog):
+    """objectName 'pasteDialog': a text box ('pasteBox') and Import; `submitted(text)` carries the text."""
+
+    submitted = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("pasteDialog")
+        self.setWindowTitle("Paste a credential")
+        self.setAccessibleName("Paste a credential")
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        fixed_constraints(self, 620, 420)
+        layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(10)
+        layout.addWidget(label("Paste a credential", "heading"))
+        intro = label("Paste the whole credential as you received it: JSON text (it starts with “{”) or a signed "
+                      "token (JWT, it starts with “ey”). Press Ctrl+Enter or Import when done.", "muted")
+        layout.addWidget(intro)
+        self.box = QPlainTextEdit()
+        name(self.box, "pasteBox", "Credential text", "Paste the credential's JSON text or signed token here.")
+        self.box.setPlaceholderText('{"@context": [...], "type": ["VerifiableCredential", ...], ...}')
+        self.box.setTabChangesFocus(True)
+        self.box.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        intro.setBuddy(self.box)
+        layout.addWidget(self.box, 1)
+        row = QHBoxLayout()
+        self.cancel = button("Cancel", "pasteCancelButton", "Cancel pasting")
+        self.import_button = button("Import", "pasteImportButton", "Import the pasted credential", primary=True)
+        self.import_button.setDefault(True)
+        row.addStretch(1)
+        row.addWidget(self.cancel)
+        row.addWidget(self.import_button)
+        layout.addLayout(row)
+        self.cancel.clicked.connect(self.reject)
+        self.import_button.clicked.connect(self._submit)
+        self.box.textChanged.connect(self._update)
+        self.box.installEventFilter(self)
+        self._update()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Ctrl+Enter in the text box imports (plain Enter starts a new line, as in any text box)."""
+        if (watched is self.box and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+            self._submit()
+            return True
+        return super().eventFilter(watched, event)
+
+    def start(self) -> None:
+        """Open empty, with the cursor in the box."""
+        self.box.clear()
+        self.open()
+        self.box.setFocus()
+
+    def _update(self) -> None:
+        self.import_button.setEnabled(bool(self.box.toPlainText().strip()))
+
+    def _submit(self) -> None:
+        text = self.box.toPlainText().strip()
+        if not text:
+            return
+        self.accept()
+        self.box.clear()
+        self.submitted.emit(text)

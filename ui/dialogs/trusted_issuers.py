@@ -1,0 +1,93 @@
+"""The list of issuers the learner trusts, with Remove. Trusting happens from a credential's detail."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLayout, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from ui.list_delegate import use_lines
+from ui.style import MUTED
+from ui.widgets import button, fixed_constraints, label, message_label, name, show_message
+
+ISSUER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+INTRO = ("Credentials signed by these issuers pass the “Trusted issuer” check. To add one, open one of its "
+         "credentials and choose “Trust this issuer”. Removing an issuer keeps its credentials; they are "
+         "checked again.")
+EMPTY = "You do not trust any issuer yet."
+
+
+class TrustedIssuersDialog(QDialog):
+    """objectName 'trustedIssuersDialog'. `remove_requested(issuer_id, name)` asks the page to remove one."""
+
+    remove_requested = Signal(str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("trustedIssuersDialog")
+        self.setWindowTitle("Trusted issuers")
+        self.setAccessibleName("Trusted issuers")
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        fixed_constraints(self, 640, 440)
+        layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(10)
+        layout.addWidget(label("Trusted issuers", "heading"))
+        layout.addWidget(label(INTRO, "muted"))
+        self.issuers = QListWidget()
+        name(self.issuers, "trustedIssuerList", "Trusted issuers")
+        use_lines(self.issuers, rest_colour=MUTED)
+        layout.addWidget(self.issuers, 1)
+        self.note = message_label("trustedIssuersNote", role="note")
+        layout.addWidget(self.note)
+        row = QHBoxLayout()
+        self.remove = button("Remove from list", "removeIssuerButton", "Remove the chosen issuer from the list")
+        self.close_button = button("Close", "trustedIssuersClose", "Close trusted issuers", primary=True)
+        self.close_button.setDefault(True)
+        row.addWidget(self.remove)
+        row.addStretch(1)
+        row.addWidget(self.close_button)
+        layout.addLayout(row)
+        self.close_button.clicked.connect(self.accept)
+        self.remove.clicked.connect(self._remove_chosen)
+        self.issuers.currentItemChanged.connect(lambda _item, _old: self._update())
+        self._busy = False
+
+    def set_issuers(self, issuers: dict[str, str]) -> None:
+        """Fill the list: each row shows the issuer's name and, below it, its ID."""
+        self.issuers.clear()
+        for issuer_id, issuer_name in sorted(issuers.items(), key=lambda kv: (kv[1] or kv[0]).lower()):
+            item = QListWidgetItem(f"{issuer_name or issuer_id}\n{issuer_id}")
+            item.setData(ISSUER_ID_ROLE, issuer_id)
+            item.setData(Qt.ItemDataRole.UserRole + 2, issuer_name)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{issuer_name}. ID {issuer_id}")
+            item.setToolTip(issuer_id)
+            self.issuers.addItem(item)
+        if not issuers:
+            empty = QListWidgetItem(EMPTY)
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.issuers.addItem(empty)
+        else:
+            self.issuers.setCurrentRow(0)
+        self._update()
+
+    def names(self) -> list[str]:
+        return [str(self.issuers.item(i).data(Qt.ItemDataRole.UserRole + 2))
+                for i in range(self.issuers.count()) if self.issuers.item(i).data(ISSUER_ID_ROLE)]
+
+    def set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self._update()
+
+    def set_note(self, text: str) -> None:
+        show_message(self.note, text)
+
+    def _update(self) -> None:
+        item = self.issuers.currentItem()
+        self.remove.setEnabled(not self._busy and item is not None and bool(item.data(ISSUER_ID_ROLE)))
+
+    def _remove_chosen(self) -> None:
+        item = self.issuers.currentItem()
+        if item is None or not item.data(ISSUER_ID_ROLE):
+            return
+        self.remove_requested.emit(str(item.data(ISSUER_ID_ROLE)), str(item.data(Qt.ItemDataRole.UserRole + 2)))

@@ -1,0 +1,150 @@
+"""Parts of a credential's detail: who issued it (and whether you trust them), the skills it aligns to,
+and who endorsed it. Each function returns a finished widget for the detail pane."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ui.credential_data import CredentialDetails, Endorsement
+from ui.status import Look, breakable, status_look
+from ui.widgets import FlowLayout, button, label, pill, selectable
+
+TRUSTED = Look("✓", "On your list of trusted issuers", "good")
+NOT_TRUSTED = Look("–", "Not on your list of trusted issuers", "neutral")
+
+
+def facts(rows: list[tuple[str, str, str]]) -> QGridLayout:
+    """Caption / value rows; a missing value reads 'Not given'."""
+    grid = QGridLayout()
+    grid.setHorizontalSpacing(18)
+    grid.setVerticalSpacing(8)
+    for row, (caption, value, object_name) in enumerate(rows):
+        grid.addWidget(label(caption, "fieldName", wrap=False), row, 0, Qt.AlignmentFlag.AlignTop)
+        shown = breakable(value)
+        value_label = label(shown or "Not given", "" if value else "muted", object_name=object_name)
+        if shown == value:
+            selectable(value_label)  # IDs shown with wrapping points are copied with their Copy button
+        else:
+            value_label.setToolTip(value)
+            value_label.setAccessibleName(value)
+        grid.addWidget(value_label, row, 1)
+    grid.setColumnStretch(1, 1)
+    return grid
+
+
+def _copy(text: str) -> None:
+    clipboard = QGuiApplication.clipboard()
+    if clipboard is not None:
+        clipboard.setText(text)
+
+
+def issuer_section(details: CredentialDetails) -> tuple[QWidget, list[QPushButton], QPushButton | None]:
+    """Name, ID and trust of the issuer; 'Trust this issuer' when it is not trusted, and Copy ID.
+
+    Returns the section, its buttons in tab order, and the trust button (None when already trusted)."""
+    box = QWidget()
+    box.setObjectName("issuerSection")
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(10)
+    rows = [("Name", details.issuer_name, "issuerName"), ("ID", details.issuer_id, "issuerId")]
+    if details.parsed.get("kind") != "endorsement":  # an endorsement's subject is the thing it endorses
+        rows.append(("Issued to", details.recipient, "issuedTo"))
+    layout.addLayout(facts(rows))
+    trust_state = pill(TRUSTED if details.trusted else NOT_TRUSTED, "issuerTrust")
+    layout.addWidget(trust_state, 0, Qt.AlignmentFlag.AlignLeft)
+    if not details.trusted:
+        advice = ("A good signature shows who signed it; trusting the issuer is your choice. Trust an issuer only "
+                  "when you know the organisation and this ID is really theirs.")
+        if not details.signed_by_issuer:
+            advice = ("Careful: this credential's signature could not be confirmed, so it may not really come from "
+                      "this issuer. " + advice)
+        layout.addWidget(label(advice, "muted", object_name="trustAdvice"))
+    buttons: list[QPushButton] = []
+    trust: QPushButton | None = None
+    if not details.trusted and details.issuer_id:
+        trust = button("Trust this issuer", "trustIssuerButton", f"Trust {details.issuer_name}")
+        trust.setAccessibleDescription(
+            "Adds this issuer to your list of trusted issuers and checks its credentials again. "
+            "Only do this if you know the organisation and this is its real ID.")
+        trust.setToolTip("Add this issuer to your list of trusted issuers")
+        buttons.append(trust)
+    if details.issuer_id:
+        copy = button("Copy ID", "copyIssuerIdButton", "Copy the issuer's ID")
+        copy.setToolTip("Copy the issuer's ID exactly, to compare it or look it up")
+        issuer_id = details.issuer_id
+        copy.clicked.connect(lambda: _copy(issuer_id))
+        buttons.append(copy)
+    if buttons:
+        row = QHBoxLayout()
+        row.setSpacing(10)
+        for widget in buttons:
+            row.addWidget(widget)
+        row.addStretch(1)
+        layout.addLayout(row)
+    return box, buttons, trust
+
+
+def alignments_section(details: CredentialDetails, extra_skills: tuple[str, ...]) -> QWidget:
+    """The skills the achievement is aligned to (e.g. ESCO skills), then any other skills and tags it names."""
+    box = QWidget()
+    box.setObjectName("detailSkills")
+    flow = FlowLayout(box, spacing=6)
+    names: list[str] = []
+    for alignment in details.alignments:
+        target = alignment.get("targetName") or alignment.get("targetCode") or ""
+        if not target:
+            continue
+        framework = alignment.get("targetFramework", "")
+        chip = label(f"{target} · {framework}" if framework else target, "chip", wrap=False)
+        where = alignment.get("targetUrl", "")
+        chip.setToolTip(f"{framework} skill: {where}" if where else target)
+        flow.addWidget(chip)
+        names.append(f"{target} ({framework})" if framework else target)
+    seen = {n.lower() for n in (a.get("targetName", "") for a in details.alignments)}
+    for skill in extra_skills:
+        if skill.lower() not in seen:
+            flow.addWidget(label(skill, "chip", wrap=False))
+            names.append(skill)
+    if not names:
+        flow.addWidget(label("No skills listed.", "muted", wrap=False))
+    box.setAccessibleName(", ".join(names) or "No skills listed.")
+    return box
+
+
+def endorsements_section(endorsements: list[Endorsement]) -> QWidget:
+    """objectName 'endorsementList': one card per endorsement with who, when, their words and its status."""
+    box = QWidget()
+    box.setObjectName("endorsementList")
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(8)
+    if not endorsements:
+        layout.addWidget(label("No one has endorsed this yet.", "muted"))
+        box.setAccessibleName("No endorsements")
+        return box
+    spoken = []
+    for item in endorsements:
+        card = QFrame()
+        card.setProperty("role", "panel")
+        card.setObjectName("endorsement")
+        column = QVBoxLayout(card)
+        column.setContentsMargins(14, 10, 14, 12)
+        column.setSpacing(6)
+        column.addWidget(label(f"Endorsed by {item.endorser}", "strong", object_name="endorser"))
+        column.addWidget(pill(status_look(item.status)), 0, Qt.AlignmentFlag.AlignLeft)
+        if item.comment:
+            column.addWidget(selectable(label(f"“{item.comment}”", object_name="endorsementComment")))
+        if item.date:
+            column.addWidget(label(f"Signed {item.date}", "muted"))
+        layout.addWidget(card)
+        spoken.append(f"Endorsed by {item.endorser}, {status_look(item.status).word}: {item.comment}")
+    box.setAccessibleName(f"{len(endorsements)} endorsement{'s' if len(endorsements) != 1 else ''}")
+    box.setAccessibleDescription("\n".join(spoken))
+    return box
+
+
+def text_block(text: str, object_name: str) -> QLabel:
+    return selectable(label(text, object_name=object_name))

@@ -1,0 +1,110 @@
+"""The "Verification" panel of a credential: the overall answer first, then one line per check."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from ui.status import (
+    breakable,
+    check_name,
+    object_name_for,
+    outcome_look,
+    short_dids,
+    status_look,
+    status_sentence,
+    when_checked,
+)
+from ui.widgets import button, label, pill, selectable
+
+CHECK_AGAIN = "Check again"
+CHECKING = "Checking…"
+
+
+def check_lines(report: dict[str, Any] | None) -> list[str]:
+    """The report as sentences a screen reader can read in order."""
+    if report is None:
+        return []
+    return [f"{check_name(c['check'])}: {outcome_look(c['outcome']).word}. {c['message']}"
+            for c in report.get("checks", [])]
+
+
+def checks_grid(checks: list[dict[str, Any]], prefix: str = "check_") -> QGridLayout:
+    """One row per check: the outcome (symbol and word) on the left, the check's name and sentence beside it.
+
+    Each outcome label is named after its check ('check_validity_period') so tests and tools can find it.
+    """
+    grid = QGridLayout()
+    grid.setHorizontalSpacing(14)
+    grid.setVerticalSpacing(10)
+    for row, check in enumerate(checks):
+        look = outcome_look(str(check.get("outcome")))
+        object_name = prefix + object_name_for(str(check.get("check"))).removeprefix("check_")
+        outcome = pill(look, object_name)
+        outcome.setMinimumWidth(outcome.sizeHint().width())
+        grid.addWidget(outcome, row, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        text = QWidget()
+        column = QVBoxLayout(text)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(1)
+        column.addWidget(label(check_name(str(check.get("check"))), "strong"))
+        message = str(check.get("message", ""))
+        shown = selectable(label(breakable(short_dids(message))))
+        if shown.text() != message:
+            shown.setToolTip(message)
+        shown.setAccessibleName(message)
+        column.addWidget(shown)
+        grid.addWidget(text, row, 1)
+    grid.setColumnStretch(1, 1)
+    return grid
+
+
+class VerificationView(QFrame):
+    """objectName 'verificationReport'. `reverify_clicked` asks the page to check the credential again."""
+
+    reverify_clicked = Signal()
+
+    def __init__(self, report: dict[str, Any] | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("verificationReport")
+        self.setProperty("role", "panel")
+        self.setAccessibleName("Verification")
+        status = None if report is None else report.get("status")
+        look = status_look(status)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 16, 18, 16)
+        layout.setSpacing(8)
+
+        top = QHBoxLayout()
+        top.setSpacing(12)
+        top.addWidget(label("Verification", "subheading", wrap=False))
+        top.addStretch(1)
+        self.reverify: QPushButton = button(CHECK_AGAIN, "reverifyButton", "Check this credential again")
+        self.reverify.setAccessibleDescription(
+            "Checks the signature, dates, revocation list and issuer again, with what the wallet knows now.")
+        self.reverify.setToolTip("Check the signature, dates and issuer again")
+        self.reverify.clicked.connect(self.reverify_clicked)
+        top.addWidget(self.reverify, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addLayout(top)
+        layout.addWidget(pill(look, "verificationStatus"), 0, Qt.AlignmentFlag.AlignLeft)
+
+        sentence = selectable(label(status_sentence(status), object_name="verificationSentence"))
+        layout.addWidget(sentence)
+        checked = when_checked(None if report is None else report.get("checked_at"))
+        if checked:
+            layout.addWidget(label(checked, "muted", object_name="verificationCheckedAt"))
+
+        checks = [] if report is None else report.get("checks", [])
+        if checks:
+            line = QFrame()
+            line.setFrameShape(QFrame.Shape.HLine)
+            line.setProperty("role", "rule")
+            layout.addWidget(line)
+            layout.addLayout(checks_grid(checks))
+        self.setAccessibleDescription("\n".join([look.text, status_sentence(status), checked, *check_lines(report)]))
+
+    def set_checking(self, checking: bool) -> None:
+        self.reverify.setEnabled(not checking)
+        self.reverify.setText(CHECKING if checking else CHECK_AGAIN)

@@ -1,0 +1,135 @@
+"""Words, symbols and colours for verification results, so no meaning is carried by colour alone.
+
+Every status and check outcome is shown as a symbol *and* a word ("✓ Verified", "✗ Failed"); the colour
+only repeats what the words say. Plain names for the checks live here too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from wallet.credentials.report import STATUS_SENTENCES, Status
+
+
+@dataclass(frozen=True)
+class Look:
+    symbol: str
+    word: str
+    tone: str
+    """A style-sheet tone: good, warn, bad, neutral or self (see ui.style)."""
+
+    @property
+    def text(self) -> str:
+        return f"{self.symbol} {self.word}"
+
+
+STATUS_LOOKS = {
+    "verified": Look("✓", "Verified", "good"),
+    "verified_with_warnings": Look("!", "Verified, with warnings", "warn"),
+    "not_verified": Look("✗", "Not verified", "bad"),
+    "unverifiable": Look("?", "Can't check offline", "neutral"),
+}
+NOT_YET_CHECKED = Look("?", "Not checked yet", "neutral")
+SELF_ASSERTED = Look("✎", "Self-asserted", "self")
+
+OUTCOME_LOOKS = {
+    "passed": Look("✓", "Passed", "good"),
+    "warning": Look("!", "Warning", "warn"),
+    "failed": Look("✗", "Failed", "bad"),
+    "not checked": Look("–", "Not checked", "neutral"),
+}
+
+CHECK_NAMES = {
+    "format": "Format",
+    "signature": "Signature",
+    "issuer key": "Issuer's key",
+    "validity period": "Validity period",
+    "status": "Revocation status",
+    "schema": "Required fields (schema)",
+    "trusted issuer": "Trusted issuer",
+    "nested credentials": "Credentials inside",
+}
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+"""Spelled out here: strftime's %B follows the C locale, which Qt changes."""
+
+TONE_COLOURS = {  # background, text, border — text on background is at least 4.5:1
+    "good": ("#dff3e4", "#1b5e2c", "#a9d9b5"),
+    "warn": ("#fde6d2", "#7f3a00", "#f1bf94"),
+    "bad": ("#fdecea", "#a4221b", "#f3c2bd"),
+    "neutral": ("#eceff3", "#3f4856", "#cdd3dc"),
+    "self": ("#fff1cc", "#6b4b00", "#e9cf7c"),
+}
+
+
+def status_look(status: str | None) -> Look:
+    """The look of a credential's overall status (None: never verified)."""
+    return STATUS_LOOKS.get(status or "", NOT_YET_CHECKED)
+
+
+def outcome_look(outcome: str) -> Look:
+    return OUTCOME_LOOKS.get(outcome, OUTCOME_LOOKS["not checked"])
+
+
+def status_sentence(status: str | None) -> str:
+    """The report's own plain sentence for a status."""
+    try:
+        return STATUS_SENTENCES[Status(status or "")]
+    except ValueError:
+        return "This credential has not been checked yet. Press “Check again” to check it now."
+
+
+def check_name(check: str) -> str:
+    return CHECK_NAMES.get(check, check[:1].upper() + check[1:])
+
+
+def object_name_for(check: str) -> str:
+    """'validity period' → 'check_validity_period' (how tests and tools find one line of a report)."""
+    return "check_" + "_".join(check.split())
+
+
+def when_checked(stamp: str | None) -> str:
+    """'2026-11-28T12:25:09Z' → 'Last checked 28 November 2026 at 12:25.' in the computer's own time zone."""
+    if not stamp:
+        return ""
+    try:
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone()
+    except ValueError:
+        return f"Last checked {stamp}."
+    return f"Last checked {moment.day} {MONTHS[moment.month - 1]} {moment.year} at {moment:%H:%M}."
+
+
+DID = re.compile(r"did:[a-z0-9]+:[A-Za-z0-9._%:-]+[A-Za-z0-9]")
+LONG_RUN = re.compile(r"\S{22,}")
+ZWSP = "\u200b"
+
+
+def shorten_did(did: str, head: int = 6, tail: int = 4) -> str:
+    """'did:key:z6MkhaXg…2doK': the method and both ends of the identifier, enough to compare by eye."""
+    method, _, ident = did.rpartition(":")
+    if len(ident) <= head + tail + 1:
+        return did
+    return f"{method}:{ident[:head]}…{ident[-tail:]}"
+
+
+def short_dids(text: str) -> str:
+    """A sentence with every DID in it shortened (the full sentence goes in the tooltip)."""
+    return DID.sub(lambda m: shorten_did(m.group(0)), text)
+
+
+def breakable(text: str, every: int = 12) -> str:
+    """Let long unbroken runs (IDs, web addresses) wrap: a zero-width space after separators and every
+    `every` characters. For display only; copy exact values from elsewhere."""
+    def split(match: re.Match[str]) -> str:
+        out, run = [], 0
+        for char in match.group(0):
+            out.append(char)
+            run += 1
+            if char in "/:.-_?&=" or run >= every:
+                out.append(ZWSP)
+                run = 0
+        return "".join(out).rstrip(ZWSP)
+    return LONG_RUN.sub(split, text)

@@ -99,6 +99,7 @@ class CredentialService:
         self._clock = clock
         self._emit = emit
         self._holder_name = holder_name
+        self._known: dict[tuple[str, str], str] = {}
 
     # -- verification ------------------------------------------------------------------------------
     def options(self, now: datetime | None = None) -> VerifyOptions:
@@ -146,6 +147,7 @@ class CredentialService:
         """Import several files or pastes: parsed and verified (on every core for big batches), then stored."""
         checked = verify_batch(inputs, self.options(now))
         outcomes: list[ImportOutcome] = []
+        self._known = self._repo.credential_identities()
         with self._repo.batch():  # one disk sync for the lot; each item is still stored whole or not at all
             for source, result in checked:
                 if isinstance(result, str):
@@ -162,8 +164,12 @@ class CredentialService:
         return outcomes
 
     def _store_one(self, parsed: Parsed, report: ItemReport, label: str, demo: bool) -> ImportOutcome:
+        fields = fields_for(parsed)
+        identity = (str(fields.parsed.get("id") or ""), str(fields.parsed["issuer"]["id"]))
+        if identity[0] and identity in self._known:
+            return ImportOutcome(label, "duplicate", "Already in the wallet (the same credential, in another file).",
+                                 self._known[identity])
         try:
-            fields = fields_for(parsed)
             record_id = self._repo.add_credential(
                 parsed.original,
                 media_type=parsed.media_type,

@@ -180,3 +180,18 @@ def test_demo_wallet_has_every_kind_of_credential(tmp_path) -> None:  # type: ig
         assert statuses["3D Printing Basics"] == "unverifiable"
         assert all(r.demo for r in credentials)
         assert all("(demo)" in r.organisation for r in credentials)
+
+
+def test_same_credential_in_other_bytes_is_a_duplicate(session: Session) -> None:
+    """The same credential re-saved with other formatting, or baked in an image, is not imported twice."""
+    from wallet.credentials.baked import bake_png
+    from wallet.credentials.demo_issuers import _plain_png
+
+    badge = demo_issuers.forklift_badge(LEARNER)
+    [first] = session.credentials.import_bytes(json.dumps(badge).encode(), "compact.json")
+    [again] = session.credentials.import_bytes(json.dumps(badge, indent=4).encode(), "pretty.json")
+    [baked] = session.credentials.import_bytes(bake_png(_plain_png(), json.dumps(badge)), "badge.png")
+    assert first.outcome == "imported"
+    assert (again.outcome, baked.outcome) == ("duplicate", "duplicate")
+    assert again.record_id == baked.record_id == first.record_id
+    assert session.count() == 1

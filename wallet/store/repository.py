@@ -175,6 +175,15 @@ class Repository:
                     found.setdefault(key, str(record_id))
         return found
 
+    def credential_identities(self) -> dict[tuple[str, str], str]:
+        """(credential id, issuer id) → record id, to spot the same credential arriving in other bytes."""
+        with guarded(self._path):
+            rows = self._conn.execute(
+                "SELECT record_id, json_extract(parsed, '$.id'), json_extract(parsed, '$.issuer.id') "
+                "FROM credential_sources"
+            ).fetchall()
+        return {(str(cid), str(iss or "")): str(rid) for rid, cid, iss in rows if cid}
+
     def evidence_data(self, evidence_id: str) -> bytes:
         with guarded(self._path):
             row = self._conn.execute("SELECT data FROM evidence WHERE id = ?", (evidence_id,)).fetchone()

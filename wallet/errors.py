@@ -49,8 +49,9 @@ class UnknownContextError(CredentialFormatError):
     """A JSON-LD context URL is not one of the contexts bundled with the app."""
 
     def __init__(self, url: str) -> None:
+        shown = url if len(url) <= 100 else url[:99] + "…"
         super().__init__(
-            f"The credential uses the JSON-LD context {url}, which this app does not have offline, "
+            f"The credential uses the JSON-LD context {shown}, which this app does not have offline, "
             "so its meaning cannot be checked."
         )
         self.url = url

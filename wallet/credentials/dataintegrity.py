@@ -19,6 +19,7 @@ from nacl.signing import VerifyKey
 from wallet.credentials.canonical import jcs, rdfc
 from wallet.credentials.keys import KeyMaterial, KeyResolver
 from wallet.credentials.multikey import decode_multibase, encode_base58btc
+from wallet.credentials.report import clip
 from wallet.errors import CredentialFormatError, UnknownContextError, WalletError
 
 RDFC = "eddsa-rdfc-2022"
@@ -102,7 +103,7 @@ def _unsecured_for(document: dict[str, Any], proof: dict[str, Any], all_proofs: 
         by_id = {p["id"]: p for p in all_proofs if isinstance(p.get("id"), str)}
         missing = [w for w in wanted if w not in by_id]
         if missing:
-            raise CredentialFormatError(f"A proof chains to {missing[0]}, which is not in the credential.")
+            raise CredentialFormatError(f"A proof chains to {clip(missing[0])}, which is not in the credential.")
         chained = [by_id[w] for w in wanted]
         unsecured["proof"] = chained[0] if len(chained) == 1 else chained
     return unsecured
@@ -134,7 +135,7 @@ def verify_proof(
     suite = suite_of(proof)
     if suite not in SUPPORTED:
         return ProofResult(
-            proof, suite, None, f"The proof uses {suite or 'an unnamed method'}, which this wallet cannot check."
+            proof, suite, None, f"The proof uses {clip(suite) or 'an unnamed method'}, which this wallet cannot check."
         )
     if proof.get("proofPurpose", "assertionMethod") != "assertionMethod":
         return ProofResult(proof, suite, False, "The proof was made for another purpose than issuing a credential.")
@@ -170,7 +171,7 @@ def verify_proof(
         message = "The signature does not match: the credential was changed after it was signed."
         if undefined:
             message += (
-                f" It also uses fields its vocabulary does not define ({', '.join(undefined[:4])}), which can mean "
+                f" It also uses fields its vocabulary does not define ({clip(', '.join(undefined[:4]))}), which can mean "
                 "it was signed against another version of that vocabulary."
             )
         return ProofResult(proof, suite, False, message, key, undefined)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import json
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -115,10 +116,36 @@ def hosted_url_of(document: dict[str, Any]) -> str | None:
     return None
 
 
+_nested_seen: ContextVar[list[int] | None] = ContextVar("nested_seen", default=None)
+MAX_DEPTH = 3
+
+
+def _count_nested(count: int) -> None:
+    """Nested credentials are limited in total across every level, not per CLR or per bundle."""
+    seen = _nested_seen.get()
+    if seen is None:
+        return
+    seen[0] += count
+    if seen[0] > MAX_NESTED:
+        raise CredentialFormatError(
+            f"It holds more than {MAX_NESTED} credentials in all; that is more than the wallet reads."
+        )
+
+
 def parse(data: bytes, *, depth: int = 0) -> list[Parsed]:
     """Every credential in `data`; raises CredentialFormatError with a plain sentence when there is none."""
+    if depth == 0:
+        token = _nested_seen.set([0])
+        try:
+            return _parse(data, 0)
+        finally:
+            _nested_seen.reset(token)
+    return _parse(data, depth)
+
+
+def _parse(data: bytes, depth: int) -> list[Parsed]:
     check_size(data)
-    if depth > 3:
+    if depth > MAX_DEPTH:
         raise CredentialFormatError("The credential is wrapped inside itself too many times.")
     if baked.is_png(data):
         payload = baked.extract_from_png(data)
@@ -230,6 +257,8 @@ def _enveloped(document: dict[str, Any], depth: int) -> Parsed:
 
 
 def _from_json(document: dict[str, Any], original: bytes, container: str, depth: int) -> list[Parsed]:
+    if depth > MAX_DEPTH:
+        raise CredentialFormatError("The credential is wrapped inside itself too many times.")
     types = set(types_of(document))
     if "VerifiablePresentation" in types:
         return _from_presentation(document, depth)
@@ -259,7 +288,7 @@ def _child(item: Any, depth: int) -> Parsed:
             raise CredentialFormatError("A nested credential must be exactly one credential.")
         return found[0]
     if isinstance(item, dict):
-        found = _from_json(item, json.dumps(item, ensure_ascii=False).encode("utf-8"), "JSON-LD", depth + 1)
+        found = _from_json(item, b"", "JSON-LD", depth + 1)  # kept inside its parent's bytes, not on its own
         if len(found) != 1:
             raise CredentialFormatError("A nested credential must be exactly one credential.")
         return found[0]
@@ -271,10 +300,7 @@ def _clr_children(document: dict[str, Any], depth: int) -> list[Parsed]:
     if not isinstance(subject, dict):
         return []
     items = _embedded_credentials(subject.get("verifiableCredential"))
-    if len(items) > MAX_NESTED:
-        raise CredentialFormatError(
-            f"The CLR holds more than {MAX_NESTED} credentials; that is more than the wallet reads."
-        )
+    _count_nested(len(items))
     children = []
     for item in items:
         child = _child(item, depth)
@@ -287,11 +313,12 @@ def _from_presentation(document: dict[str, Any], depth: int) -> list[Parsed]:
     items = _embedded_credentials(document.get("verifiableCredential"))
     if not items:
         raise CredentialFormatError("The presentation (bundle) holds no credentials.")
-    if len(items) > MAX_NESTED:
-        raise CredentialFormatError(f"The bundle holds more than {MAX_NESTED} credentials.")
+    _count_nested(len(items))
     found = []
     for item in items:
         child = _child(item, depth)
+        if not child.original and isinstance(item, dict):  # stored as its own record, so it needs its bytes
+            child.original = json.dumps(item, ensure_ascii=False).encode("utf-8")
         if child.container in ("JSON-LD", "JWT"):
             child.container = f"{child.container}, from a presentation"
         found.append(child)

@@ -12,10 +12,16 @@ ED25519_PUB_PREFIX = b"\xed\x01"
 ED25519_PRIV_PREFIX = b"\x80\x26"
 
 
+MAX_MULTIBASE_CHARS = 256
+"""Keys and signatures are under 100 characters; base58 decoding is quadratic, so longer text is refused."""
+
+
 def decode_multibase(value: str) -> bytes:
     """Decode base58btc ('z') or base64url ('u') multibase text."""
     if not isinstance(value, str) or len(value) < 2:
         raise CredentialFormatError("A key or signature value is empty or not text.")
+    if len(value) > MAX_MULTIBASE_CHARS:
+        raise CredentialFormatError("A key or signature value is far too long to be real.")
     prefix, body = value[0], value[1:]
     try:
         if prefix == "z":

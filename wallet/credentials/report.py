@@ -7,6 +7,12 @@ from enum import StrEnum
 from typing import Any
 
 
+def clip(value: object, limit: int = 80) -> str:
+    """Untrusted text as it may appear in a sentence: one line, at most `limit` characters."""
+    text = " ".join(str(value).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 class Outcome(StrEnum):
     PASSED = "passed"
     FAILED = "failed"

@@ -15,7 +15,7 @@ from wallet.credentials import jose, schema, status
 from wallet.credentials.dataintegrity import ED25519_2020, LEGACY_RDFC, RDFC, ProofResult, verify_all
 from wallet.credentials.formats import Kind, Parsed, types_of
 from wallet.credentials.keys import KeyMaterial, KeyResolver, KeySource, issuer_binding
-from wallet.credentials.report import Check, CheckName, ItemReport, Outcome
+from wallet.credentials.report import Check, CheckName, ItemReport, Outcome, clip
 from wallet.credentials.validity import check_validity
 from wallet.errors import CredentialFormatError, WalletError
 
@@ -201,7 +201,7 @@ class Verifier:
             report.add(
                 CheckName.ISSUER_KEY,
                 Outcome.FAILED,
-                f"The token was issued by {iss}, but the credential names {report.issuer} as its issuer.",
+                f"The token was issued by {clip(iss)}, but the credential names {clip(report.issuer)} as its issuer.",
             )
             return
         _issuer_key_check(report, key, report.issuer)
@@ -308,11 +308,11 @@ class Verifier:
         if issuer_id and issuer_id in self.options.own_dids:
             return Check(CheckName.TRUSTED_ISSUER, Outcome.WARNING, "Self-asserted: you issued this yourself.")
         if issuer_id and issuer_id in self.options.trusted_issuers:
-            trusted_name = self.options.trusted_issuers[issuer_id] or issuer_id
+            trusted_name = clip(self.options.trusted_issuers[issuer_id] or issuer_id)
             message = f"{trusted_name} is on your list of trusted issuers."
             return Check(CheckName.TRUSTED_ISSUER, Outcome.PASSED, message)
         _, name = issuer_of(document)
-        who = name or issuer_id or "The issuer"
+        who = clip(name or issuer_id or "The issuer")
         return Check(CheckName.TRUSTED_ISSUER, Outcome.WARNING, f"{who} is not on your list of trusted issuers.")
 
 
@@ -356,7 +356,7 @@ def _signature_checks(results: list[ProofResult], report: ItemReport, issuer_id:
         )
     undefined = sorted({t for r in good if r.suite in (RDFC, LEGACY_RDFC, ED25519_2020) for t in r.undefined_terms})
     if undefined:
-        shown = ", ".join(undefined[:5]) + ("…" if len(undefined) > 5 else "")
+        shown = clip(", ".join(undefined[:5]) + ("…" if len(undefined) > 5 else ""))
         report.add(
             CheckName.FORMAT,
             Outcome.WARNING,

@@ -22,8 +22,8 @@ def multibase_key(prefix: bytes, raw: bytes) -> str:
 
 def decode_did_key(did: str) -> bytes:
     """The raw Ed25519 public key inside an Ed25519 did:key."""
-    if not did.startswith("did:key:z"):
-        raise InvalidInputError(f"{did!r} is not a base58btc did:key.")
+    if not did.startswith("did:key:z") or len(did) > 200:
+        raise InvalidInputError("That is not a base58btc Ed25519 did:key.")
     try:
         data = base58.b58decode(did[len("did:key:z") :].split("#")[0])
     except ValueError as exc:

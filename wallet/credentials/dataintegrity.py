@@ -171,8 +171,8 @@ def verify_proof(
         message = "The signature does not match: the credential was changed after it was signed."
         if undefined:
             message += (
-                f" It also uses fields its vocabulary does not define ({clip(', '.join(undefined[:4]))}), which can mean "
-                "it was signed against another version of that vocabulary."
+                f" It also uses fields its vocabulary does not define ({clip(', '.join(undefined[:4]))}), "
+                "which can mean it was signed against another version of that vocabulary."
             )
         return ProofResult(proof, suite, False, message, key, undefined)
     return ProofResult(proof, suite, True, f"The {suite} signature is valid.", key, undefined)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from wallet.credentials.limits import read_json
+from wallet.credentials.jose import resolve_did_jwk
 from wallet.credentials.multikey import ed25519_from_multikey
 from wallet.errors import CredentialFormatError
 
@@ -68,29 +68,10 @@ def did_of(url: str) -> str:
     return url.split("#", 1)[0]
 
 
-def _b64url_json(text: str) -> Any:
-    try:
-        raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
-    except ValueError as exc:
-        raise CredentialFormatError("The did:jwk identifier does not hold a readable key.") from exc
-    return read_json(raw, "The did:jwk identifier")
-
-
 def did_jwk_document(did: str) -> dict[str, Any]:
-    """Resolve did:jwk offline (the DID is the key)."""
-    jwk = _b64url_json(did[len("did:jwk:") :])
-    if not isinstance(jwk, dict) or "kty" not in jwk:
-        raise CredentialFormatError("The did:jwk identifier does not hold a JSON Web Key.")
-    if any(k in jwk for k in ("d", "p", "q", "dp", "dq", "qi", "k")):
-        raise CredentialFormatError("The did:jwk identifier holds a private key; it is refused.")
-    vm = {"id": f"{did}#0", "type": "JsonWebKey2020", "controller": did, "publicKeyJwk": jwk}
-    return {
-        "@context": ["https://www.w3.org/ns/did/v1", "https://w3id.org/security/suites/jws-2020/v1"],
-        "id": did,
-        "verificationMethod": [vm],
-        "assertionMethod": [vm["id"]],
-        "authentication": [vm["id"]],
-    }
+    """Resolve did:jwk offline (the DID is the key); jose checks the key is a public signing key."""
+    document, _ = resolve_did_jwk(did)
+    return document
 
 
 def _method_in_document(document: dict[str, Any], vm_id: str) -> tuple[dict[str, Any] | None, bool]:

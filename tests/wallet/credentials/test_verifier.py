@@ -135,43 +135,27 @@ def test_did_web_without_a_document_is_not_checked() -> None:
     assert "not available offline" in next(c.message for c in report.checks if c.check is CheckName.SIGNATURE)
 
 
-def test_did_web_with_imported_document_verifies() -> None:
-    """An imported did:web document whose assertionMethod lists the key makes the credential verify."""
+def _did_web_report(relationship: str) -> ItemReport:
+    """A did:web credential verified with an imported DID document listing its key under `relationship`."""
     key, _, _ = _key("didweb")
     multikey = multikey_from_ed25519(bytes(key.verify_key))
     did = "did:web:issuer.example"
+    method = {"id": f"{did}#key-1", "type": "Multikey", "controller": did, "publicKeyMultibase": multikey}
     resolver = KeyResolver()
-    resolver.add_document(
-        {
-            "id": did,
-            "verificationMethod": [
-                {"id": f"{did}#key-1", "type": "Multikey", "controller": did, "publicKeyMultibase": multikey}
-            ],
-            "assertionMethod": [f"{did}#key-1"],
-        }
-    )
-    report = _verify(_signed(_badge(did), label="didweb", vm=f"{did}#key-1"), resolver=resolver)
+    resolver.add_document({"id": did, "verificationMethod": [method], relationship: [f"{did}#key-1"]})
+    return _verify(_signed(_badge(did), label="didweb", vm=f"{did}#key-1"), resolver=resolver)
+
+
+def test_did_web_with_imported_document_verifies() -> None:
+    """An imported did:web document whose assertionMethod lists the key makes the credential verify."""
+    report = _did_web_report("assertionMethod")
     assert _outcome(report, CheckName.ISSUER_KEY) is Outcome.PASSED
     assert report.status.value.startswith("verified")
 
 
 def test_key_not_allowed_to_assert_fails_issuer_key() -> None:
     """A key in the DID document but not under assertionMethod may not issue credentials."""
-    key, _, _ = _key("didweb")
-    multikey = multikey_from_ed25519(bytes(key.verify_key))
-    did = "did:web:issuer.example"
-    resolver = KeyResolver()
-    resolver.add_document(
-        {
-            "id": did,
-            "verificationMethod": [
-                {"id": f"{did}#key-1", "type": "Multikey", "controller": did, "publicKeyMultibase": multikey}
-            ],
-            "authentication": [f"{did}#key-1"],
-        }
-    )
-    report = _verify(_signed(_badge(did), label="didweb", vm=f"{did}#key-1"), resolver=resolver)
-    assert _outcome(report, CheckName.ISSUER_KEY) is Outcome.FAILED
+    assert _outcome(_did_web_report("authentication"), CheckName.ISSUER_KEY) is Outcome.FAILED
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,7 @@ its verification report, so an import never leaves half an item behind.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -167,8 +168,12 @@ class CredentialService:
         fields = fields_for(parsed)
         identity = (str(fields.parsed.get("id") or ""), str(fields.parsed["issuer"]["id"]))
         if identity[0] and identity in self._known:
-            return ImportOutcome(label, "duplicate", "Already in the wallet (the same credential, in another file).",
-                                 self._known[identity])
+            existing = self._known[identity]
+            info = self._repo.get(existing).credential
+            same_bytes = info is not None and info.sha256 == hashlib.sha256(parsed.original).hexdigest()
+            message = "Already in the wallet." if same_bytes else (
+                "Already in the wallet (the same credential, in another file).")
+            return ImportOutcome(label, "duplicate", message, existing)
         try:
             record_id = self._repo.add_credential(
                 parsed.original,

@@ -98,7 +98,7 @@ def _achievement_credential(
 ) -> dict[str, Any]:
     credential: dict[str, Any] = {
         "@context": OB3_CONTEXTS,
-        "id": _id(key),
+        "id": _id(f"{key}|{learner}"),  # one credential per learner, as an issuer would
         "type": ["VerifiableCredential", "OpenBadgeCredential"],
         "name": name,
         "issuer": issuer.profile(),
@@ -245,7 +245,7 @@ def college_clr(learner: str) -> dict[str, Any]:
     ]
     clr: dict[str, Any] = {
         "@context": CLR_CONTEXTS,
-        "id": _id("college-clr"),
+        "id": _id(f"college-clr|{learner}"),
         "type": ["VerifiableCredential", "ClrCredential"],
         "name": "Riverside Community College transcript (demo)",
         "description": "Comprehensive Learner Record for the Certificate in Logistics Operations.",

@@ -20,6 +20,7 @@ from wallet.crypto.kdf import KdfParams, calibrate
 from wallet.errors import UsageError, WalletDamagedError, WalletLockedError, WrongPassphraseError
 from wallet.events import EventBus
 from wallet.models import EntryInput, Record
+from wallet.skills_service import SkillsService
 from wallet.store import backup as backup_format
 from wallet.store.database import Connection, guarded
 from wallet.store.files import atomic_write, os_errors
@@ -27,6 +28,7 @@ from wallet.store.keyfile import KeyFile
 from wallet.store.layout import WalletLayout
 from wallet.store.migrations import schema_version
 from wallet.store.repository import CredentialFields, Repository
+from wallet.store.skills_store import SkillsStore
 from wallet.store.verification_store import VerificationStore
 from wallet.validation import check_new_passphrase
 
@@ -55,6 +57,10 @@ class Session:
             self._repo, VerificationStore(conn, layout.root, clock), lambda: self.identity, clock, self.events.emit,
             lambda: "Learner",
         )
+        self._skills: SkillsService | None = SkillsService(
+            self._repo, SkillsStore(conn, layout.root, clock), self._credentials.endorsements_for
+        )
+        self.events.subscribe(self._skills.on_event)
 
     # -- state ----------------------------------------------------------------------------------
     @property
@@ -82,6 +88,7 @@ class Session:
                 self._conn = None
                 self._repo = None
                 self._credentials = None
+                self._skills = None
                 self._data_key = None
                 self._identity = None
                 self.events.emit("locked")
@@ -104,6 +111,13 @@ class Session:
         if self._credentials is None:
             raise WalletLockedError("The wallet is locked. Unlock it first.")
         return self._credentials
+
+    @property
+    def skills(self) -> SkillsService:
+        """The skill profile, matching, views, pathways and credit for prior learning."""
+        if self._skills is None:
+            raise WalletLockedError("The wallet is locked. Unlock it first.")
+        return self._skills
 
     @property
     def identity(self) -> Identity:

@@ -117,7 +117,34 @@ def _v2_verification(conn: Connection) -> None:
     )
 
 
-MIGRATIONS: list[Migration] = [_v1_initial, _v2_verification]
+def _v3_skills(conn: Connection) -> None:
+    """Issue 4: the learner's corrections to their skill profile, and saved views (one per opportunity)."""
+    _run_statements(
+        conn,
+        """
+        CREATE TABLE skill_overrides (
+            skill_id TEXT PRIMARY KEY,
+            action TEXT NOT NULL CHECK (action IN ('add', 'hide', 'rename')),
+            target TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE views (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            statement TEXT NOT NULL DEFAULT '',
+            kind TEXT NOT NULL DEFAULT 'opportunity' CHECK (kind IN ('opportunity', 'cpl')),
+            opportunity TEXT NOT NULL DEFAULT '{}',
+            record_ids TEXT NOT NULL DEFAULT '[]',
+            skill_ids TEXT NOT NULL DEFAULT '[]',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+
+
+MIGRATIONS: list[Migration] = [_v1_initial, _v2_verification, _v3_skills]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -1,0 +1,402 @@
+"""Finding skills in text: taxonomy labels matched phrase by phrase, with provenance for every hit.
+
+Each label (ESCO preferred and alternative labels, O*NET technology names) becomes its content-word
+stems. A label is found where all its stems occur close together (any order: "operate a forklift",
+"forklift operation"); the rarest stem is the anchor, so a text is scanned once. Guards against the
+usual false hits: matching is by whole words (no "Excel" in "excellent"), one-word labels must be
+distinctive, product names must be written with a capital, and short acronyms must be in capitals.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from wallet.skills.pack import Skill, TaxonomyPack, load_pack
+from wallet.skills.text import ABBREVIATIONS, WEAK_WORDS, Token, is_stopword, label_words, stem, tokens, word_pairs
+
+RECOGNISED_KINDS = ("esco-skill", "esco-knowledge", "onet-tech", "onet-tool")
+VENDORS = frozenset(
+    [
+        "microsoft",
+        "adobe",
+        "google",
+        "oracle",
+        "sap",
+        "ibm",
+        "apple",
+        "intuit",
+        "autodesk",
+        "cisco",
+        "amazon",
+        "salesforce",
+    ]
+)
+MAX_LABEL_STEMS = 6
+
+# One-word labels too generic to mean a skill on their own in a posting.
+GENERIC_SINGLE = frozenset(
+    [
+        "team",
+        "support",
+        "servic",
+        "custom",
+        "care",
+        "health",
+        "safety",
+        "help",
+        "communicat",
+        "lead",
+        "plan",
+        "learn",
+        "teach",
+        "manag",
+        "organis",
+        "organiz",
+        "train",
+        "clean",
+        "drive",
+        "cook",
+        "sell",
+        "sale",
+        "buy",
+        "order",
+        "record",
+        "report",
+        "write",
+        "read",
+        "listen",
+        "speak",
+        "talk",
+        "meet",
+        "deliver",
+        "market",
+        "design",
+        "test",
+        "build",
+        "check",
+        "serv",
+        "office",
+        "comput",
+        "engin",
+        "english",
+        "internet",
+        "email",
+        "phone",
+        "telephon",
+        "languag",
+        "math",
+        "literacy",
+        "numeracy",
+        "attention",
+        "patient",
+        "patienc",
+        "flexibil",
+        "reliab",
+        "punctual",
+        "motivat",
+        "integrity",
+        "initiative",
+        "creativ",
+        "adapt",
+        "leadership",
+        "teamwork",
+        "cooperat",
+        "collaborat",
+        "empathy",
+        "honest",
+        "trust",
+        "respect",
+        "energy",
+        "calm",
+        "positiv",
+        "commitment",
+        "dedicat",
+        "attitud",
+        "accura",
+        "detail",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One skill found in a text, and the words that showed it."""
+
+    skill_id: str
+    label: str
+    """The skill's preferred label."""
+    matched_text: str
+    start: int
+    end: int
+    matched_label: str
+    """Which label of the skill was found."""
+    exact: bool
+    """The label's words appear together and in order (rather than near each other)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    skill_id: str
+    required: tuple[str, ...]
+    """Stems (or "=word" for exact words) that must all be near each other."""
+    size: int
+    """How many meaningful words the label has (weak ones included)."""
+    label: str
+    preferred: bool
+    needs_capital: bool
+    needs_context: bool
+    kind: str
+
+
+PRODUCT_WORDS = frozenset(
+    [
+        "excel",
+        "powerpoint",
+        "outlook",
+        "sharepoint",
+        "visio",
+        "photoshop",
+        "illustrator",
+        "indesign",
+        "acrobat",
+        "quickbooks",
+        "autocad",
+    ]
+)
+AMBIGUOUS_PRODUCTS = frozenset(
+    [
+        "access",
+        "word",
+        "teams",
+        "project",
+        "outlook",
+        "java",
+        "go",
+        "r",
+        "c",
+        "python",
+        "ruby",
+        "swift",
+        "rust",
+        "excel",
+    ]
+)
+TECH_CONTEXT = frozenset(
+    [
+        "software",
+        "program",
+        "programming",
+        "language",
+        "code",
+        "coding",
+        "develop",
+        "developer",
+        "development",
+        "microsoft",
+        "office",
+        "database",
+        "sql",
+        "application",
+        "applications",
+        "framework",
+        "stack",
+        "computer",
+        "system",
+        "systems",
+        "script",
+        "scripting",
+        "web",
+        "spreadsheet",
+        "spreadsheets",
+    ]
+)
+
+
+def _labels(skill: Skill) -> Iterable[tuple[str, bool]]:
+    yield skill.label, True
+    for alt in skill.alt_labels:
+        yield alt, False
+    if skill.kind == "onet-tech":
+        words = skill.label.split()
+        rest = words[1:]
+        if len(words) > 1 and words[0].lower() in VENDORS and (len(rest) > 1 or rest[0].lower() in PRODUCT_WORDS):
+            yield " ".join(rest), False  # "Excel" for "Microsoft Excel", but never "Inventory" for "Oracle Inventory"
+
+
+_WORD = re.compile(r"[A-Za-z0-9]+(?:\+\+|#)?")
+
+
+def _exact(word: str) -> str:
+    """A word matched as written (case and a plural "s" aside): product and tool names are not stemmed."""
+    lower = word.lower()
+    if len(lower) > 3 and lower.endswith("s") and not lower.endswith("ss"):
+        lower = lower[:-1]
+    return "=" + lower
+
+
+def _entry(skill: Skill, label: str, preferred: bool, words: list[tuple[str, str]]) -> _Entry | None:
+    if not words or len(words) > MAX_LABEL_STEMS:
+        return None
+    tech = skill.kind in ("onet-tech", "onet-tool")
+    if tech:  # product names are matched word for word, never stemmed ("Cents" is not "Center")
+        every = _WORD.findall(label)
+        if len(words) < len(every) and len(words) < 2:
+            return None  # "Epic HER" without "her" would be just "Epic"
+        if len(every) == 1 and every[0] != label.strip():
+            return None  # "Freight+" is not the word "freight"
+        required = tuple(_exact(w) for w, _ in words)
+    else:
+        strong = [st for w, st in words if w.lower() not in WEAK_WORDS]
+        required = tuple(strong) if len(strong) >= 2 or len(words) == 1 else tuple(st for _, st in words)
+    if len(words) == 1:
+        word, first_stem = words[0]
+        if tech:
+            if len(word) < 2 and not word.isupper():
+                return None
+        elif not preferred or first_stem in GENERIC_SINGLE or len(word) < 4:
+            return None  # one-word alternative labels ("paint", "stats") are too loose
+        else:
+            required = (_exact(word),)
+    needs_context = tech and len(words) == 1 and words[0][0].lower() in AMBIGUOUS_PRODUCTS
+    return _Entry(
+        skill.id, required, len(words), label, preferred, skill.kind == "onet-tech", needs_context, skill.kind
+    )
+
+
+class Recogniser:
+    """An index of every label; built once per process from the taxonomy pack."""
+
+    def __init__(self, pack: TaxonomyPack, kinds: Iterable[str] = RECOGNISED_KINDS) -> None:
+        self.pack = pack
+        labelled = [
+            (skill, label, preferred, word_pairs(label))
+            for skill in pack.skills(kinds)
+            for label, preferred in _labels(skill)
+        ]
+        esco_words: Counter[str] = Counter()
+        for skill, _, _, words in labelled:
+            if skill.kind in ("esco-skill", "esco-knowledge"):
+                esco_words.update({st for _, st in words})
+        raw: list[_Entry] = []
+        for skill, label, preferred, words in labelled:
+            entry = _entry(skill, label, preferred, words)
+            if entry is None:
+                continue
+            everyday = esco_words[stem(entry.required[0][1:])] > 2
+            if entry.kind in ("onet-tool", "onet-tech") and len(entry.required) == 1 and not skill.hot and everyday:
+                continue  # "Trucks", "Route": everyday words, not a named tool or product
+            raw.append(entry)
+        frequency = Counter(s for entry in raw for s in set(entry.required))
+        self._index: dict[str, list[_Entry]] = defaultdict(list)
+        for entry in raw:
+            anchor = min(entry.required, key=lambda s: (frequency[s], s))
+            self._index[anchor].append(entry)
+
+    def find(self, text: str) -> list[Mention]:
+        """Every skill the text names, once each, in the order they first appear."""
+        words = [t for t in tokens(text) if not is_stopword(t)]
+        stems_at: list[set[str]] = []
+        where: dict[str, list[int]] = defaultdict(list)
+        for i, token in enumerate(words):
+            found = {token.stem, _exact(token.text)}
+            if token.is_upper and token.text in ABBREVIATIONS:
+                expansion = label_words(ABBREVIATIONS[token.text])
+                found.update(w.stem for w in expansion)
+                found.update(_exact(w.text) for w in expansion)
+            stems_at.append(found)
+            for s in found:
+                where[s].append(i)
+        context = {i for i, t in enumerate(words) if t.text.lower() in TECH_CONTEXT}
+        hits: list[tuple[int, int, _Entry, bool]] = []
+        for i, found in enumerate(stems_at):
+            for anchor in found:
+                for entry in self._index.get(anchor, ()):
+                    span = self._span(entry, i, anchor, where, words, context)
+                    if span is not None:
+                        hits.append((*span, entry, self._in_order(entry, span, stems_at)))
+        return self._resolve(hits, words, text)
+
+    @staticmethod
+    def _span(
+        entry: _Entry, i: int, anchor: str, where: dict[str, list[int]], words: list[Token], context: set[int]
+    ) -> tuple[int, int] | None:
+        window = entry.size + 1
+        used = [i]
+        remaining = list(entry.required)
+        remaining.remove(anchor)
+        for s in remaining:
+            near = [p for p in where.get(s, ()) if abs(p - i) <= window and p not in used]
+            if not near:
+                return None
+            used.append(min(near, key=lambda p: abs(p - i)))
+        if max(used) - min(used) + 1 > len(entry.required) + 1:
+            return None  # the words are there but too spread out to be one phrase
+        if entry.needs_capital and not any(words[p].text[:1].isupper() or words[p].text[:1].isdigit() for p in used):
+            return None
+        if entry.needs_context and not any(abs(p - i) <= 8 for p in context):
+            return None
+        if len(entry.required) == 1 and len(words[i].text) <= 3 and not words[i].is_upper:
+            return None  # "sql", "cpr" in lower case are too often something else
+        return min(used), max(used)
+
+    @staticmethod
+    def _in_order(entry: _Entry, span: tuple[int, int], stems_at: list[set[str]]) -> bool:
+        if span[1] - span[0] + 1 != len(entry.required):
+            return False
+        return all(entry.required[k] in stems_at[span[0] + k] for k in range(len(entry.required)))
+
+    def _resolve(self, hits: list[tuple[int, int, _Entry, bool]], words: list[Token], text: str) -> list[Mention]:
+        """Each word shows one skill: exact phrases first, then longer labels, preferred labels, tighter spans."""
+        hits.sort(
+            key=lambda h: (
+                not h[3],
+                -len(h[2].required),
+                not h[2].preferred,
+                h[1] - h[0],
+                h[2].kind != "esco-skill",
+                h[0],
+                h[2].skill_id,
+                h[2].label,
+            )
+        )
+        taken: set[tuple[int, int]] = set()
+        chosen: dict[str, Mention] = {}
+        for start, end, entry, exact in hits:
+            if entry.skill_id in chosen or (start, end) in taken:
+                continue
+            if any(start <= e and s <= end for s, e in taken):
+                continue  # these words already showed another skill
+            taken.add((start, end))
+            first, last = words[start], words[end]
+            chosen[entry.skill_id] = Mention(
+                entry.skill_id,
+                self.pack.skill(entry.skill_id).label,
+                text[first.start : last.end],
+                first.start,
+                last.end,
+                entry.label,
+                exact,
+            )
+        return sorted(chosen.values(), key=lambda m: (m.start, m.skill_id))
+
+
+_recogniser: Recogniser | None = None
+_lock = threading.Lock()
+
+
+def recogniser() -> Recogniser:
+    """The shared recogniser over the bundled pack (built on first use)."""
+    global _recogniser
+    if _recogniser is None:
+        with _lock:
+            if _recogniser is None:
+                _recogniser = Recogniser(load_pack())
+    return _recogniser
+
+
+def find_skills(text: str) -> list[Mention]:
+    return recogniser().find(text)

@@ -1,0 +1,278 @@
+"""Words as the skill matcher sees them: tokens with their place in the text, light stemming, stopwords
+and the abbreviations people write in postings (CPR, CDL, HVAC…).
+
+Stemming is deliberately crude and symmetric: labels and texts go through the same function, so
+"operate", "operating", "operation" and "operator" all meet at "operat".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:\+\+|#)?|&")
+# (suffix, replacement), first match wins: "operate", "operation", "operational", "operator" → "operat".
+_SUFFIXES = (
+    ("ements", ""),
+    ("ement", ""),
+    ("ments", ""),
+    ("ment", ""),
+    ("ational", "at"),
+    ("ations", "at"),
+    ("ation", "at"),
+    ("ions", ""),
+    ("ion", ""),
+    ("ings", ""),
+    ("ing", ""),
+    ("ers", ""),
+    ("ors", ""),
+    ("er", ""),
+    ("or", ""),
+    ("es", ""),
+    ("ed", ""),
+    ("ly", ""),
+    ("al", ""),
+    ("s", ""),
+    ("e", ""),
+)
+
+FUNCTION_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "with",
+        "by",
+        "from",
+        "or",
+        "as",
+        "into",
+        "onto",
+        "out",
+        "up",
+        "about",
+        "under",
+        "over",
+        "per",
+        "via",
+        "within",
+        "your",
+        "our",
+        "their",
+        "its",
+        "his",
+        "her",
+        "my",
+        "you",
+        "we",
+        "they",
+        "it",
+        "this",
+        "that",
+        "these",
+        "those",
+        "be",
+        "is",
+        "are",
+        "was",
+        "were",
+        "been",
+        "being",
+        "have",
+        "has",
+        "had",
+        "do",
+        "does",
+        "did",
+        "can",
+        "could",
+        "will",
+        "would",
+        "should",
+        "may",
+        "might",
+        "must",
+        "shall",
+        "not",
+        "no",
+        "nor",
+        "than",
+        "then",
+        "so",
+        "such",
+        "also",
+        "any",
+        "all",
+        "each",
+        "every",
+        "some",
+        "more",
+        "most",
+        "very",
+        "well",
+        "etc",
+        "e",
+        "g",
+        "i",
+        "ie",
+        "eg",
+    ]
+)
+"""Never part of what a label means."""
+
+WEAK_WORDS = frozenset(
+    [
+        "use",
+        "using",
+        "used",
+        "apply",
+        "applying",
+        "perform",
+        "performing",
+        "carry",
+        "ensure",
+        "demonstrate",
+        "work",
+        "working",
+        "basic",
+        "general",
+        "others",
+        "other",
+        "skill",
+        "skills",
+        "knowledge",
+        "principles",
+        "techniques",
+        "relevant",
+        "various",
+    ]
+)
+"""Part of a label but not needed to find it ("operate a forklift" is found as "forklift operator")."""
+
+STOPWORDS = FUNCTION_WORDS | frozenset(
+    [
+        "utilise",
+        "utilize",
+        "job",
+        "jobs",
+        "new",
+        "good",
+        "strong",
+        "ability",
+        "able",
+        "experience",
+        "experienced",
+        "experiences",
+        "including",
+        "include",
+        "includes",
+        "related",
+    ]
+)
+"""Words skipped in a text being read."""
+
+
+# Abbreviations a posting uses for what taxonomy labels spell out. Matched only when written in capitals.
+ABBREVIATIONS: dict[str, str] = {
+    "CPR": "cardiopulmonary resuscitation",
+    "CDL": "commercial driving licence",
+    "HVAC": "heating ventilation air conditioning",
+    "AED": "automated external defibrillator",
+    "BLS": "basic life support",
+    "EHR": "electronic health record",
+    "EMR": "electronic medical record",
+    "POS": "point of sale",
+    "OSHA": "occupational safety health",
+    "CNC": "computer numerical control",
+    "PLC": "programmable logic controller",
+    "CAD": "computer aided design",
+    "GMP": "good manufacturing practice",
+    "HACCP": "hazard analysis critical control point",
+    "ESL": "english second language",
+    "QA": "quality assurance",
+    "QC": "quality control",
+    "CRM": "customer relationship management",
+    "ERP": "enterprise resource planning",
+    "ADL": "activities daily living",
+    "ADLS": "activities daily living",
+    "WMS": "warehouse management system",
+    "SOP": "standard operating procedure",
+    "PPE": "personal protective equipment",
+}
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """A crude, consistent stem of a lowercase word."""
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    for suffix, replacement in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)] + replacement
+            break
+    if len(word) > 4 and word[-1] == word[-2] and word[-1] not in "aeiousl":  # "planning" → "plann" → "plan"
+        word = word[:-1]
+    return word
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    """As written."""
+    stem: str
+    start: int
+    end: int
+
+    @property
+    def is_capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def is_upper(self) -> bool:
+        return self.text.isupper() and len(self.text) > 1
+
+
+def _normal(word: str) -> str:
+    lower = word.lower()
+    if lower == "&":
+        return "and"
+    return lower
+
+
+def tokens(text: str) -> list[Token]:
+    """Every word of `text` with its stem and character span (stopwords included; callers skip them)."""
+    return [Token(m.group(), stem(_normal(m.group())), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def label_words(text: str) -> list[Token]:
+    """A label's words without function words."""
+    return [t for t in tokens(text) if t.text.lower() not in FUNCTION_WORDS and t.text != "&"]
+
+
+def word_pairs(text: str) -> list[tuple[str, str]]:
+    """(word as written, stem) for a label's words without function words: the fast form for indexing."""
+    pairs = []
+    for word in _TOKEN.findall(text):
+        lower = word.lower()
+        if lower not in FUNCTION_WORDS and word != "&":
+            pairs.append((word, stem(lower)))
+    return pairs
+
+
+def content_stems(text: str) -> tuple[str, ...]:
+    """The stems of a phrase's meaningful words, in order."""
+    return tuple(t.stem for t in label_words(text))
+
+
+def is_stopword(token: Token) -> bool:
+    return token.text.lower() in FUNCTION_WORDS or token.text == "&"

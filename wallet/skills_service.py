@@ -1,0 +1,262 @@
+"""Skill use cases on an unlocked wallet: the learner's profile and corrections, matching an opportunity,
+saved views, pathways and credit for prior learning. Reached as `session.skills`.
+
+The profile is rebuilt only when records change (the session's "records_changed" event).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from wallet.errors import InvalidInputError, UsageError
+from wallet.events import Event
+from wallet.models import Record, RecordKind
+from wallet.skills.pack import TaxonomyPack, load_pack
+from wallet.skills.profile import Overrides, Profile, RecordText, build_profile
+from wallet.skills.recognise import Recogniser, recogniser
+from wallet.store.repository import Repository
+from wallet.store.skills_store import SkillsStore, ViewRow
+
+_STRENGTH_BY_STATUS = {"verified": "verified", "verified_with_warnings": "verified"}
+MAX_VIEW_RECORDS = 12
+MAX_VIEW_SKILLS = 15
+
+
+class SkillsService:
+    def __init__(self, repo: Repository, store: SkillsStore, endorsements_for: Callable[[str], list[str]]) -> None:
+        self._repo = repo
+        self._store = store
+        self._endorsements_for = endorsements_for
+        self._profile: Profile | None = None
+
+    @property
+    def pack(self) -> TaxonomyPack:
+        return load_pack()
+
+    @property
+    def recogniser(self) -> Recogniser:
+        return recogniser()
+
+    def on_event(self, event: Event) -> None:
+        """Records changed: the profile is rebuilt on next use."""
+        if event.name == "records_changed":
+            self._profile = None
+
+    # -- the profile ------------------------------------------------------------------------------------
+    def record_texts(self) -> list[RecordText]:
+        """What each record contributes to the profile (endorsement credentials lend strength, not skills)."""
+        texts = []
+        for record in self._repo.list_records():
+            parsed = self._repo.credential_parsed(record.id) if record.credential is not None else {}
+            if parsed.get("kind") == "endorsement":
+                continue
+            texts.append(_record_text(record, parsed, bool(self._endorsements_for(record.id))))
+        return texts
+
+    def overrides(self) -> Overrides:
+        added: dict[str, str] = {}
+        hidden: set[str] = set()
+        renamed: dict[str, str] = {}
+        for skill_id, action, target, note in self._store.overrides():
+            if action == "add":
+                added[skill_id] = note
+            elif action == "hide":
+                hidden.add(skill_id)
+            elif action == "rename" and target:
+                renamed[skill_id] = target
+        return Overrides(added, frozenset(hidden), renamed)
+
+    def profile(self) -> Profile:
+        if self._profile is None:
+            self._profile = build_profile(self.record_texts(), self.pack, self.recogniser, self.overrides())
+        return self._profile
+
+    def resolve_skill(self, text: str) -> str:
+        """A skill id from an id or a name the learner typed."""
+        text = text.strip()
+        if self.pack.get_skill(text) is not None:
+            return text
+        lowered = text.lower()
+        for skill in self.pack.skills(("esco-skill", "esco-knowledge", "onet-tech", "onet-tool")):
+            if skill.label.lower() == lowered or lowered in (a.lower() for a in skill.alt_labels):
+                return skill.id
+        found = self.recogniser.find(text)
+        if len(found) == 1:
+            return found[0].skill_id
+        raise InvalidInputError(f"No skill is called {text!r}; try the exact name or its ESCO/O*NET id.")
+
+    def add_skill(self, text: str, note: str = "") -> str:
+        skill_id = self.resolve_skill(text)
+        self._store.set_override(skill_id, "add", note=note)
+        self._profile = None
+        return skill_id
+
+    def hide_skill(self, text: str) -> str:
+        skill_id = self.resolve_skill(text)
+        self._store.set_override(skill_id, "hide")
+        self._profile = None
+        return skill_id
+
+    def correct_skill(self, wrong: str, right: str) -> tuple[str, str]:
+        """A skill recognised wrongly is shown as the right one from now on."""
+        wrong_id, right_id = self.resolve_skill(wrong), self.resolve_skill(right)
+        if wrong_id == right_id:
+            raise UsageError("Those are the same skill.")
+        self._store.set_override(wrong_id, "rename", target=right_id)
+        self._profile = None
+        return wrong_id, right_id
+
+    def restore_skill(self, text: str) -> None:
+        """Undo a correction: an added skill is removed, a hidden one shown, a correction forgotten."""
+        if not self._store.clear_override(self.resolve_skill(text)):
+            raise UsageError("You have not changed that skill.")
+        self._profile = None
+
+    # -- opportunities, views, pathways, credit for prior learning -----------------------------------------
+    def match(self, posting: bytes | str) -> Any:
+        from wallet.skills.match import match
+        from wallet.skills.opportunity import read_opportunity
+
+        opportunity = read_opportunity(posting)
+        return match(opportunity, self.profile(), self.pack)
+
+    def suggest_view(self, name: str, posting: bytes | str) -> ViewRow:
+        """A view for an opportunity, with records and skills chosen from the match (not yet saved)."""
+        result = self.match(posting).to_json()
+        covered = [s for s in result["skills"] if s["coverage"] in ("covered", "partial")]
+        covered.sort(key=lambda s: (s["coverage"] != "covered", s["source"] != "posting"))
+        skill_ids = [s["id"] for s in covered][:MAX_VIEW_SKILLS]
+        ranked: dict[str, int] = {}
+        for s in covered:
+            for record_id in s.get("evidence", []):
+                ranked[record_id] = ranked.get(record_id, 0) + 1
+        record_ids = [r for r, _ in sorted(ranked.items(), key=lambda kv: -kv[1])][:MAX_VIEW_RECORDS]
+        labels = [s["label"] for s in covered if s["coverage"] == "covered"][:3]
+        title = result.get("title") or name
+        statement = (
+            f"For {title}: I bring {', '.join(labels)}, shown by {len(record_ids)} of my records."
+            if labels
+            else f"For {title}: the records I chose show what I can bring."
+        )
+        opportunity = {
+            "title": title,
+            "score": result.get("score"),
+            "explanation": result.get("explanation"),
+            "occupations": result.get("occupations", [])[:3],
+        }
+        return ViewRow("", name, statement, "opportunity", opportunity, record_ids, skill_ids)
+
+    def create_view(self, name: str, posting: bytes | str | None = None, *, auto: bool = True) -> ViewRow:
+        if not name.strip():
+            raise InvalidInputError("Give the view a name, such as the job it is for.")
+        if posting is not None and auto:
+            view = self.suggest_view(name.strip(), posting)
+        else:
+            view = ViewRow("", name.strip())
+            if posting is not None:
+                result = self.match(posting).to_json()
+                view.opportunity = {
+                    "title": result.get("title") or name,
+                    "score": result.get("score"),
+                    "explanation": result.get("explanation"),
+                }
+        return self._store.save_view(view)
+
+    def views(self) -> list[ViewRow]:
+        return self._store.views()
+
+    def view(self, view_id: str) -> ViewRow:
+        return self._store.view(view_id)
+
+    def update_view(
+        self,
+        view_id: str,
+        *,
+        name: str | None = None,
+        statement: str | None = None,
+        record_ids: list[str] | None = None,
+        skill_ids: list[str] | None = None,
+    ) -> ViewRow:
+        view = self._store.view(view_id)
+        if name is not None:
+            if not name.strip():
+                raise InvalidInputError("A view needs a name.")
+            view.name = name.strip()
+        if statement is not None:
+            view.statement = statement.strip()
+        if record_ids is not None:
+            view.record_ids = [self._repo.resolve_id(r) for r in record_ids]
+        if skill_ids is not None:
+            view.skill_ids = [self.resolve_skill(s) for s in skill_ids]
+        return self._store.save_view(view)
+
+    def duplicate_view(self, view_id: str, name: str | None = None) -> ViewRow:
+        original = self._store.view(view_id)
+        copy = ViewRow(
+            "",
+            name or f"{original.name} (copy)",
+            original.statement,
+            original.kind,
+            dict(original.opportunity),
+            list(original.record_ids),
+            list(original.skill_ids),
+        )
+        return self._store.save_view(copy)
+
+    def delete_view(self, view_id: str) -> None:
+        self._store.delete_view(view_id)
+
+    def pathways(self, from_occupation: str | None = None) -> Any:
+        from wallet.skills.pathways import pathways
+
+        occupation = self._resolve_occupation(from_occupation) if from_occupation else None
+        return pathways(self.pack, profile=self.profile(), from_occupation=occupation)
+
+    def _resolve_occupation(self, text: str) -> str:
+        text = text.strip()
+        if self.pack.get_occupation(text) is not None:
+            return text
+        if self.pack.get_occupation("onet:occ:" + text) is not None:
+            return "onet:occ:" + text
+        lowered = text.lower()
+        for occupation in self.pack.occupations():
+            if occupation.label.lower() == lowered or lowered in (t.lower() for t in occupation.alt_titles):
+                return occupation.id
+        raise InvalidInputError(f"No occupation is called {text!r}; try its title, ESCO URI or O*NET-SOC code.")
+
+    def cpl(self, outcomes_text: str) -> Any:
+        from wallet.skills.cpl import map_outcomes
+
+        return map_outcomes(outcomes_text, self.profile(), self.pack)
+
+
+def _dates(record: Record) -> str | None:
+    return record.end or record.start
+
+
+def _record_text(record: Record, parsed: dict[str, Any], endorsed: bool) -> RecordText:
+    if record.kind is RecordKind.ENTRY:
+        strength = "endorsed" if endorsed else "self-asserted"
+        entry_texts = [record.title, record.description, *(e.description for e in record.evidence if e.description)]
+        return RecordText(
+            record.id, record.title, strength, _dates(record), [t for t in entry_texts if t], list(record.skills)
+        )
+    status = record.credential.verification if record.credential else None
+    strength = _STRENGTH_BY_STATUS.get(status or "", "endorsed" if endorsed else "issued")
+    nodes = [parsed, *parsed.get("children", [])]
+    texts: list[str] = [record.title]
+    listed: list[str] = []
+    ids: list[str] = []
+    for node in nodes:
+        for achievement in [node.get("achievement") or {}, *node.get("achievements", [])]:
+            texts += [achievement.get("name", ""), achievement.get("description", ""), achievement.get("criteria", "")]
+            listed += achievement.get("tags", [])
+            for alignment in achievement.get("alignments", []):
+                url = alignment.get("targetUrl", "")
+                if url.startswith("http://data.europa.eu/esco/") or url.startswith("https://data.europa.eu/esco/"):
+                    ids.append(url.replace("https://", "http://", 1))
+                elif alignment.get("targetName"):
+                    listed.append(alignment["targetName"])
+        texts += [r.get("value", "") for r in node.get("results", [])]
+    return RecordText(record.id, record.title, strength, _dates(record), [t for t in texts if t], listed, ids)

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import wallet
-from cli import commands, credential_commands
+from cli import commands, credential_commands, skills_commands
 from wallet.errors import WalletError
 
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_USAGE = 0, 1, 2
@@ -64,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("demo", commands.cmd_demo, "create a demo wallet full of realistic, clearly labelled records")
     p.add_argument("path", type=Path, nargs="?", metavar="PATH", help="where to create it")
     credential_commands.add_parsers(add)
+    skills_commands.add_parsers(add)
     add("gui", commands.cmd_gui, "open the app")
     return parser
 

@@ -257,8 +257,8 @@ def _entry(skill: Skill, label: str, preferred: bool, words: list[tuple[str, str
         if tech:
             if len(word) < 2 and not word.isupper():
                 return None
-        elif not preferred or first_stem in GENERIC_SINGLE or len(word) < 4:
-            return None  # one-word alternative labels ("paint", "stats") are too loose
+        elif not preferred or first_stem in GENERIC_SINGLE or len(word) < 4 or skill.kind == "esco-knowledge":
+            return None  # one-word alternative labels ("paint", "stats") and topics ("surgery") are too loose
         else:
             required = (_exact(word),)
     needs_context = tech and len(words) == 1 and words[0][0].lower() in AMBIGUOUS_PRODUCTS
@@ -311,25 +311,33 @@ class Recogniser:
             for s in found:
                 where[s].append(i)
         context = {i for i, t in enumerate(words) if t.text.lower() in TECH_CONTEXT}
+        expanded = {i for i, t in enumerate(words) if t.is_upper and t.text in ABBREVIATIONS}
         hits: list[tuple[int, int, _Entry, bool]] = []
         for i, found in enumerate(stems_at):
             for anchor in found:
                 for entry in self._index.get(anchor, ()):
-                    span = self._span(entry, i, anchor, where, words, context)
+                    span = self._span(entry, i, anchor, where, words, context, expanded)
                     if span is not None:
                         hits.append((*span, entry, self._in_order(entry, span, stems_at)))
         return self._resolve(hits, words, text)
 
     @staticmethod
     def _span(
-        entry: _Entry, i: int, anchor: str, where: dict[str, list[int]], words: list[Token], context: set[int]
+        entry: _Entry,
+        i: int,
+        anchor: str,
+        where: dict[str, list[int]],
+        words: list[Token],
+        context: set[int],
+        expanded: set[int],
     ) -> tuple[int, int] | None:
+        """Where the entry's words are, around position i; an expanded abbreviation (CPR) counts as all its words."""
         window = entry.size + 1
         used = [i]
         remaining = list(entry.required)
         remaining.remove(anchor)
         for s in remaining:
-            near = [p for p in where.get(s, ()) if abs(p - i) <= window and p not in used]
+            near = [p for p in where.get(s, ()) if abs(p - i) <= window and (p not in used or p in expanded)]
             if not near:
                 return None
             used.append(min(near, key=lambda p: abs(p - i)))

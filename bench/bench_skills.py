@@ -1,0 +1,121 @@
+"""Skills benchmark: recognition quality on the labelled postings, and the speed of recognition, matching
+and pathways after the taxonomy pack is loaded.
+
+    python bench/bench_skills.py            # quality + timings (medians of 15 runs)
+    python bench/bench_skills.py --misses   # also every posting's misses and extra finds
+
+Quality: precision and recall of `find_skills` on tests/fixtures/postings (46 postings written by the team
+with the skills a careful reader expects; an expected skill's `alternatives` count as the same skill).
+Speed (targets: each under 100 ms once the pack is loaded): recognising a 1,000-word posting; matching a
+posting against a profile built from 10,000 records; a pathway query. Pack load (cold, fresh process) and its
+memory are in `bench/bench_pack.py`; the recogniser's one-time index build is timed here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from wallet.skills.evaluation import evaluate, load_postings  # noqa: E402
+from wallet.skills.pack import load_pack  # noqa: E402
+from wallet.skills.profile import RecordText, build_profile  # noqa: E402
+from wallet.skills.recognise import recogniser  # noqa: E402
+
+POSTINGS = ROOT / "tests" / "fixtures" / "postings"
+
+
+def _median_ms(fn: Callable[[], Any], runs: int) -> float:
+    fn()
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return round(1000 * statistics.median(times), 2)
+
+
+def _thousand_words(postings: list[dict[str, Any]]) -> str:
+    words: list[str] = []
+    for posting in postings:
+        words += posting["text"].split()
+        if len(words) >= 1000:
+            break
+    return " ".join(words[:1000])
+
+
+def _records(count: int, postings: list[dict[str, Any]]) -> list[RecordText]:
+    """Synthetic wallet records: sentences from the postings, as entries and credentials."""
+    rng = random.Random(7)
+    sentences = [s.strip() for p in postings for s in p["text"].replace("\n", ". ").split(". ") if len(s) > 30]
+    strengths = ["verified", "endorsed", "issued", "self-asserted"]
+    return [RecordText(f"r{i:05d}", f"Record {i}", rng.choice(strengths), f"20{10 + i % 15}-0{1 + i % 9}",
+                       [rng.choice(sentences)], []) for i in range(count)]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--records", type=int, default=10_000)
+    parser.add_argument("--misses", action="store_true")
+    args = parser.parse_args()
+
+    pack = load_pack()
+    start = time.perf_counter()
+    pack.load_all()
+    pack_s = time.perf_counter() - start
+    start = time.perf_counter()
+    engine = recogniser()
+    index_s = time.perf_counter() - start
+    postings = load_postings(POSTINGS)
+    ev = evaluate(postings, lambda text: [(m.skill_id, m.label) for m in engine.find(text)])
+    missed = Counter(p.labels.get(s, s) for p in ev.postings for s in p.missed)
+    extra = Counter(p.labels.get(s, s) for p in ev.postings for s in p.extra)
+    print(json.dumps({"bench": "recognition_quality", "postings": len(postings),
+                      "expected": sum(len(p.expected) for p in ev.postings),
+                      "found": sum(len(p.found) for p in ev.postings), "true_positives": ev.true_positives,
+                      "precision": round(ev.precision, 3), "recall": round(ev.recall, 3)}))
+    if args.misses:
+        for p in ev.postings:
+            print(f"== {p.id}")
+            print("".join(f"   MISS  {p.labels[s]}\n" for s in sorted(p.missed)), end="")
+            print("".join(f"   EXTRA {p.labels[s]}\n" for s in sorted(p.extra)), end="")
+    text = _thousand_words(postings)
+    timings: dict[str, Any] = {"bench": "speed", "pack_load_in_process_s": round(pack_s, 2),
+                               "recogniser_index_build_s": round(index_s, 2)}
+    timings["recognise_1000_words_ms"] = _median_ms(lambda: engine.find(text), args.runs)
+
+    start = time.perf_counter()
+    profile = build_profile(_records(args.records, postings), pack, engine)
+    timings["profile_from_records"] = args.records
+    timings["profile_build_s"] = round(time.perf_counter() - start, 2)
+    timings["profile_skills"] = len(profile.skills)
+    try:
+        from wallet.skills.match import match
+        from wallet.skills.opportunity import read_opportunity
+        from wallet.skills.pathways import pathways
+
+        posting = next(p for p in postings if p["id"].startswith("14-"))["text"]
+        timings["match_posting_vs_profile_ms"] = _median_ms(
+            lambda: match(read_opportunity(posting), profile, pack), args.runs)
+        timings["pathways_from_occupation_ms"] = _median_ms(
+            lambda: pathways(pack, profile=profile, from_occupation="onet:occ:53-7051.00"), args.runs)
+        timings["pathways_from_profile_ms"] = _median_ms(lambda: pathways(pack, profile=profile), args.runs)
+    except ImportError as exc:  # pragma: no cover - while the modules are being written
+        timings["missing"] = str(exc)
+    print(json.dumps(timings))
+    print(json.dumps({"bench": "worst_misses", "missed": missed.most_common(12), "extra": extra.most_common(12)}))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,103 @@
+"""Skill use cases on a wallet: the profile from real records, the learner's corrections, saved views."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FAST_KDF, PASSPHRASE
+from wallet import demo, service
+from wallet.errors import InvalidInputError, RecordNotFoundError, UsageError
+from wallet.session import Session
+
+FORKLIFT = "http://data.europa.eu/esco/skill/28cb374e-6261-4133-8371-f9a5470145da"
+CUSTOMER_SERVICE = "http://data.europa.eu/esco/skill/15a33d76-4640-438d-ae64-fdc0c1d3eebc"
+
+
+@pytest.fixture(scope="module")
+def demo_wallet(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("skills") / "demo.lerwallet"
+    with service.create_wallet(path, PASSPHRASE, kdf=FAST_KDF, demo=True).session as session:
+        demo.populate(session)
+    return path
+
+
+@pytest.fixture
+def learner(demo_wallet: Path, tmp_path: Path) -> Iterator[Session]:
+    """A private copy of the demo wallet, unlocked."""
+    import shutil
+
+    copy = tmp_path / "copy.lerwallet"
+    shutil.copytree(demo_wallet, copy)
+    session = service.open_wallet(copy, PASSPHRASE)
+    yield session
+    session.lock()
+
+
+def test_profile_shows_skills_with_their_records_and_strength(learner: Session) -> None:
+    """The demo learner's forklift skill comes from a verified credential and the warehouse job."""
+    profile = learner.skills.profile()
+    forklift = profile.skills[FORKLIFT]
+    assert forklift.strength == "verified"
+    titles = {e.record_title for e in forklift.evidence}
+    assert "Certified Forklift Operator" in titles
+    assert any(e.how == "alignment" for e in forklift.evidence)
+    assert CUSTOMER_SERVICE in profile.skills
+    assert profile.ordered()[0].strength == "verified"
+
+
+def test_self_asserted_only_skills_say_so(learner: Session) -> None:
+    """A skill only the learner's own entries show is self-asserted."""
+    profile = learner.skills.profile()
+    self_only = [s for s in profile.skills.values() if all(e.strength == "self-asserted" for e in s.evidence)]
+    assert self_only and all(s.strength == "self-asserted" for s in self_only)
+
+
+def test_hide_add_correct_and_restore(learner: Session) -> None:
+    """The learner hides a wrong skill, adds a missing one, corrects one, and can undo each."""
+    skills = learner.skills
+    skills.hide_skill(FORKLIFT)
+    assert FORKLIFT not in skills.profile().skills and FORKLIFT in skills.profile().hidden
+    skills.restore_skill(FORKLIFT)
+    assert FORKLIFT in skills.profile().skills
+    added = skills.add_skill("use manual knitting techniques", "I knit for the church sale")
+    entry = skills.profile().skills[added]
+    assert entry.added_by_learner and entry.note == "I knit for the church sale"
+    wrong, right = skills.correct_skill(CUSTOMER_SERVICE, "provide customer service")
+    assert wrong == CUSTOMER_SERVICE and right in skills.profile().skills and wrong not in skills.profile().skills
+    with pytest.raises(InvalidInputError):
+        skills.add_skill("zzz not a skill qqq")
+    with pytest.raises(UsageError):
+        skills.restore_skill("operate forklift")  # nothing changed about it any more
+
+
+def test_profile_follows_new_records(learner: Session) -> None:
+    """Adding a record changes the profile on next read (no stale cache)."""
+    from wallet.models import EntryInput, EntryKind
+
+    before = set(learner.skills.profile().skills)
+    learner.add_entry(EntryInput(kind=EntryKind.JOB, title="Line cook", description="Prepared food to order; "
+                                 "cleaned the kitchen; operated a commercial dishwasher."))
+    assert set(learner.skills.profile().skills) - before
+
+
+def test_views_are_created_edited_duplicated_and_deleted(learner: Session) -> None:
+    """A view is saved in the wallet and can be changed freely."""
+    skills = learner.skills
+    view = skills.create_view("Warehouse lead", None, auto=False)
+    record_ids = [r.id for r in learner.list_records()][:2]
+    edited = skills.update_view(view.id[:8], statement="I run a safe dock.", record_ids=record_ids,
+                                skill_ids=[FORKLIFT, "customer service"])
+    assert edited.statement == "I run a safe dock." and edited.record_ids == record_ids
+    assert edited.skill_ids == [FORKLIFT, CUSTOMER_SERVICE]
+    copy = skills.duplicate_view(view.id)
+    assert copy.id != view.id and copy.name == "Warehouse lead (copy)" and copy.record_ids == record_ids
+    assert {v.id for v in skills.views()} == {view.id, copy.id}
+    skills.delete_view(view.id)
+    assert [v.id for v in skills.views()] == [copy.id]
+    with pytest.raises(RecordNotFoundError):
+        skills.view(view.id)
+    with pytest.raises(InvalidInputError):
+        skills.create_view("   ", None)

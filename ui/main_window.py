@@ -9,16 +9,19 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QSize, Slot
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtCore import QSize, Qt, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QStackedWidget, QToolButton, QWidget
 
+from ui.dialogs.about import AboutDialog
 from ui.pages.create import CreatePage
 from ui.pages.records import RecordsPage
 from ui.pages.recover import RecoverPage
 from ui.pages.recovery_code import RecoveryCodePage
 from ui.pages.unlock import UnlockPage
 from ui.pages.welcome import WelcomePage
+from ui.pages.workspace import Workspace
+from ui.widgets import name
 from ui.worker import Runner
 from wallet.crypto.kdf import KdfParams
 from wallet.flows.onboarding import Onboarding, Outcome, Step
@@ -51,9 +54,10 @@ class MainWindow(QMainWindow):
         self.unlock = UnlockPage()
         self.recover = RecoverPage()
         self.records = RecordsPage()
+        self.workspace = Workspace(self.records)
         self.stack = QStackedWidget()
         self.stack.setObjectName("pages")
-        for page in (self.welcome, self.create_page, self.recovery_code, self.unlock, self.recover, self.records):
+        for page in (self.welcome, self.create_page, self.recovery_code, self.unlock, self.recover, self.workspace):
             self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
         self._pages: dict[Step, QWidget] = {
@@ -62,8 +66,25 @@ class MainWindow(QMainWindow):
             Step.RECOVERY_CODE: self.recovery_code,
             Step.UNLOCK: self.unlock,
             Step.RECOVER: self.recover,
-            Step.UNLOCKED: self.records,
+            Step.UNLOCKED: self.workspace,
         }
+        self.about_dialog: AboutDialog | None = None
+        self.about_action = QAction("About LER Wallet", self)
+        self.about_action.setObjectName("aboutAction")
+        self.about_action.setIconText("About")
+        self.about_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self.about_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.about_action.setToolTip("About LER Wallet: version, what it is, credits (F1)")
+        self.about_action.setStatusTip("About LER Wallet: version, what it is, credits")
+        self.about_action.triggered.connect(self.show_about)
+        self.addAction(self.about_action)
+        about_button = QToolButton()
+        about_button.setDefaultAction(self.about_action)
+        about_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        about_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        about_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        name(about_button, "aboutButton", "About LER Wallet", "Version, what the app is, and credits (F1)")
+        self.records.add_header_button(about_button)
         self._current: QWidget | None = None
         self._connect()
         self.flow = Onboarding(wallet_path, kdf=kdf, on_change=self._on_step)
@@ -91,8 +112,14 @@ class MainWindow(QMainWindow):
     def lock(self) -> None:
         """Drop the session and go back to the unlock page (the Lock button and Ctrl+L)."""
         if self.flow.state is Step.UNLOCKED:
-            self.records.finish_work()  # an import or check still running ends before the session closes
+            self.workspace.finish_work()  # an import, check or match still running ends before the session closes
             self.flow.lock()
+
+    def show_about(self) -> None:
+        """The About box (the header's About button, F1 on any page)."""
+        if self.about_dialog is None:
+            self.about_dialog = AboutDialog(self)
+        self.about_dialog.start()
 
     def _open_existing(self) -> None:
         start = self.flow.suggested_path.parent if self.flow.suggested_path else Path.home()
@@ -140,7 +167,7 @@ class MainWindow(QMainWindow):
     # -- closing --------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
         """Lock whatever is open; a slow call still running finishes and its session is locked too."""
-        self.records.finish_work()
+        self.workspace.finish_work()
         self.flow.close()
         self.runner.wait()
         super().closeEvent(event)

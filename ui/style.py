@@ -106,6 +106,26 @@ QPlainTextEdit {{ background: {CARD}; border: 1px solid #b9c1cd; border-radius: 
 QPlainTextEdit:focus {{ border: 2px solid {ACCENT}; padding: 5px; }}
 QFrame#header QLabel#appMark {{ background: {ACCENT}; color: white; font-weight: bold; font-size: 11pt;
     border-radius: 8px; }}
+QFrame#navStrip {{ background: {CARD}; border-bottom: 1px solid {LINE}; }}
+QTabBar#mainNav::tab {{ background: transparent; border: none; border-bottom: 3px solid transparent;
+    padding: 8px 16px 7px 16px; margin-right: 4px; color: {MUTED}; font-size: 11.5pt; }}
+QTabBar#mainNav::tab:selected {{ color: {INK}; font-weight: bold; border-bottom: 3px solid {ACCENT}; }}
+QTabBar#mainNav::tab:hover {{ background: #eef2f7; }}
+QTabBar#mainNav:focus {{ outline: none; }}
+QTabBar#mainNav::tab:selected:focus {{ background: {SELECTED}; }}
+QTabWidget::pane {{ border: none; border-top: 1px solid {LINE}; }}
+QTabWidget::tab-bar {{ left: 0; }}
+QTabBar::tab {{ background: transparent; border: none; border-bottom: 3px solid transparent; padding: 6px 14px;
+    color: {MUTED}; }}
+QTabBar::tab:selected {{ color: {INK}; font-weight: bold; border-bottom: 3px solid {ACCENT}; }}
+QTabBar::tab:hover {{ background: #eef2f7; }}
+QTabBar::tab:selected:focus {{ background: {SELECTED}; }}
+QPlainTextEdit[role="prose"] {{ font-family: "DejaVu Sans"; font-size: 11pt; }}
+QRadioButton {{ spacing: 8px; padding: 4px 6px; border-radius: 5px; }}
+QRadioButton:focus {{ background: {SELECTED}; }}
+QLabel#aboutMark {{ background: {ACCENT}; color: white; font-weight: bold; font-size: 13pt; border-radius: 10px; }}
+QWidget#aboutCreditsBody {{ background: {CARD}; }}
+QScrollArea#aboutCredits {{ background: {CARD}; border: 1px solid {LINE}; border-radius: 8px; }}
 """
 
 STYLE_SHEET += "".join(

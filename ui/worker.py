@@ -61,10 +61,16 @@ class Jobs(QObject):
 
     _done = Signal(object, object)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *, queue: Jobs | None = None) -> None:
+        """With `queue`, calls share that Jobs' one thread (so they never overlap with its calls), while
+        `busy` and the callbacks stay this object's own."""
         super().__init__(parent)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
+        self._pool: QThreadPool
+        if queue is not None:
+            self._pool = queue._pool
+        else:
+            self._pool = QThreadPool(self)
+            self._pool.setMaxThreadCount(1)
         self._pending = 0
         self._done.connect(self._deliver)
 
@@ -88,7 +94,7 @@ class Jobs(QObject):
         return self._pending > 0
 
     def wait(self) -> None:
-        """Block until every started call is done and its callback has run."""
+        """Block until every started call (of every Jobs on this queue) is done and this object's callbacks ran."""
         self._pool.waitForDone()
         QCoreApplication.sendPostedEvents(self)
 

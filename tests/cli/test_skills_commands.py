@@ -83,7 +83,8 @@ def test_pathways_from_skills_and_from_an_occupation(cli, demo_wallet: Path) -> 
 def test_cpl_maps_outcomes_and_lists_the_unevidenced(cli, demo_wallet: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """cpl gives each outcome its evidence, and says which outcomes nothing shows."""
     outcomes = tmp_path / "outcomes.txt"
-    lines = ["1. Operate a forklift safely", "2. Provide customer service", "3. Design integrated circuits for satellites"]
+    lines = ["1. Operate a forklift safely", "2. Provide customer service",
+             "3. Design integrated circuits for satellites"]
     outcomes.write_text("\n".join(lines) + "\n", "utf-8")
     result = cli("--wallet", str(demo_wallet), "cpl", str(outcomes), "--json")
     assert result.code == 0, result.err

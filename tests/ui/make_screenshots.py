@@ -2,7 +2,11 @@
 
 Makes a demo wallet in a temporary folder with cheap key settings, opens the real window offscreen,
 and saves welcome.png, unlock.png, recovery_code.png, records.png, credential-verification.png (a
-verified Open Badge), clr-tree.png (the college CLR and its courses) and import-results.png into OUT_DIR.
+verified Open Badge), clr-tree.png (the college CLR and its courses), import-results.png, skills.png (the
+skill profile with "operate forklift" chosen), match.png (the forklift posting matched), view-editor.png (a
+view made from it), pathways.png (moves from the learner's skills) and about.png into OUT_DIR.
+
+Run with SMALL=1 to save the new pages at the smallest window size (760×560) instead, as *-small.png.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ import json
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -28,7 +33,9 @@ from wallet.flows.onboarding import Step
 
 SIZE = (1100, 700)
 TALL = (1100, 900)
+SMALLEST = (760, 560)
 PASSPHRASE = "demo-screenshots"
+POSTING = Path(__file__).resolve().parents[1] / "fixtures" / "postings" / "14-forklift-operator-2nd-shift.json"
 
 
 def settle(window: MainWindow, until: Step | None = None, seconds: float = 10.0) -> None:
@@ -110,6 +117,48 @@ def import_three(window: MainWindow, folder: Path) -> None:
     settle(window)
 
 
+def wait_for(window: MainWindow, done: Callable[[], bool], seconds: float = 20.0) -> None:
+    """Process events until `done()` (the skill pages' work runs on a worker thread)."""
+    deadline = QDeadlineTimer(int(seconds * 1000))
+    while not done() and not deadline.hasExpired():
+        QCoreApplication.processEvents()
+        QThread.msleep(20)
+    settle(window)
+
+
+def skill_pages(window: MainWindow, out: Path, suffix: str = "") -> None:
+    """The skills, opportunities (match and a view) and pathways pages, and the About box."""
+    workspace = window.workspace
+    workspace.go_to(1)
+    wait_for(window, lambda: workspace.context.profile is not None and workspace.skills.list.count() > 0)
+    skills = workspace.skills
+    labels = [skills.list.item(n).text().split("\n")[0] for n in range(skills.list.count())]
+    skills.list.setCurrentRow(labels.index("operate forklift"))
+    settle(window)
+    save(window, out, f"skills{suffix}.png")
+
+    workspace.go_to(2)
+    page = workspace.opportunities
+    page.posting.setPlainText(json.loads(POSTING.read_text("utf-8"))["text"])
+    page.match()
+    wait_for(window, lambda: page.results.result is not None)
+    save(window, out, f"match{suffix}.png")
+    page.new_view_dialog.named.emit("Forklift operator, 2nd shift")
+    wait_for(window, lambda: page.editor.view is not None and not workspace.context.jobs.busy())
+    save(window, out, f"view-editor{suffix}.png")
+
+    workspace.go_to(3)
+    wait_for(window, lambda: workspace.pathways.list.count() > 0 and not workspace.context.jobs.busy())
+    save(window, out, f"pathways{suffix}.png")
+    window.show_about()
+    settle(window)
+    assert window.about_dialog is not None
+    save_with_dialog(window, window.about_dialog, out, f"about{suffix}.png")
+    window.about_dialog.close()
+    workspace.go_to(0)
+    settle(window)
+
+
 def main(argv: list[str]) -> int:
     if len(argv) != 2:
         print(__doc__)
@@ -142,6 +191,15 @@ def main(argv: list[str]) -> int:
         save(window, out, "unlock.png")
         window.flow.submit_unlock(PASSPHRASE)
         settle(window, Step.UNLOCKED)
+        if os.environ.get("SMALL"):
+            window.resize(*SMALLEST)
+            settle(window)
+            show(window, "Certified Forklift Operator")
+            save(window, out, "records-small.png")
+            skill_pages(window, out, "-small")
+            window.close()
+            app.processEvents()
+            return 0
         show(window, "Food Bank Volunteer Coordinator")
         save(window, out, "records.png")
         window.resize(*TALL)
@@ -154,6 +212,7 @@ def main(argv: list[str]) -> int:
         import_three(window, Path(tmp))
         save_with_dialog(window, window.records.commands.results, out, "import-results.png")
         window.records.commands.results.close()
+        skill_pages(window, out)
         window.close()
     app.processEvents()
     return 0

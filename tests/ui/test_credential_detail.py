@@ -193,18 +193,19 @@ def test_hosted_badge_cannot_be_checked_offline_and_offers_trust(qtbot: QtBot, u
 
 
 def test_tab_goes_through_the_credentials_buttons_then_the_header(qtbot: QtBot, unlocked_demo: MainWindow) -> None:
-    """From the list, Tab reaches the details, Check again, the CLR tree, Copy ID, Trusted issuers…, Lock, Import…"""
+    """From the list, Tab reaches the details, Check again, the CLR tree, Copy ID, Trusted issuers…, About, Lock,
+    the page tabs, Import…"""
     select(qtbot, unlocked_demo, CLR)
     order: list[str] = []
     widget: QWidget = find(unlocked_demo, QListView, "recordList")
-    while len(order) < 9:
+    while len(order) < 11:
         following = widget.nextInFocusChain()
         assert following is not None
         widget = following
         if widget.isVisible() and widget.isEnabled() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
             order.append(widget.objectName())
     assert order == ["recordDetail", "reverifyButton", "clrTree", "copyIssuerIdButton", "trustedIssuersButton",
-                     "lockButton", "importButton", "pasteButton", "searchInput"]
+                     "aboutButton", "lockButton", "mainNav", "importButton", "pasteButton", "searchInput"]
 
 
 def test_every_control_is_named_on_a_clr_and_in_every_dialog(qtbot: QtBot, unlocked_demo: MainWindow) -> None:

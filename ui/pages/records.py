@@ -1,5 +1,5 @@
-"""Records: a header with the wallet and its DID; Import, Paste and the searchable list on the left; details on
-the right.
+"""Records: Import, Paste and the searchable list on the left; details on the right. The page also makes the
+header with the wallet and its DID (Trusted issuers, Lock), which the window shows above every page.
 
 The session's events may arrive on the worker thread (an import or a check runs there), so they are passed
 to the GUI thread through a signal; while work runs, refreshing waits until it is done.
@@ -48,7 +48,10 @@ class RecordsPage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
-        outer.addWidget(self._header())
+        self.header = self._header()
+        """The wallet's name, its DID, Trusted issuers and Lock: the window shows it above every page."""
+        self.lead: QWidget | None = None
+        """What comes before Import in the tab order (the window's page tabs)."""
 
         self.search = line_edit("searchInput", "Search records",
                                 placeholder="Search by title, skill, organisation…")
@@ -95,20 +98,20 @@ class RecordsPage(QWidget):
         body.addWidget(splitter)
         outer.addLayout(body, 1)
 
-        self._chain_tab_order()
-        self.detail.content_changed.connect(self._chain_tab_order)
+        self.chain_tab_order()
+        self.detail.content_changed.connect(self.chain_tab_order)
         self._changed.connect(self._records_changed)
         self.search.textChanged.connect(self.refresh)
         self.search.returnPressed.connect(self.list.setFocus)
         self.list.selectionModel().selectionChanged.connect(self._selection_changed)
         self.lock_button.clicked.connect(self.lock_requested)
-        QShortcut(QKeySequence("Ctrl+L"), self, self.lock_requested.emit)
+        QShortcut(QKeySequence("Ctrl+L"), self.header, self.lock_requested.emit)  # the header is on every page
         QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
         QShortcut(QKeySequence("Escape"), self.search, self.search.clear,
                   context=Qt.ShortcutContext.WidgetShortcut)
 
     def _header(self) -> QFrame:
-        header = QFrame()
+        header = QFrame(self)  # the workspace moves it above the page tabs
         header.setObjectName("header")
         row = QHBoxLayout(header)
         row.setContentsMargins(24, 14, 20, 14)
@@ -135,12 +138,21 @@ class RecordsPage(QWidget):
         self.trusted_button = self._tool_button(self.commands.trusted_action, "trustedIssuersButton",
                                                 "Trusted issuers")
         row.addWidget(self.trusted_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self._header_row = row
         self.lock_button = button("Lock", "lockButton", "Lock the wallet")
         self.lock_button.setToolTip("Lock the wallet (Ctrl+L)")
         self.lock_button.setAccessibleDescription("Closes the wallet; the passphrase is needed to open it again.")
         self.lock_button.setMinimumWidth(110)
         row.addWidget(self.lock_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.header_buttons: list[QWidget] = [self.trusted_button, self.lock_button]
         return header
+
+    def add_header_button(self, widget: QWidget) -> None:
+        """Put `widget` in the header before Lock (and in the tab order before it)."""
+        self._header_row.insertWidget(self._header_row.indexOf(self.lock_button), widget, 0,
+                                      Qt.AlignmentFlag.AlignVCenter)
+        self.header_buttons.insert(len(self.header_buttons) - 1, widget)
+        self.chain_tab_order()
 
     @staticmethod
     def _tool_button(action: QAction, object_name: str, accessible: str) -> QToolButton:
@@ -153,10 +165,12 @@ class RecordsPage(QWidget):
         tool.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         return tool
 
-    def _chain_tab_order(self) -> None:
-        """Import → Paste → search → list → details and its buttons → Trusted issuers → Lock (as they read)."""
-        chain: list[QWidget] = [self.import_button, self.paste_button, self.search, self.list, self.detail,
-                                *self.detail.focusables(), self.trusted_button, self.lock_button]
+    def chain_tab_order(self) -> None:
+        """(Page tabs →) Import → Paste → search → list → details and its buttons → the header's buttons: Trusted
+        issuers, …, Lock."""
+        lead = [self.lead] if self.lead is not None else []
+        chain: list[QWidget] = [*lead, self.import_button, self.paste_button, self.search, self.list, self.detail,
+                                *self.detail.focusables(), *self.header_buttons]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 

@@ -113,7 +113,9 @@ QTabBar#mainNav::tab:selected {{ color: {INK}; font-weight: bold; border-bottom:
 QTabBar#mainNav::tab:hover {{ background: #eef2f7; }}
 QTabBar#mainNav:focus {{ outline: none; }}
 QTabBar#mainNav::tab:selected:focus {{ background: {SELECTED}; }}
-QTabWidget::pane {{ border: none; border-top: 1px solid {LINE}; }}
+QTabWidget::pane {{ border: none; }}
+QListWidget::item:selected {{ background: {SELECTED}; color: {INK}; }}
+QListWidget[role="checklist"]::item {{ padding: 3px 2px; }}
 QTabWidget::tab-bar {{ left: 0; }}
 QTabBar::tab {{ background: transparent; border: none; border-bottom: 3px solid transparent; padding: 6px 14px;
     color: {MUTED}; }}
@@ -126,6 +128,10 @@ QRadioButton:focus {{ background: {SELECTED}; }}
 QLabel#aboutMark {{ background: {ACCENT}; color: white; font-weight: bold; font-size: 13pt; border-radius: 10px; }}
 QWidget#aboutCreditsBody {{ background: {CARD}; }}
 QScrollArea#aboutCredits {{ background: {CARD}; border: 1px solid {LINE}; border-radius: 8px; }}
+QScrollArea#aboutCredits:focus {{ border: 2px solid {ACCENT}; }}
+QScrollArea#pathwayDetail {{ background: {CARD}; border: 1px solid {LINE}; border-radius: 8px; }}
+QScrollArea#pathwayDetail:focus {{ border: 2px solid {ACCENT}; }}
+QWidget#pathwayDetailBody {{ background: {CARD}; }}
 """
 
 STYLE_SHEET += "".join(

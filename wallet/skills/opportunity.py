@@ -614,8 +614,11 @@ def _find_occupations(opportunity: Opportunity, pack: TaxonomyPack) -> None:
                 if value > score.title:
                     score.title, score.title_words = value, title.text
 
-    # The text: occupation titles of two words or more written out in it.
+    # The text: occupation titles of two words or more written out in it (after the title line itself).
     words = _title_stems(opportunity.text)
+    heading = _title_stems(opportunity.title)
+    if heading and tuple(words[: len(heading)]) == heading:
+        words = words[len(heading):]
     for i in range(len(words)):
         for n in range(2, min(index.longest, len(words) - i) + 1):
             for title in index.by_stems.get(tuple(words[i : i + n]), ()):
@@ -699,7 +702,8 @@ def _why(score: _Score, posting_skills: int, occupation: Occupation) -> str:
         times = "once" if score.text == 1 else f"{score.text} times"
         reasons.append(f"its text names “{score.text_words}” {times}")
     if score.shared:
-        reasons.append(f"{score.shared} of the {posting_skills} skills it names are skills of this occupation")
+        verb = "is" if score.shared == 1 else "are"
+        reasons.append(f"{score.shared} of the {posting_skills} skills it names {verb} among this occupation's skills")
     if not reasons:
         return "A weak guess from the posting's words."
     sentence = "; ".join(reasons)

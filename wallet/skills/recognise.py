@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from wallet.skills.pack import Skill, TaxonomyPack, load_pack
 from wallet.skills.text import ABBREVIATIONS, WEAK_WORDS, Token, is_stopword, label_words, stem, tokens, word_pairs
 
-RECOGNISED_KINDS = ("esco-skill", "esco-knowledge", "onet-tech", "onet-tool")
+RECOGNISED_KINDS = ("esco-skill", "esco-knowledge", "onet-tech")
 VENDORS = frozenset(
     [
         "microsoft",

@@ -210,15 +210,44 @@ ABBREVIATIONS: dict[str, str] = {
 
 
 # ESCO writes British English, US postings American: both meet in one spelling before stemming.
-_SPELLINGS = (("mould", "mold"), ("colour", "color"), ("behaviour", "behavior"), ("labour", "labor"),
-              ("centre", "center"), ("metre", "meter"), ("programme", "program"), ("licence", "license"),
-              ("tyre", "tire"), ("aluminium", "aluminum"), ("catalogue", "catalog"), ("ageing", "aging"),
-              ("paediatric", "pediatric"), ("anaesthe", "anesthe"), ("haemo", "hemo"), ("oestr", "estr"),
-              ("favour", "favor"), ("honour", "honor"), ("neighbour", "neighbor"), ("organis", "organiz"),
-              ("analys", "analyz"), ("utilis", "utiliz"), ("prioritis", "prioritiz"), ("minimis", "minimiz"),
-              ("maximis", "maximiz"), ("optimis", "optimiz"), ("recognis", "recogniz"), ("specialis", "specializ"),
-              ("sanitis", "sanitiz"), ("standardis", "standardiz"), ("customis", "customiz"), ("finalis", "finaliz"),
-              ("authoris", "authoriz"), ("visualis", "visualiz"), ("emphasis", "emphasiz"), ("familiaris", "familiariz"))
+_SPELLINGS = (
+    ("mould", "mold"),
+    ("colour", "color"),
+    ("behaviour", "behavior"),
+    ("labour", "labor"),
+    ("centre", "center"),
+    ("metre", "meter"),
+    ("programme", "program"),
+    ("licence", "license"),
+    ("tyre", "tire"),
+    ("aluminium", "aluminum"),
+    ("catalogue", "catalog"),
+    ("ageing", "aging"),
+    ("paediatric", "pediatric"),
+    ("anaesthe", "anesthe"),
+    ("haemo", "hemo"),
+    ("oestr", "estr"),
+    ("favour", "favor"),
+    ("honour", "honor"),
+    ("neighbour", "neighbor"),
+    ("organis", "organiz"),
+    ("analys", "analyz"),
+    ("utilis", "utiliz"),
+    ("prioritis", "prioritiz"),
+    ("minimis", "minimiz"),
+    ("maximis", "maximiz"),
+    ("optimis", "optimiz"),
+    ("recognis", "recogniz"),
+    ("specialis", "specializ"),
+    ("sanitis", "sanitiz"),
+    ("standardis", "standardiz"),
+    ("customis", "customiz"),
+    ("finalis", "finaliz"),
+    ("authoris", "authoriz"),
+    ("visualis", "visualiz"),
+    ("emphasis", "emphasiz"),
+    ("familiaris", "familiariz"),
+)
 
 
 @lru_cache(maxsize=200_000)

@@ -260,7 +260,8 @@ def _balanced(paths: list[Pathway], limit: int) -> list[Pathway]:
         if len(keep) >= limit:
             break
         keep.add(n)
-    return [p for n, p in enumerate(paths) if n in sorted(keep)[:limit]]
+    chosen = set(sorted(keep)[:limit])
+    return [p for n, p in enumerate(paths) if n in chosen]
 
 
 def _why_move(path: Pathway, start: Occupation) -> str:

@@ -11,7 +11,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QSize, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QStackedWidget, QToolButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QStackedWidget, QWidget
 
 from ui.dialogs.about import AboutDialog
 from ui.pages.create import CreatePage
@@ -21,7 +21,6 @@ from ui.pages.recovery_code import RecoveryCodePage
 from ui.pages.unlock import UnlockPage
 from ui.pages.welcome import WelcomePage
 from ui.pages.workspace import Workspace
-from ui.widgets import name
 from ui.worker import Runner
 from wallet.crypto.kdf import KdfParams
 from wallet.flows.onboarding import Onboarding, Outcome, Step
@@ -78,13 +77,7 @@ class MainWindow(QMainWindow):
         self.about_action.setStatusTip("About LER Wallet: version, what it is, credits")
         self.about_action.triggered.connect(self.show_about)
         self.addAction(self.about_action)
-        about_button = QToolButton()
-        about_button.setDefaultAction(self.about_action)
-        about_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        about_button.setCursor(Qt.CursorShape.PointingHandCursor)
-        about_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        name(about_button, "aboutButton", "About LER Wallet", "Version, what the app is, and credits (F1)")
-        self.records.add_header_button(about_button)
+        self.workspace.add_about(self.about_action)
         self._current: QWidget | None = None
         self._connect()
         self.flow = Onboarding(wallet_path, kdf=kdf, on_change=self._on_step)

@@ -107,6 +107,10 @@ QPlainTextEdit:focus {{ border: 2px solid {ACCENT}; padding: 5px; }}
 QFrame#header QLabel#appMark {{ background: {ACCENT}; color: white; font-weight: bold; font-size: 11pt;
     border-radius: 8px; }}
 QFrame#navStrip {{ background: {CARD}; border-bottom: 1px solid {LINE}; }}
+QFrame#navStrip QToolButton {{ border: 1px solid transparent; background: transparent; color: {ACCENT};
+    padding: 5px 10px; }}
+QFrame#navStrip QToolButton:hover {{ background: #eef2f7; }}
+QFrame#navStrip QToolButton:focus {{ border: 2px solid {ACCENT}; padding: 4px 9px; }}
 QTabBar#mainNav::tab {{ background: transparent; border: none; border-bottom: 3px solid transparent;
     padding: 8px 16px 7px 16px; margin-right: 4px; color: {MUTED}; font-size: 11.5pt; }}
 QTabBar#mainNav::tab:selected {{ color: {INK}; font-weight: bold; border-bottom: 3px solid {ACCENT}; }}
@@ -131,7 +135,9 @@ QScrollArea#aboutCredits {{ background: {CARD}; border: 1px solid {LINE}; border
 QScrollArea#aboutCredits:focus {{ border: 2px solid {ACCENT}; }}
 QScrollArea#pathwayDetail {{ background: {CARD}; border: 1px solid {LINE}; border-radius: 8px; }}
 QScrollArea#pathwayDetail:focus {{ border: 2px solid {ACCENT}; }}
-QWidget#pathwayDetailBody {{ background: {CARD}; }}
+QWidget#pathwayDetailBody, QWidget#matchBody {{ background: {CARD}; }}
+QScrollArea#matchResults {{ background: {CARD}; border: 1px solid {LINE}; border-radius: 8px; }}
+QScrollArea#matchResults:focus {{ border: 2px solid {ACCENT}; }}
 """
 
 STYLE_SHEET += "".join(

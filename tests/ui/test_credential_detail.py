@@ -193,8 +193,8 @@ def test_hosted_badge_cannot_be_checked_offline_and_offers_trust(qtbot: QtBot, u
 
 
 def test_tab_goes_through_the_credentials_buttons_then_the_header(qtbot: QtBot, unlocked_demo: MainWindow) -> None:
-    """From the list, Tab reaches the details, Check again, the CLR tree, Copy ID, Trusted issuers…, About, Lock,
-    the page tabs, Import…"""
+    """From the list, Tab reaches the details, Check again, the CLR tree, Copy ID, Trusted issuers…, Lock, the
+    page tabs, About, Import…"""
     select(qtbot, unlocked_demo, CLR)
     order: list[str] = []
     widget: QWidget = find(unlocked_demo, QListView, "recordList")
@@ -205,7 +205,7 @@ def test_tab_goes_through_the_credentials_buttons_then_the_header(qtbot: QtBot, 
         if widget.isVisible() and widget.isEnabled() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
             order.append(widget.objectName())
     assert order == ["recordDetail", "reverifyButton", "clrTree", "copyIssuerIdButton", "trustedIssuersButton",
-                     "aboutButton", "lockButton", "mainNav", "importButton", "pasteButton", "searchInput"]
+                     "lockButton", "mainNav", "aboutButton", "importButton", "pasteButton", "searchInput"]
 
 
 def test_every_control_is_named_on_a_clr_and_in_every_dialog(qtbot: QtBot, unlocked_demo: MainWindow) -> None:

@@ -50,7 +50,7 @@ class RecordsPage(QWidget):
         outer.setSpacing(0)
         self.header = self._header()
         """The wallet's name, its DID, Trusted issuers and Lock: the window shows it above every page."""
-        self.lead: QWidget | None = None
+        self.lead: list[QWidget] = []
         """What comes before Import in the tab order (the window's page tabs)."""
 
         self.search = line_edit("searchInput", "Search records",
@@ -138,7 +138,6 @@ class RecordsPage(QWidget):
         self.trusted_button = self._tool_button(self.commands.trusted_action, "trustedIssuersButton",
                                                 "Trusted issuers")
         row.addWidget(self.trusted_button, 0, Qt.AlignmentFlag.AlignVCenter)
-        self._header_row = row
         self.lock_button = button("Lock", "lockButton", "Lock the wallet")
         self.lock_button.setToolTip("Lock the wallet (Ctrl+L)")
         self.lock_button.setAccessibleDescription("Closes the wallet; the passphrase is needed to open it again.")
@@ -146,13 +145,6 @@ class RecordsPage(QWidget):
         row.addWidget(self.lock_button, 0, Qt.AlignmentFlag.AlignVCenter)
         self.header_buttons: list[QWidget] = [self.trusted_button, self.lock_button]
         return header
-
-    def add_header_button(self, widget: QWidget) -> None:
-        """Put `widget` in the header before Lock (and in the tab order before it)."""
-        self._header_row.insertWidget(self._header_row.indexOf(self.lock_button), widget, 0,
-                                      Qt.AlignmentFlag.AlignVCenter)
-        self.header_buttons.insert(len(self.header_buttons) - 1, widget)
-        self.chain_tab_order()
 
     @staticmethod
     def _tool_button(action: QAction, object_name: str, accessible: str) -> QToolButton:
@@ -166,10 +158,8 @@ class RecordsPage(QWidget):
         return tool
 
     def chain_tab_order(self) -> None:
-        """(Page tabs →) Import → Paste → search → list → details and its buttons → the header's buttons: Trusted
-        issuers, …, Lock."""
-        lead = [self.lead] if self.lead is not None else []
-        chain: list[QWidget] = [*lead, self.import_button, self.paste_button, self.search, self.list, self.detail,
+        """(Page tabs →) Import → Paste → search → list → details and its buttons → Trusted issuers → Lock."""
+        chain: list[QWidget] = [*self.lead, self.import_button, self.paste_button, self.search, self.list, self.detail,
                                 *self.detail.focusables(), *self.header_buttons]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)

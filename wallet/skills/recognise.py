@@ -257,14 +257,15 @@ def _entry(skill: Skill, label: str, preferred: bool, words: list[tuple[str, str
         if tech:
             if len(word) < 2 and not word.isupper():
                 return None
-        elif not preferred or first_stem in GENERIC_SINGLE or len(word) < 4 or skill.kind == "esco-knowledge":
+        elif not preferred or first_stem in GENERIC_SINGLE or len(word) < 4 or (
+            skill.kind == "esco-knowledge" and not word[:1].isupper()
+        ):
             return None  # one-word alternative labels ("paint", "stats") and topics ("surgery") are too loose
         else:
             required = (_exact(word),)
     needs_context = tech and len(words) == 1 and words[0][0].lower() in AMBIGUOUS_PRODUCTS
-    return _Entry(
-        skill.id, required, len(words), label, preferred, skill.kind == "onet-tech", needs_context, skill.kind
-    )
+    needs_capital = skill.kind == "onet-tech" or (len(words) == 1 and words[0][0][:1].isupper())  # "Spanish"
+    return _Entry(skill.id, required, len(words), label, preferred, needs_capital, needs_context, skill.kind)
 
 
 class Recogniser:

@@ -4,7 +4,8 @@ Makes a demo wallet in a temporary folder with cheap key settings, opens the rea
 and saves welcome.png, unlock.png, recovery_code.png, records.png, credential-verification.png (a
 verified Open Badge), clr-tree.png (the college CLR and its courses), import-results.png, skills.png (the
 skill profile with "operate forklift" chosen), match.png (the forklift posting matched), view-editor.png (a
-view made from it), pathways.png (moves from the learner's skills) and about.png into OUT_DIR.
+view made from it), cpl.png (credit for prior learning), pathways.png (moves from the learner's skills) and
+about.png into OUT_DIR.
 
 Run with SMALL=1 to save the new pages at the smallest window size (760×560) instead, as *-small.png.
 """
@@ -35,6 +36,12 @@ SIZE = (1100, 700)
 TALL = (1100, 900)
 SMALLEST = (760, 560)
 PASSPHRASE = "demo-screenshots"
+OUTCOMES = """By the end of the course, students will be able to:
+1. Operate a forklift safely in a warehouse
+2. Provide first aid and CPR in an emergency
+3. Keep inventory records in a spreadsheet
+4. Apply statistical process control to a production line
+"""
 POSTING = Path(__file__).resolve().parents[1] / "fixtures" / "postings" / "14-forklift-operator-2nd-shift.json"
 
 
@@ -146,6 +153,11 @@ def skill_pages(window: MainWindow, out: Path, suffix: str = "") -> None:
     page.new_view_dialog.named.emit("Forklift operator, 2nd shift")
     wait_for(window, lambda: page.editor.view is not None and not workspace.context.jobs.busy())
     save(window, out, f"view-editor{suffix}.png")
+    page.tabs.setCurrentIndex(2)
+    page.cpl.outcomes.setPlainText(OUTCOMES)
+    page.cpl.map_button.click()
+    wait_for(window, lambda: page.cpl.results.count() > 0 and not workspace.context.jobs.busy())
+    save(window, out, f"cpl{suffix}.png")
 
     workspace.go_to(3)
     wait_for(window, lambda: workspace.pathways.list.count() > 0 and not workspace.context.jobs.busy())

@@ -1,0 +1,108 @@
+"""About LER Wallet: what it is, its version, and the credit lines its data and fonts ask for, word for word."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QLayout, QScrollArea, QVBoxLayout, QWidget
+
+import wallet
+from ui.widgets import button, fixed_constraints, label, selectable
+from wallet.errors import WalletError
+
+APP_NAME = "LER Wallet"
+WHAT_IT_IS = (
+    "LER Wallet keeps your learning and employment records — badges, certificates, transcripts and your own "
+    "experience — in one encrypted place on this computer or on a USB stick. It checks credentials, shows the "
+    "skills your records prove, matches them with job postings, and lets you choose exactly what to share for "
+    "each opportunity. It works offline: it makes no network connection."
+)
+CONTEXTS_CREDIT = (
+    "JSON-LD context documents are copied, unchanged in meaning, from the W3C (W3C Software and Document "
+    "License), 1EdTech (1EdTech Specification Document License; Apache-2.0), Digital Bazaar (BSD-3-Clause; W3C "
+    "Software and Document License) and the Digital Credentials Consortium (MIT; BSD-3-Clause). Each keeps its "
+    "licence; the list is in resources/contexts/ATTRIBUTION.md."
+)
+FONTS_CREDIT = (
+    "DejaVu fonts: Copyright © 2003 by Bitstream, Inc. All Rights Reserved. Bitstream Vera is a trademark of "
+    "Bitstream, Inc. DejaVu changes are in the public domain. Licence: resources/fonts/LICENSE-DejaVu.txt."
+)
+QT_CREDIT = "Made with Qt for Python (PySide6), used under the GNU Lesser General Public License v3."
+
+
+def data_credits() -> tuple[str, ...]:
+    """The skills data's credit lines (ESCO, O*NET, the crosswalks), exactly as the data gives them."""
+    from wallet.skills import attribution
+
+    try:
+        return attribution()
+    except WalletError as exc:
+        return (str(exc),)
+
+
+class AboutDialog(QDialog):
+    """objectName 'aboutDialog'."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("aboutDialog")
+        self.setWindowTitle(f"About {APP_NAME}")
+        self.setAccessibleName(f"About {APP_NAME}")
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        fixed_constraints(self, 680, 600)
+        layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(10)
+        top = QHBoxLayout()
+        top.setSpacing(14)
+        mark = label("LER", wrap=False, object_name="aboutMark")
+        mark.setFixedSize(52, 52)
+        mark.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        top.addWidget(mark, 0, Qt.AlignmentFlag.AlignTop)
+        names = QVBoxLayout()
+        names.setSpacing(2)
+        names.addWidget(label(APP_NAME, "title", object_name="aboutName"))
+        names.addWidget(selectable(label(f"Version {wallet.__version__}", "muted", object_name="aboutVersion")))
+        top.addLayout(names, 1)
+        layout.addLayout(top)
+        layout.addWidget(selectable(label(WHAT_IT_IS, object_name="aboutWhat")))
+
+        body = QWidget()
+        body.setObjectName("aboutCreditsBody")
+        credits = QVBoxLayout(body)
+        credits.setContentsMargins(14, 12, 14, 12)
+        credits.setSpacing(10)
+        credits.addWidget(label("Skills and occupations data", "strong"))
+        self.credit_lines: list[str] = []
+        for n, line in enumerate(data_credits()):
+            credits.addWidget(self._credit(line, f"aboutCredit{n}"))
+        credits.addWidget(label("Other parts", "strong"))
+        for n, line in enumerate((CONTEXTS_CREDIT, FONTS_CREDIT, QT_CREDIT)):
+            credits.addWidget(self._credit(line, f"aboutOtherCredit{n}"))
+        credits.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setObjectName("aboutCredits")
+        scroll.setAccessibleName("Credits and licences")
+        scroll.setAccessibleDescription("\n".join(self.credit_lines))
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        scroll.setWidget(body)
+        layout.addWidget(label("Credits and licences", "subheading"))
+        layout.addWidget(scroll, 1)
+
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.close_button = button("Close", "aboutClose", "Close", primary=True)
+        self.close_button.setDefault(True)
+        self.close_button.clicked.connect(self.accept)
+        row.addWidget(self.close_button)
+        layout.addLayout(row)
+
+    def _credit(self, line: str, object_name: str) -> QWidget:
+        self.credit_lines.append(line)
+        return selectable(label(line, object_name=object_name))
+
+    def start(self) -> None:
+        self.open()
+        self.close_button.setFocus()

@@ -1,0 +1,104 @@
+"""Small dialogs for saved views: naming a new view, and making sure before one is deleted."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLayout, QVBoxLayout, QWidget
+
+from ui.widgets import button, field, fixed_constraints, label, line_edit, message_label, show_message
+
+
+class NewViewDialog(QDialog):
+    """objectName 'newViewDialog': the name of a view made from the matched posting. `named(name)`."""
+
+    named = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("newViewDialog")
+        self.setWindowTitle("Make a view")
+        self.setAccessibleName("Make a view")
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        fixed_constraints(self, 520, 300)
+        layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(10)
+        layout.addWidget(label("Make a view for this posting", "heading"))
+        layout.addWidget(label("The wallet picks the records and skills that fit the posting and writes a first "
+                               "statement. You can change all of it before you share it.", "muted"))
+        self.name_input = line_edit("newViewName", "Name of the view")
+        layout.addWidget(field("&Name of the view", self.name_input))
+        self.error = message_label("newViewError")
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+        row = QHBoxLayout()
+        self.cancel = button("Cancel", "newViewCancel", "Cancel")
+        self.confirm = button("Make the view", "newViewConfirm", "Make the view", primary=True)
+        self.confirm.setDefault(True)
+        row.addWidget(self.cancel)
+        row.addStretch(1)
+        row.addWidget(self.confirm)
+        layout.addLayout(row)
+        self.cancel.clicked.connect(self.reject)
+        self.confirm.clicked.connect(self._confirm)
+        self.name_input.returnPressed.connect(self._confirm)
+
+    def start(self, suggested: str) -> None:
+        self.name_input.setText(suggested)
+        self.name_input.selectAll()
+        show_message(self.error, "")
+        self.open()
+        self.name_input.setFocus()
+
+    def _confirm(self) -> None:
+        text = self.name_input.text().strip()
+        if not text:
+            show_message(self.error, "Give the view a name, such as the job it is for.")
+            return
+        self.named.emit(text)
+        self.accept()
+
+
+class DeleteViewDialog(QDialog):
+    """objectName 'deleteViewDialog': "Delete the view …? Your records stay in the wallet." `confirmed(view_id)`."""
+
+    confirmed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("deleteViewDialog")
+        self.setWindowTitle("Delete view")
+        self.setAccessibleName("Delete view")
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        fixed_constraints(self, 480, 240)
+        layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(10)
+        self.question = label(role="subheading", object_name="deleteViewQuestion")
+        layout.addWidget(self.question)
+        layout.addWidget(label("Only the view goes; your records and skills stay in the wallet.", "muted"))
+        layout.addStretch(1)
+        row = QHBoxLayout()
+        self.keep = button("Keep it", "keepViewButton", "Keep the view")
+        self.delete = button("Delete", "confirmDeleteViewButton", "Delete the view", primary=True)
+        self.keep.setDefault(True)
+        row.addWidget(self.keep)
+        row.addStretch(1)
+        row.addWidget(self.delete)
+        layout.addLayout(row)
+        self.keep.clicked.connect(self.reject)
+        self.delete.clicked.connect(self._confirm)
+        self._view_id = ""
+
+    def start(self, view_id: str, view_name: str) -> None:
+        self._view_id = view_id
+        self.question.setText(f"Delete the view “{view_name}”?")
+        self.setAccessibleDescription(f"Delete the view “{view_name}”? Your records stay in the wallet.")
+        self.open()
+        self.keep.setFocus()
+
+    def _confirm(self) -> None:
+        self.confirmed.emit(self._view_id)
+        self.accept()

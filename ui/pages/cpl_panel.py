@@ -1,0 +1,124 @@
+"""Credit for prior learning: paste a course's learning outcomes and see, for each, the records that give
+evidence for it, or "No evidence yet" (so a reviewer sees the gap, not a silence)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QFrame, QListWidgetItem, QPlainTextEdit, QSplitter, QVBoxLayout, QWidget
+
+from ui.pages.skill_parts import DATA_ROLE, StatusLine, add_item, button_row, lines_list
+from ui.skill_looks import strength_look
+from ui.status import TONE_COLOURS, Look
+from ui.widgets import button, field, label, name, selectable
+
+CPL_LOOKS = {
+    "evidenced": Look("✓", "Evidence", "good"),
+    "partly evidenced": Look("~", "Partly", "warn"),
+    "no evidence": Look("✗", "No evidence yet", "bad"),
+}
+INTRO = ("Asking a college to give you credit for what you already know? Paste the course's learning outcomes, "
+         "one on each line. The wallet shows which of your records give evidence for each outcome.")
+PLACEHOLDER = ("For example:\n1. Operate a forklift safely\n2. Manage inventory in a warehouse\n"
+               "3. Apply statistical process control")
+
+
+def outcome_lines(outcome: dict[str, Any]) -> list[str]:
+    look = CPL_LOOKS.get(str(outcome.get("status")), CPL_LOOKS["no evidence"])
+    number = outcome.get("number")
+    first = f"{look.text}: {number}. {outcome.get('outcome', '')}" if number else f"{look.text}: {outcome['outcome']}"
+    lines = [first]
+    records = outcome.get("records") or []
+    if records:
+        lines.append("Records: " + "; ".join(
+            f"{r.get('title')} ({strength_look(r.get('strength')).word.lower()})" for r in records))
+    elif not outcome.get("explanation"):
+        lines.append("No evidence yet.")
+    if outcome.get("explanation"):
+        lines.append(str(outcome["explanation"]))
+    return lines
+
+
+class CplPanel(QFrame):
+    """objectName 'cplPanel'. `map_requested(text)`; `open_record(id)` for Enter on an outcome with evidence."""
+
+    map_requested = Signal(str)
+    open_record = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        name(self, "cplPanel", "Credit for prior learning")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setSpacing(8)
+        layout.addWidget(label(INTRO, "muted", object_name="cplIntro"))
+        self.outcomes = QPlainTextEdit()
+        name(self.outcomes, "cplOutcomes", "Learning outcomes", "One outcome on each line.")
+        self.outcomes.setProperty("role", "prose")
+        self.outcomes.setPlaceholderText(PLACEHOLDER)
+        self.outcomes.setTabChangesFocus(True)
+        self.map_button = button("Find evidence", "cplButton", "Find evidence for these outcomes", primary=True)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(field("&Learning outcomes", self.outcomes), 1)
+        left_layout.addLayout(button_row(self.map_button))
+        self.status = StatusLine("cplStatus")
+        left_layout.addWidget(self.status)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        self.summary = selectable(label(role="strong", object_name="cplSummary"))
+        self.results = lines_list("cplResults", "Outcomes and their evidence",
+                                  "Each outcome with the records that show it, or no evidence yet.")
+        right_layout.addWidget(self.summary)
+        right_layout.addWidget(self.results, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        splitter.setHandleWidth(16)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([380, 620])
+        layout.addWidget(splitter, 1)
+        self.map_button.clicked.connect(lambda: self.map_requested.emit(self.outcomes.toPlainText()))
+        self.results.itemActivated.connect(self._activated)
+        self.show_outcomes([])
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        if item.data(DATA_ROLE):
+            self.open_record.emit(str(item.data(DATA_ROLE)))
+
+    def focusables(self) -> list[QWidget]:
+        return [self.outcomes, self.map_button, self.results]
+
+    def show_outcomes(self, outcomes: list[dict[str, Any]]) -> None:
+        self.results.clear()
+        for outcome in outcomes:
+            records = outcome.get("records") or []
+            item = add_item(self.results, outcome_lines(outcome), records[0].get("id") if records else None)
+            look = CPL_LOOKS.get(str(outcome.get("status")), CPL_LOOKS["no evidence"])
+            item.setForeground(QBrush(QColor(TONE_COLOURS[look.tone][1])))
+        if outcomes:
+            shown = sum(1 for o in outcomes if o.get("status") == "evidenced")
+            partly = sum(1 for o in outcomes if o.get("status") == "partly evidenced")
+            none = len(outcomes) - shown - partly
+            self.summary.setText(f"{len(outcomes)} outcomes: {shown} ✓ with evidence, {partly} ~ partly, "
+                                 f"{none} ✗ no evidence yet.")
+        else:
+            self.summary.setText("")
+        self.summary.setVisible(bool(outcomes))
+        self.results.setVisible(bool(outcomes))
+
+    def set_busy(self, busy: bool, text: str = "") -> None:
+        self.map_button.setEnabled(not busy)
+        if busy:
+            self.status.set(text, busy=True)
+        else:
+            self.status.clear()
+
+    def clear(self) -> None:
+        self.outcomes.clear()
+        self.status.clear()
+        self.show_outcomes([])

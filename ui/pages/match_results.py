@@ -1,0 +1,174 @@
+"""The answer to "how do my records fit this posting?": the explanation first, then the likely kinds of job,
+then every skill the posting asks for and every skill usual for that kind of job, each covered (✓), partly
+covered (~) or missing (✗), with the records that show it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QListWidgetItem, QScrollArea, QVBoxLayout, QWidget
+
+from ui.pages.skill_parts import DATA_ROLE, add_item, button_row, fitted_lines_list
+from ui.skill_looks import COVERAGE_LOOKS, SOURCE_HEADINGS, coverage_look, plural
+from ui.status import TONE_COLOURS
+from ui.style import ACCENT_DARK
+from ui.widgets import button, label, name, selectable
+
+EMPTY = ("Paste a job posting on the left (or open a file) and press Match. The wallet compares the skills it "
+         "asks for with the skills your records show. Nothing leaves this computer.")
+
+
+def skill_lines(skill: dict[str, Any], title: Any) -> list[str]:
+    """'✓ You show it: operate forklift' / 'Shown by: Certified Forklift Operator, Warehouse Associate'."""
+    look = coverage_look(skill.get("coverage"))
+    lines = [f"{look.text}: {skill.get('label', '')}"]
+    records = [title(r) for r in skill.get("evidence") or []]
+    via = skill.get("partial_via_detail") or skill.get("partial_via")
+    if isinstance(via, str):
+        via = {"label": via}
+    if skill.get("coverage") == "covered":
+        lines.append("Shown by: " + ", ".join(records))
+    elif via:
+        lines.append(f"You have “{via.get('label')}”, {via.get('how', 'a related skill')}"
+                     + (f" (shown by {', '.join(records)})" if records else "") + ".")
+    else:
+        lines.append("No record shows it yet.")
+    if skill.get("matched_text"):
+        lines.append(f"The posting says: “{skill['matched_text']}”")
+    return lines
+
+
+def counts_line(skills: list[dict[str, Any]]) -> str:
+    """'11 skills: 1 ✓ shown, 2 ~ partly, 8 ✗ missing'."""
+    counts = {c: sum(1 for s in skills if s.get("coverage") == c) for c in COVERAGE_LOOKS}
+    return (f"{plural(len(skills), 'skill')}: {counts['covered']} ✓ shown, {counts['partial']} ~ partly, "
+            f"{counts['missing']} ✗ missing")
+
+
+class MatchResults(QScrollArea):
+    """objectName 'matchResults'. `create_view` asks for a view for this posting; `open_record(id)`.
+
+    Everything scrolls together (the skills list is as tall as its items), so a small window cuts nothing off."""
+
+    create_view = Signal()
+    open_record = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        name(self, "matchResults", "How your records fit the posting")
+        self.setWidgetResizable(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body = QWidget()
+        body.setObjectName("matchBody")
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(18, 14, 18, 14)
+        layout.setSpacing(8)
+        self.title = selectable(label(object_name="matchTitle"))
+        self.title.setProperty("role", "subheading")
+        self.explanation = selectable(label(EMPTY, object_name="matchExplanation"))
+        self.score = selectable(label(role="muted", object_name="matchScore"))
+        self.occupations = selectable(label(object_name="matchOccupations"))
+        self.create_button = button("Make a view for this…", "createViewButton",
+                                    "Make a view for this posting", primary=True)
+        self.create_button.setAccessibleDescription(
+            "Saves a view with the records and skills that fit this posting; you can change it before sharing.")
+        self.skills = fitted_lines_list("matchSkills", "Skills the posting asks for",
+                                 "Likely kinds of job, then each skill: shown, partly or missing, with the records "
+                                 "that show it. Press Enter on a skill to open its first record.")
+        layout.addWidget(self.title)
+        layout.addWidget(self.explanation)
+        layout.addWidget(self.score)
+        layout.addWidget(self.occupations)
+        layout.addLayout(button_row(self.create_button))
+        layout.addWidget(self.skills)
+        layout.addStretch(1)
+        self.setWidget(body)
+        self.create_button.clicked.connect(self.create_view)
+        self.skills.itemActivated.connect(self._activated)
+        self.skills.currentRowChanged.connect(self._keep_in_sight)
+        self.result: dict[str, Any] | None = None
+        self.clear()
+
+    def clear(self, text: str = EMPTY) -> None:
+        self.result = None
+        self.title.setText("")
+        self.title.hide()
+        self.explanation.setText(text)
+        self.score.hide()
+        self.occupations.hide()
+        self.create_button.hide()
+        self.skills.clear()
+        self.skills.hide()
+        self.setAccessibleDescription(text)
+
+    def show_result(self, result: dict[str, Any], titles: dict[str, str]) -> None:
+        self.result = result
+
+        def title(record_id: str) -> str:
+            return titles.get(record_id, "a record no longer in the wallet")
+
+        self.title.setText(str(result.get("title") or "This posting"))
+        self.title.show()
+        self.explanation.setText(str(result.get("explanation", "")))
+        percent = result.get("score_percent", round(float(result.get("score", 0)) * 100))
+        self.score.setText(f"Match score: {percent}% (how much of what it asks for your records show).")
+        basis = str(result.get("score_basis", ""))
+        self.score.setToolTip(basis)
+        self.score.setAccessibleDescription(basis)
+        self.score.show()
+        occupations = result.get("occupations") or []
+        names = [str(o.get("label", "")) for o in occupations]
+        self.occupations.setText("Likely kind of job: " + "; ".join(names) + "." if names else "")
+        why = "\n".join(f"{o.get('label')}: {o.get('why', '')}" for o in occupations)
+        self.occupations.setToolTip(why)
+        self.occupations.setAccessibleDescription(why)
+        self.occupations.setVisible(bool(names))
+        self.create_button.show()
+        self.skills.clear()
+        skills = result.get("skills") or []
+        for source, heading in SOURCE_HEADINGS.items():
+            group = [s for s in skills if s.get("source") == source]
+            if not group:
+                continue
+            self._heading(f"{heading} — {counts_line(group)}")
+            order = {c: n for n, c in enumerate(COVERAGE_LOOKS)}
+            for skill in sorted(group, key=lambda s: order.get(str(s.get("coverage")), 3)):
+                item = add_item(self.skills, skill_lines(skill, title), (skill.get("evidence") or [None])[0])
+                ink = TONE_COLOURS[coverage_look(skill.get("coverage")).tone][1]
+                item.setForeground(QBrush(QColor(ink)))
+        self.skills.show()
+        self.skills.fit()
+        self.verticalScrollBar().setValue(0)
+        self.setAccessibleDescription(self.plain_text())
+
+    def _heading(self, text: str) -> None:
+        item = QListWidgetItem(text)
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, f"Heading: {text}")
+        item.setForeground(QBrush(QColor(ACCENT_DARK)))
+        self.skills.addItem(item)
+
+    def plain_text(self) -> str:
+        """Everything shown, as lines a screen reader (or a test) reads in order."""
+        lines = [self.title.text(), self.explanation.text(), self.score.text() if self.result else "",
+                 self.occupations.toolTip() if self.result else ""]
+        lines += [self.skills.item(n).text().replace("\n", ". ") for n in range(self.skills.count())]
+        return "\n".join(line for line in lines if line)
+
+    def _keep_in_sight(self, row: int) -> None:
+        """Arrowing through the skills scrolls the page to the chosen one."""
+        item = self.skills.item(row)
+        body = self.widget()
+        if item is None or body is None:
+            return
+        rect = self.skills.visualItemRect(item)
+        middle = self.skills.viewport().mapTo(body, rect.center())
+        self.ensureVisible(middle.x(), middle.y(), 0, rect.height() // 2 + 12)
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        record_id = item.data(DATA_ROLE)
+        if record_id:
+            self.open_record.emit(str(record_id))

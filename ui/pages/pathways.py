@@ -1,0 +1,244 @@
+"""Pathways: where the learner's skills (or a job they name) can lead — moves up (more preparation),
+sideways and down, each with what they already have, what is missing and the typical education. Many
+possible moves, not one ladder."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCompleter,
+    QHBoxLayout,
+    QRadioButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.pages.skill_parts import DATA_ROLE, StatusLine, add_item, lines_list, page_body
+from ui.skill_looks import direction_look, plural
+from ui.skills_context import READING, SkillsContext
+from ui.widgets import button, label, line_edit, name, selectable
+from ui.worker import Failed
+from wallet.skills.match import and_list
+
+INTRO = ("Possible next moves, not one ladder: ↑ a step up needs more preparation, → sideways about the same, "
+         "↓ a step down less. Each says which of its usual skills your records already show and what is missing.")
+NOTHING = "Choose a move on the left to see all of it."
+NO_MOVES_FROM_SKILLS = ("No pathways yet: add credentials or describe your experience on the Records page, so the "
+                        "wallet knows your skills.")
+
+
+def have_words(path: dict[str, Any]) -> str:
+    shared = path.get("shared") or []
+    total = path.get("total_skills") or 0
+    if not total:
+        return "Its usual skills are not listed in the skills data."
+    who = "You already have" if path.get("overlap_basis") == "profile" else "The job you named gives"
+    names = and_list([s["label"] for s in shared], 3)
+    return f"{who} {len(shared)} of its {total} usual skills" + (f": {names}." if shared else ".")
+
+
+def missing_words(path: dict[str, Any]) -> str:
+    missing = path.get("missing") or []
+    if not missing:
+        return "Nothing missing from its usual skills."
+    count = int(path.get("missing_count") or len(missing))
+    return f"Missing ({count}): " + and_list([s["label"] for s in missing], 3) + "."
+
+
+def education_words(path: dict[str, Any]) -> str:
+    parts = [str(path["education"])] if path.get("education") else []
+    if path.get("job_zone"):
+        parts.append(f"job zone {path['job_zone']}: {path.get('job_zone_name') or ''}".rstrip(": "))
+    return "Typical education: " + "; ".join(parts) if parts else "Typical education: not known."
+
+
+def path_lines(path: dict[str, Any]) -> list[str]:
+    look = direction_look(path.get("direction"))
+    fit = " (fits your records)" if path.get("kind") == "nearly-covered" else ""
+    return [f"{look.text}: {path.get('label', '')}{fit}", have_words(path), missing_words(path), education_words(path)]
+
+
+class PathwaysPage(QWidget):
+    """objectName 'pathwaysPage'."""
+
+    def __init__(self, context: SkillsContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self._shown_for: str | None = None
+        self._completer_ready = False
+        self._completer_asked = False
+        layout = page_body(self, "pathwaysPage", "Pathways")
+        layout.addWidget(label("Where your skills can lead", "heading", object_name="pathwaysTitle"))
+        layout.addWidget(label(INTRO, "muted", object_name="pathwaysIntro"))
+
+        self.from_skills = QRadioButton("From my skills")
+        name(self.from_skills, "fromSkillsChoice", "Pathways from my skills")
+        self.from_job = QRadioButton("From a job:")
+        name(self.from_job, "fromOccupationChoice", "Pathways from a job I name")
+        self.choice = QButtonGroup(self)
+        self.choice.addButton(self.from_skills)
+        self.choice.addButton(self.from_job)
+        self.from_skills.setChecked(True)
+        self.occupation = line_edit("fromOccupation", "Job title or O*NET code",
+                                    placeholder="A job title, or an O*NET code such as 53-7051.00")
+        self.occupation.setAccessibleDescription("For example “Industrial Truck and Tractor Operators”.")
+        self.show_button = button("Show moves", "showPathwaysButton", "Show the moves", primary=True)
+        row = QHBoxLayout()
+        row.setSpacing(10)
+        row.addWidget(self.from_skills)
+        row.addWidget(self.from_job)
+        row.addWidget(self.occupation, 1)
+        row.addWidget(self.show_button)
+        layout.addLayout(row)
+        self.status = StatusLine("pathwaysStatus")
+        layout.addWidget(self.status)
+
+        self.list = lines_list("pathwayList", "Possible moves",
+                               "Each move: its direction, the skills you already have, what is missing, and the "
+                               "typical education.")
+        self.detail = QScrollArea()
+        name(self.detail, "pathwayDetail", "The chosen move")
+        self.detail.setWidgetResizable(True)
+        self.detail.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        body = QWidget()
+        body.setObjectName("pathwayDetailBody")
+        detail_layout = QVBoxLayout(body)
+        detail_layout.setContentsMargins(16, 14, 16, 14)
+        detail_layout.setSpacing(8)
+        self.detail_title = selectable(label(object_name="pathwayTitle"))
+        self.detail_title.setProperty("role", "subheading")
+        self.detail_text = selectable(label(NOTHING, object_name="pathwayText"))
+        self.detail_text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        detail_layout.addWidget(self.detail_title)
+        detail_layout.addWidget(self.detail_text)
+        detail_layout.addStretch(1)
+        self.detail.setWidget(body)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        splitter.setHandleWidth(16)
+        splitter.addWidget(self.list)
+        splitter.addWidget(self.detail)
+        splitter.setSizes([560, 440])
+        layout.addWidget(splitter, 1)
+
+        self.show_button.clicked.connect(self.show_moves)
+        self.occupation.returnPressed.connect(self.show_moves)
+        self.occupation.textEdited.connect(lambda text: self.from_job.setChecked(True) if text else None)
+        self.from_skills.toggled.connect(self._choice_changed)
+        self.list.currentItemChanged.connect(lambda _item, _old: self._show_detail())
+
+    # -- page protocol ----------------------------------------------------------------------------------
+    def enter(self) -> None:
+        self._add_completer()
+        if self._shown_for is None:
+            self.show_moves()
+
+    def leave(self) -> None:
+        self.list.clear()
+        self.occupation.clear()
+        self.from_skills.blockSignals(True)
+        self.from_skills.setChecked(True)
+        self.from_skills.blockSignals(False)
+        self.status.clear()
+        self._shown_for = None
+        self._show_detail()
+
+    def focusables(self) -> list[QWidget]:
+        return [self.from_skills, self.from_job, self.occupation, self.show_button, self.list, self.detail]
+
+    # -- behaviour --------------------------------------------------------------------------------------
+    def _choice_changed(self, from_skills: bool) -> None:
+        if from_skills:
+            self.show_moves()
+
+    def show_moves(self) -> None:
+        wanted = self.occupation.text().strip() if self.from_job.isChecked() else ""
+        if self.from_job.isChecked() and not wanted:
+            self.status.set("Type a job title or an O*NET code first.", error=True)
+            self.occupation.setFocus()
+            return
+        waiting = READING if self.context.profile is None else "Finding moves…"
+
+        def done(result: Any) -> None:
+            self.show_button.setEnabled(True)
+            if isinstance(result, Failed):
+                self.status.set(result.message, error=True)
+                return
+            self._shown_for = wanted
+            self._fill(result, wanted)
+
+        if self.context.run(lambda s: [p.to_json() for p in s.skills.pathways(wanted or None)], done):
+            self.show_button.setEnabled(False)
+            self.status.set(waiting, busy=True)
+
+    def _fill(self, paths: list[dict[str, Any]], wanted: str) -> None:
+        self.list.clear()
+        for path in paths:
+            lines = path_lines(path)
+            add_item(self.list, lines, path)
+        if not paths:
+            add_item(self.list, [NO_MOVES_FROM_SKILLS if not wanted else f"No moves are known from “{wanted}”."],
+                     enabled=False)
+        start = f"from “{wanted}”" if wanted else "from your skills"
+        self.status.set(f"{plural(len(paths), 'possible move')} {start}.")
+        if paths:
+            self.list.setCurrentRow(0)
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        item = self.list.currentItem()
+        path = item.data(DATA_ROLE) if item is not None else None
+        if not isinstance(path, dict):
+            self.detail_title.setText("")
+            self.detail_text.setText(NOTHING if self.list.count() else "")
+            return
+        look = direction_look(path.get("direction"))
+        self.detail_title.setText(f"{look.text}: {path.get('label', '')}")
+        shared = path.get("shared") or []
+        missing = path.get("missing") or []
+        mine = path.get("overlap_basis") == "profile"
+        heading = "What you already have:" if mine else "What the job you named already gives you:"
+        lines = [str(path.get("why") or ""), "", heading if shared else have_words(path)]
+        if shared:
+            lines += [f"  ✓ {s['label']}" if s.get("coverage") == "covered"
+                      else f"  ~ {s['label']} (you have {s.get('via') or 'a skill next to it'})" for s in shared[:8]]
+            if len(shared) > 8:
+                lines.append(f"  and {len(shared) - 8} more")
+        count = int(path.get("missing_count") or len(missing))
+        lines += ["", f"Missing ({count}):" if missing else missing_words(path)]
+        lines += [f"  ✗ {s['label']}" for s in missing]
+        more = count - len(missing)
+        if more > 0:
+            lines.append(f"  and {more} more")
+        raise_levels = path.get("raise_levels") or []
+        if raise_levels:
+            lines += ["", "Asks a higher level of: " + and_list([g["label"] for g in raise_levels], 3) + "."]
+        lines += ["", education_words(path)]
+        self.detail_text.setText("\n".join(lines).strip())
+        self.detail.setAccessibleDescription(f"{self.detail_title.text()}\n{self.detail_text.text()}")
+
+    def _add_completer(self) -> None:
+        """Suggest job titles as the learner types (ESCO and O*NET titles from the skills data, read once)."""
+        if self._completer_ready or self._completer_asked:
+            return
+        self._completer_asked = True
+
+        def done(result: Any) -> None:
+            self._completer_asked = False
+            if isinstance(result, Failed) or self._completer_ready:
+                return
+            self._completer_ready = True
+            completer = QCompleter(QStringListModel(result, self), self)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            popup = completer.popup()
+            if popup is not None:
+                name(popup, "occupationSuggestions", "Suggested job titles")
+            self.occupation.setCompleter(completer)
+
+        self.context.run(lambda s: sorted({o.label for o in s.skills.pack.occupations()}, key=str.lower), done)

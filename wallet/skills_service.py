@@ -7,6 +7,7 @@ The profile is rebuilt only when records change (the session's "records_changed"
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from wallet.errors import InvalidInputError, UsageError
@@ -20,6 +21,7 @@ from wallet.store.skills_store import SkillsStore, ViewRow
 
 _STRENGTH_BY_STATUS = {"verified": "verified", "verified_with_warnings": "verified"}
 MAX_VIEW_RECORDS = 12
+MAX_EVIDENCE_TEXT = 64 * 1024
 MAX_VIEW_SKILLS = 15
 
 
@@ -47,12 +49,27 @@ class SkillsService:
     def record_texts(self) -> list[RecordText]:
         """What each record contributes to the profile (endorsement credentials lend strength, not skills)."""
         texts = []
+        evidence = self._repo.all_evidence()
         for record in self._repo.list_records():
+            record = replace(record, evidence=tuple(evidence.get(record.id, ())))
             parsed = self._repo.credential_parsed(record.id) if record.credential is not None else {}
             if parsed.get("kind") == "endorsement":
                 continue
-            texts.append(_record_text(record, parsed, bool(self._endorsements_for(record.id))))
+            text = _record_text(record, parsed, bool(self._endorsements_for(record.id)))
+            notes = self._evidence_notes(record)
+            if notes:
+                text = RecordText(text.record_id, text.title, text.strength, text.when, [*text.texts, *notes],
+                                  text.listed_skills, text.skill_ids)
+            texts.append(text)
         return texts
+
+    def _evidence_notes(self, record: Record) -> list[str]:
+        """The text of small plain-text evidence files (a reference letter, notes): read for skills too."""
+        notes = []
+        for evidence in record.evidence:
+            if evidence.media_type.startswith("text/plain") and evidence.size <= MAX_EVIDENCE_TEXT:
+                notes.append(self._repo.evidence_data(evidence.id).decode("utf-8", errors="replace"))
+        return notes
 
     def overrides(self) -> Overrides:
         added: dict[str, str] = {}

@@ -101,3 +101,14 @@ def test_views_are_created_edited_duplicated_and_deleted(learner: Session) -> No
         skills.view(view.id)
     with pytest.raises(InvalidInputError):
         skills.create_view("   ", None)
+
+
+def test_plain_text_evidence_is_read_for_skills(learner: Session) -> None:
+    """A reference letter attached as text shows its skills, with the record it belongs to."""
+    from wallet.models import EntryInput, EntryKind
+
+    record_id = learner.add_entry(EntryInput(kind=EntryKind.VOLUNTEERING, title="Church kitchen helper"))
+    learner.add_evidence(record_id, "reference.txt", b"She helped us operate a forklift at the food drive.",
+                         media_type="text/plain")
+    forklift = learner.skills.profile().skills[FORKLIFT]
+    assert record_id in forklift.record_ids

@@ -175,6 +175,18 @@ class Repository:
                     found.setdefault(key, str(record_id))
         return found
 
+    def all_evidence(self) -> dict[str, list[EvidenceInfo]]:
+        """Every record's evidence descriptions (not the bytes), in one query."""
+        with guarded(self._path):
+            rows = self._conn.execute(
+                "SELECT id, record_id, filename, media_type, length(data), sha256, description, added_at "
+                "FROM evidence ORDER BY added_at"
+            ).fetchall()
+        found: dict[str, list[EvidenceInfo]] = {}
+        for row in rows:
+            found.setdefault(str(row[1]), []).append(EvidenceInfo(*row))
+        return found
+
     def credential_identities(self) -> dict[tuple[str, str], str]:
         """(credential id, issuer id) → record id, to spot the same credential arriving in other bytes."""
         with guarded(self._path):

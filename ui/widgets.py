@@ -134,6 +134,21 @@ def fixed_constraints(dialog: QWidget, width: int, height: int) -> None:
     dialog.resize(width, height)
 
 
+def modal_layout(dialog: QWidget, object_name: str, title: str, width: int, height: int,
+                 spacing: int = 10) -> QVBoxLayout:
+    """Name, title and size a window-modal dialog and give it the house layout (margins, spacing)."""
+    dialog.setObjectName(object_name)
+    dialog.setWindowTitle(title)
+    dialog.setAccessibleName(title)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    fixed_constraints(dialog, width, height)
+    layout = QVBoxLayout(dialog)
+    layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+    layout.setContentsMargins(24, 20, 24, 20)
+    layout.setSpacing(spacing)
+    return layout
+
+
 def card() -> tuple[QFrame, QVBoxLayout]:
     frame = QFrame()
     frame.setProperty("role", "card")

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 import wallet
-from ui.widgets import button, fixed_constraints, label, selectable
+from ui.widgets import button, label, modal_layout, selectable
 from wallet.errors import WalletError
 
 APP_NAME = "LER Wallet"
@@ -44,15 +44,7 @@ class AboutDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("aboutDialog")
-        self.setWindowTitle(f"About {APP_NAME}")
-        self.setAccessibleName(f"About {APP_NAME}")
-        self.setWindowModality(Qt.WindowModality.WindowModal)
-        fixed_constraints(self, 680, 600)
-        layout = QVBoxLayout(self)
-        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.setSpacing(10)
+        layout = modal_layout(self, "aboutDialog", f"About {APP_NAME}", 680, 600)
         top = QHBoxLayout()
         top.setSpacing(14)
         mark = label("LER", wrap=False, object_name="aboutMark")

@@ -9,17 +9,15 @@ from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
-    QLayout,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from ui.list_delegate import use_lines
 from ui.status import TONE_COLOURS, Look, status_look
-from ui.widgets import button, fixed_constraints, label, name
+from ui.widgets import button, label, modal_layout, name
 from wallet.credential_service import ImportOutcome
 
 OUTCOME_LOOKS = {
@@ -58,15 +56,7 @@ class ImportResultsDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("importResults")
-        self.setWindowTitle("Import results")
-        self.setAccessibleName("Import results")
-        self.setWindowModality(Qt.WindowModality.WindowModal)
-        fixed_constraints(self, 620, 420)
-        layout = QVBoxLayout(self)
-        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.setSpacing(12)
+        layout = modal_layout(self, "importResults", "Import results", 620, 420, spacing=12)
         self.heading = label("", "heading", object_name="importSummary")
         layout.addWidget(self.heading)
         self.results = QListWidget()
@@ -126,15 +116,7 @@ class PasteDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("pasteDialog")
-        self.setWindowTitle("Paste a credential")
-        self.setAccessibleName("Paste a credential")
-        self.setWindowModality(Qt.WindowModality.WindowModal)
-        fixed_constraints(self, 620, 420)
-        layout = QVBoxLayout(self)
-        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.setSpacing(10)
+        layout = modal_layout(self, "pasteDialog", "Paste a credential", 620, 420)
         layout.addWidget(label("Paste a credential", "heading"))
         intro = label("Paste the whole credential as you received it: JSON text (it starts with “{”) or a signed "
                       "token (JWT, it starts with “ey”). Press Ctrl+Enter or Import when done.", "muted")

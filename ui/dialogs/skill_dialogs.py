@@ -18,7 +18,17 @@ from PySide6.QtWidgets import (
 
 from ui.list_delegate import use_lines
 from ui.style import MUTED
-from ui.widgets import button, field, fixed_constraints, label, line_edit, message_label, name, show_message
+from ui.widgets import (
+    button,
+    field,
+    fixed_constraints,
+    label,
+    line_edit,
+    message_label,
+    modal_layout,
+    name,
+    show_message,
+)
 from wallet.skills.pack import Skill
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -165,15 +175,7 @@ class ChangesDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("hiddenSkillsDialog")
-        self.setWindowTitle("Hidden and changed skills")
-        self.setAccessibleName("Hidden and changed skills")
-        self.setWindowModality(Qt.WindowModality.WindowModal)
-        fixed_constraints(self, 600, 460)
-        layout = QVBoxLayout(self)
-        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.setSpacing(10)
+        layout = modal_layout(self, "hiddenSkillsDialog", "Hidden and changed skills", 600, 460)
         layout.addWidget(label("Hidden and changed skills", "heading"))
         layout.addWidget(label("Skills you hid, corrected or added yourself. Restore puts a skill back the way "
                                "the wallet found it in your records.", "muted"))

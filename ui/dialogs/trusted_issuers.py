@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLayout, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QListWidget, QListWidgetItem, QWidget
 
 from ui.list_delegate import use_lines
 from ui.style import MUTED
-from ui.widgets import button, fixed_constraints, label, message_label, name, show_message
+from ui.widgets import button, label, message_label, modal_layout, name, show_message
 
 ISSUER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 INTRO = ("Credentials signed by these issuers pass the “Trusted issuer” check. To add one, open one of its "
@@ -23,15 +23,7 @@ class TrustedIssuersDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("trustedIssuersDialog")
-        self.setWindowTitle("Trusted issuers")
-        self.setAccessibleName("Trusted issuers")
-        self.setWindowModality(Qt.WindowModality.WindowModal)
-        fixed_constraints(self, 640, 440)
-        layout = QVBoxLayout(self)
-        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.setSpacing(10)
+        layout = modal_layout(self, "trustedIssuersDialog", "Trusted issuers", 640, 440)
         layout.addWidget(label("Trusted issuers", "heading"))
         layout.addWidget(label(INTRO, "muted"))
         self.issuers = QListWidget()

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QWidget
 
-from ui.widgets import button, field, fixed_constraints, label, line_edit, message_label, show_message
+from ui.widgets import button, field, label, line_edit, message_label, modal_layout, show_message
 
 
 class NewViewDialog(QDialog):
@@ -15,15 +15,7 @@ class NewViewDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("newViewDialog")
-        self.setWindowTitle("Make a view")
-        self.setAccessibleName("Make a view")
-        self.setWindowModality(Qt.WindowModality.WindowModal)
-        fixed_constraints(self, 520, 300)
-        layout = QVBoxLayout(self)
-        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.setSpacing(10)
+        layout = modal_layout(self, "newViewDialog", "Make a view", 520, 300)
         layout.addWidget(label("Make a view for this posting", "heading"))
         layout.addWidget(label("The wallet picks the records and skills that fit the posting and writes a first "
                                "statement. You can change all of it before you share it.", "muted"))
@@ -67,15 +59,7 @@ class DeleteViewDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("deleteViewDialog")
-        self.setWindowTitle("Delete view")
-        self.setAccessibleName("Delete view")
-        self.setWindowModality(Qt.WindowModality.WindowModal)
-        fixed_constraints(self, 480, 240)
-        layout = QVBoxLayout(self)
-        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.setSpacing(10)
+        layout = modal_layout(self, "deleteViewDialog", "Delete view", 480, 240)
         self.question = label(role="subheading", object_name="deleteViewQuestion")
         layout.addWidget(self.question)
         layout.addWidget(label("Only the view goes; your records and skills stay in the wallet.", "muted"))

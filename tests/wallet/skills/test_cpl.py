@@ -6,12 +6,11 @@ import json
 
 import pytest
 
-from tests.wallet.skills.test_opportunity_match import MANAGE_INVENTORY, OPERATE_FORKLIFT, demo_profile
+from tests.wallet.skills.test_opportunity_match import MANAGE_INVENTORY, OPERATE_FORKLIFT
 from wallet.errors import InvalidInputError
 from wallet.skills.cpl import STATUSES, map_outcomes, outcome_lines, summary
-from wallet.skills.pack import TaxonomyPack, load_pack
+from wallet.skills.pack import TaxonomyPack
 from wallet.skills.profile import Profile
-from wallet.skills.recognise import recogniser
 
 OUTCOMES = """Learning outcomes
 By the end of this course, students will be able to:
@@ -19,20 +18,6 @@ By the end of this course, students will be able to:
 2) Manage inventory using spreadsheet software
 - Explain the role of the Federal Reserve in monetary policy
 """
-
-
-@pytest.fixture(scope="module")
-def pack() -> TaxonomyPack:
-    """The shared pack, fully read once."""
-    p = load_pack()
-    p.load_all()
-    return p
-
-
-@pytest.fixture(scope="module")
-def profile(pack: TaxonomyPack) -> Profile:
-    """The demo learner's profile."""
-    return demo_profile(pack, recogniser())
 
 
 def test_outcome_lines_drop_bullets_numbers_and_headings() -> None:

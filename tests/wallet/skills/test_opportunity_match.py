@@ -12,9 +12,9 @@ import pytest
 from wallet.errors import CredentialFormatError, InvalidInputError
 from wallet.skills.match import COVERAGES, MatchResult, ProfileNeighbours, match
 from wallet.skills.opportunity import Opportunity, read_opportunity, usual_skills
-from wallet.skills.pack import TaxonomyPack, load_pack
+from wallet.skills.pack import TaxonomyPack
 from wallet.skills.profile import Evidence, Profile, ProfileSkill, RecordText, build_profile
-from wallet.skills.recognise import Recogniser, recogniser
+from wallet.skills.recognise import Recogniser
 
 ROOT = Path(__file__).resolve().parents[3]
 POSTINGS = ROOT / "tests" / "fixtures" / "postings"
@@ -83,26 +83,6 @@ def posting_text(name: str) -> str:
     """The text of a labelled posting in tests/fixtures/postings."""
     data: dict[str, Any] = json.loads((POSTINGS / f"{name}.json").read_text("utf-8"))
     return str(data["text"])
-
-
-@pytest.fixture(scope="module")
-def pack() -> TaxonomyPack:
-    """The shared pack, fully read once."""
-    p = load_pack()
-    p.load_all()
-    return p
-
-
-@pytest.fixture(scope="module")
-def finder() -> Recogniser:
-    """The shared recogniser."""
-    return recogniser()
-
-
-@pytest.fixture(scope="module")
-def profile(pack: TaxonomyPack, finder: Recogniser) -> Profile:
-    """The demo learner's profile."""
-    return demo_profile(pack, finder)
 
 
 @pytest.fixture(scope="module")

@@ -10,29 +10,13 @@ from tests.wallet.skills.test_opportunity_match import (
     FORKLIFT_OPERATOR,
     OPERATE_FORKLIFT,
     TRUCK_OPERATORS,
-    demo_profile,
 )
-from wallet.skills.pack import TaxonomyPack, UnknownConceptError, load_pack
+from wallet.skills.pack import TaxonomyPack, UnknownConceptError
 from wallet.skills.pathways import DIRECTIONS, Pathway, pathways
 from wallet.skills.profile import Profile
-from wallet.skills.recognise import recogniser
 
 CRANE_OPERATORS = "onet:occ:53-7021.00"
 LABORERS = "onet:occ:53-7062.00"
-
-
-@pytest.fixture(scope="module")
-def pack() -> TaxonomyPack:
-    """The shared pack, fully read once."""
-    p = load_pack()
-    p.load_all()
-    return p
-
-
-@pytest.fixture(scope="module")
-def profile(pack: TaxonomyPack) -> Profile:
-    """The demo learner's profile."""
-    return demo_profile(pack, recogniser())
 
 
 def _by_id(paths: list[Pathway]) -> dict[str, Pathway]:

@@ -151,10 +151,11 @@ class SkillsService:
         record_ids = [r for r, _ in sorted(ranked.items(), key=lambda kv: -kv[1])][:MAX_VIEW_RECORDS]
         labels = [s["label"] for s in covered if s["coverage"] == "covered"][:3]
         title = result.get("title") or name
+        listed = ", ".join(labels[:-1]) + f" and {labels[-1]}" if len(labels) > 1 else "".join(labels)
         statement = (
-            f"For {title}: I bring {', '.join(labels)}, shown by {len(record_ids)} of my records."
+            f"For {title}. Skills I bring: {listed}, shown by {len(record_ids)} of my records."
             if labels
-            else f"For {title}: the records I chose show what I can bring."
+            else f"For {title}. The records I chose show what I can bring."
         )
         opportunity = {
             "title": title,

@@ -225,6 +225,16 @@ def _labels(skill: Skill) -> Iterable[tuple[str, bool]]:
         rest = words[1:]
         if len(words) > 1 and words[0].lower() in VENDORS and (len(rest) > 1 or rest[0].lower() in PRODUCT_WORDS):
             yield " ".join(rest), False  # "Excel" for "Microsoft Excel", but never "Inventory" for "Oracle Inventory"
+        yield from _short_forms(words)
+
+
+def _short_forms(words: list[str]) -> Iterable[tuple[str, bool]]:
+    """O*NET writes "Hypertext markup language HTML", "Salesforce software": postings write "HTML", "Salesforce"."""
+    if words and words[-1].lower() == "software" and len(words) > 1:
+        words = words[:-1]
+        yield " ".join(words), False
+    if len(words) > 2 and words[-1].isupper() and len(words[-1]) >= 2 and words[-1].isalpha():
+        yield " ".join(words[:-1]), False
 
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:\+\+|#)?")

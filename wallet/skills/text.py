@@ -131,6 +131,7 @@ FUNCTION_WORDS = frozenset(
 WEAK_WORDS = frozenset(
     [
         "use",
+        "standard",
         "using",
         "used",
         "apply",

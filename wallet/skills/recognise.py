@@ -358,7 +358,8 @@ class Recogniser:
             return None
         if entry.needs_context and not any(abs(p - i) <= 8 for p in context):
             return None
-        if len(entry.required) == 1 and len(words[i].text) <= 3 and not words[i].is_upper:
+        short = len(words[i].text) <= 3 and not words[i].is_upper
+        if len(entry.required) == 1 and short and not (entry.needs_capital and words[i].is_capitalised):
             return None  # "sql", "cpr" in lower case are too often something else
         return min(used), max(used)
 

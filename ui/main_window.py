@@ -24,6 +24,7 @@ from ui.pages.workspace import Workspace
 from ui.worker import Runner
 from wallet.crypto.kdf import KdfParams
 from wallet.flows.onboarding import Onboarding, Outcome, Step
+from wallet.skills.warmup import start_warm_up
 from wallet.store.layout import SUFFIX
 
 APP_NAME = "LER Wallet"
@@ -149,6 +150,7 @@ class MainWindow(QMainWindow):
     def _set_title(self) -> None:
         session = self.flow.session
         if self.flow.state is Step.UNLOCKED and session is not None:
+            start_warm_up()  # the skills pages open without a wait; it touches no wallet, only shared caches
             self.setWindowTitle(f"{session.path.name.removesuffix(SUFFIX)} — {APP_NAME}")
         else:
             self.setWindowTitle(APP_NAME)

@@ -19,6 +19,7 @@ from wallet.credentials.report import ItemReport, Report, Status
 from wallet.credentials.validity import parse_time
 from wallet.credentials.verifier import Verifier, VerifyOptions
 from wallet.errors import InvalidInputError, UsageError, WalletError
+from wallet.store.files import atomic_write
 
 CREDENTIAL_SUFFIXES = {".json", ".jsonld", ".jwt", ".png", ".svg", ".txt", ".vc", ".1ob"}
 MARKS = {"passed": "✓", "failed": "✗", "warning": "!", "not checked": "?"}
@@ -217,8 +218,6 @@ def _write_or_print(document: dict[str, Any], out: Path | None) -> None:
     if out is None:
         sys.stdout.write(text)
         return
-    from wallet.store.files import atomic_write
-
     atomic_write(Path(out).expanduser(), text.encode("utf-8"))
     print(f"Wrote {out}.")
 

@@ -112,7 +112,7 @@ def load(session: Session, record: Record) -> CredentialDetails:
         ))
     endorses = ""
     if parsed.get("kind") == "endorsement" and parsed.get("endorses"):
-        target = session.repo.credential_ids().get(str(parsed["endorses"]))
+        target = credentials.endorsed_target(record.id)
         try:
             endorses = session.get_record(target).title if target else str(parsed["endorses"])
         except WalletError:
@@ -129,13 +129,8 @@ def load(session: Session, record: Record) -> CredentialDetails:
 
 def records_from_issuer(session: Session, issuer_id: str) -> list[str]:
     """Ids of the credentials this issuer signed (their 'trusted issuer' check changes with the trust list)."""
-    found = []
-    for record in session.list_records():
-        if record.credential is None:
-            continue
-        if session.repo.credential_parsed(record.id).get("issuer", {}).get("id") == issuer_id:
-            found.append(record.id)
-    return found
+    trees = session.repo.credential_trees()  # one query, not one per record
+    return [record_id for record_id, parsed in trees.items() if parsed.get("issuer", {}).get("id") == issuer_id]
 
 
 def change_trust(session: Session, issuer_id: str, name: str, *, trusted: bool) -> list[str]:

@@ -158,13 +158,17 @@ def card() -> tuple[QFrame, QVBoxLayout]:
     return frame, layout
 
 
-def back_and_submit(layout: QVBoxLayout, back: QPushButton, submit: QPushButton) -> None:
-    """The form footer: Back on the left, the default action on the right."""
-    submit.setDefault(True)
+def footer_row(layout: QVBoxLayout, left: QPushButton, right: QPushButton,
+               default: QPushButton | None = None) -> None:
+    """The footer of a form or dialog: the other choice on the left, the main action on the right.
+
+    The right-hand button is the default (Enter) unless `default` says otherwise ("Keep it" when deleting).
+    """
+    (default or right).setDefault(True)
     row = QHBoxLayout()
-    row.addWidget(back)
+    row.addWidget(left)
     row.addStretch(1)
-    row.addWidget(submit)
+    row.addWidget(right)
     layout.addLayout(row)
 
 

@@ -115,10 +115,6 @@ class CredentialService:
             own_dids=frozenset({self._identity().did}),
         )
 
-    def verify_bytes(self, data: bytes, now: datetime | None = None) -> list[ItemReport]:
-        verifier = Verifier(self.options(now))
-        return [verifier.verify(item) for item in formats.parse(data)]
-
     def verify_record(self, record_id: str, now: datetime | None = None) -> ItemReport:
         """Verify a stored credential again (keys, lists and trust may have changed) and keep the result."""
         record = self._repo.get(record_id)
@@ -192,14 +188,25 @@ class CredentialService:
         )
 
     def _relink_endorsements(self) -> None:
-        ids = self._repo.credential_ids()
-        for record in self._repo.list_records():
-            if record.credential is None:
-                continue
-            parsed = self._repo.credential_parsed(record.id)
+        """Link each endorsement to the record whose credential or achievement id it names."""
+        trees = self._repo.credential_trees()
+        ids: dict[str, str] = {}
+        for record_id, parsed in trees.items():
+            for key in (parsed.get("id"), (parsed.get("achievement") or {}).get("id")):
+                if isinstance(key, str) and key:
+                    ids.setdefault(key, record_id)
+        for record_id, parsed in trees.items():
             target = ids.get(parsed.get("endorses", "")) if parsed.get("kind") == Kind.ENDORSEMENT.value else None
-            if target and target != record.id:
-                self._store.link(record.id, target, "endorses")
+            if target and target != record_id:
+                self._store.link(record_id, target, "endorses")
+
+    def endorsed_records(self) -> set[str]:
+        """Every record at least one imported endorsement points at."""
+        return self._store.linked_targets("endorses")
+
+    def endorsed_target(self, record_id: str) -> str | None:
+        """The wallet record an endorsement is about, when that record is in the wallet."""
+        return self._store.link_target(self._repo.resolve_id(record_id), "endorses")
 
     def endorsements_for(self, record_id: str) -> list[str]:
         return self._store.linked_to(self._repo.resolve_id(record_id), "endorses")

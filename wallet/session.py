@@ -58,7 +58,7 @@ class Session:
             lambda: "Learner",
         )
         self._skills: SkillsService | None = SkillsService(
-            self._repo, SkillsStore(conn, layout.root, clock), self._credentials.endorsements_for
+            self._repo, SkillsStore(conn, layout.root, clock), self._credentials.endorsed_records
         )
         self.events.subscribe(self._skills.on_event)
 

@@ -26,10 +26,10 @@ MAX_VIEW_SKILLS = 15
 
 
 class SkillsService:
-    def __init__(self, repo: Repository, store: SkillsStore, endorsements_for: Callable[[str], list[str]]) -> None:
+    def __init__(self, repo: Repository, store: SkillsStore, endorsed_records: Callable[[], set[str]]) -> None:
         self._repo = repo
         self._store = store
-        self._endorsements_for = endorsements_for
+        self._endorsed_records = endorsed_records
         self._profile: Profile | None = None
 
     @property
@@ -50,12 +50,14 @@ class SkillsService:
         """What each record contributes to the profile (endorsement credentials lend strength, not skills)."""
         texts = []
         evidence = self._repo.all_evidence()
+        trees = self._repo.credential_trees()
+        endorsed = self._endorsed_records()
         for record in self._repo.list_records():
             record = replace(record, evidence=tuple(evidence.get(record.id, ())))
-            parsed = self._repo.credential_parsed(record.id) if record.credential is not None else {}
+            parsed = trees.get(record.id, {})
             if parsed.get("kind") == "endorsement":
                 continue
-            text = _record_text(record, parsed, bool(self._endorsements_for(record.id)))
+            text = _record_text(record, parsed, record.id in endorsed)
             notes = self._evidence_notes(record)
             if notes:
                 text = RecordText(text.record_id, text.title, text.strength, text.when, [*text.texts, *notes],

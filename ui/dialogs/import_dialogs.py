@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from ui.list_delegate import use_lines
 from ui.status import TONE_COLOURS, Look, status_look
-from ui.widgets import button, label, modal_layout, name
+from ui.widgets import button, footer_row, label, modal_layout, name
 from wallet.credential_service import ImportOutcome
 
 OUTCOME_LOOKS = {
@@ -63,15 +63,10 @@ class ImportResultsDialog(QDialog):
         name(self.results, "importResultsList", "What happened to each item")
         use_lines(self.results)
         layout.addWidget(self.results, 1)
-        row = QHBoxLayout()
         self.show_button = button("Show in wallet", "importShowButton", "Show the chosen credential in the wallet")
         self.show_button.setToolTip("Show the chosen credential in the list")
         self.close_button = button("Close", "importResultsClose", "Close the import results", primary=True)
-        self.close_button.setDefault(True)
-        row.addWidget(self.show_button)
-        row.addStretch(1)
-        row.addWidget(self.close_button)
-        layout.addLayout(row)
+        footer_row(layout, self.show_button, self.close_button)
         self.close_button.clicked.connect(self.accept)
         self.show_button.clicked.connect(self._show_chosen)
         self.results.itemActivated.connect(lambda _item: self._show_chosen())

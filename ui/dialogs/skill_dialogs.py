@@ -8,7 +8,6 @@ from collections.abc import Iterable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
     QLayout,
     QListWidget,
     QListWidgetItem,
@@ -22,6 +21,7 @@ from ui.widgets import (
     button,
     field,
     fixed_constraints,
+    footer_row,
     label,
     line_edit,
     message_label,
@@ -97,14 +97,9 @@ class SkillPickerDialog(QDialog):
         layout.addWidget(self.note_field)
         self.error = message_label("skillPickError")
         layout.addWidget(self.error)
-        row = QHBoxLayout()
         self.cancel = button("Cancel", "skillPickCancel", "Cancel")
         self.confirm = button(confirm, "skillPickConfirm", confirm, primary=True)
-        self.confirm.setDefault(True)
-        row.addWidget(self.cancel)
-        row.addStretch(1)
-        row.addWidget(self.confirm)
-        layout.addLayout(row)
+        footer_row(layout, self.cancel, self.confirm)
         self.cancel.clicked.connect(self.reject)
         self.confirm.clicked.connect(self._confirm)
         self.search.textChanged.connect(self._search)
@@ -185,14 +180,9 @@ class ChangesDialog(QDialog):
         layout.addWidget(self.changes, 1)
         self.note = message_label("hiddenSkillsNote", role="note")
         layout.addWidget(self.note)
-        row = QHBoxLayout()
         self.restore = button("Restore", "restoreSkillButton", "Restore the chosen skill")
         self.close_button = button("Close", "hiddenSkillsClose", "Close", primary=True)
-        self.close_button.setDefault(True)
-        row.addWidget(self.restore)
-        row.addStretch(1)
-        row.addWidget(self.close_button)
-        layout.addLayout(row)
+        footer_row(layout, self.restore, self.close_button)
         self.close_button.clicked.connect(self.accept)
         self.restore.clicked.connect(self._restore)
         self.changes.currentItemChanged.connect(lambda _item, _old: self._update())

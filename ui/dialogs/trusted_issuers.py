@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QDialog, QListWidget, QListWidgetItem, QWidget
 
 from ui.list_delegate import use_lines
 from ui.style import MUTED
-from ui.widgets import button, label, message_label, modal_layout, name, show_message
+from ui.widgets import button, footer_row, label, message_label, modal_layout, name, show_message
 
 ISSUER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 INTRO = ("Credentials signed by these issuers pass the “Trusted issuer” check. To add one, open one of its "
@@ -32,14 +32,9 @@ class TrustedIssuersDialog(QDialog):
         layout.addWidget(self.issuers, 1)
         self.note = message_label("trustedIssuersNote", role="note")
         layout.addWidget(self.note)
-        row = QHBoxLayout()
         self.remove = button("Remove from list", "removeIssuerButton", "Remove the chosen issuer from the list")
         self.close_button = button("Close", "trustedIssuersClose", "Close trusted issuers", primary=True)
-        self.close_button.setDefault(True)
-        row.addWidget(self.remove)
-        row.addStretch(1)
-        row.addWidget(self.close_button)
-        layout.addLayout(row)
+        footer_row(layout, self.remove, self.close_button)
         self.close_button.clicked.connect(self.accept)
         self.remove.clicked.connect(self._remove_chosen)
         self.issuers.currentItemChanged.connect(lambda _item, _old: self._update())

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
-from ui.widgets import button, field, label, line_edit, message_label, modal_layout, show_message
+from ui.widgets import button, field, footer_row, label, line_edit, message_label, modal_layout, show_message
 
 
 class NewViewDialog(QDialog):
@@ -24,14 +24,9 @@ class NewViewDialog(QDialog):
         self.error = message_label("newViewError")
         layout.addWidget(self.error)
         layout.addStretch(1)
-        row = QHBoxLayout()
         self.cancel = button("Cancel", "newViewCancel", "Cancel")
         self.confirm = button("Make the view", "newViewConfirm", "Make the view", primary=True)
-        self.confirm.setDefault(True)
-        row.addWidget(self.cancel)
-        row.addStretch(1)
-        row.addWidget(self.confirm)
-        layout.addLayout(row)
+        footer_row(layout, self.cancel, self.confirm)
         self.cancel.clicked.connect(self.reject)
         self.confirm.clicked.connect(self._confirm)
         self.name_input.returnPressed.connect(self._confirm)
@@ -64,14 +59,9 @@ class DeleteViewDialog(QDialog):
         layout.addWidget(self.question)
         layout.addWidget(label("Only the view goes; your records and skills stay in the wallet.", "muted"))
         layout.addStretch(1)
-        row = QHBoxLayout()
         self.keep = button("Keep it", "keepViewButton", "Keep the view")
         self.delete = button("Delete", "confirmDeleteViewButton", "Delete the view", primary=True)
-        self.keep.setDefault(True)
-        row.addWidget(self.keep)
-        row.addStretch(1)
-        row.addWidget(self.delete)
-        layout.addLayout(row)
+        footer_row(layout, self.keep, self.delete, default=self.keep)
         self.keep.clicked.connect(self.reject)
         self.delete.clicked.connect(self._confirm)
         self._view_id = ""

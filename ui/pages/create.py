@@ -9,12 +9,12 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QWidget
 
 from ui.widgets import (
-    back_and_submit,
     busy_bar,
     button,
     card,
     centered,
     field,
+    footer_row,
     label,
     line_edit,
     message_label,
@@ -63,7 +63,7 @@ class CreatePage(QWidget):
         layout.addWidget(self.busy_text)
         self.back = button("Back", "createBackButton", "Back to the start")
         self.submit = button("Create wallet", "createWalletButton", "Create the wallet", primary=True)
-        back_and_submit(layout, self.back, self.submit)
+        footer_row(layout, self.back, self.submit)
         centered(self, frame)
         for before, after in pairwise((self.location, self.browse, self.first, self.second, self.submit, self.back)):
             QWidget.setTabOrder(before, after)

@@ -9,12 +9,12 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QWidget
 
 from ui.widgets import (
-    back_and_submit,
     busy_bar,
     button,
     card,
     centered,
     field,
+    footer_row,
     label,
     line_edit,
     message_label,
@@ -55,7 +55,7 @@ class RecoverPage(QWidget):
         layout.addWidget(self.busy)
         self.back = button("Back", "recoverBackButton", "Back to the start")
         self.submit = button("Recover wallet", "recoverSubmitButton", "Recover the wallet", primary=True)
-        back_and_submit(layout, self.back, self.submit)
+        footer_row(layout, self.back, self.submit)
         centered(self, frame)
         order = (self.location, self.browse, self.code, self.first, self.second, self.submit, self.back)
         for before, after in pairwise(order):

@@ -17,6 +17,7 @@ from nacl.exceptions import BadSignatureError
 from nacl.signing import VerifyKey
 
 from wallet.credentials.canonical import jcs, rdfc
+from wallet.credentials.formats import as_list
 from wallet.credentials.keys import KeyMaterial, KeyResolver
 from wallet.credentials.multikey import decode_multibase, encode_base58btc
 from wallet.credentials.report import clip
@@ -113,8 +114,8 @@ def _proof_config(document: dict[str, Any], proof: dict[str, Any], suite: str) -
     config = {k: v for k, v in proof.items() if k != "proofValue"}
     if suite == JCS:
         if "@context" in config and "@context" in document:
-            doc_ctx = _as_list(document["@context"])
-            proof_ctx = _as_list(config["@context"])
+            doc_ctx = as_list(document["@context"])
+            proof_ctx = as_list(config["@context"])
             if doc_ctx[: len(proof_ctx)] != proof_ctx:
                 raise CredentialFormatError("The proof's @context does not match the credential's @context.")
         elif "@context" in document:
@@ -124,8 +125,6 @@ def _proof_config(document: dict[str, Any], proof: dict[str, Any], suite: str) -
     return config
 
 
-def _as_list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else [value]
 
 
 def verify_proof(
@@ -139,7 +138,7 @@ def verify_proof(
         )
     if proof.get("proofPurpose", "assertionMethod") != "assertionMethod":
         return ProofResult(proof, suite, False, "The proof was made for another purpose than issuing a credential.")
-    if suite == ED25519_2020 and ED25519_2020_CONTEXT not in _as_list(document.get("@context")):
+    if suite == ED25519_2020 and ED25519_2020_CONTEXT not in as_list(document.get("@context")):
         return ProofResult(proof, suite, False, "The Ed25519Signature2020 proof lacks its required JSON-LD context.")
     vm = proof.get("verificationMethod")
     if isinstance(vm, dict):

@@ -274,7 +274,8 @@ def _from_json(document: dict[str, Any], original: bytes, container: str, depth:
     return [parsed]
 
 
-def _embedded_credentials(value: Any) -> list[Any]:
+def as_list(value: Any) -> list[Any]:
+    """A JSON-LD value that may be absent, single or a list, as a list."""
     if value is None:
         return []
     return value if isinstance(value, list) else [value]
@@ -299,7 +300,7 @@ def _clr_children(document: dict[str, Any], depth: int) -> list[Parsed]:
     subject = document.get("credentialSubject")
     if not isinstance(subject, dict):
         return []
-    items = _embedded_credentials(subject.get("verifiableCredential"))
+    items = as_list(subject.get("verifiableCredential"))
     _count_nested(len(items))
     children = []
     for item in items:
@@ -310,7 +311,7 @@ def _clr_children(document: dict[str, Any], depth: int) -> list[Parsed]:
 
 
 def _from_presentation(document: dict[str, Any], depth: int) -> list[Parsed]:
-    items = _embedded_credentials(document.get("verifiableCredential"))
+    items = as_list(document.get("verifiableCredential"))
     if not items:
         raise CredentialFormatError("The presentation (bundle) holds no credentials.")
     _count_nested(len(items))

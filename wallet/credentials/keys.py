@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from wallet.credentials.formats import as_list
 from wallet.credentials.jose import resolve_did_jwk
 from wallet.credentials.multikey import ed25519_from_multikey
+from wallet.credentials.report import clip
 from wallet.errors import CredentialFormatError
-
-ALL_FRAGMENTS = "#"
 
 
 class KeySource(StrEnum):
@@ -82,11 +82,11 @@ def _method_in_document(document: dict[str, Any], vm_id: str) -> tuple[dict[str,
         return doc_id + ref if ref.startswith("#") else ref
 
     methods: dict[str, dict[str, Any]] = {}
-    for entry in _as_list(document.get("verificationMethod")) + _as_list(document.get("publicKey")):
+    for entry in as_list(document.get("verificationMethod")) + as_list(document.get("publicKey")):
         if isinstance(entry, dict) and isinstance(entry.get("id"), str):
             methods[absolute(entry["id"])] = entry
     assertion = False
-    for ref in _as_list(document.get("assertionMethod")):
+    for ref in as_list(document.get("assertionMethod")):
         if isinstance(ref, str) and absolute(ref) == vm_id:
             assertion = True
         elif isinstance(ref, dict) and absolute(str(ref.get("id", ""))) == vm_id:
@@ -102,10 +102,6 @@ def _method_in_document(document: dict[str, Any], vm_id: str) -> tuple[dict[str,
     return method, assertion
 
 
-def _as_list(value: Any) -> list[Any]:
-    if value is None:
-        return []
-    return value if isinstance(value, list) else [value]
 
 
 @dataclass
@@ -176,14 +172,12 @@ def issuer_binding(issuer_id: str | None, key: KeyMaterial) -> tuple[bool | None
     if key.controller:
         owners.add(key.controller)
     if issuer_id in owners:
-        return True, f"The proof's key belongs to the issuer ({_short(issuer_id)}), found through {key.source}."
+        return True, f"The proof's key belongs to the issuer ({clip(issuer_id)}), found through {key.source}."
     if issuer_id.startswith("http") and any(o.startswith(issuer_id.rstrip("/") + "/") for o in owners):
-        return True, f"The proof's key is published under the issuer's address ({_short(issuer_id)})."
+        return True, f"The proof's key is published under the issuer's address ({clip(issuer_id)})."
     return False, (
-        f"The proof was made with a key of {_short(next(iter(sorted(owners))))}, not of the issuer named in the "
-        f"credential ({_short(issuer_id)})."
+        f"The proof was made with a key of {clip(next(iter(sorted(owners))))}, not of the issuer named in the "
+        f"credential ({clip(issuer_id)})."
     )
 
 
-def _short(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"

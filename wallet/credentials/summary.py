@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from wallet.credentials.formats import Kind, Parsed, types_of
+from wallet.credentials.formats import Kind, Parsed, as_list, types_of
 from wallet.credentials.verifier import issuer_of, name_of, subject_of
 
 MAX_TEXT = 4000
@@ -22,15 +22,11 @@ def _text(value: Any, limit: int = MAX_TEXT) -> str:
     return ""
 
 
-def _list(value: Any) -> list[Any]:
-    if value is None:
-        return []
-    return value if isinstance(value, list) else [value]
 
 
 def _alignments(node: dict[str, Any]) -> list[dict[str, str]]:
     found = []
-    for item in _list(node.get("alignment")) + _list(node.get("alignments")):
+    for item in as_list(node.get("alignment")) + as_list(node.get("alignments")):
         if isinstance(item, dict):
             entry = {
                 k: _text(item.get(k), 500)
@@ -52,7 +48,7 @@ def _achievement(node: Any) -> dict[str, Any]:
         "criteria": _text(criteria.get("narrative") if isinstance(criteria, dict) else criteria),
         "achievementType": _text(node.get("achievementType"), 200),
         "alignments": _alignments(node),
-        "tags": [t for t in (_text(x, 200) for x in _list(node.get("tag")) + _list(node.get("tags"))) if t],
+        "tags": [t for t in (_text(x, 200) for x in as_list(node.get("tag")) + as_list(node.get("tags"))) if t],
         "creditsAvailable": node.get("creditsAvailable")
         if isinstance(node.get("creditsAvailable"), int | float)
         else None,
@@ -62,7 +58,7 @@ def _achievement(node: Any) -> dict[str, Any]:
 
 def _results(subject: dict[str, Any]) -> list[dict[str, str]]:
     results = []
-    for item in _list(subject.get("result")):
+    for item in as_list(subject.get("result")):
         if isinstance(item, dict):
             results.append({k: _text(item.get(k), 300) for k in ("value", "status", "achievedLevel") if item.get(k)})
     return results
@@ -98,16 +94,16 @@ def tree(parsed: Parsed) -> dict[str, Any]:
             data["endorses"] = _text(subject.get("id"), 500)
             data["endorsementComment"] = _text(subject.get("endorsementComment"))
         if parsed.kind is Kind.CLR:
-            data["achievements"] = [_achievement(a) for a in _list(subject.get("achievement"))]
+            data["achievements"] = [_achievement(a) for a in as_list(subject.get("achievement"))]
             data["associations"] = [
                 {k: _text(a.get(k), 500) for k in ("associationType", "sourceId", "targetId")}
-                for a in _list(subject.get("association"))
+                for a in as_list(subject.get("association"))
                 if isinstance(a, dict)
             ]
     if parsed.kind is Kind.OB2:
         badge = document.get("badge")
         data["achievement"] = _achievement(badge) if isinstance(badge, dict) else {"id": _text(badge, 500)}
-    evidence = [e for e in _list(document.get("evidence")) if isinstance(e, dict | str)]
+    evidence = [e for e in as_list(document.get("evidence")) if isinstance(e, dict | str)]
     data["evidence"] = [
         {"id": _text(e.get("id"), 500), "name": _text(e.get("name"), 300), "narrative": _text(e.get("narrative"))}
         if isinstance(e, dict)

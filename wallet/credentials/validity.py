@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from wallet.credentials.report import Check, CheckName, Outcome
+from wallet.credentials.report import Check, CheckName, Outcome, clip
 
 
 def parse_time(value: Any) -> datetime | None:
@@ -28,10 +28,6 @@ def parse_time(value: Any) -> datetime | None:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
-def _quoted(value: Any, limit: int = 40) -> str:
-    """A bad value as it appears in a sentence: quoted, one line, never longer than `limit` characters."""
-    text = " ".join(str(value).split())
-    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
 def day(moment: datetime) -> str:
@@ -45,9 +41,9 @@ def check_validity(document: dict[str, Any], now: datetime, jwt_claims: dict[str
     end_raw = document.get("validUntil", document.get("expirationDate", document.get("expires", claims.get("exp"))))
     start, end = parse_time(start_raw), parse_time(end_raw)
     if start_raw is not None and start is None:
-        return Check(CheckName.VALIDITY, Outcome.FAILED, f"The start date {_quoted(start_raw)} is not a valid date.")
+        return Check(CheckName.VALIDITY, Outcome.FAILED, f"The start date {clip(start_raw, 40)!r} is not a valid date.")
     if end_raw is not None and end is None:
-        return Check(CheckName.VALIDITY, Outcome.FAILED, f"The end date {_quoted(end_raw)} is not a valid date.")
+        return Check(CheckName.VALIDITY, Outcome.FAILED, f"The end date {clip(end_raw, 40)!r} is not a valid date.")
     if start and end and end < start:
         return Check(CheckName.VALIDITY, Outcome.FAILED, "The credential ends before it starts: its dates are wrong.")
     if start and start > now:

@@ -13,7 +13,7 @@ from typing import Any
 
 from wallet.credentials import jose, schema, status
 from wallet.credentials.dataintegrity import ED25519_2020, LEGACY_RDFC, RDFC, ProofResult, verify_all
-from wallet.credentials.formats import Kind, Parsed, types_of
+from wallet.credentials.formats import Kind, Parsed, contexts_of, kind_of, types_of
 from wallet.credentials.keys import KeyMaterial, KeyResolver, KeySource, issuer_binding
 from wallet.credentials.report import Check, CheckName, ItemReport, Outcome, clip
 from wallet.credentials.validity import check_validity
@@ -140,7 +140,7 @@ class Verifier:
 
     def _verify_data_integrity(self, parsed: Parsed, report: ItemReport) -> None:
         document = parsed.document
-        if VC_V1 in _contexts(document) and parsed.kind in (Kind.OB3, Kind.CLR, Kind.ENDORSEMENT):
+        if VC_V1 in contexts_of(document) and parsed.kind in (Kind.OB3, Kind.CLR, Kind.ENDORSEMENT):
             report.add(
                 CheckName.FORMAT,
                 Outcome.WARNING,
@@ -287,8 +287,6 @@ class Verifier:
             return self.options.status_lists.get(url)
 
         def verify_list(list_doc: dict[str, Any]) -> tuple[bool, str]:
-            from wallet.credentials.formats import kind_of
-
             try:
                 parsed = Parsed(kind_of(list_doc), list_doc, b"", "application/vc+ld+json", "status list")
             except CredentialFormatError as exc:
@@ -316,9 +314,6 @@ class Verifier:
         return Check(CheckName.TRUSTED_ISSUER, Outcome.WARNING, f"{who} is not on your list of trusted issuers.")
 
 
-def _contexts(document: dict[str, Any]) -> list[Any]:
-    value = document.get("@context", [])
-    return value if isinstance(value, list) else [value]
 
 
 def _public_key(key: KeyMaterial) -> jose.PublicKey:

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any, Final
 
+from wallet.credentials.formats import as_list
 from wallet.credentials.limits import check_size, read_json
 from wallet.errors import CredentialFormatError, InvalidInputError
 from wallet.skills.ids import is_esco, onet_occupation_id
@@ -230,7 +231,7 @@ def _from_job_posting(posting: dict[str, Any], pack: TaxonomyPack, finder: Recog
     mentions = finder.find(text)
     found = {m.skill_id for m in mentions}
     unrecognised: list[str] = []
-    for item in _as_list(posting.get("skills")):
+    for item in as_list(posting.get("skills")):
         skill_id = _concept_id(item)
         name = _plain(item.get("name")) if isinstance(item, dict) else _plain(item)
         if skill_id is not None and skill_id not in found and pack.get_skill(skill_id) is not None:
@@ -252,7 +253,7 @@ def _from_job_posting(posting: dict[str, Any], pack: TaxonomyPack, finder: Recog
 def _declared_occupations(posting: dict[str, Any], pack: TaxonomyPack) -> list[OccupationGuess]:
     """The occupations a JobPosting names outright: an O*NET-SOC code or an ESCO occupation URI."""
     out: list[OccupationGuess] = []
-    for item in _as_list(posting.get("occupationalCategory")):
+    for item in as_list(posting.get("occupationalCategory")):
         candidates: list[tuple[str, str]] = []
         concept = _concept_id(item)
         if concept is not None:
@@ -284,10 +285,6 @@ def _concept_id(item: Any) -> str | None:
     return None
 
 
-def _as_list(value: Any) -> list[Any]:
-    if value is None:
-        return []
-    return value if isinstance(value, list) else [value]
 
 
 def _plain(value: Any) -> str:
@@ -297,7 +294,7 @@ def _plain(value: Any) -> str:
 def _strings(value: Any) -> list[str]:
     """Text values of a JobPosting property: strings, or objects with a name, description or credential category."""
     out: list[str] = []
-    for item in _as_list(value):
+    for item in as_list(value):
         if isinstance(item, str):
             out.append(item)
         elif isinstance(item, dict):

@@ -111,17 +111,14 @@ class Profile:
 
     def ordered(self) -> list[ProfileSkill]:
         """Strongest evidence first, then the most records, then most recent, then by name."""
-        return sorted(
-            self.skills.values(),
-            key=lambda s: (STRENGTHS.index(s.strength), -len(s.record_ids), _negate(s.last_seen), s.label.lower()),
-        )
+        skills = sorted(self.skills.values(), key=lambda s: s.label.lower())
+        skills.sort(key=lambda s: s.last_seen or "", reverse=True)  # stable sorts: least important key first
+        skills.sort(key=lambda s: (STRENGTHS.index(s.strength), -len(s.record_ids)))
+        return skills
 
     def to_json(self) -> list[dict[str, Any]]:
         return [s.to_json() for s in self.ordered()]
 
-
-def _negate(date: str | None) -> str:
-    return "".join(chr(0x10FFFF - ord(c)) for c in (date or ""))
 
 
 def build_profile(

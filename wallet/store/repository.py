@@ -163,17 +163,11 @@ class Repository:
             row = self._conn.execute("SELECT parsed FROM credential_sources WHERE record_id = ?", (full_id,)).fetchone()
         return {} if row is None else dict(json.loads(row[0]))
 
-    def credential_ids(self) -> dict[str, str]:
-        """Credential/achievement ids found in parsed trees → record id (for linking endorsements)."""
+    def credential_trees(self) -> dict[str, dict[str, Any]]:
+        """Every credential record's parsed tree, by record id, in one query."""
         with guarded(self._path):
             rows = self._conn.execute("SELECT record_id, parsed FROM credential_sources").fetchall()
-        found: dict[str, str] = {}
-        for record_id, parsed in rows:
-            tree = json.loads(parsed)
-            for key in (tree.get("id"), (tree.get("achievement") or {}).get("id")):
-                if isinstance(key, str) and key:
-                    found.setdefault(key, str(record_id))
-        return found
+        return {str(record_id): dict(json.loads(parsed)) for record_id, parsed in rows}
 
     def all_evidence(self) -> dict[str, list[EvidenceInfo]]:
         """Every record's evidence descriptions (not the bytes), in one query."""

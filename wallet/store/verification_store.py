@@ -87,6 +87,22 @@ class VerificationStore:
             ).fetchall()
         return [str(r[0]) for r in rows]
 
+    def linked_targets(self, relation: str) -> set[str]:
+        """Every record something points at with `relation` (e.g. every endorsed record)."""
+        with guarded(self._path):
+            rows = self._conn.execute(
+                "SELECT DISTINCT to_id FROM record_links WHERE relation = ?", (relation,)
+            ).fetchall()
+        return {str(r[0]) for r in rows}
+
+    def link_target(self, from_id: str, relation: str) -> str | None:
+        """The record `from_id` points at with `relation`, if any."""
+        with guarded(self._path):
+            row = self._conn.execute(
+                "SELECT to_id FROM record_links WHERE from_id = ? AND relation = ?", (from_id, relation)
+            ).fetchone()
+        return None if row is None else str(row[0])
+
     def save_self_issued(self, record_id: str, credential: dict[str, Any]) -> None:
         with transaction(self._conn, self._path) as conn:
             conn.execute(

@@ -1,0 +1,133 @@
+"""The one public API of the LER Wallet core: `ui/` and `cli/` import from here and nowhere else in `wallet`.
+
+Everything a front end needs crosses this boundary: opening, creating, recovering and restoring
+wallets; the unlocked `Session` with its records, credentials, skills and views; the typed models
+and reports it returns; the events it emits; and the one exception tree rooted in `WalletError`.
+"""
+
+from __future__ import annotations
+
+from wallet import __version__, demo
+from wallet.credential_service import ImportOutcome
+from wallet.credentials import formats
+from wallet.credentials.keys import KeyResolver
+from wallet.credentials.limits import MAX_INPUT_BYTES, read_json
+from wallet.credentials.report import STATUS_SENTENCES, ItemReport, Report, Status
+from wallet.credentials.validity import parse_time
+from wallet.credentials.verifier import Verifier, VerifyOptions
+from wallet.crypto.kdf import KdfParams
+from wallet.errors import (
+    CredentialFormatError,
+    DuplicateRecordError,
+    InvalidInputError,
+    NewerWalletError,
+    NotAWalletError,
+    RecordNotFoundError,
+    StorageError,
+    UnknownContextError,
+    UsageError,
+    WalletDamagedError,
+    WalletError,
+    WalletExistsError,
+    WalletLockedError,
+    WalletNotFoundError,
+    WrongPassphraseError,
+)
+from wallet.events import Event, EventBus
+from wallet.flows.locations import free_location
+from wallet.flows.onboarding import Onboarding, Outcome, Step
+from wallet.models import ENTRY_KIND_LABELS, CredentialInfo, EntryInput, EntryKind, EvidenceInfo, Record, RecordKind
+from wallet.service import (
+    CreatedWallet,
+    check_wallet,
+    create_wallet,
+    default_wallet_path,
+    ensure_can_create,
+    layout_check,
+    open_wallet,
+    read_backup,
+    recover_wallet,
+    restore_backup,
+    wallet_is_demo,
+)
+from wallet.session import Session
+from wallet.skills.match import and_list
+from wallet.skills.pack import Skill, TaxonomyPack
+from wallet.skills.pack import attribution as skills_data_credits
+from wallet.skills.profile import STRENGTH_WORDS, Profile, ProfileSkill
+from wallet.skills.warmup import start_warm_up
+from wallet.store.files import atomic_write, read_bytes
+from wallet.store.layout import SUFFIX
+from wallet.store.skills_store import ViewRow
+from wallet.validation import MIN_PASSPHRASE
+
+__all__ = [
+    "ENTRY_KIND_LABELS",
+    "MAX_INPUT_BYTES",
+    "MIN_PASSPHRASE",
+    "STATUS_SENTENCES",
+    "STRENGTH_WORDS",
+    "SUFFIX",
+    "CreatedWallet",
+    "CredentialFormatError",
+    "CredentialInfo",
+    "DuplicateRecordError",
+    "EntryInput",
+    "EntryKind",
+    "Event",
+    "EventBus",
+    "EvidenceInfo",
+    "ImportOutcome",
+    "InvalidInputError",
+    "ItemReport",
+    "KdfParams",
+    "KeyResolver",
+    "NewerWalletError",
+    "NotAWalletError",
+    "Onboarding",
+    "Outcome",
+    "Profile",
+    "ProfileSkill",
+    "Record",
+    "RecordKind",
+    "RecordNotFoundError",
+    "Report",
+    "Session",
+    "Skill",
+    "Status",
+    "Step",
+    "StorageError",
+    "TaxonomyPack",
+    "UnknownContextError",
+    "UsageError",
+    "Verifier",
+    "VerifyOptions",
+    "ViewRow",
+    "WalletDamagedError",
+    "WalletError",
+    "WalletExistsError",
+    "WalletLockedError",
+    "WalletNotFoundError",
+    "WrongPassphraseError",
+    "__version__",
+    "and_list",
+    "atomic_write",
+    "check_wallet",
+    "create_wallet",
+    "default_wallet_path",
+    "demo",
+    "ensure_can_create",
+    "formats",
+    "free_location",
+    "layout_check",
+    "open_wallet",
+    "parse_time",
+    "read_backup",
+    "read_bytes",
+    "read_json",
+    "recover_wallet",
+    "restore_backup",
+    "skills_data_credits",
+    "start_warm_up",
+    "wallet_is_demo",
+]

@@ -6,7 +6,7 @@ Run from the repository root with the project's interpreter:
     python bench/bench_store.py --quick         # N=1000, K=3 (smoke run)
     python bench/bench_store.py --records 5000 --repeat 5 --json
 
-Every figure goes through the public facade (`wallet.service`, `wallet.session.Session`), the way
+Every figure goes through the public facade (`wallet.lifecycle`, `wallet.session.Session`), the way
 the app and the command line use it. Progress goes to stderr; the table (or JSON) to stdout.
 All wallet files live in a temporary folder that is removed at the end.
 """
@@ -33,7 +33,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from wallet import service
+from wallet import lifecycle
 from wallet.clock import system_clock
 from wallet.crypto.kdf import SALT_BYTES, calibrate, derive_key
 from wallet.models import EntryInput, EntryKind
@@ -481,7 +481,7 @@ def child_open_and_list(path: str) -> None:
     passphrase = sys.stdin.readline().rstrip("\n")
     rss_start = proc_status_mib("VmRSS")
     t0 = time.perf_counter()
-    session = service.open_wallet(Path(path), passphrase, strengthen=False)
+    session = lifecycle.open_wallet(Path(path), passphrase, strengthen=False)
     t1 = time.perf_counter()
     rss_after_open = proc_status_mib("VmRSS")
     records = session.list_records()
@@ -528,7 +528,7 @@ def run(n_records: int, repeat: int, seed: int) -> dict[str, Any]:
 
         # ---- create ---------------------------------------------------------------------------
         log(f"creating a wallet with {n_records} records (one transaction per add) ...")
-        created = service.create_wallet(wallet_path, PASSPHRASE, kdf=params)
+        created = lifecycle.create_wallet(wallet_path, PASSPHRASE, kdf=params)
         session = created.session
         machine = machine_info(session)
         subject_did = session.did
@@ -586,7 +586,7 @@ def run(n_records: int, repeat: int, seed: int) -> dict[str, Any]:
         data_key = keys.unseal_with_passphrase(PASSPHRASE)
 
         def unlock_first_page() -> int:
-            s = service.open_wallet(wallet_path, PASSPHRASE, strengthen=False)
+            s = lifecycle.open_wallet(wallet_path, PASSPHRASE, strengthen=False)
             try:
                 return len(s.list_records(limit=50))
             finally:
@@ -594,7 +594,7 @@ def run(n_records: int, repeat: int, seed: int) -> dict[str, Any]:
 
         def open_without_kdf() -> int:
             # The same steps as open_wallet after the key is unsealed (bench-only use of a private helper).
-            s = service._open_with_key(layout, keys, data_key, system_clock)
+            s = lifecycle._open_with_key(layout, keys, data_key, system_clock)
             try:
                 return len(s.list_records(limit=50))
             finally:
@@ -617,7 +617,7 @@ def run(n_records: int, repeat: int, seed: int) -> dict[str, Any]:
         rows.append(row_ms("  the same without the KDF", nokdf_times,
                            "connect + PRAGMA key + schema/identity check + list 50, then lock"))
 
-        session = service.open_wallet(wallet_path, PASSPHRASE, strengthen=False)
+        session = lifecycle.open_wallet(wallet_path, PASSPHRASE, strengthen=False)
 
         # ---- list -----------------------------------------------------------------------------
         log("listing ...")
@@ -660,7 +660,7 @@ def run(n_records: int, repeat: int, seed: int) -> dict[str, Any]:
 
         # ---- check ----------------------------------------------------------------------------
         log("check_wallet ...")
-        check_times, problems = timed(lambda: service.check_wallet(session), repeat)
+        check_times, problems = timed(lambda: lifecycle.check_wallet(session), repeat)
         assert problems == [], problems
         rows.append(row_ms("check_wallet", check_times, "cipher_integrity_check + quick_check; no problems"))
 

@@ -194,12 +194,12 @@ def bench_suites(sets: dict[str, list[bytes]], repeat: int, source: str) -> None
 
 def bench_import(blobs: list[bytes], repeat: int) -> None:
     from tests.conftest import FAST_KDF  # cheap KDF: this measures import, not Argon2id
-    from wallet import service
+    from wallet import lifecycle
 
     times = []
     for _ in range(repeat):
         with tempfile.TemporaryDirectory() as tmp:
-            created = service.create_wallet(Path(tmp) / "bench.lerwallet", "bench passphrase here", kdf=FAST_KDF)
+            created = lifecycle.create_wallet(Path(tmp) / "bench.lerwallet", "bench passphrase here", kdf=FAST_KDF)
             with created.session as session:
                 start = time.perf_counter()
                 outcomes = session.credentials.import_many([(f"c{i}.json", b) for i, b in enumerate(blobs)])

@@ -17,7 +17,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from wallet.crypto.kdf import KdfParams
-from wallet.service import CreatedWallet, create_wallet
+from wallet.lifecycle import CreatedWallet, create_wallet
 from wallet.session import Session
 
 PASSPHRASE = "correct horse battery"

@@ -36,8 +36,7 @@ from wallet.errors import (
 from wallet.events import Event, EventBus
 from wallet.flows.locations import free_location
 from wallet.flows.onboarding import Onboarding, Outcome, Step
-from wallet.models import ENTRY_KIND_LABELS, CredentialInfo, EntryInput, EntryKind, EvidenceInfo, Record, RecordKind
-from wallet.service import (
+from wallet.lifecycle import (
     CreatedWallet,
     check_wallet,
     create_wallet,
@@ -50,6 +49,7 @@ from wallet.service import (
     restore_backup,
     wallet_is_demo,
 )
+from wallet.models import ENTRY_KIND_LABELS, CredentialInfo, EntryInput, EntryKind, EvidenceInfo, Record, RecordKind
 from wallet.session import Session
 from wallet.skills.match import and_list
 from wallet.skills.pack import Skill, TaxonomyPack

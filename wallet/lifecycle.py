@@ -1,4 +1,4 @@
-"""The facade the UI and the command line call: create, unlock, recover and restore wallets.
+"""Wallet lifecycle: create, unlock, recover, check, back up and restore wallets (reached through `wallet.api`).
 
 Secrets come in as arguments (the caller asks the person); they are never read from argv or
 files here. Everything else happens on the `Session` these functions return.

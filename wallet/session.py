@@ -34,7 +34,7 @@ from wallet.validation import check_new_passphrase
 
 
 class Session:
-    """Use cases on an unlocked wallet. Created by `wallet.service`, never directly."""
+    """Use cases on an unlocked wallet. Created by `wallet.lifecycle`, never directly."""
 
     def __init__(
         self,
@@ -247,7 +247,7 @@ class Session:
             backup_format.unpack(out.read_bytes(), out)
         return len(data)
 
-    # -- writing helpers used by service --------------------------------------------------------
+    # -- writing helpers used by lifecycle ------------------------------------------------------
     def _replace_keys(self, keys: KeyFile) -> None:
         self._keys = keys
         keys.write(self._layout.keys)

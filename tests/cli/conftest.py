@@ -12,7 +12,7 @@ import pytest
 
 from cli.main import main
 from tests.conftest import FAST_KDF, PASSPHRASE
-from wallet import demo, service
+from wallet import demo, lifecycle
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -57,7 +57,7 @@ def run_process(*args: str, env: dict[str, str] | None = None, stdin: str | None
 def demo_wallet(tmp_path: Path) -> Path:
     """A demo wallet with cheap KDF settings, locked."""
     path = tmp_path / "demo.lerwallet"
-    made = service.create_wallet(path, PASSPHRASE, kdf=FAST_KDF, demo=True)
+    made = lifecycle.create_wallet(path, PASSPHRASE, kdf=FAST_KDF, demo=True)
     with made.session as session:
         demo.populate(session)
     return path

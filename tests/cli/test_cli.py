@@ -9,7 +9,7 @@ import pytest
 
 from tests.cli.conftest import run_process
 from tests.conftest import FAST_KDF, PASSPHRASE
-from wallet import service
+from wallet import lifecycle
 
 
 def _files(path: Path) -> dict[str, bytes]:
@@ -139,7 +139,7 @@ def test_did_and_document(cli, demo_wallet: Path) -> None:
 def test_passwd_then_recover(cli, tmp_path: Path, capsys) -> None:
     """passwd rewraps the key; recover with the recovery code sets a new passphrase."""
     path = tmp_path / "w.lerwallet"
-    made = service.create_wallet(path, PASSPHRASE, kdf=FAST_KDF)
+    made = lifecycle.create_wallet(path, PASSPHRASE, kdf=FAST_KDF)
     code = made.recovery_code
     made.session.lock()
     changed = cli("--wallet", str(path), "passwd", env={"LER_WALLET_NEW_PASSPHRASE": "second passphrase"})

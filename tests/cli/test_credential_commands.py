@@ -7,7 +7,7 @@ from pathlib import Path
 
 from tests.cli.conftest import run_process
 from tests.conftest import FAST_KDF, PASSPHRASE
-from wallet import service
+from wallet import lifecycle
 from wallet.credentials import demo_issuers
 
 LEARNER = "did:example:learner"
@@ -20,7 +20,7 @@ def _write(path: Path, value: object) -> Path:
 
 def _wallet(tmp_path: Path) -> Path:
     path = tmp_path / "w.lerwallet"
-    service.create_wallet(path, PASSPHRASE, kdf=FAST_KDF).session.lock()
+    lifecycle.create_wallet(path, PASSPHRASE, kdf=FAST_KDF).session.lock()
     return path
 
 

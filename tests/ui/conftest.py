@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from tests.conftest import FAST_KDF, PASSPHRASE
 from ui.app import make_app
 from ui.main_window import MainWindow
-from wallet import demo, service
+from wallet import demo, lifecycle
 from wallet.flows.onboarding import Step
 
 
@@ -37,7 +37,7 @@ def default_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def demo_wallet(tmp_path: Path) -> Path:
     """A locked demo wallet: the demo learner's seven entries and six issued credentials."""
     path = tmp_path / "Maria.lerwallet"
-    made = service.create_wallet(path, PASSPHRASE, kdf=FAST_KDF, demo=True)
+    made = lifecycle.create_wallet(path, PASSPHRASE, kdf=FAST_KDF, demo=True)
     with made.session as session:
         demo.populate(session)
     return path

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from ui.app import make_app
 from ui.main_window import MainWindow
-from wallet import demo, service
+from wallet import demo, lifecycle
 from wallet.credentials import demo_issuers
 from wallet.crypto.kdf import KdfParams
 from wallet.flows.onboarding import Step
@@ -107,7 +107,7 @@ def import_three(window: MainWindow, folder: Path) -> None:
     assert session is not None
     new = folder / "forklift-other-learner.json"
     new.write_text(json.dumps(demo_issuers.forklift_badge("did:example:other-learner"), indent=2), "utf-8")
-    again = folder / "customer-service.json"
+    again = folder / "customer-lifecycle.json"
     again.write_text(json.dumps(demo_issuers.customer_service_badge(session.did), indent=2), "utf-8")
     broken = folder / "notes.txt"
     broken.write_text("Remember to ask the college for my transcript.", "utf-8")
@@ -181,7 +181,7 @@ def main(argv: list[str]) -> int:
     fast = KdfParams.fast_for_tests()
     with tempfile.TemporaryDirectory() as tmp:
         wallet = Path(tmp) / "Maria Lopez.lerwallet"
-        made = service.create_wallet(wallet, PASSPHRASE, kdf=fast, demo=True)
+        made = lifecycle.create_wallet(wallet, PASSPHRASE, kdf=fast, demo=True)
         with made.session as session:
             demo.populate(session)
 

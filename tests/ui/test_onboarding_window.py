@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.ui.helpers import DEMO_RECORDS, click, find, wait_for_step
 from ui.main_window import MainWindow
-from wallet import service
+from wallet import lifecycle
 from wallet.flows import onboarding
 from wallet.flows.onboarding import Step
 from wallet.session import Session
@@ -57,7 +57,7 @@ def test_create_a_wallet_through_the_window(
     assert "empty" in find(window, QLabel, "detailMessage").text()
     assert code.text() == ""  # the code is gone from the window once confirmed
     window.close()
-    with service.open_wallet(target, PASSPHRASE) as session:
+    with lifecycle.open_wallet(target, PASSPHRASE) as session:
         assert session.kdf_params == FAST_KDF  # the window's kdf was used, not the real calibration
 
 
@@ -108,7 +108,7 @@ def test_keyboard_only_unlock(qtbot: QtBot, open_window: OpenWindow, demo_wallet
 def test_demo_note_only_for_demo_wallets(qtbot: QtBot, open_window: OpenWindow, tmp_path: Path) -> None:
     """The demo passphrase note appears only for wallets made by `ler-wallet demo`."""
     path = tmp_path / "plain.lerwallet"
-    service.create_wallet(path, PASSPHRASE, kdf=FAST_KDF).session.lock()
+    lifecycle.create_wallet(path, PASSPHRASE, kdf=FAST_KDF).session.lock()
     window = open_window(path)
     assert find(window, QLineEdit, "passphraseInput").isVisible()
     assert not find(window, QLabel, "demoNote").isVisible()
@@ -119,13 +119,13 @@ def test_window_stays_responsive_while_unlocking(
 ) -> None:
     """While the key is derived off the GUI thread, a busy bar shows, inputs are disabled, events still flow."""
     release = threading.Event()
-    real_open = service.open_wallet
+    real_open = lifecycle.open_wallet
 
     def slow_open(path: Path, passphrase: str) -> Session:
         assert release.wait(10)
         return real_open(path, passphrase)
 
-    monkeypatch.setattr(service, "open_wallet", slow_open)
+    monkeypatch.setattr(lifecycle, "open_wallet", slow_open)
     window = open_window(demo_wallet)
     qtbot.keyClicks(find(window, QLineEdit, "passphraseInput"), PASSPHRASE)
     click(qtbot, find(window, QPushButton, "unlockButton"))
@@ -169,7 +169,7 @@ def test_open_a_folder_without_a_wallet_explains(
 def test_recover_with_the_recovery_code(qtbot: QtBot, open_window: OpenWindow, tmp_path: Path) -> None:
     """From unlock, 'Forgot your passphrase?' leads to recovery; the code and a new passphrase open it."""
     path = tmp_path / "lost.lerwallet"
-    made = service.create_wallet(path, PASSPHRASE, kdf=FAST_KDF)
+    made = lifecycle.create_wallet(path, PASSPHRASE, kdf=FAST_KDF)
     made.session.lock()
     window = open_window(path)
     click(qtbot, find(window, QPushButton, "forgotButton"))
@@ -180,7 +180,7 @@ def test_recover_with_the_recovery_code(qtbot: QtBot, open_window: OpenWindow, t
     click(qtbot, find(window, QPushButton, "recoverSubmitButton"))
     wait_for_step(qtbot, window, Step.UNLOCKED)
     window.close()
-    service.open_wallet(path, "my new passphrase").lock()
+    lifecycle.open_wallet(path, "my new passphrase").lock()
 
 
 def test_closing_the_window_locks_the_session(qtbot: QtBot, open_window: OpenWindow, demo_wallet: Path) -> None:

@@ -88,7 +88,7 @@ def test_endorsement_is_linked_to_the_record_it_endorses(session: Session) -> No
 def test_endorse_signs_an_endorsement_another_wallet_can_import(session: Session, tmp_path) -> None:  # type: ignore[no-untyped-def]
     """A supervisor's wallet endorses a learner's credential file; it verifies and points at that credential."""
     from tests.conftest import FAST_KDF, PASSPHRASE
-    from wallet.service import create_wallet
+    from wallet.lifecycle import create_wallet
 
     badge = demo_issuers.forklift_badge(LEARNER)
     supervisor = create_wallet(tmp_path / "supervisor.lerwallet", PASSPHRASE, kdf=FAST_KDF).session
@@ -167,7 +167,7 @@ def test_demo_wallet_has_every_kind_of_credential(tmp_path) -> None:  # type: ig
     """The demo holds OB 3.0 badges, a CLR, an OB 2.0 baked badge, an endorsement and an expired credential."""
     from tests.conftest import FAST_KDF, PASSPHRASE
     from wallet.demo import populate
-    from wallet.service import create_wallet
+    from wallet.lifecycle import create_wallet
 
     with create_wallet(tmp_path / "demo.lerwallet", PASSPHRASE, kdf=FAST_KDF, demo=True).session as demo:
         populate(demo)

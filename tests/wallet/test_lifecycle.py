@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.wallet._helpers import entry, snapshot
-from wallet import service
+from wallet import lifecycle
 from wallet.errors import (
     InvalidInputError,
     StorageError,
@@ -19,8 +19,8 @@ from wallet.errors import (
     WalletNotFoundError,
     WrongPassphraseError,
 )
+from wallet.lifecycle import CreatedWallet, check_wallet, create_wallet, open_wallet, recover_wallet
 from wallet.models import EntryKind
-from wallet.service import CreatedWallet, check_wallet, create_wallet, open_wallet, recover_wallet
 from wallet.session import Session
 from wallet.store.keyfile import KeyFile
 from wallet.store.layout import WalletLayout
@@ -299,14 +299,14 @@ def test_check_wallet_on_locked_session(created: CreatedWallet) -> None:
 def test_layout_helpers(created: CreatedWallet, tmp_path: Path) -> None:
     """layout_check, ensure_can_create and wallet_is_demo answer without any secret."""
     wallet = created.session.path
-    service.layout_check(wallet)
+    lifecycle.layout_check(wallet)
     with pytest.raises(WalletNotFoundError):
-        service.layout_check(tmp_path / "missing")
+        lifecycle.layout_check(tmp_path / "missing")
     with pytest.raises(WalletExistsError):
-        service.ensure_can_create(wallet)
-    service.ensure_can_create(tmp_path / "fresh")
-    assert service.wallet_is_demo(wallet) is False
-    assert service.wallet_is_demo(tmp_path / "missing") is False
+        lifecycle.ensure_can_create(wallet)
+    lifecycle.ensure_can_create(tmp_path / "fresh")
+    assert lifecycle.wallet_is_demo(wallet) is False
+    assert lifecycle.wallet_is_demo(tmp_path / "missing") is False
 
 
 def test_demo_flag_is_kept(tmp_path: Path) -> None:
@@ -314,13 +314,13 @@ def test_demo_flag_is_kept(tmp_path: Path) -> None:
     made = create_wallet(tmp_path / "demo", PASSPHRASE, kdf=FAST_KDF, demo=True)
     assert made.session.is_demo
     made.session.lock()
-    assert service.wallet_is_demo(tmp_path / "demo")
+    assert lifecycle.wallet_is_demo(tmp_path / "demo")
 
 
 def test_default_wallet_path_honours_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """LER_WALLET chooses the wallet; without it the path is in the platform data folder."""
     monkeypatch.setenv("LER_WALLET", str(tmp_path / "usb" / "w.lerwallet"))
-    assert service.default_wallet_path() == tmp_path / "usb" / "w.lerwallet"
+    assert lifecycle.default_wallet_path() == tmp_path / "usb" / "w.lerwallet"
     monkeypatch.delenv("LER_WALLET")
-    default = service.default_wallet_path()
+    default = lifecycle.default_wallet_path()
     assert default.name == "wallet.lerwallet" and "LER Wallet" in str(default)

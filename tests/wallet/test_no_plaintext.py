@@ -9,7 +9,7 @@ from pathlib import Path
 from tests.conftest import PASSPHRASE
 from tests.wallet._helpers import data_key, entry
 from wallet.crypto import keywrap
-from wallet.service import CreatedWallet
+from wallet.lifecycle import CreatedWallet
 from wallet.store.repository import CredentialFields
 
 MARKERS = {

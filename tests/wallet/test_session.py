@@ -12,7 +12,7 @@ from wallet.crypto.identity import decode_did_key
 from wallet.crypto.kdf import DEFAULT_MEMLIMIT, KdfParams
 from wallet.errors import WalletLockedError, WrongPassphraseError
 from wallet.events import Event, EventBus
-from wallet.service import CreatedWallet, create_wallet, open_wallet
+from wallet.lifecycle import CreatedWallet, create_wallet, open_wallet
 from wallet.session import Session
 from wallet.store.repository import CredentialFields
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FAST_KDF, PASSPHRASE
-from wallet import demo, service
+from wallet import demo, lifecycle
 from wallet.errors import InvalidInputError, RecordNotFoundError, UsageError
 from wallet.session import Session
 
@@ -19,7 +19,7 @@ CUSTOMER_SERVICE = "http://data.europa.eu/esco/skill/15a33d76-4640-438d-ae64-fdc
 @pytest.fixture(scope="module")
 def demo_wallet(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("skills") / "demo.lerwallet"
-    with service.create_wallet(path, PASSPHRASE, kdf=FAST_KDF, demo=True).session as session:
+    with lifecycle.create_wallet(path, PASSPHRASE, kdf=FAST_KDF, demo=True).session as session:
         demo.populate(session)
     return path
 
@@ -31,7 +31,7 @@ def learner(demo_wallet: Path, tmp_path: Path) -> Iterator[Session]:
 
     copy = tmp_path / "copy.lerwallet"
     shutil.copytree(demo_wallet, copy)
-    session = service.open_wallet(copy, PASSPHRASE)
+    session = lifecycle.open_wallet(copy, PASSPHRASE)
     yield session
     session.lock()
 

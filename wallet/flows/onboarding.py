@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-from wallet import service
+from wallet import lifecycle
 from wallet.crypto.kdf import KdfParams
 from wallet.crypto.keywrap import normalise_recovery_code
 from wallet.errors import NotAWalletError, UsageError, WalletError, WalletNotFoundError, WrongPassphraseError
@@ -68,7 +68,7 @@ class Outcome:
 def _no_wallet_at(path: Path) -> str:
     """Why `path` can't be opened, in words for the window (not the command line); '' when it can."""
     try:
-        service.layout_check(path)
+        lifecycle.layout_check(path)
     except (WalletNotFoundError, NotAWalletError):
         return f"There is no LER Wallet at {path}. Choose the wallet's folder (its name usually ends in {SUFFIX})."
     except WalletError as exc:
@@ -103,22 +103,22 @@ class Onboarding:
     # -- where to start -------------------------------------------------------------------------
     def _begin(self, wallet_path: Path | None) -> None:
         explicit = wallet_path is not None
-        path = (wallet_path or service.default_wallet_path()).expanduser()
+        path = (wallet_path or lifecycle.default_wallet_path()).expanduser()
         try:
-            service.layout_check(path)
+            lifecycle.layout_check(path)
         except WalletNotFoundError:
             self.suggested_path = path
         except WalletError as exc:  # something that is not a wallet is there
             self.suggested_path = free_location(path.parent)
             self.error = str(exc) if explicit else ""
         else:
-            self.path, self.is_demo, self.state = path, service.wallet_is_demo(path), Step.UNLOCK
+            self.path, self.is_demo, self.state = path, lifecycle.wallet_is_demo(path), Step.UNLOCK
 
     # -- transitions ----------------------------------------------------------------------------
     def choose_create(self) -> Step:
         self._require(Step.START)
         if self.suggested_path is None or self.suggested_path.exists():
-            base = self.suggested_path.parent if self.suggested_path else service.default_wallet_path().parent
+            base = self.suggested_path.parent if self.suggested_path else lifecycle.default_wallet_path().parent
             self.suggested_path = free_location(base)
         return self._go(Step.CREATE)
 
@@ -131,7 +131,7 @@ class Onboarding:
         problem = _no_wallet_at(path)
         if problem:
             return self._stay(problem)
-        self.path, self.is_demo = path, service.wallet_is_demo(path)
+        self.path, self.is_demo = path, lifecycle.wallet_is_demo(path)
         return self._go(Step.UNLOCK)
 
     def choose_recover(self, folder: str | Path | None = None) -> Step:
@@ -154,13 +154,13 @@ class Onboarding:
             check_new_passphrase(passphrase)
             if passphrase != repeat:
                 return self._stay(MISMATCH)
-            service.ensure_can_create(path)
+            lifecycle.ensure_can_create(path)
         except WalletError as exc:
             return self._stay(str(exc))
         kdf = self.kdf
 
         def create() -> Outcome:
-            made = service.create_wallet(path, passphrase, kdf=kdf)
+            made = lifecycle.create_wallet(path, passphrase, kdf=kdf)
             return Outcome(session=made.session, recovery_code=made.recovery_code)
 
         return self._start_work(create)
@@ -172,7 +172,7 @@ class Onboarding:
         path = self.path
         if path is None:
             raise StepError("No wallet was chosen.")
-        return self._start_work(lambda: Outcome(session=service.open_wallet(path, passphrase)))
+        return self._start_work(lambda: Outcome(session=lifecycle.open_wallet(path, passphrase)))
 
     def submit_recover(self, location: str | Path, code: str, passphrase: str, repeat: str) -> Step:
         self._require(Step.RECOVER)
@@ -192,7 +192,7 @@ class Onboarding:
             return self._stay(str(exc))
         self.path, kdf = path, self.kdf
         return self._start_work(
-            lambda: Outcome(session=service.recover_wallet(path, code, passphrase, kdf=kdf))
+            lambda: Outcome(session=lifecycle.recover_wallet(path, code, passphrase, kdf=kdf))
         )
 
     def work(self) -> Outcome:

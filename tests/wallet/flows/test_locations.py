@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.conftest import FAST_KDF, PASSPHRASE
-from wallet import service
+from wallet import lifecycle
 from wallet.flows.locations import as_path, find_wallet_in, free_location
 
 
@@ -20,10 +20,10 @@ def test_free_location_never_picks_a_taken_name(tmp_path: Path) -> None:
 def test_find_wallet_in_picks_the_only_wallet_inside(tmp_path: Path) -> None:
     """A folder holding exactly one wallet leads to it; two wallets leave the choice to the person."""
     one = tmp_path / "one.lerwallet"
-    service.create_wallet(one, PASSPHRASE, kdf=FAST_KDF).session.lock()
+    lifecycle.create_wallet(one, PASSPHRASE, kdf=FAST_KDF).session.lock()
     assert find_wallet_in(one) == one
     assert find_wallet_in(tmp_path) == one
-    service.create_wallet(tmp_path / "two.lerwallet", PASSPHRASE, kdf=FAST_KDF).session.lock()
+    lifecycle.create_wallet(tmp_path / "two.lerwallet", PASSPHRASE, kdf=FAST_KDF).session.lock()
     assert find_wallet_in(tmp_path) == tmp_path
     assert find_wallet_in(tmp_path / "missing") == tmp_path / "missing"
 

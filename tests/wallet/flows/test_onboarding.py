@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FAST_KDF, PASSPHRASE
-from wallet import service
+from wallet import lifecycle
 from wallet.flows import onboarding
 from wallet.flows.onboarding import Onboarding, Outcome, Step, StepError
 from wallet.session import Session
@@ -26,7 +26,7 @@ def _default_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def wallet_dir(tmp_path: Path) -> Iterator[Path]:
     path = tmp_path / "mine.lerwallet"
-    made = service.create_wallet(path, PASSPHRASE, kdf=FAST_KDF)
+    made = lifecycle.create_wallet(path, PASSPHRASE, kdf=FAST_KDF)
     made.session.lock()
     yield path
 
@@ -62,7 +62,7 @@ def test_starts_at_welcome_when_no_wallet_exists(flows: list[Onboarding], _defau
 
 def test_starts_at_unlock_when_the_default_wallet_exists(flows: list[Onboarding], _default_path: Path) -> None:
     """A wallet at the default place goes straight to the unlock step."""
-    service.create_wallet(_default_path, PASSPHRASE, kdf=FAST_KDF).session.lock()
+    lifecycle.create_wallet(_default_path, PASSPHRASE, kdf=FAST_KDF).session.lock()
     flow = start(flows)
     assert flow.state is Step.UNLOCK
     assert flow.path == _default_path
@@ -199,7 +199,7 @@ def test_session_locked_elsewhere_returns_to_unlock(flows: list[Onboarding], wal
 def test_demo_wallet_is_reported(flows: list[Onboarding], tmp_path: Path) -> None:
     """A wallet made by `ler-wallet demo` is known as a demo before it is unlocked."""
     path = tmp_path / "demo.lerwallet"
-    service.create_wallet(path, PASSPHRASE, kdf=FAST_KDF, demo=True).session.lock()
+    lifecycle.create_wallet(path, PASSPHRASE, kdf=FAST_KDF, demo=True).session.lock()
     flow = start(flows, path)
     assert flow.state is Step.UNLOCK and flow.is_demo
 
@@ -207,7 +207,7 @@ def test_demo_wallet_is_reported(flows: list[Onboarding], tmp_path: Path) -> Non
 def test_recover_sets_a_new_passphrase(flows: list[Onboarding], tmp_path: Path) -> None:
     """The recovery code and a new passphrase unlock the wallet, and the new passphrase then works."""
     path = tmp_path / "lost.lerwallet"
-    made = service.create_wallet(path, PASSPHRASE, kdf=FAST_KDF)
+    made = lifecycle.create_wallet(path, PASSPHRASE, kdf=FAST_KDF)
     made.session.lock()
     flow = start(flows, path)
     assert flow.choose_recover() is Step.RECOVER
@@ -218,7 +218,7 @@ def test_recover_sets_a_new_passphrase(flows: list[Onboarding], tmp_path: Path) 
     assert flow.submit_recover(path, made.recovery_code.lower(), NEW, NEW) is Step.WORKING
     assert flow.run() is Step.UNLOCKED
     flow.close()
-    service.open_wallet(path, NEW).lock()
+    lifecycle.open_wallet(path, NEW).lock()
 
 
 def test_recover_with_a_wrong_code_stays_on_recover(flows: list[Onboarding], wallet_dir: Path) -> None:
@@ -273,7 +273,7 @@ def test_unexpected_failure_becomes_a_sentence(
     def broken(*_args: object, **_kwargs: object) -> Session:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(service, "open_wallet", broken)
+    monkeypatch.setattr(lifecycle, "open_wallet", broken)
     flow = start(flows, wallet_dir)
     flow.submit_unlock(PASSPHRASE)
     assert flow.run() is Step.UNLOCK

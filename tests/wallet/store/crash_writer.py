@@ -21,8 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 
 from wallet.crypto.kdf import KdfParams
 from wallet.errors import WrongPassphraseError
+from wallet.lifecycle import open_wallet
 from wallet.models import EntryInput, EntryKind
-from wallet.service import open_wallet
 
 FAST_KDF = KdfParams.fast_for_tests()
 

@@ -20,8 +20,8 @@ from wallet.errors import (
     WalletLockedError,
     WrongPassphraseError,
 )
+from wallet.lifecycle import CreatedWallet, check_wallet, open_wallet, read_backup, recover_wallet, restore_backup
 from wallet.models import EntryKind
-from wallet.service import CreatedWallet, check_wallet, open_wallet, read_backup, recover_wallet, restore_backup
 from wallet.session import Session
 from wallet.store import backup as backup_format
 from wallet.store.migrations import SCHEMA_VERSION

@@ -15,7 +15,7 @@ import pytest
 
 from tests.conftest import FAST_KDF, PASSPHRASE
 from wallet.errors import WrongPassphraseError
-from wallet.service import check_wallet, create_wallet, open_wallet
+from wallet.lifecycle import check_wallet, create_wallet, open_wallet
 from wallet.session import Session
 
 WRITER = Path(__file__).with_name("crash_writer.py")

@@ -20,7 +20,7 @@ from wallet.errors import (
     WalletError,
     WalletNotFoundError,
 )
-from wallet.service import check_wallet, create_wallet, open_wallet
+from wallet.lifecycle import check_wallet, create_wallet, open_wallet
 from wallet.store.database import translate
 from wallet.store.layout import WalletLayout
 

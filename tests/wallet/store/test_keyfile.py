@@ -21,7 +21,7 @@ from wallet.errors import (
     WalletError,
     WrongPassphraseError,
 )
-from wallet.service import CreatedWallet, open_wallet, recover_wallet
+from wallet.lifecycle import CreatedWallet, open_wallet, recover_wallet
 from wallet.store.keyfile import MAX_KEYFILE_BYTES, KeyFile
 from wallet.store.layout import WalletLayout
 

@@ -50,11 +50,11 @@ def test_ensure_free(tmp_path: Path) -> None:
 def test_open_removes_temp_key_files_left_by_a_killed_write(tmp_path) -> None:
     """A key-file temp left by a process killed mid-write is tidied away at the next unlock."""
     from tests.conftest import FAST_KDF, PASSPHRASE
-    from wallet import service
+    from wallet import lifecycle
 
     path = tmp_path / "w.lerwallet"
-    service.create_wallet(path, PASSPHRASE, kdf=FAST_KDF).session.lock()
+    lifecycle.create_wallet(path, PASSPHRASE, kdf=FAST_KDF).session.lock()
     leftover = path / ".wallet.keys.abc123.tmp"
     leftover.write_bytes(b"{}")
-    service.open_wallet(path, PASSPHRASE).lock()
+    lifecycle.open_wallet(path, PASSPHRASE).lock()
     assert not leftover.exists()

@@ -13,7 +13,7 @@ import pytest
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.wallet._helpers import entry, raw_connection, snapshot
 from wallet.errors import NewerWalletError
-from wallet.service import CreatedWallet, check_wallet, create_wallet, open_wallet, recover_wallet
+from wallet.lifecycle import CreatedWallet, check_wallet, create_wallet, open_wallet, recover_wallet
 from wallet.store.database import connect
 from wallet.store.layout import WalletLayout
 from wallet.store.migrations import MIGRATIONS, SCHEMA_VERSION, migrate, schema_version

@@ -14,8 +14,8 @@ import pytest
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.wallet._helpers import entry, raw_connection
 from wallet.errors import DuplicateRecordError, InvalidInputError, RecordNotFoundError, UsageError
+from wallet.lifecycle import create_wallet
 from wallet.models import EntryKind, RecordKind
-from wallet.service import create_wallet
 from wallet.session import Session
 from wallet.store.repository import MAX_CREDENTIAL_BYTES, MAX_EVIDENCE_BYTES, CredentialFields, fts_query
 

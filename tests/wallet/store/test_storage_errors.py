@@ -14,7 +14,7 @@ import pytest
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.wallet._helpers import entry
 from wallet.errors import StorageError
-from wallet.service import CreatedWallet, check_wallet, create_wallet, open_wallet, recover_wallet
+from wallet.lifecycle import CreatedWallet, check_wallet, create_wallet, open_wallet, recover_wallet
 from wallet.session import Session
 
 Remount = Callable[[str], None]

@@ -60,8 +60,32 @@ def _reject_constant(name: str) -> Any:
     raise CredentialFormatError(f"The JSON holds {name}, which is not a valid JSON number.")
 
 
-def read_json(data: bytes | str, what: str = "The file") -> Any:
-    """Parse untrusted JSON (UTF-8, optional BOM) within the size and depth limits."""
+class _Members:
+    """`object_pairs_hook` refusing an object that names a member twice ({"name": "A", "name": "B"})."""
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+
+    def __call__(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for name, value in pairs:
+            if name in result:
+                shown = " ".join(name.split())[:40].encode("utf-8", "backslashreplace").decode("utf-8")
+                raise CredentialFormatError(
+                    f'{self.what} names "{shown}" twice in one object; JSON readers disagree on which one counts, '
+                    "so it is refused."
+                )
+            result[name] = value
+        return result
+
+
+def read_json(data: bytes | str, what: str = "The file", *, unique_members: bool = True) -> Any:
+    """Parse untrusted JSON (UTF-8, optional BOM) within the size and depth limits.
+
+    A member named twice in one object is refused (unless `unique_members` is False, for text that is not
+    a credential such as a job posting): readers disagree on which value counts, so a signature checker
+    and a display could see different credentials.
+    """
     check_size(data, what)
     if isinstance(data, bytes):
         try:
@@ -75,7 +99,8 @@ def read_json(data: bytes | str, what: str = "The file") -> Any:
             f"{what} is nested more than {MAX_JSON_DEPTH} levels deep; that is not a credential."
         )
     try:
-        value = json.loads(text, parse_constant=_reject_constant)
+        hook = _Members(what) if unique_members else None
+        value = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=hook)
     except json.JSONDecodeError as exc:
         where = "it ends too early" if exc.pos >= len(text.rstrip()) else f"line {exc.lineno}, column {exc.colno}"
         raise CredentialFormatError(f"{what} is not valid JSON ({where}).") from exc

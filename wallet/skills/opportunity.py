@@ -136,7 +136,7 @@ def read_opportunity(data: bytes | str, pack: TaxonomyPack | None = None,
     text = _decode(data)
     stripped = text.lstrip()
     if stripped.startswith(("{", "[")):
-        opportunity = _from_json(read_json(stripped, "The posting"), pack, finder)
+        opportunity = _from_json(read_json(stripped, "The posting", unique_members=False), pack, finder)
     elif stripped.startswith("<"):
         page = _Html()
         page.read(stripped)
@@ -163,7 +163,7 @@ def _decode(data: bytes | str) -> str:
 
 def _try_json(blob: str) -> Any:
     try:
-        return read_json(blob, "The posting's structured data")
+        return read_json(blob, "The posting's structured data", unique_members=False)
     except CredentialFormatError:
         return None
 

@@ -2,10 +2,11 @@
 
 The JSON Schemas (draft 2020-12) in resources/schemas/ are written by this project from the 1EdTech
 and W3C data models, because the official 1EdTech schema files are not available offline; see
-resources/schemas/README.md. They are read on first use. Each is compiled once into plain Python
-checks (`_Compiler`), because the general-purpose `jsonschema` validator takes several milliseconds
-on a large credential and this check runs for every credential. A schema that uses a keyword the
-compiler does not know falls back to `jsonschema`, which the tests also use as the reference.
+resources/schemas/README.md. They are read on first use and each is compiled once per process by
+`jsonschema-rs` (a maintained draft 2020-12 validator, about ten times faster than our old hand-written
+checks and a hundred times faster than pure-Python `jsonschema`, which the tests use as the reference).
+References between the bundled schemas resolve through a registry of those documents only: the validator
+runs offline and never retrieves anything.
 
 A `credentialSchema` entry naming a 1EdTech Open Badges 3.0 or CLR 2.0 JSON Schema is covered by our
 own schemas; any other schema URL cannot be fetched offline, so the check then gives a warning.
@@ -19,6 +20,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, NamedTuple
+
+import jsonschema_rs
 
 from wallet.credentials.report import Check, CheckName, Outcome
 from wallet.resources import resource_path
@@ -77,301 +80,7 @@ class SchemaError:
     instance: Any
 
 
-Validate = Callable[[Any, Path, list[SchemaError]], None]
-
-
-class UnsupportedKeyword(Exception):
-    """The compiler does not know this keyword; the schema is then validated with `jsonschema`."""
-
-
-# Keywords that never fail validation.
-_ANNOTATIONS = frozenset({"$schema", "$id", "$defs", "$comment", "title", "description", "examples", "default"})
-
-
-def _is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
-
-
-def _is_integer(value: Any) -> bool:
-    if isinstance(value, bool):
-        return False
-    return isinstance(value, int) or (isinstance(value, float) and value.is_integer())
-
-
-_TYPE_TESTS: dict[str, Callable[[Any], bool]] = {
-    "string": lambda v: isinstance(v, str),
-    "array": lambda v: isinstance(v, list),
-    "object": lambda v: isinstance(v, dict),
-    "boolean": lambda v: isinstance(v, bool),
-    "null": lambda v: v is None,
-    "number": _is_number,
-    "integer": _is_integer,
-}
-
-
-def _json_equal(a: Any, b: Any) -> bool:
-    """JSON equality: true is not 1, 1 equals 1.0."""
-    if isinstance(a, bool) or isinstance(b, bool):
-        return type(a) is type(b) and a == b
-    if isinstance(a, list) and isinstance(b, list):
-        return len(a) == len(b) and all(_json_equal(x, y) for x, y in zip(a, b, strict=True))
-    if isinstance(a, dict) and isinstance(b, dict):
-        return a.keys() == b.keys() and all(_json_equal(a[k], b[k]) for k in a)
-    return bool(a == b)
-
-
-def _no_check(instance: Any, path: Path, errors: list[SchemaError]) -> None:
-    return None
-
-
-def _predicate(schema: Any) -> Callable[[Any], bool] | None:
-    """A plain yes/no test for the simple subschemas used in `if`, `contains` and `anyOf`, else None.
-
-    Only a speed-up: it must give the same answer as running the compiled schema and seeing no errors.
-    """
-    if not isinstance(schema, dict):
-        return None
-    keywords = [k for k in schema if k not in _ANNOTATIONS]
-    if len(keywords) != 1:
-        return None
-    keyword, value = keywords[0], schema[keywords[0]]
-    if keyword == "type":
-        tests = tuple(_TYPE_TESTS[name] for name in ([value] if isinstance(value, str) else value))
-        return tests[0] if len(tests) == 1 else (lambda v: any(test(v) for test in tests))
-    if keyword == "const" and isinstance(value, str):
-        return lambda v: isinstance(v, str) and v == value
-    if keyword == "enum" and all(isinstance(item, str) for item in value):
-        texts = frozenset(value)
-        return lambda v: isinstance(v, str) and v in texts
-    if keyword == "required":
-        names = tuple(value)
-        return lambda v: not isinstance(v, dict) or all(name in v for name in names)
-    return None
-
-
-class _Compiler:
-    """Turns draft 2020-12 schemas (the keywords our schemas use) into nested Python checks."""
-
-    def __init__(self, documents: dict[str, dict[str, Any]]) -> None:
-        self._documents = documents
-        self._compiled: dict[str, Validate | None] = {}
-
-    def compile_ref(self, ref: str, base: str) -> Validate:
-        uri, _, fragment = ref.partition("#")
-        key = f"{uri or base}#{fragment}"
-        done = self._compiled.get(key)
-        if done is not None:
-            return done
-        if key not in self._compiled:
-            self._compiled[key] = None
-            target = self._resolve(uri or base, fragment)
-            compiled = self._compile(target, uri or base)
-            self._compiled[key] = compiled
-            return compiled
-        table = self._compiled  # a reference back into a schema still being compiled (recursion)
-
-        def later(instance: Any, path: Path, errors: list[SchemaError]) -> None:
-            check = table[key]
-            assert check is not None
-            check(instance, path, errors)
-
-        return later
-
-    def _resolve(self, uri: str, fragment: str) -> Any:
-        node: Any = self._documents[uri]
-        for part in fragment.split("/")[1:] if fragment else []:
-            part = part.replace("~1", "/").replace("~0", "~")
-            node = node[int(part)] if isinstance(node, list) else node[part]
-        return node
-
-    def _compile(self, schema: Any, base: str) -> Validate:
-        if schema is True:
-            return _no_check
-        if not isinstance(schema, dict):
-            raise UnsupportedKeyword(repr(schema))
-        if schema.get("$id", base) != base:
-            raise UnsupportedKeyword("$id inside a schema")
-        builders: dict[str, Callable[[Any, dict[str, Any], str], Validate]] = {
-            "$ref": self._kw_ref,
-            "type": self._kw_type,
-            "required": self._kw_required,
-            "properties": self._kw_properties,
-            "prefixItems": self._kw_prefix_items,
-            "items": self._kw_items,
-            "minItems": self._kw_min_items,
-            "contains": self._kw_contains,
-            "const": self._kw_const,
-            "enum": self._kw_enum,
-            "pattern": self._kw_pattern,
-            "allOf": self._kw_all_of,
-            "anyOf": self._kw_any_of,
-            "if": self._kw_if,
-        }
-        checks: list[Validate] = []
-        for keyword, value in schema.items():
-            if keyword in _ANNOTATIONS or keyword in ("then", "else"):
-                continue
-            build = builders.get(keyword)
-            if build is None:
-                raise UnsupportedKeyword(keyword)
-            checks.append(build(value, schema, base))
-        if not checks:
-            return _no_check
-        if len(checks) == 1:
-            return checks[0]
-        sequence = tuple(checks)
-
-        def all_checks(instance: Any, path: Path, errors: list[SchemaError]) -> None:
-            for check in sequence:
-                check(instance, path, errors)
-
-        return all_checks
-
-    def _kw_ref(self, value: str, schema: dict[str, Any], base: str) -> Validate:
-        return self.compile_ref(value, base)
-
-    def _kw_type(self, value: str | list[str], schema: dict[str, Any], base: str) -> Validate:
-        test = _predicate({"type": value})
-        assert test is not None
-
-        def check(instance: Any, path: Path, errors: list[SchemaError]) -> None:
-            if not test(instance):
-                errors.append(SchemaError(path, "type", value, schema, instance))
-
-        return check
-
-    def _kw_required(self, value: list[str], schema: dict[str, Any], base: str) -> Validate:
-        names = tuple(value)
-
-        def check(instance: Any, path: Path, errors: list[SchemaError]) -> None:
-            if isinstance(instance, dict) and any(name not in instance for name in names):
-                errors.append(SchemaError(path, "required", value, schema, instance))
-
-        return check
-
-    def _kw_properties(self, value: dict[str, Any], schema: dict[str, Any], base: str) -> Validate:
-        properties = {name: self._compile(sub, base) for name, sub in value.items()}
-
-        def check(instance: Any, path: Path, errors: list[SchemaError]) -> None:
-            if isinstance(instance, dict):
-                for name, item in instance.items():
-                    sub = properties.get(name)
-                    if sub is not None:
-                        sub(item, (*path, name), errors)
-
-        return check
-
-    def _kw_prefix_items(self, value: list[Any], schema: dict[str, Any], base: str) -> Validate:
-        prefix = tuple(self._compile(sub, base) for sub in value)
-
-        def check(instance: Any, path: Path, errors: list[SchemaError]) -> None:
-            if isinstance(instance, list):
-                for index, (sub, item) in enumerate(zip(prefix, instance, strict=False)):
-                    sub(item, (*path, index), errors)
-
-        return check
-
-    def _kw_items(self, value: Any, schema: dict[str, Any], base: str) -> Validate:
-        sub = self._compile(value, base)
-        start = len(schema.get("prefixItems", []))
-
-        def check(instance: Any, path: Path, errors: list[SchemaError]) -> None:
-            if isinstance(instance, list):
-                for index in range(start, len(instance)):
-                    sub(instance[index], (*path, index), errors)
-
-        return check
-
-    def _kw_min_items(self, value: int, schema: dict[str, Any], base: str) -> Validate:
-        def check(instance: Any, path: Path, errors: list[SchemaError]) -> None:
-            if isinstance(instance, list) and len(instance) < value:
-                errors.append(SchemaError(path, "minItems", value, schema, instance))
-
-        return check
-
-    def _kw_contains(self, value: Any, schema: dict[str, Any], base: str) -> Validate:
-        matches = self._matcher(value, base)
-
-        def check(instance: Any, path: Path, errors: list[SchemaError]) -> None:
-            if isinstance(instance, list) and not any(matches(item) for item in instance):
-                errors.append(SchemaError(path, "contains", value, schema, instance))
-
-        return check
-
-    def _matcher(self, schema: Any, base: str) -> Callable[[Any], bool]:
-        """A yes/no test: does a value satisfy `schema`?"""
-        quick = _predicate(schema)
-        if quick is not None:
-            return quick
-        sub = self._compile(schema, base)
-
-        def matches(instance: Any) -> bool:
-            scratch: list[SchemaError] = []
-            sub(instance, (), scratch)
-            return not scratch
-
-        return matches
-
-    def _kw_const(self, value: Any, schema: dict[str, Any], base: str) -> Validate:
-        equal = _predicate({"const": value}) or (lambda v: _json_equal(v, value))
-
-        def check(instance: Any, path: Path, errors: list[SchemaError]) -> None:
-            if not equal(instance):
-                errors.append(SchemaError(path, "const", value, schema, instance))
-
-        return check
-
-    def _kw_enum(self, value: list[Any], schema: dict[str, Any], base: str) -> Validate:
-        texts = frozenset(v for v in value if isinstance(v, str))
-        others = tuple(v for v in value if not isinstance(v, str))
-
-        def check(instance: Any, path: Path, errors: list[SchemaError]) -> None:
-            if isinstance(instance, str) and instance in texts:
-                return
-            if any(_json_equal(instance, v) for v in others):
-                return
-            errors.append(SchemaError(path, "enum", value, schema, instance))
-
-        return check
-
-    def _kw_pattern(self, value: str, schema: dict[str, Any], base: str) -> Validate:
-        search = re.compile(value).search
-
-        def check(instance: Any, path: Path, errors: list[SchemaError]) -> None:
-            if isinstance(instance, str) and search(instance) is None:
-                errors.append(SchemaError(path, "pattern", value, schema, instance))
-
-        return check
-
-    def _kw_all_of(self, value: list[Any], schema: dict[str, Any], base: str) -> Validate:
-        subs = tuple(self._compile(sub, base) for sub in value)
-
-        def check(instance: Any, path: Path, errors: list[SchemaError]) -> None:
-            for sub in subs:
-                sub(instance, path, errors)
-
-        return check
-
-    def _kw_any_of(self, value: list[Any], schema: dict[str, Any], base: str) -> Validate:
-        options = tuple(self._matcher(sub, base) for sub in value)
-
-        def check(instance: Any, path: Path, errors: list[SchemaError]) -> None:
-            if not any(matches(instance) for matches in options):
-                errors.append(SchemaError(path, "anyOf", value, schema, instance))
-
-        return check
-
-    def _kw_if(self, value: Any, schema: dict[str, Any], base: str) -> Validate:
-        condition = self._matcher(value, base)
-        then = self._compile(schema["then"], base) if "then" in schema else None
-        otherwise = self._compile(schema["else"], base) if "else" in schema else None
-
-        def check(instance: Any, path: Path, errors: list[SchemaError]) -> None:
-            branch = then if condition(instance) else otherwise
-            if branch is not None:
-                branch(instance, path, errors)
-
-        return check
+Validate = Callable[[Any], list[SchemaError]]
 
 
 @cache
@@ -384,40 +93,53 @@ def _documents() -> dict[str, dict[str, Any]]:
     return found
 
 
-def _jsonschema_validate(uri: str) -> Validate:
-    """The reference implementation, for a schema the compiler cannot take."""
-    from jsonschema import Draft202012Validator
-    from referencing import Registry, Resource
+def _pointer(documents: dict[str, dict[str, Any]], location: str) -> list[Any]:
+    """The schema nodes from a document's root down to `location` ("urn:…#/$defs/Profile/required")."""
+    uri, _, fragment = location.partition("#")
+    node: Any = documents[uri]
+    nodes = [node]
+    for part in fragment.split("/")[1:] if fragment else []:
+        part = part.replace("~1", "/").replace("~0", "~")
+        node = node[int(part)] if isinstance(node, list) else node[part]
+        nodes.append(node)
+    return nodes
 
-    registry: Registry[Any] = Registry().with_resources(
-        (key, Resource.from_contents(value)) for key, value in _documents().items()
+
+def _schema_error(documents: dict[str, dict[str, Any]], root: str, error: jsonschema_rs.ValidationError) -> SchemaError:
+    """Our record of one error: the keyword that failed, its value and the schema object that holds it."""
+    location = error.absolute_keyword_location
+    if location is None:  # no $id on the way: the path is within the root document
+        location = root + "#" + "".join(f"/{str(p).replace('~', '~0').replace('/', '~1')}" for p in error.schema_path)
+    *_, holder, value = _pointer(documents, location)
+    keyword = location.rsplit("/", 1)[-1].replace("~1", "/").replace("~0", "~")
+    return SchemaError(
+        tuple(error.instance_path), keyword, value, holder if isinstance(holder, dict) else {}, error.instance
     )
-    validator = Draft202012Validator(_documents()[uri], registry=registry)
-
-    def check(instance: Any, path: Path, errors: list[SchemaError]) -> None:
-        for error in validator.iter_errors(instance):
-            schema = error.schema if isinstance(error.schema, dict) else {}
-            found_path: Path = (*path, *error.absolute_path)
-            errors.append(SchemaError(found_path, str(error.validator), error.validator_value, schema, error.instance))
-
-    return check
 
 
 @cache
 def validator_for(kind: str) -> Validate:
-    """The compiled check for one kind's schema (cached for the life of the process)."""
+    """The check for one kind's schema, compiled once and kept for the life of the process."""
+    documents = _documents()
     uri = _BASE + _KIND_SCHEMA[kind]
-    try:
-        return _Compiler(_documents()).compile_ref(uri, uri)
-    except UnsupportedKeyword:
-        return _jsonschema_validate(uri)
+    # The registry holds the bundled schemas and nothing else; with no retriever and `offline`, a reference
+    # to anything else is an error when the validator is built, never a fetch.
+    registry = jsonschema_rs.Registry(list(documents.items()), draft=jsonschema_rs.Draft202012)
+    validator = jsonschema_rs.validator_for(
+        documents[uri], registry=registry, base_uri=uri, validate_formats=False, offline=True
+    )
+
+    def check(instance: Any) -> list[SchemaError]:
+        if validator.is_valid(instance):
+            return []
+        return [_schema_error(documents, uri, error) for error in validator.iter_errors(instance)]
+
+    return check
 
 
 def schema_errors(document: Any, kind: str) -> list[SchemaError]:
-    """Every place where `document` breaks our schema for `kind`, in document order."""
-    errors: list[SchemaError] = []
-    validator_for(kind)(document, (), errors)
-    return errors
+    """Every place where `document` breaks our schema for `kind`."""
+    return validator_for(kind)(document)
 
 
 # Words for the objects a path can lead to; keys in _QUALIFIED also name their owner

@@ -50,6 +50,8 @@ from wallet.lifecycle import (
     wallet_is_demo,
 )
 from wallet.models import ENTRY_KIND_LABELS, CredentialInfo, EntryInput, EntryKind, EvidenceInfo, Record, RecordKind
+from wallet.safe_markdown import has_markup as markdown_has_markup
+from wallet.safe_markdown import to_html as markdown_to_safe_html
 from wallet.session import Session
 from wallet.skills.match import and_list
 from wallet.skills.pack import Skill, TaxonomyPack
@@ -59,6 +61,7 @@ from wallet.skills.warmup import start_warm_up
 from wallet.store.files import atomic_write, read_bytes
 from wallet.store.layout import SUFFIX
 from wallet.store.skills_store import ViewRow
+from wallet.text_safety import escape_json_text, for_terminal, multiline, one_line
 from wallet.validation import MIN_PASSPHRASE
 
 __all__ = [
@@ -117,9 +120,15 @@ __all__ = [
     "default_wallet_path",
     "demo",
     "ensure_can_create",
+    "escape_json_text",
+    "for_terminal",
     "formats",
     "free_location",
     "layout_check",
+    "markdown_has_markup",
+    "markdown_to_safe_html",
+    "multiline",
+    "one_line",
     "open_wallet",
     "parse_time",
     "read_backup",

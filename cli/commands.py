@@ -13,29 +13,26 @@ from typing import Any
 from cli import prompts
 from cli.display import gui_blocker
 from cli.output import emit_json, print_record, print_records
-from wallet import demo, lifecycle
-from wallet.errors import InvalidInputError, UsageError, WalletExistsError
-from wallet.models import EntryInput
-from wallet.session import Session
-from wallet.store.files import read_bytes
+from wallet import api
+from wallet.api import EntryInput, InvalidInputError, Session, UsageError, WalletExistsError, read_bytes
 
 MAX_ENTRY_FILE = 1024 * 1024
 
 
 def wallet_path(args: argparse.Namespace) -> Path:
-    return Path(args.wallet).expanduser() if args.wallet else lifecycle.default_wallet_path()
+    return Path(args.wallet).expanduser() if args.wallet else api.default_wallet_path()
 
 
 def unlock(args: argparse.Namespace) -> Session:
     path = wallet_path(args)
-    lifecycle.layout_check(path)  # say "no wallet here" before asking for a passphrase
-    return lifecycle.open_wallet(path, prompts.passphrase())
+    api.layout_check(path)  # say "no wallet here" before asking for a passphrase
+    return api.open_wallet(path, prompts.passphrase())
 
 
 def cmd_init(args: argparse.Namespace) -> int:
     path = wallet_path(args)
-    lifecycle.ensure_can_create(path)
-    created = lifecycle.create_wallet(path, prompts.new_passphrase(prompts.PASSPHRASE_ENV))
+    api.ensure_can_create(path)
+    created = api.create_wallet(path, prompts.new_passphrase(prompts.PASSPHRASE_ENV))
     with created.session as session:
         print(f"Created your wallet at {session.path}")
         print(f"Your identifier (DID): {session.did}")
@@ -61,9 +58,9 @@ def cmd_passwd(args: argparse.Namespace) -> int:
 
 def cmd_recover(args: argparse.Namespace) -> int:
     path = wallet_path(args)
-    lifecycle.layout_check(path)
+    api.layout_check(path)
     code = prompts.recovery_code()
-    with lifecycle.recover_wallet(path, code, prompts.new_passphrase()) as session:
+    with api.recover_wallet(path, code, prompts.new_passphrase()) as session:
         print(f"Wallet recovered and the new passphrase set: {session.path}")
     return 0
 
@@ -78,7 +75,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     target = wallet_path(args)
-    lifecycle.read_backup(args.backup_file)  # check the file before asking for anything
+    api.read_backup(args.backup_file)  # check the file before asking for anything
     replace = bool(args.replace)
     if target.exists() and not replace:
         if prompts.confirm(f"A wallet is already at {target}. Move it aside and restore over it?"):
@@ -89,10 +86,10 @@ def cmd_restore(args: argparse.Namespace) -> int:
                 "and restore, or --wallet to restore somewhere else."
             )
     if args.with_recovery_code:
-        moved = lifecycle.restore_backup(args.backup_file, target, recovery_code=prompts.recovery_code(),
+        moved = api.restore_backup(args.backup_file, target, recovery_code=prompts.recovery_code(),
                                        replace=replace)
     else:
-        moved = lifecycle.restore_backup(args.backup_file, target, prompts.passphrase(), replace=replace)
+        moved = api.restore_backup(args.backup_file, target, prompts.passphrase(), replace=replace)
     print(f"Restored the wallet to {target}.")
     if moved != target:
         print(f"The wallet that was there is kept at {moved}.")
@@ -170,14 +167,14 @@ def cmd_did(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     path = args.path.expanduser() if args.path else wallet_path(args)
-    lifecycle.ensure_can_create(path)
+    api.ensure_can_create(path)
     passphrase = os.environ.get(prompts.PASSPHRASE_ENV)
     generated = passphrase is None
     if passphrase is None:
         passphrase = "demo-" + secrets.token_hex(4)
-    created = lifecycle.create_wallet(path, passphrase, demo=True)
+    created = api.create_wallet(path, passphrase, demo=True)
     with created.session as session:
-        ids = demo.populate(session)
+        ids = api.populate_demo(session)
         print(f"Created a demo wallet at {session.path} with {len(ids)} records (all labelled demo).")
     if generated:
         print(f"Its passphrase is: {passphrase}")

@@ -12,14 +12,22 @@ from typing import Any
 
 from cli.commands import unlock
 from cli.output import emit_json
-from wallet.credentials import formats
-from wallet.credentials.keys import KeyResolver
-from wallet.credentials.limits import MAX_INPUT_BYTES, read_json
-from wallet.credentials.report import ItemReport, Report, Status
-from wallet.credentials.validity import parse_time
-from wallet.credentials.verifier import Verifier, VerifyOptions
-from wallet.errors import InvalidInputError, UsageError, WalletError
-from wallet.store.files import atomic_write
+from wallet.api import (
+    MAX_INPUT_BYTES,
+    InvalidInputError,
+    ItemReport,
+    KeyResolver,
+    Report,
+    Status,
+    UsageError,
+    Verifier,
+    VerifyOptions,
+    WalletError,
+    atomic_write,
+    formats,
+    parse_time,
+    read_json,
+)
 
 CREDENTIAL_SUFFIXES = {".json", ".jsonld", ".jwt", ".png", ".svg", ".txt", ".vc", ".1ob"}
 MARKS = {"passed": "✓", "failed": "✗", "warning": "!", "not checked": "?"}
@@ -146,10 +154,10 @@ def cmd_verify(args: argparse.Namespace) -> int:
                 _print_item(item, name)
     report = Report(items)
     if args.json:
-        data = report.to_json()
+        document = report.to_json()
         if unreadable:
-            data["unreadable"] = unreadable
-        emit_json(data)
+            document["unreadable"] = unreadable
+        emit_json(document)
     elif items:
         print(f"Overall: {report.status.value}")
     if unreadable:

@@ -12,9 +12,8 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-import wallet
 from cli import commands, credential_commands, skills_commands
-from wallet.errors import WalletError
+from wallet.api import WalletError, __version__
 
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -27,7 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Secrets are never taken from the command line: set LER_WALLET_PASSPHRASE (and "
         "LER_WALLET_NEW_PASSPHRASE, LER_WALLET_RECOVERY_CODE) or type them when asked.",
     )
-    parser.add_argument("--version", action="version", version=f"ler-wallet {wallet.__version__}")
+    parser.add_argument("--version", action="version", version=f"ler-wallet {__version__}")
     parser.add_argument("--wallet", type=Path, metavar="PATH",
                         help="wallet folder (default: $LER_WALLET or your data folder)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

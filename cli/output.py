@@ -7,7 +7,7 @@ import sys
 from collections.abc import Iterable
 from typing import Any
 
-from wallet.models import Record
+from wallet.api import Record
 
 
 def emit_json(data: Any) -> None:

@@ -6,7 +6,7 @@ import getpass
 import os
 import sys
 
-from wallet.errors import UsageError
+from wallet.api import UsageError
 
 PASSPHRASE_ENV = "LER_WALLET_PASSPHRASE"
 NEW_PASSPHRASE_ENV = "LER_WALLET_NEW_PASSPHRASE"

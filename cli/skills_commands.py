@@ -9,7 +9,7 @@ from typing import Any
 
 from cli.commands import unlock
 from cli.output import emit_json
-from wallet.errors import InvalidInputError, UsageError
+from wallet.api import InvalidInputError, UsageError
 
 MAX_POSTING_BYTES = 2 * 1024 * 1024
 STRENGTH_MARKS = {"verified": "✓✓", "endorsed": "✓+", "issued": "✓", "self-asserted": "·"}

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import ast
+import shutil
 import socket
+import subprocess
+import sys
 import urllib.request
 from pathlib import Path
 
@@ -68,20 +71,105 @@ def test_no_network_client_is_imported(path: Path) -> None:
     assert not bad, f"{path.relative_to(ROOT)} imports {sorted(bad)}"
 
 
-LAYERS = ["crypto", "store", "credentials", "skills", "share", "session", "service", "flows"]
+# The downward order of DESIGN.md, top first. A module may import its own layer and the layers below it, never one
+# above. Packages are placed whole (every module of wallet/store is "store"); every other module of wallet/ is named.
+# `flows` sits above the lifecycle: the onboarding state machine is what opens, creates and recovers wallets.
+LAYERS: list[tuple[str, set[str]]] = [
+    ("facade", {"api"}),
+    ("flows", {"flows"}),
+    ("lifecycle", {"lifecycle", "demo"}),
+    ("session", {"session"}),
+    ("services", {"credential_service", "skills_service"}),
+    ("skills and sharing", {"skills", "share"}),
+    ("credentials", {"credentials"}),
+    ("store", {"store"}),
+    ("crypto", {"crypto"}),
+    ("models and errors", {"models", "errors", "events", "clock", "validation", "resources", "text_safety",
+                           "safe_markdown", "__init__"}),
+]
+RANK = {part: rank for rank, (_, parts) in enumerate(LAYERS) for part in parts}
+WALLET_MODULES = sorted((ROOT / "wallet").rglob("*.py"))
 
 
-def test_wallet_layers_point_downward() -> None:
-    """Inside wallet/, lower layers (crypto, store) never import higher ones (session, service, flows)."""
-    order = {name: i for i, name in enumerate(LAYERS)}
-    problems = []
-    for path in (ROOT / "wallet").rglob("*.py"):
-        rel = path.relative_to(ROOT / "wallet").parts
-        layer = rel[0].removesuffix(".py")
-        if layer not in order:
-            continue
-        for name in _imports(path):
-            parts = name.split(".")
-            if parts[0] == "wallet" and len(parts) > 1 and parts[1] in order and order[parts[1]] > order[layer]:
-                problems.append(f"wallet/{'/'.join(rel)} imports {name}")
-    assert not problems, problems
+def _layer_of(module: str) -> int | None:
+    """The rank of a dotted module under wallet (`wallet.store.files` → store), None when it is unplaced."""
+    parts = module.split(".")
+    return RANK.get(parts[1] if len(parts) > 1 else "__init__")
+
+
+def _module_name(path: Path) -> str:
+    return ".".join(path.relative_to(ROOT).with_suffix("").parts)
+
+
+@pytest.mark.parametrize("path", WALLET_MODULES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_core_module_has_a_layer(path: Path) -> None:
+    """Each module of wallet/ is placed in one layer of LAYERS, so the direction check covers it."""
+    assert _layer_of(_module_name(path)) is not None, f"place {path.relative_to(ROOT)} in a layer of LAYERS"
+
+
+@pytest.mark.parametrize("path", WALLET_MODULES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_wallet_layers_point_downward(path: Path) -> None:
+    """A core module imports only its own layer and the layers below it (DESIGN.md's order), never one above."""
+    own = _layer_of(_module_name(path))
+    above = sorted(
+        name for name in _imports(path)
+        if _top(name) == "wallet" and own is not None and (_layer_of(name) or 0) < own and name != "wallet"
+    )
+    assert not above, f"{path.relative_to(ROOT)} ({LAYERS[own or 0][0]}) imports a higher layer: {above}"
+
+
+def _wallet_imports(path: Path) -> set[str]:
+    """Every wallet module a file names: `import wallet.x`, `from wallet.x import y`, `from wallet import x`."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(a.name for a in node.names if _top(a.name) == "wallet")
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module and _top(node.module) == "wallet":
+            if node.module == "wallet":
+                names.update(f"wallet.{a.name}" for a in node.names)
+            else:
+                names.add(node.module)
+    return names
+
+
+FRONT_ENDS = sorted((ROOT / "ui").rglob("*.py")) + sorted((ROOT / "cli").rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", FRONT_ENDS, ids=lambda p: str(p.relative_to(ROOT)))
+def test_front_ends_import_only_the_facade(path: Path) -> None:
+    """ui/ and cli/ reach the core only through wallet.api (also inside functions and TYPE_CHECKING blocks)."""
+    other = sorted(n for n in _wallet_imports(path) if n != "wallet.api")
+    assert not other, f"{path.relative_to(ROOT)} imports {other}; import it from wallet.api (add it there if needed)"
+
+
+def test_the_facade_names_only_what_it_exports() -> None:
+    """Everything wallet.api imports is in its __all__, and everything in __all__ exists."""
+    import wallet.api as api
+
+    tree = ast.parse((ROOT / "wallet" / "api.py").read_text(encoding="utf-8"))
+    imported = {a.asname or a.name for n in tree.body if isinstance(n, ast.ImportFrom) for a in n.names}
+    imported.discard("annotations")
+    assert imported == set(api.__all__)
+    assert all(hasattr(api, name) for name in api.__all__)
+
+
+def _tool(name: str) -> str:
+    found = shutil.which(name, path=str(Path(sys.executable).parent)) or shutil.which(name)
+    if found is None:
+        pytest.fail(f"{name} is not installed; `pip install -e '.[test]'` installs it")
+    return found
+
+
+def test_mypy_strict_is_clean() -> None:
+    """`mypy --strict` finds nothing in wallet/, cli/ and ui/ (the house rule, enforced)."""
+    result = subprocess.run([_tool("mypy"), "--strict", "wallet", "cli", "ui"], cwd=ROOT, capture_output=True,
+                            text=True, timeout=300)
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+
+
+def test_ruff_is_clean() -> None:
+    """`ruff check` finds nothing in wallet/, cli/, ui/, tests/ and bench/."""
+    result = subprocess.run([_tool("ruff"), "check", "wallet", "cli", "ui", "tests", "bench"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]

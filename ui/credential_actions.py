@@ -19,7 +19,7 @@ from ui.dialogs.import_dialogs import ImportResultsDialog, PasteDialog, summary
 from ui.dialogs.trusted_issuers import TrustedIssuersDialog
 from ui.status import status_look
 from ui.worker import Failed, Jobs
-from wallet.credential_service import ImportOutcome
+from wallet.api import ImportOutcome
 
 if TYPE_CHECKING:
     from ui.pages.records import RecordsPage

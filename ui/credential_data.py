@@ -9,11 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from wallet.credential_service import ImportOutcome
-from wallet.credentials.limits import MAX_INPUT_BYTES
-from wallet.errors import WalletError
-from wallet.models import Record
-from wallet.session import Session
+from wallet.api import MAX_INPUT_BYTES, ImportOutcome, Record, Session, WalletError
 
 FORMAT_KINDS = {
     "ob3": "Open Badge",

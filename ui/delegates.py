@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from ui import style
 from ui.models import RECORD_ROLE, dates, is_self_asserted, kind_name, row_look
 from ui.status import TONE_COLOURS
-from wallet.models import Record
+from wallet.api import Record
 
 PAD_X, PAD_Y, GAP = 14, 10, 4
 

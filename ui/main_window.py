@@ -22,10 +22,7 @@ from ui.pages.unlock import UnlockPage
 from ui.pages.welcome import WelcomePage
 from ui.pages.workspace import Workspace
 from ui.worker import Runner
-from wallet.crypto.kdf import KdfParams
-from wallet.flows.onboarding import Onboarding, Outcome, Step
-from wallet.skills.warmup import start_warm_up
-from wallet.store.layout import SUFFIX
+from wallet.api import SUFFIX, KdfParams, Onboarding, Outcome, Step, start_warm_up
 
 APP_NAME = "LER Wallet"
 

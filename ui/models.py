@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from ui.status import SELF_ASSERTED, Look, status_look
-from wallet.models import ENTRY_KIND_LABELS, Record, RecordKind
+from wallet.api import ENTRY_KIND_LABELS, Record, RecordKind
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex

@@ -14,11 +14,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from ui.worker import Failed, Jobs
-from wallet.errors import WalletError
-from wallet.events import Event
-from wallet.session import Session
-from wallet.skills.pack import TaxonomyPack
-from wallet.skills.profile import Profile
+from wallet.api import Event, Profile, Session, TaxonomyPack, WalletError
 
 READING = "Reading your skills…"
 

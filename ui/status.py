@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from wallet.credentials.report import STATUS_SENTENCES, Status
+from wallet.api import STATUS_SENTENCES, Status
 
 
 @dataclass(frozen=True)

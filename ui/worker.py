@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
 
-from wallet.errors import WalletError
+from wallet.api import WalletError
 
 log = logging.getLogger(__name__)
 

@@ -7,7 +7,7 @@ and reports it returns; the events it emits; and the one exception tree rooted i
 
 from __future__ import annotations
 
-from wallet import __version__, demo
+from wallet import __version__
 from wallet.credential_service import ImportOutcome
 from wallet.credentials import formats
 from wallet.credentials.keys import KeyResolver
@@ -16,6 +16,7 @@ from wallet.credentials.report import STATUS_SENTENCES, ItemReport, Report, Stat
 from wallet.credentials.validity import parse_time
 from wallet.credentials.verifier import Verifier, VerifyOptions
 from wallet.crypto.kdf import KdfParams
+from wallet.demo import populate as populate_demo
 from wallet.errors import (
     CredentialFormatError,
     DuplicateRecordError,
@@ -118,7 +119,6 @@ __all__ = [
     "check_wallet",
     "create_wallet",
     "default_wallet_path",
-    "demo",
     "ensure_can_create",
     "escape_json_text",
     "for_terminal",
@@ -131,6 +131,7 @@ __all__ = [
     "one_line",
     "open_wallet",
     "parse_time",
+    "populate_demo",
     "read_backup",
     "read_bytes",
     "read_json",

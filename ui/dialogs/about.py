@@ -5,9 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
-import wallet
 from ui.widgets import button, label, modal_layout, selectable
-from wallet.errors import WalletError
+from wallet.api import WalletError, __version__, skills_data_credits
 
 APP_NAME = "LER Wallet"
 WHAT_IT_IS = (
@@ -31,10 +30,8 @@ QT_CREDIT = "Made with Qt for Python (PySide6), used under the GNU Lesser Genera
 
 def data_credits() -> tuple[str, ...]:
     """The skills data's credit lines (ESCO, O*NET, the crosswalks), exactly as the data gives them."""
-    from wallet.skills import attribution
-
     try:
-        return attribution()
+        return skills_data_credits()
     except WalletError as exc:
         return (str(exc),)
 
@@ -54,7 +51,7 @@ class AboutDialog(QDialog):
         names = QVBoxLayout()
         names.setSpacing(2)
         names.addWidget(label(APP_NAME, "title", object_name="aboutName"))
-        names.addWidget(selectable(label(f"Version {wallet.__version__}", "muted", object_name="aboutVersion")))
+        names.addWidget(selectable(label(f"Version {__version__}", "muted", object_name="aboutVersion")))
         top.addLayout(names, 1)
         layout.addLayout(top)
         layout.addWidget(selectable(label(WHAT_IT_IS, object_name="aboutWhat")))

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from ui.list_delegate import use_lines
 from ui.status import TONE_COLOURS, Look, status_look
 from ui.widgets import button, footer_row, label, modal_layout, name
-from wallet.credential_service import ImportOutcome
+from wallet.api import ImportOutcome
 
 OUTCOME_LOOKS = {
     "imported": Look("✓", "Imported", "good"),

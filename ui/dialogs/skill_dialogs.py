@@ -29,7 +29,7 @@ from ui.widgets import (
     name,
     show_message,
 )
-from wallet.skills.pack import Skill
+from wallet.api import Skill
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_KINDS = ("esco-skill", "esco-knowledge", "onet-tech", "onet-tool")

@@ -20,9 +20,7 @@ from ui.widgets import (
     message_label,
     show_message,
 )
-from wallet.flows.locations import free_location
-from wallet.flows.onboarding import Onboarding
-from wallet.validation import MIN_PASSPHRASE
+from wallet.api import MIN_PASSPHRASE, Onboarding, free_location
 
 
 class CreatePage(QWidget):

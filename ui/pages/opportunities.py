@@ -22,8 +22,7 @@ from ui.skills_context import READING, SkillsContext
 from ui.status import when_checked
 from ui.widgets import button, field, label, name
 from ui.worker import Failed
-from wallet.session import Session
-from wallet.store.skills_store import ViewRow
+from wallet.api import Session, ViewRow
 
 MAX_POSTING_BYTES = 2_000_000
 POSTING_FILES = "Job postings (*.txt *.json *.jsonld *.html *.htm *.md);;All files (*)"

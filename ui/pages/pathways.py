@@ -23,7 +23,7 @@ from ui.skill_looks import direction_look, plural
 from ui.skills_context import READING, SkillsContext
 from ui.widgets import button, label, line_edit, name, selectable
 from ui.worker import Failed
-from wallet.skills.match import and_list
+from wallet.api import and_list
 
 INTRO = ("Possible next moves, not one ladder: ↑ a step up needs more preparation, → sideways about the same, "
          "↓ a step down less. Each says which of its usual skills your records already show and what is missing.")

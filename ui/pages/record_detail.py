@@ -17,7 +17,7 @@ from ui.pages.credential_sections import alignments_section, endorsements_sectio
 from ui.pages.verification_view import VerificationView, check_lines
 from ui.status import breakable, status_look, status_sentence
 from ui.widgets import FlowLayout, badge, label, pill, section, selectable
-from wallet.models import EvidenceInfo, Record
+from wallet.api import EvidenceInfo, Record
 
 SELF_ASSERTED_LABEL = "Self-asserted — written by you"
 SELF_ASSERTED_NOTE = ("You describe this yourself; no one else has checked or signed it. When you share it, "

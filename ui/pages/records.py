@@ -21,11 +21,7 @@ from ui.models import RecordListModel, is_self_asserted
 from ui.pages.record_detail import RecordDetail
 from ui.status import shorten_did
 from ui.widgets import badge, busy_bar, button, label, line_edit, name
-from wallet.errors import WalletError
-from wallet.events import Event
-from wallet.flows.onboarding import Onboarding
-from wallet.session import Session
-from wallet.store.layout import SUFFIX
+from wallet.api import SUFFIX, Event, Onboarding, Session, WalletError
 
 __all__ = ["RecordsPage", "shorten_did"]
 

@@ -20,7 +20,7 @@ from ui.widgets import (
     message_label,
     show_message,
 )
-from wallet.flows.onboarding import Onboarding
+from wallet.api import Onboarding
 
 
 class RecoverPage(QWidget):

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
 
 from ui.widgets import button, card, centered, label, message_label, name, show_message
-from wallet.flows.onboarding import Onboarding
+from wallet.api import Onboarding
 
 
 def two_lines(code: str) -> str:

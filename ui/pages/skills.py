@@ -26,8 +26,7 @@ from ui.skill_looks import (
 from ui.skills_context import READING, SkillsContext
 from ui.widgets import FlowLayout, button, label, pill, selectable
 from ui.worker import Failed
-from wallet.session import Session
-from wallet.skills.profile import STRENGTH_WORDS, ProfileSkill
+from wallet.api import STRENGTH_WORDS, ProfileSkill, Session
 
 NOTHING_CHOSEN = "Choose a skill on the left to see which records show it."
 NO_SKILLS = ("No skills yet. Add credentials or describe your experience on the Records page, or add a skill "

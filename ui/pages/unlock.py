@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from ui.widgets import busy_bar, button, card, centered, field, label, line_edit, message_label, show_message
-from wallet.flows.onboarding import Onboarding
+from wallet.api import Onboarding
 
 DEMO_NOTE = ("This is a demo wallet made by ler-wallet demo; its passphrase was printed when it was made.")
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from ui.pages.skill_parts import DATA_ROLE, button_row
 from ui.widgets import button, field, label, line_edit, name, selectable
-from wallet.store.skills_store import ViewRow
+from wallet.api import ViewRow
 
 NARROW = 560
 """Below this width the records and skills lists stack."""

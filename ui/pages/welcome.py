@@ -6,7 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ui.widgets import button, card, centered, label, message_label, show_message
-from wallet.flows.onboarding import Onboarding
+from wallet.api import Onboarding
 
 
 class WelcomePage(QWidget):

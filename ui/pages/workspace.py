@@ -20,7 +20,7 @@ from ui.pages.records import RecordsPage
 from ui.pages.skills import SkillsPage
 from ui.skills_context import SkillsContext
 from ui.widgets import name
-from wallet.flows.onboarding import Onboarding
+from wallet.api import Onboarding
 
 T = TypeVar("T", SkillsPage, OpportunitiesPage, PathwaysPage)
 SECTIONS = ("Records", "Skills", "Opportunities", "Pathways")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import threading
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -278,6 +279,29 @@ def _entry(skill: Skill, label: str, preferred: bool, words: list[tuple[str, str
     return _Entry(skill.id, required, len(words), label, preferred, needs_capital, needs_context, skill.kind)
 
 
+@dataclass(frozen=True, slots=True)
+class _Places:
+    """Where each stem occurs in a text (ascending word positions), searched by bisection so that looking
+    around one word costs the window's size, never the text's length: recognition stays linear."""
+
+    where: dict[str, list[int]]
+    context: list[int]
+    """Positions of words that make a product name likely (ascending)."""
+    expanded: set[int]
+    """Positions of abbreviations that stand for all the words of a label."""
+
+    def near(self, stem: str, i: int, window: int) -> list[int]:
+        """Positions of `stem` within `window` words of position i, in text order."""
+        positions = self.where.get(stem)
+        if not positions:
+            return []
+        return positions[bisect_left(positions, i - window) : bisect_right(positions, i + window)]
+
+    def context_near(self, i: int, distance: int) -> bool:
+        at = bisect_left(self.context, i - distance)
+        return at < len(self.context) and self.context[at] <= i + distance
+
+
 class Recogniser:
     """An index of every label; built once per process from the taxonomy pack."""
 
@@ -302,10 +326,13 @@ class Recogniser:
                 continue  # "Trucks", "Route": everyday words, not a named tool or product
             raw.append(entry)
         frequency = Counter(s for entry in raw for s in set(entry.required))
-        self._index: dict[str, list[_Entry]] = defaultdict(list)
+        self._index: dict[str, list[tuple[_Entry, tuple[str, ...]]]] = defaultdict(list)
+        """Entries by their rarest stem (the anchor), each with the other stems it needs."""
         for entry in raw:
             anchor = min(entry.required, key=lambda s: (frequency[s], s))
-            self._index[anchor].append(entry)
+            rest = list(entry.required)
+            rest.remove(anchor)
+            self._index[anchor].append((entry, tuple(rest)))
 
     def find(self, text: str) -> list[Mention]:
         """Every skill the text names, once each, in the order they first appear."""
@@ -321,34 +348,28 @@ class Recogniser:
             stems_at.append(found)
             for s in found:
                 where[s].append(i)
-        context = {i for i, t in enumerate(words) if t.text.lower() in TECH_CONTEXT}
+        context = [i for i, t in enumerate(words) if t.text.lower() in TECH_CONTEXT]
         expanded = {i for i, t in enumerate(words) if t.is_upper and t.text in ABBREVIATIONS}
+        places = _Places(where, context, expanded)
         hits: list[tuple[int, int, _Entry, bool]] = []
         for i, found in enumerate(stems_at):
             for anchor in found:
-                for entry in self._index.get(anchor, ()):
-                    span = self._span(entry, i, anchor, where, words, context, expanded)
+                for entry, rest in self._index.get(anchor, ()):
+                    span = self._span(entry, i, rest, places, words)
                     if span is not None:
                         hits.append((*span, entry, self._in_order(entry, span, stems_at)))
         return self._resolve(hits, words, text)
 
     @staticmethod
     def _span(
-        entry: _Entry,
-        i: int,
-        anchor: str,
-        where: dict[str, list[int]],
-        words: list[Token],
-        context: set[int],
-        expanded: set[int],
+        entry: _Entry, i: int, rest: tuple[str, ...], places: _Places, words: list[Token]
     ) -> tuple[int, int] | None:
-        """Where the entry's words are, around position i; an expanded abbreviation (CPR) counts as all its words."""
+        """Where the entry's words are, the anchor being at position i and `rest` its other stems; an expanded
+        abbreviation (CPR) counts as all its words. Costs the label's window, never the text's length."""
         window = entry.size + 1
         used = [i]
-        remaining = list(entry.required)
-        remaining.remove(anchor)
-        for s in remaining:
-            near = [p for p in where.get(s, ()) if abs(p - i) <= window and (p not in used or p in expanded)]
+        for s in rest:
+            near = [p for p in places.near(s, i, window) if p not in used or p in places.expanded]
             if not near:
                 return None
             used.append(min(near, key=lambda p: abs(p - i)))
@@ -356,7 +377,7 @@ class Recogniser:
             return None  # the words are there but too spread out to be one phrase
         if entry.needs_capital and not any(words[p].text[:1].isupper() or words[p].text[:1].isdigit() for p in used):
             return None
-        if entry.needs_context and not any(abs(p - i) <= 8 for p in context):
+        if entry.needs_context and not places.context_near(i, 8):
             return None
         short = len(words[i].text) <= 3 and not words[i].is_upper
         if len(entry.required) == 1 and short and not (entry.needs_capital and words[i].is_capitalised):
@@ -383,14 +404,15 @@ class Recogniser:
                 h[2].label,
             )
         )
-        taken: set[tuple[int, int]] = set()
+        taken = bytearray(len(words))
+        """1 where a word already showed a skill: an overlap test costs the span's length, not the mentions'."""
         chosen: dict[str, Mention] = {}
         for start, end, entry, exact in hits:
-            if entry.skill_id in chosen or (start, end) in taken:
+            if entry.skill_id in chosen:
                 continue
-            if any(start <= e and s <= end for s, e in taken):
+            if any(taken[start : end + 1]):
                 continue  # these words already showed another skill
-            taken.add((start, end))
+            taken[start : end + 1] = b"\x01" * (end + 1 - start)
             first, last = words[start], words[end]
             chosen[entry.skill_id] = Mention(
                 entry.skill_id,

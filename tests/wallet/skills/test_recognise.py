@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
 import pytest
 
-from wallet.skills.recognise import find_skills
+from wallet.skills import recognise
+from wallet.skills.evaluation import evaluate, load_postings
+from wallet.skills.recognise import Recogniser, find_skills
 from wallet.skills.text import stem
 
 FORKLIFT = "http://data.europa.eu/esco/skill/28cb374e-6261-4133-8371-f9a5470145da"
@@ -62,3 +69,47 @@ def test_stemming_is_symmetric() -> None:
     """The same stem joins the word forms of one root."""
     assert {stem(w) for w in ("operate", "operating", "operation", "operator")} == {"operat"}
     assert stem("management") == stem("manage")
+
+
+POSTINGS = Path(__file__).resolve().parents[2] / "fixtures" / "postings"
+
+
+def _posting_lines() -> list[str]:
+    return [line for p in load_postings(POSTINGS) for line in p["text"].splitlines() if line.strip()]
+
+
+def _steps_in_recognition(finder: Recogniser, text: str) -> int:
+    """How many lines of recognise.py run while reading `text`: a count of work, the same on every machine."""
+    steps = 0
+    source = recognise.__file__
+
+    def local(frame: FrameType, event: str, arg: object) -> Any:
+        nonlocal steps
+        steps += 1
+        return local
+
+    def calls(frame: FrameType, event: str, arg: object) -> Any:
+        return local if frame.f_code.co_filename == source else None
+
+    sys.settrace(calls)
+    try:
+        finder.find(text)
+    finally:
+        sys.settrace(None)
+    return steps
+
+
+def test_recognition_work_grows_linearly_with_the_posting(finder: Recogniser) -> None:
+    """Twice the lines cost about twice the steps (a stem's every place was scanned per word: 2.4× and rising)."""
+    lines = _posting_lines() * 20
+    single = _steps_in_recognition(finder, "\n".join(lines[:300]))
+    double = _steps_in_recognition(finder, "\n".join(lines[:600]))
+    assert double < 2.2 * single, (single, double)
+
+
+def test_recognition_on_the_labelled_postings_is_unchanged(finder: Recogniser) -> None:
+    """The evaluation set gives the figures bench/README reports (272 right of 414 found; 412 expected)."""
+    scores = evaluate(load_postings(POSTINGS), lambda text: [(m.skill_id, m.label) for m in finder.find(text)])
+    found = sum(len(p.found) for p in scores.postings)
+    expected = sum(len(p.expected) for p in scores.postings)
+    assert (scores.true_positives, found, expected) == (272, 414, 412)

@@ -12,7 +12,7 @@ from typing import Any
 
 from cli import prompts
 from cli.display import gui_blocker
-from cli.output import emit_json, print_record, print_records
+from cli.output import emit_json, print_record, print_records, shown
 from wallet import api
 from wallet.api import EntryInput, InvalidInputError, Session, UsageError, WalletExistsError, read_bytes
 
@@ -152,7 +152,7 @@ def cmd_add_entry(args: argparse.Namespace) -> int:
     if args.json:
         emit_json(record.to_json())
     else:
-        print(f"Added {record.kind_label.lower()}: {record.title} (id {record.id[:8]})")
+        print(f"Added {record.kind_label.lower()}: {shown(record.title)} (id {record.id[:8]})")
     return 0
 
 

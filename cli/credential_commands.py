@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -11,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from cli.commands import unlock
-from cli.output import emit_json
+from cli.output import emit_json, json_text, shown
 from wallet.api import (
     MAX_INPUT_BYTES,
     InvalidInputError,
@@ -88,9 +87,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         emit_json(results)
     else:
         for item in results:
-            title = f" {item.get('title')}" if item.get("title") else ""
+            title = f" {shown(item.get('title'))}" if item.get("title") else ""
             status = f" [{item['status']}]" if item.get("status") else ""
-            print(f"{item['outcome']:>9}: {item['source']}{title}{status} — {item['message']}")
+            print(f"{item['outcome']:>9}: {shown(item['source'])}{title}{status} — {shown(item['message'])}")
         counts = {k: sum(1 for r in results if r["outcome"] == k) for k in ("imported", "duplicate", "failed")}
         print(f"{counts['imported']} imported, {counts['duplicate']} already there, {counts['failed']} failed.")
     return 0 if all(r["outcome"] != "failed" for r in results) else 2
@@ -124,11 +123,12 @@ def verify_options(args: argparse.Namespace) -> VerifyOptions:
 
 
 def _print_item(item: ItemReport, source: str, indent: str = "") -> None:
-    title = item.name or "(no name)"
-    print(f"{indent}{source}: {title} — {item.status.value}")
-    print(f"{indent}  issuer: {item.issuer or 'not named'}")
+    """The item's report: its name and issuer (the credential's words, through `shown`), then each check."""
+    title = shown(item.name) if item.name else "(no name)"
+    print(f"{indent}{shown(source)}: {title} — {item.status.value}")
+    print(f"{indent}  issuer: {shown(item.issuer) if item.issuer else 'not named'}")
     for check in item.checks:
-        print(f"{indent}  {MARKS[check.outcome.value]} {check.check.value}: {check.message}")
+        print(f"{indent}  {MARKS[check.outcome.value]} {check.check.value}: {shown(check.message)}")
     for child in item.children:
         _print_item(child, "inside", indent + "    ")
 
@@ -146,7 +146,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
         except WalletError as exc:
             unreadable.append({"source": name, "message": exc.message})
             if not args.json:
-                print(f"{name}: cannot be read — {exc.message}")
+                print(f"{shown(name)}: cannot be read — {shown(exc.message)}")
             continue
         items += found
         if not args.json:
@@ -172,18 +172,18 @@ def cmd_trust(args: argparse.Namespace) -> int:
             if not args.issuer:
                 raise UsageError("Name the issuer to trust: ler-wallet trust add ISSUER_ID [--name NAME].")
             session.credentials.trust_issuer(args.issuer, args.name or "")
-            print(f"{args.issuer} is now a trusted issuer.")
+            print(f"{shown(args.issuer)} is now a trusted issuer.")
         elif args.action == "remove":
             if not args.issuer:
                 raise UsageError("Name the issuer to remove: ler-wallet trust remove ISSUER_ID.")
             session.credentials.untrust_issuer(args.issuer)
-            print(f"{args.issuer} is no longer a trusted issuer.")
+            print(f"{shown(args.issuer)} is no longer a trusted issuer.")
         else:
             trusted = session.credentials.trusted_issuers()
             if args.json:
                 emit_json([{"id": k, "name": v} for k, v in trusted.items()])
             else:
-                print("\n".join(f"{k}  {v}" for k, v in trusted.items()) or "No trusted issuers yet.")
+                print("\n".join(f"{shown(k)}  {shown(v)}" for k, v in trusted.items()) or "No trusted issuers yet.")
     return 0
 
 
@@ -192,7 +192,7 @@ def cmd_keys_add(args: argparse.Namespace) -> int:
         for name, data in iter_inputs(args.files):
             if isinstance(data, WalletError):
                 raise data
-            print(f"{name}: {session.credentials.add_material(data)}")
+            print(f"{shown(name)}: {shown(session.credentials.add_material(data))}")
         print("Run 'ler-wallet reverify' to check your credentials again with it.")
     return 0
 
@@ -202,7 +202,7 @@ def cmd_reverify(args: argparse.Namespace) -> int:
         records = [r for r in session.list_records() if r.credential is not None]
         for record in records:
             report = session.credentials.verify_record(record.id)
-            print(f"{record.id[:8]}  {report.status.value:<23} {record.title}")
+            print(f"{record.id[:8]}  {report.status.value:<23} {shown(record.title)}")
     return 0
 
 
@@ -222,7 +222,7 @@ def cmd_endorse(args: argparse.Namespace) -> int:
 
 
 def _write_or_print(document: dict[str, Any], out: Path | None) -> None:
-    text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    text = json_text(document)
     if out is None:
         sys.stdout.write(text)
         return

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from cli import commands, credential_commands, skills_commands
+from cli.output import shown
 from wallet.api import WalletError, __version__
 
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_USAGE = 0, 1, 2
@@ -75,7 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return func(args)
     except WalletError as exc:
-        print(f"ler-wallet: {exc}", file=sys.stderr)
+        print(f"ler-wallet: {shown(exc)}", file=sys.stderr)  # a message may quote the input
         return exc.exit_code
     except KeyboardInterrupt:
         print("ler-wallet: cancelled; nothing was changed.", file=sys.stderr)
@@ -85,7 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # the last line of defence: one sentence, never a traceback
         if os.environ.get("LER_WALLET_DEBUG"):
             raise
-        print(f"ler-wallet: something went wrong inside LER Wallet ({type(exc).__name__}: {exc}). "
+        print(f"ler-wallet: something went wrong inside LER Wallet ({type(exc).__name__}: {shown(exc)}). "
               "Your wallet was not changed by this error.", file=sys.stderr)
         return EXIT_USAGE
 

@@ -1,4 +1,12 @@
-"""How records look on a terminal and in --json."""
+"""How records look on a terminal and in --json.
+
+Every string that came from a credential (or any file the learner did not write here) reaches the
+terminal through `shown`: escape sequences, C0/C1 controls, bidi overrides and invisible characters are
+printed as visible escapes (``\\x1b``, ``\\u202e``) and a line break inside a name as ``\\x0a``, so a
+credential can neither recolour nor overwrite a report, nor forge one of its lines. `--json` stays the exact
+data: `emit_json` writes valid JSON whose strings load back unchanged, with those characters written as
+``\\uXXXX`` escapes instead of raw (json.dumps already escapes C0 controls, not C1, bidi or U+2028).
+"""
 
 from __future__ import annotations
 
@@ -7,18 +15,28 @@ import sys
 from collections.abc import Iterable
 from typing import Any
 
-from wallet.api import Record
+from wallet.api import Record, escape_json_text, for_terminal
+
+
+def shown(value: object, *, lines: bool = False) -> str:
+    """`value` safe for a terminal; with `lines`, its line breaks stay (a description under its record)."""
+    return for_terminal(value, keep_lines=lines)
+
+
+def json_text(data: Any) -> str:
+    """`data` as indented JSON text that is safe on a terminal and loads back to exactly `data`."""
+    return escape_json_text(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
 
 
 def emit_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    sys.stdout.write(json_text(data))
 
 
 def record_line(record: Record) -> str:
     demo = " [demo]" if record.demo else ""
-    org = f" — {record.organisation}" if record.organisation else ""
-    when = f" ({record.when})" if record.when else ""
-    return f"{record.id[:8]}  {record.kind_label:<32} {record.title}{org}{when}{demo}"
+    org = f" — {shown(record.organisation)}" if record.organisation else ""
+    when = f" ({shown(record.when)})" if record.when else ""
+    return f"{record.id[:8]}  {record.kind_label:<32} {shown(record.title)}{org}{when}{demo}"
 
 
 def print_records(records: Iterable[Record], empty: str) -> None:
@@ -30,12 +48,12 @@ def print_record(record: Record) -> None:
     rows = [
         ("ID", record.id),
         ("Kind", record.kind_label),
-        ("Title", record.title),
-        ("Organisation" if record.credential is None else "Issuer", record.organisation),
-        ("When", record.when),
-        ("Skills", ", ".join(record.skills)),
-        ("Tags", ", ".join(record.tags)),
-        ("Format", record.credential.format if record.credential else ""),
+        ("Title", shown(record.title)),
+        ("Organisation" if record.credential is None else "Issuer", shown(record.organisation)),
+        ("When", shown(record.when)),
+        ("Skills", ", ".join(map(shown, record.skills))),
+        ("Tags", ", ".join(map(shown, record.tags))),
+        ("Format", shown(record.credential.format) if record.credential else ""),
         ("Demo", "yes, made by 'ler-wallet demo'" if record.demo else ""),
     ]
     for label, value in rows:
@@ -43,9 +61,9 @@ def print_record(record: Record) -> None:
             print(f"{label + ':':<14}{value}")
     if record.description:
         print()
-        print(record.description)
+        print(shown(record.description, lines=True))
     if record.evidence:
         print()
         print("Evidence:")
         for ev in record.evidence:
-            print(f"  {ev.filename} ({ev.media_type}, {ev.size:,} bytes)")
+            print(f"  {shown(ev.filename)} ({shown(ev.media_type)}, {ev.size:,} bytes)")

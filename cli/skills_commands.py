@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from cli.commands import unlock
-from cli.output import emit_json
+from cli.output import emit_json, shown
 from wallet.api import InvalidInputError, UsageError
 
 MAX_POSTING_BYTES = 2 * 1024 * 1024
@@ -65,7 +65,7 @@ def cmd_skills(args: argparse.Namespace) -> int:
         records = len(skill.record_ids)
         seen = f", last {skill.last_seen}" if skill.last_seen else ""
         added = " (added by you)" if skill.added_by_learner else ""
-        print(f"{STRENGTH_MARKS[skill.strength]:<3}{skill.label}{added} — {skill.strength}, "
+        print(f"{STRENGTH_MARKS[skill.strength]:<3}{shown(skill.label)}{added} — {skill.strength}, "
               f"{records} record{'s' if records != 1 else ''}{seen}")
     return 0
 
@@ -83,11 +83,11 @@ def cmd_match(args: argparse.Namespace) -> int:
     if args.json:
         emit_json(result)
         return 0
-    print(result.get("title") or "The opportunity")
+    print(shown(result.get("title") or "The opportunity"))
     if result.get("occupations"):
-        print("Likely occupations: " + "; ".join(o["label"] for o in result["occupations"][:3]))
+        print("Likely occupations: " + "; ".join(shown(o["label"]) for o in result["occupations"][:3]))
     print()
-    print(result["explanation"])
+    print(shown(result["explanation"], lines=True))
     print()
     marks = {"covered": "✓", "partial": "~", "missing": "✗"}
     for source, heading in (("posting", "Skills the posting names"), ("occupation", "Essential for the occupation")):
@@ -95,8 +95,8 @@ def cmd_match(args: argparse.Namespace) -> int:
         if rows:
             print(heading + ":")
             for s in rows:
-                via = f" (through {s['partial_via']})" if s.get("partial_via") else ""
-                print(f"  {marks[s['coverage']]} {s['label']}{via}")
+                via = f" (through {shown(s['partial_via'])})" if s.get("partial_via") else ""
+                print(f"  {marks[s['coverage']]} {shown(s['label'])}{via}")
     return 0
 
 
@@ -114,7 +114,7 @@ def cmd_view(args: argparse.Namespace) -> int:
             if args.json:
                 emit_json(views)
             else:
-                print("\n".join(f"{v['id'][:8]}  {v['name']}  ({len(v['record_ids'])} records, "
+                print("\n".join(f"{v['id'][:8]}  {shown(v['name'])}  ({len(v['record_ids'])} records, "
                                 f"{len(v['skill_ids'])} skills)" for v in views) or "No views yet.")
             return 0
         if not args.id:
@@ -144,12 +144,12 @@ def _show_view(view: dict[str, Any], as_json: bool, created: bool = False) -> in
     if as_json:
         emit_json(view)
         return 0
-    print(("Created view " if created else "View ") + f"{view['id'][:8]}: {view['name']}")
+    print(("Created view " if created else "View ") + f"{view['id'][:8]}: {shown(view['name'])}")
     if view.get("statement"):
-        print(f"  {view['statement']}")
+        print(f"  {shown(view['statement'], lines=True)}")
     opportunity = view.get("opportunity") or {}
     if opportunity.get("explanation"):
-        print(f"  {opportunity['explanation']}")
+        print(f"  {shown(opportunity['explanation'], lines=True)}")
     print(f"  Records: {', '.join(r[:8] for r in view['record_ids']) or 'none yet'}")
     print(f"  Skills: {len(view['skill_ids'])}")
     return 0
@@ -167,11 +167,11 @@ def cmd_pathways(args: argparse.Namespace) -> int:
     arrows = {"up": "↑ up", "same": "→ sideways", "down": "↓ down", "unknown": "? unknown"}
     for p in data:
         direction = arrows.get(str(p.get("direction")), "·")
-        print(f"{direction:<11} {p['label']} — you have {round(100 * p['overlap'])}% of its usual skills")
+        print(f"{direction:<11} {shown(p['label'])} — you have {round(100 * p['overlap'])}% of its usual skills")
         if p.get("missing"):
-            print("             still to show: " + ", ".join(m["label"] for m in p["missing"][:5]))
+            print("             still to show: " + ", ".join(shown(m["label"]) for m in p["missing"][:5]))
         if p.get("education"):
-            print(f"             usually asks for: {p['education']}")
+            print(f"             usually asks for: {shown(p['education'])}")
     return 0
 
 
@@ -184,9 +184,9 @@ def cmd_cpl(args: argparse.Namespace) -> int:
         return 0
     for item in mapped:
         mark = "✓" if item["evidenced"] else "✗"
-        print(f"{mark} {item['number']}. {item['outcome']}")
+        print(f"{mark} {item['number']}. {shown(item['outcome'])}")
         for record in item["records"][:5]:
-            print(f"    {record['title']} ({record['strength_words']})")
+            print(f"    {shown(record['title'])} ({record['strength_words']})")
         if not item["evidenced"]:
             print("    No record shows this yet.")
     return 0

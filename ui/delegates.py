@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from ui import style
 from ui.models import RECORD_ROLE, dates, is_self_asserted, kind_name, row_look
 from ui.status import TONE_COLOURS
-from wallet.api import Record
+from wallet.api import Record, one_line
 
 PAD_X, PAD_Y, GAP = 14, 10, 4
 
@@ -46,8 +46,9 @@ class RecordDelegate(QStyledItemDelegate):
         bold = QFont(option.font)
         bold.setBold(True)
         y = inner.top()
-        y = _text(painter, bold, QColor(style.INK), inner, y, record.title)
-        y = _text(painter, option.font, QColor(style.MUTED), inner, y + GAP, record.organisation or " ")
+        # The issuer's words, on one line each: no line break can push a fake pill into the row.
+        y = _text(painter, bold, QColor(style.INK), inner, y, one_line(record.title))
+        y = _text(painter, option.font, QColor(style.MUTED), inner, y + GAP, one_line(record.organisation) or " ")
 
         small = _small(option.font)
         x = inner.left()

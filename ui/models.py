@@ -8,7 +8,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from ui.status import SELF_ASSERTED, Look, status_look
-from wallet.api import ENTRY_KIND_LABELS, Record, RecordKind
+from ui.widgets import plain_tip
+from wallet.api import ENTRY_KIND_LABELS, Record, RecordKind, one_line
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -44,7 +45,8 @@ def summary(record: Record) -> str:
     """One sentence a screen reader speaks for a row."""
     kind = (f"{kind_name(record)}, self-asserted" if is_self_asserted(record)
             else f"{kind_name(record)}, {row_look(record).word.lower()}")
-    parts = [record.title, kind, record.organisation, dates(record), "demo record" if record.demo else ""]
+    parts = [one_line(record.title), kind, one_line(record.organisation), dates(record),
+             "demo record" if record.demo else ""]
     return ". ".join(p for p in parts if p) + "."
 
 
@@ -63,9 +65,11 @@ class RecordListModel(QAbstractListModel):
             return None
         record = self._records[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return record.title
-        if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
+            return one_line(record.title)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
             return summary(record)
+        if role == Qt.ItemDataRole.ToolTipRole:  # tooltips guess rich text: escaped
+            return plain_tip(summary(record))
         if role == RECORD_ROLE:
             return record
         return None

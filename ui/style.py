@@ -106,6 +106,8 @@ QPlainTextEdit {{ background: {CARD}; border: 1px solid #b9c1cd; border-radius: 
 QPlainTextEdit:focus {{ border: 2px solid {ACCENT}; padding: 5px; }}
 QFrame#header QLabel#appMark {{ background: {ACCENT}; color: white; font-weight: bold; font-size: 11pt;
     border-radius: 8px; }}
+QFrame[role="panel"] QLabel#verdictMark {{ background: {ACCENT}; color: white; font-weight: bold;
+    font-size: 8pt; border-radius: 6px; }}
 QFrame#navStrip {{ background: {CARD}; border-bottom: 1px solid {LINE}; }}
 QFrame#navStrip QToolButton {{ border: 1px solid transparent; background: transparent; color: {ACCENT};
     padding: 5px 10px; }}

@@ -1,6 +1,15 @@
-"""Small building blocks the pages share: labelled fields, message labels, badges, a flow of chips."""
+"""Small building blocks the pages share: labelled fields, message labels, badges, a flow of chips.
+
+Every label here shows plain text (Qt.PlainText), never Qt's default of guessing rich text from the
+string: names and descriptions come from credentials, and an issuer must not be able to draw a green
+"✔ VERIFIED" banner with `<h1 style=…>`. The one exception is `markdown_label`, which shows only what
+`wallet.safe_markdown` made (a few fixed tags, everything else escaped). Tooltips guess too, so text from
+a credential goes into a tooltip through `plain_tip`.
+"""
 
 from __future__ import annotations
+
+import html
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import (
@@ -18,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.status import Look
+from wallet.api import markdown_has_markup, markdown_to_safe_html, multiline
 
 
 def name(widget: QWidget, object_name: str, accessible: str, description: str = "") -> QWidget:
@@ -30,7 +40,10 @@ def name(widget: QWidget, object_name: str, accessible: str, description: str = 
 
 
 def label(text: str = "", role: str = "", *, wrap: bool = True, object_name: str = "") -> QLabel:
-    widget = QLabel(text)
+    """A label that shows `text` exactly as written (plain text, whatever it looks like)."""
+    widget = QLabel()
+    widget.setTextFormat(Qt.TextFormat.PlainText)
+    widget.setText(text)
     widget.setWordWrap(wrap)
     if role:
         widget.setProperty("role", role)
@@ -67,7 +80,9 @@ def field(caption: str, editor: QWidget) -> QWidget:
     layout = QVBoxLayout(box)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(4)
-    caption_label = QLabel(caption)
+    caption_label = QLabel()
+    caption_label.setTextFormat(Qt.TextFormat.PlainText)
+    caption_label.setText(caption)
     caption_label.setBuddy(editor)
     layout.addWidget(caption_label)
     layout.addWidget(editor)
@@ -87,6 +102,28 @@ def show_message(widget: QLabel, text: str) -> None:
     widget.setText(text)
     widget.setAccessibleDescription(text)
     widget.setVisible(bool(text))
+
+
+def plain_tip(text: str) -> str:
+    """A tooltip that shows `text` literally: escaped, in a paragraph (Qt guesses rich text in tooltips)."""
+    return "<p>" + html.escape(text, quote=True).replace("\n", "<br>") + "</p>" if text else ""
+
+
+def markdown_label(text: str, object_name: str) -> QLabel:
+    """Markdown from a credential (criteria, descriptions) with its safe formatting: paragraphs, lists, emphasis.
+
+    Text without any of that formatting stays an ordinary plain-text label. Formatted text is the only rich
+    text in the app, and it is whatever `wallet.safe_markdown` produced: no links, images or styles, and
+    every character the issuer wrote escaped. Links could not be followed even if one were there.
+    """
+    if not markdown_has_markup(text):
+        return selectable(label(multiline(text), object_name=object_name))
+    widget = label(object_name=object_name)
+    widget.setTextFormat(Qt.TextFormat.RichText)
+    widget.setOpenExternalLinks(False)
+    widget.setText(markdown_to_safe_html(text))
+    widget.setAccessibleName(multiline(text))
+    return selectable(widget)
 
 
 def busy_bar(object_name: str) -> QProgressBar:

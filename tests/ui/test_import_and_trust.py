@@ -71,7 +71,8 @@ def test_import_a_file_through_the_file_dialog(
     dialog = results(qtbot, unlocked_demo)
     assert calls and "*.png" in calls[0][3] and "All files (*)" in calls[0][3]
     assert find(dialog, QLabel, "importSummary").text() == "1 imported."
-    assert dialog.lines()[0].startswith("✓ Imported: forklift-other.json\nCertified Forklift Operator — ✓ Verified")
+    assert dialog.lines()[0].startswith(
+        "✓ Imported: forklift-other.json\nCertified Forklift Operator\nChecked by LER Wallet: ✓ Verified\n")
     assert find(unlocked_demo, QLabel, "recordCount").text() == f"{DEMO_RECORDS + 1} records"
     assert "did:example:other (not this wallet's ID)" in find(unlocked_demo, QLabel, "issuedTo").text()
     assert dialog.focusWidget() is find(dialog, QPushButton, "importResultsClose")

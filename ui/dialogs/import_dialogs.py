@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from ui.list_delegate import use_lines
 from ui.status import TONE_COLOURS, Look, status_look
 from ui.widgets import button, footer_row, label, modal_layout, name
-from wallet.api import ImportOutcome
+from wallet.api import ImportOutcome, one_line
 
 OUTCOME_LOOKS = {
     "imported": Look("✓", "Imported", "good"),
@@ -40,13 +40,19 @@ def summary(outcomes: Sequence[ImportOutcome]) -> str:
 
 
 def outcome_text(outcome: ImportOutcome) -> str:
-    """Two or three lines: what happened to which item, what it is and how it checked, and the sentence."""
+    """Two to four lines: what happened to which item, what it is, how it checked, and the sentence.
+
+    The credential's title is the issuer's text, so it has a line of its own (cleaned to one line) and the
+    wallet's verdict has another: no title can pass for, or run into, the verdict.
+    """
     look = OUTCOME_LOOKS.get(outcome.outcome, OUTCOME_LOOKS["failed"])
-    lines = [f"{look.text}: {outcome.source}"]
+    lines = [f"{look.text}: {one_line(outcome.source)}"]
     if outcome.title:
-        lines.append(f"{outcome.title} — {status_look(outcome.status).text}" if outcome.status else outcome.title)
-    lines.append(outcome.message)
-    return "\n".join(lines)
+        lines.append(one_line(outcome.title))
+    if outcome.status:
+        lines.append(f"Checked by LER Wallet: {status_look(outcome.status).text}")
+    lines.append(one_line(outcome.message))
+    return "\n".join(line for line in lines if line)
 
 
 class ImportResultsDialog(QDialog):

@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QDialog, QListWidget, QListWidgetItem, QWidget
 
 from ui.list_delegate import use_lines
 from ui.style import MUTED
-from ui.widgets import button, footer_row, label, message_label, modal_layout, name, show_message
+from ui.widgets import button, footer_row, label, message_label, modal_layout, name, plain_tip, show_message
+from wallet.api import one_line
 
 ISSUER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 INTRO = ("Credentials signed by these issuers pass the “Trusted issuer” check. To add one, open one of its "
@@ -43,12 +44,13 @@ class TrustedIssuersDialog(QDialog):
     def set_issuers(self, issuers: dict[str, str]) -> None:
         """Fill the list: each row shows the issuer's name and, below it, its ID."""
         self.issuers.clear()
-        for issuer_id, issuer_name in sorted(issuers.items(), key=lambda kv: (kv[1] or kv[0]).lower()):
+        for raw_id, raw_name in sorted(issuers.items(), key=lambda kv: (kv[1] or kv[0]).lower()):
+            issuer_id, issuer_name = one_line(raw_id), one_line(raw_name)  # shown: the issuer's own words, cleaned
             item = QListWidgetItem(f"{issuer_name or issuer_id}\n{issuer_id}")
-            item.setData(ISSUER_ID_ROLE, issuer_id)
-            item.setData(Qt.ItemDataRole.UserRole + 2, issuer_name)
+            item.setData(ISSUER_ID_ROLE, raw_id)
+            item.setData(Qt.ItemDataRole.UserRole + 2, raw_name)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{issuer_name}. ID {issuer_id}")
-            item.setToolTip(issuer_id)
+            item.setToolTip(plain_tip(issuer_id))
             self.issuers.addItem(item)
         if not issuers:
             empty = QListWidgetItem(EMPTY)

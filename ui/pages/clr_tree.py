@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 from ui.pages.verification_view import check_lines, checks_grid
 from ui.status import TONE_COLOURS, status_look
 from ui.style import MUTED
-from ui.widgets import label, name, pill, selectable
+from ui.widgets import label, name, pill, plain_tip, selectable
+from wallet.api import one_line
 
 CREDENTIAL_ROLE = Qt.ItemDataRole.UserRole + 1
 """On a nested credential's row: its verification status ("" if never checked); unset on listed-only rows."""
@@ -54,7 +55,8 @@ class Node:
 
 
 def _title(achievement: dict[str, Any], fallback: str = "") -> str:
-    return str(achievement.get("name") or fallback or achievement.get("id") or "Unnamed achievement")
+    """The achievement's name from the credential, on one line and cleaned (it is the issuer's text)."""
+    return one_line(achievement.get("name") or fallback or achievement.get("id") or "") or "Unnamed achievement"
 
 
 def build_nodes(parsed: dict[str, Any], report: dict[str, Any] | None) -> list[Node]:
@@ -64,7 +66,7 @@ def build_nodes(parsed: dict[str, Any], report: dict[str, Any] | None) -> list[N
     order: list[str] = []
     for achievement in parsed.get("achievements", []):
         key = str(achievement.get("id") or f"achievement-{len(order)}")
-        nodes[key] = Node(_title(achievement), str(achievement.get("achievementType") or "Achievement"))
+        nodes[key] = Node(_title(achievement), one_line(achievement.get("achievementType") or "") or "Achievement")
         order.append(key)
     for index, child in enumerate(parsed.get("children", [])):
         achievement = child.get("achievement") or {}
@@ -72,7 +74,7 @@ def build_nodes(parsed: dict[str, Any], report: dict[str, Any] | None) -> list[N
         child_report = _report_for(child, index, reports)
         status = None if child_report is None else str(child_report.get("status"))
         node = Node(_title(achievement, str(child.get("name") or "")),
-                    str(achievement.get("achievementType") or "Credential"), status, child_report, True)
+                    one_line(achievement.get("achievementType") or "") or "Credential", status, child_report, True)
         if key not in nodes:
             order.append(key)
         nodes[key] = node
@@ -116,9 +118,9 @@ def association_lines(parsed: dict[str, Any]) -> list[str]:
     lines = []
     for association in parsed.get("associations", []):
         kind = str(association.get("associationType") or "")
-        source = names.get(str(association.get("sourceId")), str(association.get("sourceId") or "?"))
-        target = names.get(str(association.get("targetId")), str(association.get("targetId") or "?"))
-        lines.append(f"{source} {RELATIONS.get(kind, kind or 'is linked to')} {target}.")
+        source = names.get(str(association.get("sourceId")), one_line(association.get("sourceId") or "?"))
+        target = names.get(str(association.get("targetId")), one_line(association.get("targetId") or "?"))
+        lines.append(f"{source} {RELATIONS.get(kind, one_line(kind) or 'is linked to')} {target}.")
     return lines
 
 
@@ -162,7 +164,7 @@ class ClrTree(QTreeWidget):
         spoken = f"{node.title}. {node.kind}. {verification}."
         for column in range(2):
             item.setData(column, Qt.ItemDataRole.AccessibleTextRole, spoken)
-        item.setToolTip(0, f"{node.title} ({node.kind})")
+        item.setToolTip(0, plain_tip(f"{node.title} ({node.kind})"))
         if look is None:
             item.setToolTip(1, LISTED_ONLY_TIP)
         ink = TONE_COLOURS[look.tone][1] if look is not None else MUTED

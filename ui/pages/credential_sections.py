@@ -1,5 +1,9 @@
 """Parts of a credential's detail: who issued it (and whether you trust them), the skills it aligns to,
-and who endorsed it. Each function returns a finished widget for the detail pane."""
+and who endorsed it. Each function returns a finished widget for the detail pane.
+
+Every value here may come from the credential's issuer, so each goes through `one_line` (names, IDs) or
+`multiline` (comments) and into a plain-text label; tooltips go through `plain_tip`.
+"""
 
 from __future__ import annotations
 
@@ -9,25 +13,27 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushBut
 
 from ui.credential_data import CredentialDetails, Endorsement
 from ui.status import Look, breakable, status_look
-from ui.widgets import FlowLayout, button, label, pill, selectable
+from ui.widgets import FlowLayout, button, label, pill, plain_tip, selectable
+from wallet.api import multiline, one_line
 
 TRUSTED = Look("✓", "On your list of trusted issuers", "good")
 NOT_TRUSTED = Look("–", "Not on your list of trusted issuers", "neutral")
 
 
 def facts(rows: list[tuple[str, str, str]]) -> QGridLayout:
-    """Caption / value rows; a missing value reads 'Not given'."""
+    """Caption / value rows; a missing value reads 'Not given'. Values are shown on one line, as plain text."""
     grid = QGridLayout()
     grid.setHorizontalSpacing(18)
     grid.setVerticalSpacing(8)
-    for row, (caption, value, object_name) in enumerate(rows):
+    for row, (caption, raw, object_name) in enumerate(rows):
+        value = one_line(raw)
         grid.addWidget(label(caption, "fieldName", wrap=False), row, 0, Qt.AlignmentFlag.AlignTop)
         shown = breakable(value)
         value_label = label(shown or "Not given", "" if value else "muted", object_name=object_name)
         if shown == value:
             selectable(value_label)  # IDs shown with wrapping points are copied with their Copy button
         else:
-            value_label.setToolTip(value)
+            value_label.setToolTip(plain_tip(value))
             value_label.setAccessibleName(value)
         grid.addWidget(value_label, row, 1)
     grid.setColumnStretch(1, 1)
@@ -65,7 +71,7 @@ def issuer_section(details: CredentialDetails) -> tuple[QWidget, list[QPushButto
     buttons: list[QPushButton] = []
     trust: QPushButton | None = None
     if not details.trusted and details.issuer_id:
-        trust = button("Trust this issuer", "trustIssuerButton", f"Trust {details.issuer_name}")
+        trust = button("Trust this issuer", "trustIssuerButton", f"Trust {one_line(details.issuer_name)}")
         trust.setAccessibleDescription(
             "Adds this issuer to your list of trusted issuers and checks its credentials again. "
             "Only do this if you know the organisation and this is its real ID.")
@@ -94,20 +100,20 @@ def alignments_section(details: CredentialDetails, extra_skills: tuple[str, ...]
     flow = FlowLayout(box, spacing=6)
     names: list[str] = []
     for alignment in details.alignments:
-        target = alignment.get("targetName") or alignment.get("targetCode") or ""
+        target = one_line(alignment.get("targetName") or alignment.get("targetCode") or "")
         if not target:
             continue
-        framework = alignment.get("targetFramework", "")
+        framework = one_line(alignment.get("targetFramework", ""))
         chip = label(f"{target} · {framework}" if framework else target, "chip", wrap=False)
-        where = alignment.get("targetUrl", "")
-        chip.setToolTip(f"{framework} skill: {where}" if where else target)
+        where = one_line(alignment.get("targetUrl", ""))
+        chip.setToolTip(plain_tip(f"{framework} skill: {where}" if where else target))
         flow.addWidget(chip)
         names.append(f"{target} ({framework})" if framework else target)
     seen = {n.lower() for n in (a.get("targetName", "") for a in details.alignments)}
     for skill in extra_skills:
         if skill.lower() not in seen:
-            flow.addWidget(label(skill, "chip", wrap=False))
-            names.append(skill)
+            flow.addWidget(label(one_line(skill), "chip", wrap=False))
+            names.append(one_line(skill))
     if not names:
         flow.addWidget(label("No skills listed.", "muted", wrap=False))
     box.setAccessibleName(", ".join(names) or "No skills listed.")
@@ -127,24 +133,26 @@ def endorsements_section(endorsements: list[Endorsement]) -> QWidget:
         return box
     spoken = []
     for item in endorsements:
+        endorser, comment = one_line(item.endorser), multiline(item.comment)
         card = QFrame()
         card.setProperty("role", "panel")
         card.setObjectName("endorsement")
         column = QVBoxLayout(card)
         column.setContentsMargins(14, 10, 14, 12)
         column.setSpacing(6)
-        column.addWidget(label(f"Endorsed by {item.endorser}", "strong", object_name="endorser"))
+        column.addWidget(label(f"Endorsed by {endorser}", "strong", object_name="endorser"))
         column.addWidget(pill(status_look(item.status)), 0, Qt.AlignmentFlag.AlignLeft)
-        if item.comment:
-            column.addWidget(selectable(label(f"“{item.comment}”", object_name="endorsementComment")))
+        if comment:
+            column.addWidget(selectable(label(f"“{comment}”", object_name="endorsementComment")))
         if item.date:
-            column.addWidget(label(f"Signed {item.date}", "muted"))
+            column.addWidget(label(f"Signed {one_line(item.date)}", "muted"))
         layout.addWidget(card)
-        spoken.append(f"Endorsed by {item.endorser}, {status_look(item.status).word}: {item.comment}")
+        spoken.append(f"Endorsed by {endorser}, {status_look(item.status).word}: {comment}")
     box.setAccessibleName(f"{len(endorsements)} endorsement{'s' if len(endorsements) != 1 else ''}")
     box.setAccessibleDescription("\n".join(spoken))
     return box
 
 
 def text_block(text: str, object_name: str) -> QLabel:
-    return selectable(label(text, object_name=object_name))
+    """Several lines of plain text (control and bidi characters removed), selectable."""
+    return selectable(label(multiline(text), object_name=object_name))

@@ -16,8 +16,8 @@ from ui.pages.clr_tree import ClrSection
 from ui.pages.credential_sections import alignments_section, endorsements_section, facts, issuer_section, text_block
 from ui.pages.verification_view import VerificationView, check_lines
 from ui.status import breakable, status_look, status_sentence
-from ui.widgets import FlowLayout, badge, label, pill, section, selectable
-from wallet.api import EvidenceInfo, Record
+from ui.widgets import FlowLayout, badge, label, markdown_label, pill, section, selectable
+from wallet.api import EvidenceInfo, Record, one_line
 
 SELF_ASSERTED_LABEL = "Self-asserted — written by you"
 SELF_ASSERTED_NOTE = ("You describe this yourself; no one else has checked or signed it. When you share it, "
@@ -34,8 +34,8 @@ def _size(n: int) -> str:
 
 
 def evidence_line(item: EvidenceInfo) -> str:
-    text = f"{item.filename} ({_size(item.size)})"
-    return f"{text}: {item.description}" if item.description else text
+    text = f"{one_line(item.filename)} ({_size(item.size)})"
+    return f"{text}: {one_line(item.description)}" if item.description else text
 
 
 def credential_dates(record: Record) -> str:
@@ -94,7 +94,7 @@ class RecordDetail(QScrollArea):
         self.record = record
         self.details = details
         body, layout = self._new_body()
-        title = selectable(label(record.title, "heading", object_name="detailTitle"))
+        title = selectable(label(one_line(record.title), "heading", object_name="detailTitle"))
         layout.addWidget(title)
         if is_self_asserted(record):
             self._entry(layout, record)
@@ -159,10 +159,10 @@ class RecordDetail(QScrollArea):
         description = achievement.get("description") or details.parsed.get("description") or record.description
         if description:
             layout.addWidget(section("About"))
-            layout.addWidget(text_block(str(description), "detailDescription"))
+            layout.addWidget(markdown_label(str(description), "detailDescription"))
         if achievement.get("criteria"):
             layout.addWidget(section("What it took"))
-            layout.addWidget(text_block(str(achievement["criteria"]), "detailCriteria"))
+            layout.addWidget(markdown_label(str(achievement["criteria"]), "detailCriteria"))
         if details.parsed.get("kind") == "clr":
             layout.addWidget(section("Inside this record"))
             self.clr = ClrSection(details.parsed, details.report)
@@ -181,7 +181,8 @@ class RecordDetail(QScrollArea):
         layout.addWidget(issuer)
         if details.parsed.get("hostedUrl"):
             layout.addWidget(section("Where the issuer publishes it"))
-            layout.addWidget(text_block(breakable(str(details.parsed["hostedUrl"])), "detailHostedUrl"))
+            hosted = breakable(one_line(details.parsed["hostedUrl"]))  # after cleaning: it adds zero-width spaces
+            layout.addWidget(selectable(label(hosted, object_name="detailHostedUrl")))
         if record.tags:
             layout.addWidget(section("Tags"))
             layout.addWidget(self._chips(record.tags, "detailTags", "No tags."))
@@ -263,5 +264,5 @@ class RecordDetail(QScrollArea):
         if not items:
             flow.addWidget(label(empty, "muted", wrap=False))
         for item in items:
-            flow.addWidget(label(item, "chip", wrap=False))
+            flow.addWidget(label(one_line(item), "chip", wrap=False))
         return box

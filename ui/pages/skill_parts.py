@@ -19,6 +19,7 @@ from ui.credential_actions import announce
 from ui.list_delegate import use_lines
 from ui.style import MUTED
 from ui.widgets import busy_bar, label, name
+from wallet.api import one_line
 
 DATA_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -90,6 +91,7 @@ def fitted_lines_list(object_name: str, accessible: str, description: str = "") 
 
 def add_item(widget: QListWidget, lines: list[str], data: object = None, *, spoken: str = "",
              enabled: bool = True) -> QListWidgetItem:
+    lines = [one_line(line) for line in lines]  # record titles are issuers' words: none may add a line
     item = QListWidgetItem("\n".join(line for line in lines if line))
     item.setData(DATA_ROLE, data)
     item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken or ". ".join(line for line in lines if line))

@@ -1,4 +1,9 @@
-"""The "Verification" panel of a credential: the overall answer first, then one line per check."""
+"""The "Verification" panel of a credential: the overall answer first, then one line per check.
+
+The verdict is drawn only here, by the app's own widgets: a panel with the app's mark, a status pill in
+the app's colours, and sentences the app wrote. Issuer text never shares a label with it; where a check's
+sentence quotes the credential (an issuer's name or ID), that sentence is its own plain-text label.
+"""
 
 from __future__ import annotations
 
@@ -17,7 +22,8 @@ from ui.status import (
     status_sentence,
     when_checked,
 )
-from ui.widgets import button, label, pill, selectable
+from ui.widgets import button, label, pill, plain_tip, selectable
+from wallet.api import one_line
 
 CHECK_AGAIN = "Check again"
 CHECKING = "Checking…"
@@ -50,10 +56,10 @@ def checks_grid(checks: list[dict[str, Any]], prefix: str = "check_") -> QGridLa
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(1)
         column.addWidget(label(check_name(str(check.get("check"))), "strong"))
-        message = str(check.get("message", ""))
+        message = one_line(check.get("message", ""))
         shown = selectable(label(breakable(short_dids(message))))
         if shown.text() != message:
-            shown.setToolTip(message)
+            shown.setToolTip(plain_tip(message))
         shown.setAccessibleName(message)
         column.addWidget(shown)
         grid.addWidget(text, row, 1)
@@ -79,6 +85,12 @@ class VerificationView(QFrame):
 
         top = QHBoxLayout()
         top.setSpacing(12)
+        mark = label("LER", wrap=False, object_name="verdictMark")
+        mark.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        mark.setFixedSize(30, 30)
+        mark.setAccessibleName("Checked by LER Wallet")
+        mark.setToolTip("Checked by LER Wallet on this computer")
+        top.addWidget(mark, 0, Qt.AlignmentFlag.AlignVCenter)
         top.addWidget(label("Verification", "subheading", wrap=False))
         top.addStretch(1)
         self.reverify: QPushButton = button(CHECK_AGAIN, "reverifyButton", "Check this credential again")

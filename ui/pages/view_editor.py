@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from ui.pages.skill_parts import DATA_ROLE, button_row
 from ui.widgets import button, field, label, line_edit, name, selectable
-from wallet.api import ViewRow
+from wallet.api import ViewRow, one_line
 
 NARROW = 560
 """Below this width the records and skills lists stack."""
@@ -191,7 +191,7 @@ class ViewEditor(QWidget):
         widget.blockSignals(True)
         widget.clear()
         for item_id in [*chosen, *(k for k in known if k not in chosen)]:
-            text = known.get(item_id) or missing or item_id
+            text = one_line(known.get(item_id) or missing or item_id)  # a record's title: the issuer's words
             item = QListWidgetItem(text)
             item.setData(DATA_ROLE, item_id)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable)

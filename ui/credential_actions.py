@@ -78,8 +78,8 @@ class CredentialActions(QObject):
             action.setEnabled(available)
 
     def close_all(self) -> None:
-        """On lock: wait for running work, then close every dialog and forget what they showed."""
-        self.jobs.wait()
+        """On lock: close every dialog and forget what they showed (running work was cancelled by the lock;
+        its result, if it still comes, is dropped)."""
         for dialog in (self.results, self.paste_dialog, self.trusted):
             dialog.reject()
         self.results.set_outcomes([])
@@ -106,7 +106,7 @@ class CredentialActions(QObject):
             self.page.detail.set_checking(False)
             done(result)
 
-        self.jobs.run(call, finish)
+        self.jobs.run(call, finish, within=session)
 
     # -- import -----------------------------------------------------------------------------------
     def import_files(self) -> None:
@@ -181,7 +181,7 @@ class CredentialActions(QObject):
         session = self.page.session
         if session is None:
             return
-        self.trusted.set_issuers(session.credentials.trusted_issuers())
+        self.trusted.set_issuers(session.reader.credentials.trusted_issuers())
         self.trusted.set_note("")
         self.trusted.open()
         self.trusted.issuers.setFocus()
@@ -198,7 +198,7 @@ class CredentialActions(QObject):
         session = self.page.session
         if session is None:
             return
-        self.trusted.set_issuers(session.credentials.trusted_issuers())
+        self.trusted.set_issuers(session.reader.credentials.trusted_issuers())
         if isinstance(result, Failed):
             self.trusted.set_note(result.message)
             return

@@ -103,8 +103,7 @@ class MainWindow(QMainWindow):
     def lock(self) -> None:
         """Drop the session and go back to the unlock page (the Lock button and Ctrl+L)."""
         if self.flow.state is Step.UNLOCKED:
-            self.workspace.finish_work()  # an import, check or match still running ends before the session closes
-            self.flow.lock()
+            self.flow.lock()  # cancels an import, check or match still running; never waits for it
 
     def show_about(self) -> None:
         """The About box (the header's About button, F1 on any page)."""
@@ -158,8 +157,9 @@ class MainWindow(QMainWindow):
 
     # -- closing --------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Lock whatever is open; a slow call still running finishes and its session is locked too."""
-        self.workspace.finish_work()
+        """Lock whatever is open (cancelling its jobs), then wait for the job threads to wind down; a slow
+        unlock still running finishes and its session is locked too."""
         self.flow.close()
+        self.workspace.finish_work()
         self.runner.wait()
         super().closeEvent(event)

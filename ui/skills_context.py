@@ -76,7 +76,7 @@ class SkillsContext(QObject):
             if generation == self._generation:
                 on_done(result)
 
-        self.jobs.run(lambda: call(session), deliver)
+        self.jobs.run(lambda: call(session), deliver, within=session)
         return True
 
     def wait(self) -> None:

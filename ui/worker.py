@@ -1,10 +1,19 @@
-"""Run slow calls (Argon2id, opening the database, importing and verifying) off the GUI thread."""
+"""Run slow calls (Argon2id, opening the database, importing and verifying) off the GUI thread.
+
+The threading model (see wallet.session): every call that uses an open wallet runs on the one job thread
+of `Jobs` (the skills pages share the records page's queue), so only that thread writes to the database,
+one call at a time. The window reads through the session's read-only `reader` on its own thread and sees
+only committed rows. A job runs inside `session.working()`: locking cancels it at its next step instead of
+waiting, its transaction is rolled back, and its result (dropped by the pages, whose session has changed)
+arrives later. Only closing the app waits for the job thread, after locking has cancelled what ran.
+"""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from contextlib import AbstractContextManager
+from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
 
@@ -36,6 +45,12 @@ class Runner(QObject):
         """Block until the running call is done and its result has been delivered."""
         self._pool.waitForDone()
         QCoreApplication.sendPostedEvents()
+
+
+class Owner(Protocol):
+    """What a job runs within: an open session (wallet.session.Session.working)."""
+
+    def working(self) -> AbstractContextManager[Any]: ...
 
 
 class Failed:
@@ -74,12 +89,18 @@ class Jobs(QObject):
         self._pending = 0
         self._done.connect(self._deliver)
 
-    def run(self, call: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
+    def run(self, call: Callable[[], Any], on_done: Callable[[Any], None], *, within: Owner | None = None) -> None:
+        """Queue `call`; `on_done(result or Failed)` follows on the GUI thread. With `within` (the session the
+        call uses) the call runs inside `within.working()`, so locking that session cancels it."""
         self._pending += 1
 
         def task() -> None:
             try:
-                result = call()
+                if within is None:
+                    result = call()
+                else:
+                    with within.working():
+                        result = call()
             except WalletError as exc:
                 result = Failed(exc.message)
             except Exception:

@@ -93,13 +93,17 @@ class CredentialService:
         clock: Clock,
         emit: Callable[..., None],
         holder_name: Callable[[], str],
+        checkpoint: Callable[[], None] = lambda: None,
     ) -> None:
+        """`checkpoint` is called between the steps of long calls; it raises to stop them (the session's
+        CancelToken: locking the wallet), and an import stopped that way stores nothing."""
         self._repo = repo
         self._store = store
         self._identity = identity
         self._clock = clock
         self._emit = emit
         self._holder_name = holder_name
+        self._checkpoint = checkpoint
         self._known: dict[tuple[str, str], str] = {}
 
     # -- verification ------------------------------------------------------------------------------
@@ -117,6 +121,7 @@ class CredentialService:
 
     def verify_record(self, record_id: str, now: datetime | None = None) -> ItemReport:
         """Verify a stored credential again (keys, lists and trust may have changed) and keep the result."""
+        self._checkpoint()
         record = self._repo.get(record_id)
         if record.kind is not RecordKind.CREDENTIAL:
             raise UsageError("Only issued credentials have a signature to verify; this is a self-asserted entry.")
@@ -139,23 +144,35 @@ class CredentialService:
         return self.import_many([(source, data)], demo=demo, now=now)
 
     def import_many(
-        self, inputs: list[tuple[str, bytes]], *, demo: bool = False, now: datetime | None = None
+        self,
+        inputs: list[tuple[str, bytes]],
+        *,
+        demo: bool = False,
+        now: datetime | None = None,
+        progress: Callable[[int, int], None] | None = None,
     ) -> list[ImportOutcome]:
-        """Import several files or pastes: parsed and verified (on every core for big batches), then stored."""
-        checked = verify_batch(inputs, self.options(now))
+        """Import several files or pastes: parsed and verified (on every core for big batches), then stored.
+
+        `progress(stored, total)` is called after each input's items are stored (inside the one transaction:
+        if it raises, or the checkpoint stops the import, nothing of this import is kept)."""
+        checked = verify_batch(inputs, self.options(now), checkpoint=self._checkpoint)
         outcomes: list[ImportOutcome] = []
         self._known = self._repo.credential_identities()
         with self._repo.batch():  # one disk sync for the lot; each item is still stored whole or not at all
-            for source, result in checked:
+            for done, (source, result) in enumerate(checked, start=1):
+                self._checkpoint()
                 if isinstance(result, str):
                     outcomes.append(ImportOutcome(source, "failed", result))
-                    continue
-                for index, (parsed, report) in enumerate(result):
-                    label = source if len(result) == 1 else f"{source} [{index + 1}]"
-                    outcomes.append(self._store_one(parsed, report, label, demo))
+                else:
+                    for index, (parsed, report) in enumerate(result):
+                        label = source if len(result) == 1 else f"{source} [{index + 1}]"
+                        outcomes.append(self._store_one(parsed, report, label, demo))
+                if progress is not None:
+                    progress(done, len(checked))
             imported = [o.record_id for o in outcomes if o.record_id and o.outcome == "imported"]
             if imported:
                 self._relink_endorsements()
+            self._checkpoint()
         if imported:
             self._emit("records_changed", ids=imported)
         return outcomes

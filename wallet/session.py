@@ -3,15 +3,28 @@
 Locking closes the database and drops every secret reference; any later call raises
 WalletLockedError. (Python cannot promise to wipe freed memory; SQLCipher's own key memory is
 wiped because `cipher_memory_security` is on.)
+
+Threads (the app; the command line uses one thread). The session's own connection is the writer: one
+background thread uses it (the app's job queue, ui.worker.Jobs), one job at a time, each inside
+`working()`. The window's thread never touches it: it reads through `reader`, a read-only session on its
+own connection, which sees only committed data, so it never shows rows that a running job might still
+roll back (an import is one transaction; see wallet.store.database for why readers are never locked out
+while it runs). `lock()` does not wait for a job: it sets the session's CancelToken, forgets the keys and
+closes the reader at once; a job checks the token between its steps, its WalletLockedError rolls its
+transaction back, and the writer is closed by that job's thread when it leaves `working()`, so a
+connection is never closed under a thread that is still using it.
 """
 
 from __future__ import annotations
 
+import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from wallet.cancel import CancelToken
 from wallet.clock import Clock, system_clock, utc_iso
 from wallet.credential_service import CredentialService
 from wallet.crypto import identity as identity_mod
@@ -22,7 +35,7 @@ from wallet.events import EventBus
 from wallet.models import EntryInput, Record
 from wallet.skills_service import SkillsService
 from wallet.store import backup as backup_format
-from wallet.store.database import Connection, guarded
+from wallet.store.database import Connection, connect, guarded
 from wallet.store.files import atomic_write, os_errors
 from wallet.store.keyfile import KeyFile
 from wallet.store.layout import WalletLayout
@@ -44,7 +57,16 @@ class Session:
         conn: Connection,
         identity: Identity,
         clock: Clock = system_clock,
+        *,
+        read_only: bool = False,
     ) -> None:
+        self._guard = threading.Lock()
+        """Guards the fields below, which the job thread and the window's thread both look at."""
+        self._locked = False
+        self._cancel = CancelToken()
+        self._workers = 0
+        self._read_only = read_only
+        self._reader: Session | None = None
         self._layout = layout
         self._keys = keys
         self._data_key: bytes | None = data_key
@@ -55,7 +77,7 @@ class Session:
         self.events = EventBus()
         self._credentials: CredentialService | None = CredentialService(
             self._repo, VerificationStore(conn, layout.root, clock), lambda: self.identity, clock, self.events.emit,
-            lambda: "Learner",
+            lambda: "Learner", checkpoint=self._cancel.check,
         )
         self._skills: SkillsService | None = SkillsService(
             self._repo, SkillsStore(conn, layout.root, clock), self._credentials.endorsed_records
@@ -73,25 +95,78 @@ class Session:
 
     @property
     def is_locked(self) -> bool:
-        return self._conn is None
+        return self._locked
 
     @property
     def kdf_params(self) -> KdfParams:
         return self._keys.kdf
 
     def lock(self) -> None:
-        """Close the database and forget the keys. Safe to call twice."""
-        if self._conn is not None:
-            try:
-                self._conn.close()
-            finally:
+        """Forget the keys, cancel background work and close the database. Safe to call twice.
+
+        Never waits for a job: one still inside `working()` is cancelled at its next step, and its thread
+        closes the connection on the way out (see the module docstring).
+        """
+        with self._guard:
+            if self._locked:
+                return
+            self._locked = True
+            self._cancel.cancel()
+            conn = self._conn if self._workers == 0 else None
+            if conn is not None:
                 self._conn = None
-                self._repo = None
-                self._credentials = None
-                self._skills = None
-                self._data_key = None
-                self._identity = None
-                self.events.emit("locked")
+            reader, self._reader = self._reader, None
+            self._repo = None
+            self._credentials = None
+            self._skills = None
+            self._data_key = None
+            self._identity = None
+        try:
+            if reader is not None:
+                reader.lock()
+            if conn is not None:
+                conn.close()
+        finally:
+            self.events.emit("locked")
+
+    @contextmanager
+    def working(self) -> Iterator[CancelToken]:
+        """Bracket one background job that uses this session: `lock()` meanwhile cancels it (the token is
+        checked between steps) instead of waiting, and the connection is closed when the last job leaves."""
+        with self._guard:
+            if self._locked:
+                raise WalletLockedError("The wallet is locked. Unlock it first.")
+            self._workers += 1
+        try:
+            yield self._cancel
+        finally:
+            with self._guard:
+                self._workers -= 1
+                conn = self._conn if self._locked and self._workers == 0 else None
+                if conn is not None:
+                    self._conn = None
+            if conn is not None:
+                conn.close()
+
+    @property
+    def cancel_token(self) -> CancelToken:
+        """Set by `lock()`; long calls check it between their steps."""
+        return self._cancel
+
+    @property
+    def reader(self) -> Session:
+        """This wallet, read-only, on a connection of its own: for the app's window thread (see the module
+        docstring). It sees only committed data. Opened on first use; `lock()` closes it."""
+        with self._guard:
+            if self._locked or self._data_key is None or self._identity is None:
+                raise WalletLockedError("The wallet is locked. Unlock it first.")
+            if self._read_only:
+                return self
+            if self._reader is None:
+                conn = connect(self._layout.db, self._data_key, create=False, read_only=True)
+                self._reader = Session(self._layout, self._keys, self._data_key, conn, self._identity, self._clock,
+                                       read_only=True)
+            return self._reader
 
     def __enter__(self) -> Session:
         return self
@@ -219,7 +294,7 @@ class Session:
     def backup_bytes(self) -> bytes:
         """A consistent snapshot of the wallet as one encrypted backup file's bytes."""
         conn = self._conn
-        if conn is None:
+        if conn is None or self._locked:
             raise WalletLockedError("The wallet is locked. Unlock it first.")
         with guarded(self.path):
             # A write lock keeps other writers out while the file is copied; nothing is changed.

@@ -4,10 +4,12 @@ Makes a demo wallet in a temporary folder with cheap key settings, opens the rea
 and saves welcome.png, unlock.png, recovery_code.png, records.png, credential-verification.png (a
 verified Open Badge), clr-tree.png (the college CLR and its courses), import-results.png, skills.png (the
 skill profile with "operate forklift" chosen), match.png (the forklift posting matched), view-editor.png (a
-view made from it), cpl.png (credit for prior learning), pathways.png (moves from the learner's skills) and
-about.png into OUT_DIR.
+view made from it), cpl.png (credit for prior learning), pathways.png (moves from the learner's skills),
+about.png and hostile-name.png (an edited badge whose name, issuer and description hold HTML claiming
+"✔ VERIFIED": shown as literal text beside the app's own "✗ Not verified") into OUT_DIR.
 
-Run with SMALL=1 to save the new pages at the smallest window size (760×560) instead, as *-small.png.
+Run with SMALL=1 to save the new pages at the smallest window size (760×560) instead, as *-small.png,
+or with HOSTILE=1 to save only hostile-name.png.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QThread
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
+from tests.hostile_credentials import HTML_NAME, html_badge
 from ui.app import make_app
 from ui.main_window import MainWindow
 from wallet import demo, lifecycle
@@ -111,8 +114,26 @@ def import_three(window: MainWindow, folder: Path) -> None:
     again.write_text(json.dumps(demo_issuers.customer_service_badge(session.did), indent=2), "utf-8")
     broken = folder / "notes.txt"
     broken.write_text("Remember to ask the college for my transcript.", "utf-8")
+    import_files(window, [new, again, broken])
+
+
+def hostile_page(window: MainWindow, folder: Path, out: Path) -> None:
+    """Import the badge whose own words claim "✔ VERIFIED" and show it: literal text, the app's own verdict."""
+    session = window.flow.session
+    assert session is not None
+    badge = folder / "nursing-licence.json"
+    badge.write_text(json.dumps(html_badge(session.did), indent=2), "utf-8")
+    import_files(window, [badge])
+    window.records.commands.results.close()
+    window.resize(*TALL)
+    show(window, HTML_NAME)
+    save(window, out, "hostile-name.png")
+
+
+def import_files(window: MainWindow, paths: list[Path]) -> None:
+    """Import `paths` as if chosen in the Import… dialog; leave the results open."""
     original = QFileDialog.getOpenFileNames
-    QFileDialog.getOpenFileNames = lambda *_a, **_k: ([str(new), str(again), str(broken)], "")  # type: ignore[method-assign]
+    QFileDialog.getOpenFileNames = lambda *_a, **_k: ([str(p) for p in paths], "")  # type: ignore[method-assign]
     try:
         window.records.commands.import_action.trigger()
         deadline = QDeadlineTimer(10_000)
@@ -203,6 +224,11 @@ def main(argv: list[str]) -> int:
         save(window, out, "unlock.png")
         window.flow.submit_unlock(PASSPHRASE)
         settle(window, Step.UNLOCKED)
+        if os.environ.get("HOSTILE"):
+            hostile_page(window, Path(tmp), out)
+            window.close()
+            app.processEvents()
+            return 0
         if os.environ.get("SMALL"):
             window.resize(*SMALLEST)
             settle(window)
@@ -225,6 +251,7 @@ def main(argv: list[str]) -> int:
         save_with_dialog(window, window.records.commands.results, out, "import-results.png")
         window.records.commands.results.close()
         skill_pages(window, out)
+        hostile_page(window, Path(tmp), out)
         window.close()
     app.processEvents()
     return 0

@@ -118,6 +118,8 @@ def test_the_verdict_is_the_apps_own_and_says_not_verified(hostile_shown: tuple[
     assert find(window, QLabel, "detailStatus").text() == "✗ Not verified"
     assert find(report, QLabel, "check_signature").text() == "✗ Failed"
     assert not _labels_showing(report, "State Nursing Board")  # no issuer words inside the verdict panel
+    trust = find(window, QLabel, "issuerTrust")  # the ID is a trusted one, but this copy was edited
+    assert trust.text() == "! A trusted ID, but the signature does not prove it"
 
 
 def test_skill_chips_and_tooltips_keep_html_as_text(hostile_shown: tuple[MainWindow, Any]) -> None:

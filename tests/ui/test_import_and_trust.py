@@ -182,10 +182,11 @@ def test_remove_a_trusted_issuer_in_the_dialog(qtbot: QtBot, unlocked_demo: Main
     assert find(unlocked_demo, QPushButton, "trustIssuerButton").isVisible()
 
 
-def test_locking_during_an_import_waits_for_it_and_closes_everything(
+def test_locking_during_an_import_cancels_it_and_closes_everything(
     qtbot: QtBot, unlocked_demo: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Lock while an import runs: the import finishes first, then the session locks and no dialog stays open."""
+    """Lock while an import runs: the session locks at once (the import is cancelled, not waited for), no
+    dialog stays open, and the cancelled import's result never shows."""
     release = threading.Event()
     real = CredentialService.import_many
 
@@ -208,3 +209,6 @@ def test_locking_during_an_import_waits_for_it_and_closes_everything(
     assert not find(unlocked_demo, QDialog, "importResults").isVisible()
     assert find(unlocked_demo, ImportResultsDialog, "importResults").lines() == []
     assert not find(unlocked_demo, QAction, "importAction").isEnabled()
+    unlocked_demo.records.commands.jobs.wait()
+    assert not find(unlocked_demo, QDialog, "importResults").isVisible()
+    assert find(unlocked_demo, ImportResultsDialog, "importResults").lines() == []

@@ -18,6 +18,8 @@ from wallet.api import multiline, one_line
 
 TRUSTED = Look("✓", "On your list of trusted issuers", "good")
 NOT_TRUSTED = Look("–", "Not on your list of trusted issuers", "neutral")
+TRUSTED_UNPROVEN = Look("!", "A trusted ID, but the signature does not prove it", "warn")
+"""A credential can name a trusted issuer's ID and fail its signature (an edited copy): no green pill then."""
 
 
 def facts(rows: list[tuple[str, str, str]]) -> QGridLayout:
@@ -59,7 +61,8 @@ def issuer_section(details: CredentialDetails) -> tuple[QWidget, list[QPushButto
     if details.parsed.get("kind") != "endorsement":  # an endorsement's subject is the thing it endorses
         rows.append(("Issued to", details.recipient, "issuedTo"))
     layout.addLayout(facts(rows))
-    trust_state = pill(TRUSTED if details.trusted else NOT_TRUSTED, "issuerTrust")
+    trust_look = (TRUSTED if details.signed_by_issuer else TRUSTED_UNPROVEN) if details.trusted else NOT_TRUSTED
+    trust_state = pill(trust_look, "issuerTrust")
     layout.addWidget(trust_state, 0, Qt.AlignmentFlag.AlignLeft)
     if not details.trusted:
         advice = ("A good signature shows who signed it; trusting the issuer is your choice. Trust an issuer only "

@@ -208,8 +208,9 @@ class RecordsPage(QWidget):
         text = self.search.text().strip()
         selected = self.detail.record.id if self.detail.record else None
         try:
-            records = session.search(text) if text else session.list_records()
-            total = session.count()
+            reader = session.reader  # committed rows only: never those of a job that may still roll back
+            records = reader.search(text) if text else reader.list_records()
+            total = reader.count()
         except WalletError as exc:
             self.count.setText(str(exc))
             return
@@ -234,14 +235,15 @@ class RecordsPage(QWidget):
         if record is None or self.session is None:
             return
         try:
-            full = self.session.get_record(record.id)
+            reader = self.session.reader
+            full = reader.get_record(record.id)
         except WalletError as exc:
             self.detail.show_message(str(exc))
             return
         details = None
         if not is_self_asserted(full):
             try:
-                details = credential_data.load(self.session, full)
+                details = credential_data.load(reader, full)
             except WalletError:
                 details = None
         self.detail.show_record(full, details)
@@ -271,7 +273,8 @@ class RecordsPage(QWidget):
         self.work_bar.setVisible(bool(text) and not error)
 
     def finish_work(self) -> None:
-        """Block until running wallet work (an import, a check) is done; called before locking."""
+        """Block until running wallet work (an import, a check) is done; called when the app closes, after
+        locking has cancelled it."""
         self.commands.jobs.wait()
 
     def flush_changes(self) -> None:

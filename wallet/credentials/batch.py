@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
@@ -48,13 +49,31 @@ def workers() -> int:
     return max(1, min(os.cpu_count() or 1, 8))
 
 
-def verify_batch(inputs: list[tuple[str, bytes]], options: VerifyOptions) -> list[tuple[str, Checked]]:
-    """(source, result) for each input, in order."""
+def _never() -> None:
+    return None
+
+
+def verify_batch(
+    inputs: list[tuple[str, bytes]], options: VerifyOptions, *, checkpoint: Callable[[], None] = _never
+) -> list[tuple[str, Checked]]:
+    """(source, result) for each input, in order. `checkpoint` is called between inputs and may raise to stop
+    (then workers not yet started are cancelled)."""
     count = workers()
     if len(inputs) < PARALLEL_FROM or count < 2:
         verifier = Verifier(options)
-        return [(source, _check(data, verifier)) for source, data in inputs]
+        checked: list[tuple[str, Checked]] = []
+        for source, data in inputs:
+            checkpoint()
+            checked.append((source, _check(data, verifier)))
+        return checked
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(count, mp_context=context, initializer=_init_worker, initargs=(options,)) as pool:
-        results = list(pool.map(_check_in_worker, [data for _, data in inputs], chunksize=16))
+        results = []
+        try:
+            for result in pool.map(_check_in_worker, [data for _, data in inputs], chunksize=16):
+                checkpoint()
+                results.append(result)
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
     return [(source, result) for (source, _), result in zip(inputs, results, strict=True)]

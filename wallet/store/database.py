@@ -46,12 +46,21 @@ def translate(exc: Exception, path: Path | str) -> WalletError:
     return StorageError(f"The wallet at {path} could not be used: {exc}.")
 
 
-def connect(db_path: Path, data_key: bytes, *, create: bool) -> Connection:
-    """Open (or create) the encrypted database; raises WalletDamagedError if the key does not fit."""
+def connect(db_path: Path, data_key: bytes, *, create: bool, read_only: bool = False) -> Connection:
+    """Open (or create) the encrypted database; raises WalletDamagedError if the key does not fit.
+
+    A `read_only` connection (the app's window reads through one, see wallet.session) cannot write and only
+    ever sees committed data. The writing connection keeps a transaction's pages in memory until it commits
+    (`cache_spill` off), so a long import never takes the exclusive lock that would shut such readers out.
+    """
     if not create and not db_path.is_file():
         raise WalletDamagedError(f"The wallet at {db_path.parent} has lost its database file.")
     try:
-        conn = sqlcipher.connect(str(db_path), isolation_level=None, check_same_thread=False)
+        if read_only:
+            target, uri = f"{db_path.resolve().as_uri()}?mode=ro", True
+        else:
+            target, uri = str(db_path), False
+        conn = sqlcipher.connect(target, isolation_level=None, check_same_thread=False, uri=uri)
     except sqlcipher.Error as exc:
         raise translate(exc, db_path.parent) from exc
     try:
@@ -62,8 +71,12 @@ def connect(db_path: Path, data_key: bytes, *, create: bool) -> Connection:
         conn.execute("PRAGMA secure_delete = ON")
         # Reading the schema forces page 1 to be decrypted and authenticated.
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        conn.execute("PRAGMA journal_mode = DELETE").fetchone()
-        conn.execute("PRAGMA synchronous = FULL")
+        if read_only:
+            conn.execute("PRAGMA query_only = ON")
+        else:
+            conn.execute("PRAGMA journal_mode = DELETE").fetchone()
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA cache_spill = OFF")
     except sqlcipher.Error as exc:
         conn.close()
         raise translate(exc, db_path.parent) from exc

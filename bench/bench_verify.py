@@ -6,7 +6,8 @@
 
 Credentials are realistic OB 3.0 OpenBadgeCredentials (about 3.5 KB) signed with the W3C vc-di-eddsa test key.
 "Full" timings run the whole report (signature, issuer key, validity, status, schema, trust);
-"signature" timings run only the proof check, which is what the JavaScript reference verifiers do.
+"signature" timings run only the proof check, which is what the JavaScript reference verifiers do;
+"schema" rows time the schema check alone (jsonschema-rs, one compiled validator per schema).
 Progress goes to stderr; results (one JSON object per line) to stdout. Quote medians, not single runs.
 """
 
@@ -149,12 +150,15 @@ def sign_all(count: int) -> dict[str, list[bytes]]:
     return out
 
 
-def _time(fn: Callable[[], Any], repeat: int) -> list[float]:
-    fn()  # warm-up: contexts loaded and processed once
+def _time(fn: Callable[[Any], Any], items: list[Any], repeat: int) -> list[float]:
+    """Seconds for `fn` over every item, once per repeat, after one warm-up pass (contexts processed once)."""
+    for item in items:
+        fn(item)
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
-        fn()
+        for item in items:
+            fn(item)
         times.append(time.perf_counter() - start)
     return times
 
@@ -173,7 +177,7 @@ def bench_suites(sets: dict[str, list[bytes]], repeat: int, source: str) -> None
         ]
         if bad:
             print(f"{suite}: {len(bad)} did not verify: {bad[:3]}", file=sys.stderr)
-        full = _time(lambda parsed=parsed: [verifier.verify(p) for p in parsed], repeat)
+        full = _time(verifier.verify, parsed, repeat)
         row: dict[str, Any] = {
             "bench": "verify",
             "source": source,
@@ -183,13 +187,29 @@ def bench_suites(sets: dict[str, list[bytes]], repeat: int, source: str) -> None
             "full_per_second": round(len(blobs) / statistics.median(full), 1),
         }
         if suite != "jwt":
-            sig = _time(lambda documents=documents: [di.verify_all(d, resolver) for d in documents], repeat)
+            sig = _time(lambda d: di.verify_all(d, resolver), documents, repeat)
             row |= {
                 "signature_seconds": round(statistics.median(sig), 4),
                 "signature_per_second": round(len(blobs) / statistics.median(sig), 1),
                 "signature_median_ms": round(1000 * statistics.median(sig) / len(blobs), 3),
             }
         print(json.dumps(row), flush=True)
+
+
+def bench_schema(count: int, repeat: int) -> None:
+    """The schema check alone: the bench credentials (3.5 KB) and the largest OB 3.0 fixture (complete.json)."""
+    from wallet.credentials.schema import check_schema
+
+    _, did, _ = _key()
+    complete = json.loads((ROOT / "tests" / "fixtures" / "schema" / "ob30" / "complete.json").read_text("utf-8"))
+    for label, documents in (("bench credential", [credential(i, did) for i in range(count)]),
+                             ("complete.json", [complete] * count)):
+        outcomes = {check_schema(d, "ob3").outcome.value for d in documents}
+        times = _time(lambda d: check_schema(d, "ob3"), documents, repeat)
+        median = statistics.median(times)
+        print(json.dumps({"bench": "schema", "document": label, "count": count, "outcomes": sorted(outcomes),
+                          "median_us": round(1e6 * median / count, 1), "per_second": round(count / median, 1)}),
+              flush=True)
 
 
 def bench_import(blobs: list[bytes], repeat: int) -> None:
@@ -240,6 +260,7 @@ def main() -> None:
         args.count, args.repeat, args.import_count = 50, 1, 200
     print("signing…", file=sys.stderr)
     sets = sign_all(max(args.count, 1))
+    bench_schema(max(args.count, 1), args.repeat)
     bench_suites(sets, args.repeat, "python-signed")
     if args.dir:
         bench_suites(load_dir(args.dir), args.repeat, str(args.dir))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -12,10 +11,9 @@ from typing import Any
 from cli.commands import unlock
 from cli.output import emit_json, json_text, shown
 from wallet.api import (
-    MAX_INPUT_BYTES,
-    InvalidInputError,
     ItemReport,
     KeyResolver,
+    Rechecked,
     Report,
     Status,
     UsageError,
@@ -25,64 +23,18 @@ from wallet.api import (
     atomic_write,
     formats,
     parse_time,
-    read_json,
+    read_input,
+    read_inputs,
+    read_json_file,
 )
 
-CREDENTIAL_SUFFIXES = {".json", ".jsonld", ".jwt", ".png", ".svg", ".txt", ".vc", ".1ob"}
 MARKS = {"passed": "✓", "failed": "✗", "warning": "!", "not checked": "?"}
-
-
-def _read_limited(path: Path) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > MAX_INPUT_BYTES:
-            raise InvalidInputError(f"{path} is {size / 1_048_576:.1f} MB; credentials can be at most 20 MB.")
-        return path.read_bytes()
-    except OSError as exc:
-        raise InvalidInputError(f"{path} cannot be read: {exc.strerror or exc}.") from exc
-
-
-def _stdin() -> bytes:
-    data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
-    if len(data) > MAX_INPUT_BYTES:
-        raise InvalidInputError("The input is larger than 20 MB, which is more than any credential.")
-    return data
-
-
-def iter_inputs(paths: list[str]) -> Iterator[tuple[str, bytes | WalletError]]:
-    """(name, bytes or the error reading it) for files, folders (recursively) and '-' (stdin)."""
-    for raw in paths:
-        if raw == "-":
-            yield "stdin", _stdin()
-            continue
-        path = Path(raw).expanduser()
-        if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in CREDENTIAL_SUFFIXES)
-            if not files:
-                yield str(path), InvalidInputError(f"The folder {path} holds no credential files.")
-            for file in files:
-                try:
-                    yield str(file), _read_limited(file)
-                except WalletError as exc:
-                    yield str(file), exc
-        elif not path.exists():
-            yield str(path), InvalidInputError(f"There is no file at {path}.")
-        else:
-            try:
-                yield str(path), _read_limited(path)
-            except WalletError as exc:
-                yield str(path), exc
 
 
 # -- import --------------------------------------------------------------------------------------------
 def cmd_import(args: argparse.Namespace) -> int:
-    results: list[dict[str, Any]] = []
     with unlock(args) as session:
-        for name, data in iter_inputs(args.paths):
-            if isinstance(data, WalletError):
-                results.append({"source": name, "outcome": "failed", "message": data.message})
-                continue
-            results += [o.to_json() for o in session.credentials.import_bytes(data, name)]
+        results = [o.to_json() for o in session.credentials.import_paths(args.paths, sys.stdin.buffer)]
     if args.json:
         emit_json(results)
     else:
@@ -97,7 +49,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 # -- verify ---------------------------------------------------------------------------------------------
 def _load_json_file(path: str, what: str) -> Any:
-    return read_json(_read_limited(Path(path).expanduser()), what)
+    return read_json_file(Path(path).expanduser(), what)
 
 
 def verify_options(args: argparse.Namespace) -> VerifyOptions:
@@ -138,7 +90,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     verifier = Verifier(options)
     items: list[ItemReport] = []
     unreadable: list[dict[str, str]] = []
-    for name, data in iter_inputs(args.paths):
+    for name, data in read_inputs(args.paths, sys.stdin.buffer):
         try:
             if isinstance(data, WalletError):
                 raise data
@@ -171,13 +123,13 @@ def cmd_trust(args: argparse.Namespace) -> int:
         if args.action == "add":
             if not args.issuer:
                 raise UsageError("Name the issuer to trust: ler-wallet trust add ISSUER_ID [--name NAME].")
-            session.credentials.trust_issuer(args.issuer, args.name or "")
-            print(f"{shown(args.issuer)} is now a trusted issuer.")
+            rechecked = session.credentials.trust_issuer(args.issuer, args.name or "")
+            print(f"{shown(args.issuer)} is now a trusted issuer.{_checked_again(rechecked)}")
         elif args.action == "remove":
             if not args.issuer:
                 raise UsageError("Name the issuer to remove: ler-wallet trust remove ISSUER_ID.")
-            session.credentials.untrust_issuer(args.issuer)
-            print(f"{shown(args.issuer)} is no longer a trusted issuer.")
+            rechecked = session.credentials.untrust_issuer(args.issuer)
+            print(f"{shown(args.issuer)} is no longer a trusted issuer.{_checked_again(rechecked)}")
         else:
             trusted = session.credentials.trusted_issuers()
             if args.json:
@@ -187,9 +139,14 @@ def cmd_trust(args: argparse.Namespace) -> int:
     return 0
 
 
+def _checked_again(rechecked: list[Rechecked]) -> str:
+    count = len(rechecked)
+    return f" Its {count} credential{'s were' if count != 1 else ' was'} checked again." if count else ""
+
+
 def cmd_keys_add(args: argparse.Namespace) -> int:
     with unlock(args) as session:
-        for name, data in iter_inputs(args.files):
+        for name, data in read_inputs(args.files, sys.stdin.buffer):
             if isinstance(data, WalletError):
                 raise data
             print(f"{shown(name)}: {shown(session.credentials.add_material(data))}")
@@ -199,10 +156,8 @@ def cmd_keys_add(args: argparse.Namespace) -> int:
 
 def cmd_reverify(args: argparse.Namespace) -> int:
     with unlock(args) as session:
-        records = [r for r in session.list_records() if r.credential is not None]
-        for record in records:
-            report = session.credentials.verify_record(record.id)
-            print(f"{record.id[:8]}  {report.status.value:<23} {shown(record.title)}")
+        for checked in session.credentials.verify_all():
+            print(f"{checked.record_id[:8]}  {checked.status.value:<23} {shown(checked.title)}")
     return 0
 
 
@@ -214,7 +169,7 @@ def cmd_issue(args: argparse.Namespace) -> int:
 
 
 def cmd_endorse(args: argparse.Namespace) -> int:
-    data = _read_limited(Path(args.credential).expanduser())
+    data = read_input(Path(args.credential).expanduser())
     with unlock(args) as session:
         endorsement = session.credentials.endorse(data, args.comment)
     _write_or_print(endorsement, args.out)

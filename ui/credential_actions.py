@@ -14,7 +14,6 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from ui.credential_data import change_trust, import_files
 from ui.dialogs.import_dialogs import ImportResultsDialog, PasteDialog, summary
 from ui.dialogs.trusted_issuers import TrustedIssuersDialog
 from ui.status import status_look
@@ -119,7 +118,7 @@ class CredentialActions(QObject):
         self._last_folder = Path(paths[0]).parent
         session = self.page.session
         count = f"{len(paths)} file{'s' if len(paths) != 1 else ''}"
-        self._run(f"Importing {count}…", lambda: import_files(session, list(paths)), self._imported)
+        self._run(f"Importing {count}…", lambda: session.credentials.import_paths(list(paths)), self._imported)
 
     def paste(self) -> None:
         if self.page.session is not None and not self.jobs.busy():
@@ -166,7 +165,7 @@ class CredentialActions(QObject):
         if session is None or self.jobs.busy():
             return
         self._run(f"Adding {name} to your trusted issuers…",
-                  lambda: change_trust(session, issuer_id, name, trusted=True),
+                  lambda: session.credentials.trust_issuer(issuer_id, name),
                   lambda result: self._trusted(name, result))
 
     def _trusted(self, name: str, result: Any) -> None:
@@ -191,7 +190,7 @@ class CredentialActions(QObject):
         if session is None or self.jobs.busy():
             return
         self._run(f"Removing {name} from your trusted issuers…",
-                  lambda: change_trust(session, issuer_id, name, trusted=False),
+                  lambda: session.credentials.untrust_issuer(issuer_id),
                   lambda result: self._untrusted(name, result))
 
     def _untrusted(self, name: str, result: Any) -> None:

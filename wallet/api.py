@@ -8,11 +8,14 @@ and reports it returns; the events it emits; and the one exception tree rooted i
 from __future__ import annotations
 
 from wallet import __version__
-from wallet.credential_service import ImportOutcome
+from wallet.credential_service import ImportOutcome, Rechecked
 from wallet.credentials import formats
+from wallet.credentials.details import CredentialDetails, Endorsement
 from wallet.credentials.keys import KeyResolver
 from wallet.credentials.limits import MAX_INPUT_BYTES, read_json
 from wallet.credentials.report import STATUS_SENTENCES, ItemReport, Report, Status
+from wallet.credentials.saved_report import SavedCheck, SavedReport
+from wallet.credentials.sources import CREDENTIAL_SUFFIXES, STDIN, read_input, read_inputs, read_json_file, read_stream
 from wallet.credentials.validity import parse_time
 from wallet.credentials.verifier import Verifier, VerifyOptions
 from wallet.crypto.kdf import KdfParams
@@ -66,16 +69,20 @@ from wallet.text_safety import escape_json_text, for_terminal, multiline, one_li
 from wallet.validation import MIN_PASSPHRASE
 
 __all__ = [
+    "CREDENTIAL_SUFFIXES",
     "ENTRY_KIND_LABELS",
     "MAX_INPUT_BYTES",
     "MIN_PASSPHRASE",
     "STATUS_SENTENCES",
+    "STDIN",
     "STRENGTH_WORDS",
     "SUFFIX",
     "CreatedWallet",
+    "CredentialDetails",
     "CredentialFormatError",
     "CredentialInfo",
     "DuplicateRecordError",
+    "Endorsement",
     "EntryInput",
     "EntryKind",
     "Event",
@@ -92,10 +99,13 @@ __all__ = [
     "Outcome",
     "Profile",
     "ProfileSkill",
+    "Rechecked",
     "Record",
     "RecordKind",
     "RecordNotFoundError",
     "Report",
+    "SavedCheck",
+    "SavedReport",
     "Session",
     "Skill",
     "Status",
@@ -134,7 +144,11 @@ __all__ = [
     "populate_demo",
     "read_backup",
     "read_bytes",
+    "read_input",
+    "read_inputs",
     "read_json",
+    "read_json_file",
+    "read_stream",
     "recover_wallet",
     "restore_backup",
     "skills_data_credits",

@@ -10,17 +10,20 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, BinaryIO
 from urllib.parse import urlsplit
 
 from wallet.clock import Clock, utc_iso
 from wallet.credentials import formats
 from wallet.credentials.batch import verify_batch
+from wallet.credentials.details import CredentialDetails, Endorsement
 from wallet.credentials.formats import Kind, Parsed
 from wallet.credentials.issuing import Signer, endorsement_credential, self_asserted_credential
 from wallet.credentials.keys import KeyResolver
 from wallet.credentials.limits import read_json
-from wallet.credentials.report import ItemReport
+from wallet.credentials.report import ItemReport, Status
+from wallet.credentials.saved_report import SavedReport
+from wallet.credentials.sources import read_inputs
 from wallet.credentials.summary import skills_from, tree
 from wallet.credentials.verifier import Verifier, VerifyOptions
 from wallet.crypto.identity import Identity
@@ -51,6 +54,15 @@ class ImportOutcome:
 
     def to_json(self) -> dict[str, Any]:
         return {k: v for k, v in self.__dict__.items()}
+
+
+@dataclass(frozen=True)
+class Rechecked:
+    """One stored credential checked again: which, its title, and its status now."""
+
+    record_id: str
+    title: str
+    status: Status
 
 
 def fields_for(parsed: Parsed) -> CredentialFields:
@@ -132,9 +144,54 @@ class CredentialService:
         self._emit("records_changed", ids=[record.id])
         return report
 
-    def last_report(self, record_id: str) -> dict[str, Any] | None:
+    def last_report(self, record_id: str) -> SavedReport | None:
+        """The report kept from the last check of a stored credential (None for an entry or an unchecked one)."""
         found = self._store.result(self._repo.resolve_id(record_id))
-        return None if found is None else {"status": found[0], "checked_at": found[2], **found[1]}
+        return None if found is None else SavedReport.from_json({**found[1], "status": found[0]}, found[2])
+
+    def verify_all(self) -> list[Rechecked]:
+        """Check every stored credential again (keys, lists and trust may have changed); one line per credential."""
+        checked = []
+        for record in self._repo.list_records():
+            if record.kind is RecordKind.CREDENTIAL:
+                checked.append(Rechecked(record.id, record.title, self.verify_record(record.id).status))
+        return checked
+
+    def details(self, record_id: str) -> CredentialDetails:
+        """What the app shows about one stored credential: its tree, last report, endorsements and trust."""
+        record_id = self._repo.resolve_id(record_id)
+        parsed = self._repo.credential_parsed(record_id)
+        issuer_id = str(parsed.get("issuer", {}).get("id") or "")
+        endorsements: list[Endorsement] = []
+        for endorsement_id in self.endorsements_for(record_id):
+            try:
+                other = self._repo.get(endorsement_id)
+                data = self._repo.credential_parsed(endorsement_id)
+            except WalletError:
+                continue
+            issuer = data.get("issuer", {})
+            endorsements.append(Endorsement(
+                record_id=endorsement_id,
+                endorser=str(issuer.get("name") or issuer.get("id") or other.organisation),
+                comment=str(data.get("endorsementComment") or other.description),
+                date=str(data.get("validFrom") or "")[:10],
+                status=other.credential.verification if other.credential else None,
+            ))
+        endorses = ""
+        if parsed.get("kind") == Kind.ENDORSEMENT.value and parsed.get("endorses"):
+            target = self.endorsed_target(record_id)
+            try:
+                endorses = self._repo.get(target).title if target else str(parsed["endorses"])
+            except WalletError:
+                endorses = str(parsed["endorses"])
+        return CredentialDetails(
+            parsed=parsed,
+            report=self.last_report(record_id),
+            own_did=self._identity().did,
+            trusted=bool(issuer_id) and issuer_id in self.trusted_issuers(),
+            endorsements=endorsements,
+            endorses=endorses,
+        )
 
     # -- import ----------------------------------------------------------------------------------------
     def import_bytes(
@@ -175,6 +232,35 @@ class CredentialService:
             self._checkpoint()
         if imported:
             self._emit("records_changed", ids=imported)
+        return outcomes
+
+    def import_paths(
+        self,
+        names: list[str],
+        stdin: BinaryIO | None = None,
+        *,
+        now: datetime | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> list[ImportOutcome]:
+        """Import files, folders (recursively) and "-" (`stdin`): what the command line and the app's Import do.
+
+        Every input is read with the one limit (wallet.credentials.sources); one that cannot be read is a
+        "failed" line in its place, and the rest are imported together as `import_many` does.
+        """
+        inputs = list(read_inputs(names, stdin))
+        readable = [(source, data) for source, data in inputs if isinstance(data, bytes)]
+        imported = iter(self.import_many(readable, now=now, progress=progress) if readable else [])
+        outcomes: list[ImportOutcome] = []
+        pending: ImportOutcome | None = None
+        for source, data in inputs:
+            if isinstance(data, WalletError):
+                outcomes.append(ImportOutcome(source, "failed", data.message))
+                continue
+            # One input may hold several items, labelled "source [n]": take every outcome of this source.
+            pending = pending or next(imported, None)
+            while pending is not None and (pending.source == source or pending.source.startswith(f"{source} [")):
+                outcomes.append(pending)
+                pending = next(imported, None)
         return outcomes
 
     def _store_one(self, parsed: Parsed, report: ItemReport, label: str, demo: bool) -> ImportOutcome:
@@ -242,14 +328,30 @@ class CredentialService:
         self._store.add_material(document["id"], "document", document)
         return f"Added the key or DID document {document['id']}."
 
-    def trust_issuer(self, issuer_id: str, name: str = "") -> None:
+    def trust_issuer(self, issuer_id: str, name: str = "") -> list[Rechecked]:
+        """Put an issuer on the trusted list, then check that issuer's credentials again (their 'trusted issuer'
+        line changes); returns what each of them now checks as."""
         if not issuer_id.strip() or ":" not in issuer_id:
             raise InvalidInputError("An issuer is named by its id: a DID or a web address.")
         self._store.trust(issuer_id.strip(), name.strip())
+        return self._recheck_issuer(issuer_id.strip())
 
-    def untrust_issuer(self, issuer_id: str) -> None:
+    def untrust_issuer(self, issuer_id: str) -> list[Rechecked]:
+        """Take an issuer off the trusted list, then check that issuer's credentials again."""
         if not self._store.untrust(issuer_id):
             raise UsageError(f"{issuer_id} is not on your list of trusted issuers.")
+        return self._recheck_issuer(issuer_id)
+
+    def credentials_from(self, issuer_id: str) -> list[str]:
+        """Ids of the stored credentials this issuer signed."""
+        trees = self._repo.credential_trees()  # one query, not one per record
+        return [record_id for record_id, parsed in trees.items() if parsed.get("issuer", {}).get("id") == issuer_id]
+
+    def _recheck_issuer(self, issuer_id: str) -> list[Rechecked]:
+        checked = []
+        for record_id in self.credentials_from(issuer_id):
+            checked.append(Rechecked(record_id, self._repo.get(record_id).title, self.verify_record(record_id).status))
+        return checked
 
     def trusted_issuers(self) -> dict[str, str]:
         return self._store.trusted()

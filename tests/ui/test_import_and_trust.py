@@ -106,7 +106,7 @@ def test_import_reports_duplicates_and_unreadable_files_item_by_item(
     find(unlocked_demo, QAction, "importAction").trigger()
     dialog = results(qtbot, unlocked_demo)
     assert dialog.lines() == ["= Already in your wallet: customer-service.json\nAlready in the wallet.",
-                              "✗ Not imported: gone.json\nThe file could not be read (no such file or directory)."]
+                              f"✗ Not imported: gone.json\nThere is no file at {tmp_path / 'gone.json'}."]
     assert find(dialog, QLabel, "importSummary").text() == "1 already in your wallet, 1 not imported."
     assert find(unlocked_demo, QLabel, "recordCount").text() == f"{DEMO_RECORDS} records"
     show = find(dialog, QPushButton, "importShowButton")

@@ -31,7 +31,7 @@ def test_import_stores_original_bytes_and_report(session: Session) -> None:
     assert "operate forklift" in record.skills
     assert session.credential_original(record.id) == data
     report = session.credentials.last_report(record.id)
-    assert report is not None and report["status"] == "verified_with_warnings"
+    assert report is not None and report.status == "verified_with_warnings"
 
 
 def test_duplicate_import_is_reported_not_stored(session: Session) -> None:
@@ -195,3 +195,59 @@ def test_same_credential_in_other_bytes_is_a_duplicate(session: Session) -> None
     assert (again.outcome, baked.outcome) == ("duplicate", "duplicate")
     assert again.record_id == baked.record_id == first.record_id
     assert session.count() == 1
+
+
+def test_trusting_an_issuer_checks_its_credentials_again_at_once(session: Session) -> None:
+    """trust_issuer and untrust_issuer re-check exactly that issuer's credentials and say how each came out."""
+    [badge] = session.credentials.import_bytes(_dump(demo_issuers.forklift_badge(LEARNER)), "b.json")
+    [other] = session.credentials.import_bytes(_dump(demo_issuers.customer_service_badge(LEARNER)), "c.json")
+    assert badge.record_id and other.record_id
+    rechecked = session.credentials.trust_issuer(demo_issuers.WAREHOUSE.did, "Riverside Distribution (demo)")
+    assert [(r.record_id, r.title, r.status) for r in rechecked] == [
+        (badge.record_id, "Certified Forklift Operator", Status.VERIFIED)]
+    assert session.get_record(badge.record_id).credential.verification == "verified"  # type: ignore[union-attr]
+    assert session.credentials.credentials_from(demo_issuers.WAREHOUSE.did) == [badge.record_id]
+    [untrusted] = session.credentials.untrust_issuer(demo_issuers.WAREHOUSE.did)
+    assert untrusted.status is Status.VERIFIED_WITH_WARNINGS
+    assert session.credentials.trusted_issuers() == {}
+
+
+def test_verify_all_checks_every_credential_and_skips_entries(session: Session) -> None:
+    """verify_all re-checks each stored credential once (self-asserted entries have no signature)."""
+    session.add_entry(entry("Warehouse associate"))
+    [badge] = session.credentials.import_bytes(_dump(demo_issuers.forklift_badge(LEARNER)), "b.json")
+    [cpr] = session.credentials.import_bytes(_dump(demo_issuers.expired_cpr(LEARNER)), "cpr.json")
+    checked = {r.record_id: r.status for r in session.credentials.verify_all()}
+    assert checked == {badge.record_id: Status.VERIFIED_WITH_WARNINGS, cpr.record_id: Status.NOT_VERIFIED}
+
+
+def test_last_report_and_details_are_typed(session: Session) -> None:
+    """The stored report reads back as a SavedReport (status, checks, when) and details gather the rest."""
+    badge = demo_issuers.forklift_badge(LEARNER)
+    [b] = session.credentials.import_bytes(_dump(badge), "badge.json")
+    [e] = session.credentials.import_bytes(_dump(demo_issuers.supervisor_endorsement(badge)), "endorsement.json")
+    assert b.record_id and e.record_id
+    report = session.credentials.last_report(b.record_id)
+    assert report is not None and report.status is Status.VERIFIED_WITH_WARNINGS and report.checked_at
+    assert report.outcome_of("signature") is Outcome.PASSED and report.signed_by_issuer
+    assert report.outcome_of("trusted issuer") is Outcome.WARNING
+    details = session.credentials.details(b.record_id[:8])
+    assert details.report == report and details.status == "verified_with_warnings"
+    assert (details.issuer_id, details.trusted, details.kind_name) == (demo_issuers.WAREHOUSE.did, False, "Open Badge")
+    assert [x.record_id for x in details.endorsements] == [e.record_id]
+    assert session.credentials.details(e.record_id).endorses == "Certified Forklift Operator"
+
+
+def test_import_paths_reads_files_and_folders_and_keeps_failures_in_place(session: Session, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Files, a folder and a missing path import in the order named; an unreadable one is a failure in its place."""
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    (folder / "b.json").write_bytes(_dump(demo_issuers.customer_service_badge(LEARNER)))
+    (folder / "notes.md").write_text("not a credential")
+    first = tmp_path / "first.json"
+    first.write_bytes(_dump(demo_issuers.forklift_badge(LEARNER)))
+    outcomes = session.credentials.import_paths([str(first), str(tmp_path / "missing.json"), str(folder)])
+    assert [(o.source, o.outcome) for o in outcomes] == [
+        (str(first), "imported"), (str(tmp_path / "missing.json"), "failed"), (str(folder / "b.json"), "imported")]
+    assert "There is no file" in outcomes[1].message
+    assert session.count() == 2

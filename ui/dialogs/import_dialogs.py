@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
@@ -46,7 +47,7 @@ def outcome_text(outcome: ImportOutcome) -> str:
     wallet's verdict has another: no title can pass for, or run into, the verdict.
     """
     look = OUTCOME_LOOKS.get(outcome.outcome, OUTCOME_LOOKS["failed"])
-    lines = [f"{look.text}: {one_line(outcome.source)}"]
+    lines = [f"{look.text}: {one_line(Path(outcome.source).name or outcome.source)}"]  # the file, not its folder
     if outcome.title:
         lines.append(one_line(outcome.title))
     if outcome.status:

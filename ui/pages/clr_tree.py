@@ -23,7 +23,7 @@ from ui.pages.verification_view import check_lines, checks_grid
 from ui.status import TONE_COLOURS, status_look
 from ui.style import MUTED
 from ui.widgets import label, name, pill, plain_tip, selectable
-from wallet.api import one_line
+from wallet.api import SavedReport, one_line
 
 CREDENTIAL_ROLE = Qt.ItemDataRole.UserRole + 1
 """On a nested credential's row: its verification status ("" if never checked); unset on listed-only rows."""
@@ -49,7 +49,7 @@ class Node:
     title: str
     kind: str
     status: str | None = None
-    report: dict[str, Any] | None = None
+    report: SavedReport | None = None
     is_credential: bool = False
     children: list[Node] = field(default_factory=list)
 
@@ -59,9 +59,9 @@ def _title(achievement: dict[str, Any], fallback: str = "") -> str:
     return one_line(achievement.get("name") or fallback or achievement.get("id") or "") or "Unnamed achievement"
 
 
-def build_nodes(parsed: dict[str, Any], report: dict[str, Any] | None) -> list[Node]:
+def build_nodes(parsed: dict[str, Any], report: SavedReport | None) -> list[Node]:
     """Top-level nodes: nested credentials sit under the achievement they are part of (by association)."""
-    reports = list((report or {}).get("children", []))
+    reports = [] if report is None else list(report.children)
     nodes: dict[str, Node] = {}
     order: list[str] = []
     for achievement in parsed.get("achievements", []):
@@ -72,7 +72,7 @@ def build_nodes(parsed: dict[str, Any], report: dict[str, Any] | None) -> list[N
         achievement = child.get("achievement") or {}
         key = str(achievement.get("id") or child.get("id") or f"credential-{index}")
         child_report = _report_for(child, index, reports)
-        status = None if child_report is None else str(child_report.get("status"))
+        status = None if child_report is None else child_report.status.value
         node = Node(_title(achievement, str(child.get("name") or "")),
                     one_line(achievement.get("achievementType") or "") or "Credential", status, child_report, True)
         if key not in nodes:
@@ -102,9 +102,9 @@ def _would_loop(key: str, parents: dict[str, str]) -> bool:
     return False
 
 
-def _report_for(child: dict[str, Any], index: int, reports: list[dict[str, Any]]) -> dict[str, Any] | None:
+def _report_for(child: dict[str, Any], index: int, reports: list[SavedReport]) -> SavedReport | None:
     for candidate in reports:
-        if child.get("id") and candidate.get("id") == child.get("id"):
+        if child.get("id") and candidate.id == child.get("id"):
             return candidate
     return reports[index] if index < len(reports) else None
 
@@ -127,7 +127,7 @@ def association_lines(parsed: dict[str, Any]) -> list[str]:
 class ClrTree(QTreeWidget):
     """objectName 'clrTree': columns Name and Status; courses sit under what they are part of."""
 
-    def __init__(self, parsed: dict[str, Any], report: dict[str, Any] | None, parent: QWidget | None = None) -> None:
+    def __init__(self, parsed: dict[str, Any], report: SavedReport | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         name(self, "clrTree", "Credentials and achievements inside this record",
              "Use the arrow keys to move; the checks for the chosen credential are shown below the list.")
@@ -210,7 +210,7 @@ def _shown(item: QTreeWidgetItem) -> bool:
 class ClrSection(QWidget):
     """objectName 'clrSection': the tree, the checks of the credential chosen in it, and how the parts relate."""
 
-    def __init__(self, parsed: dict[str, Any], report: dict[str, Any] | None, parent: QWidget | None = None) -> None:
+    def __init__(self, parsed: dict[str, Any], report: SavedReport | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("clrSection")
         layout = QVBoxLayout(self)
@@ -260,7 +260,7 @@ class ClrSection(QWidget):
         row.addStretch(1)
         layout.addLayout(row)
         if node.is_credential and node.report is not None:
-            layout.addLayout(checks_grid(list(node.report.get("checks", [])), prefix="clrcheck_"))
+            layout.addLayout(checks_grid(node.report.checks, prefix="clrcheck_"))
             spoken = [node.title, status_look(node.status).text, *check_lines(node.report)]
         else:
             text = ("Listed in the record without a credential of its own: the record's own signature "

@@ -11,10 +11,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ui.credential_data import CredentialDetails, Endorsement
 from ui.status import Look, breakable, status_look
 from ui.widgets import FlowLayout, button, label, pill, plain_tip, selectable
-from wallet.api import multiline, one_line
+from wallet.api import CredentialDetails, Endorsement, multiline, one_line
 
 TRUSTED = Look("✓", "On your list of trusted issuers", "good")
 NOT_TRUSTED = Look("–", "Not on your list of trusted issuers", "neutral")

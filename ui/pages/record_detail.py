@@ -10,14 +10,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from ui.credential_data import CredentialDetails
 from ui.models import dates, is_self_asserted, kind_name
 from ui.pages.clr_tree import ClrSection
 from ui.pages.credential_sections import alignments_section, endorsements_section, facts, issuer_section, text_block
 from ui.pages.verification_view import VerificationView, check_lines
 from ui.status import breakable, status_look, status_sentence
 from ui.widgets import FlowLayout, badge, label, markdown_label, pill, section, selectable
-from wallet.api import EvidenceInfo, Record, one_line
+from wallet.api import CredentialDetails, EvidenceInfo, Record, one_line
 
 SELF_ASSERTED_LABEL = "Self-asserted — written by you"
 SELF_ASSERTED_NOTE = ("You describe this yourself; no one else has checked or signed it. When you share it, "

@@ -14,7 +14,6 @@ from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QListView, QSplitter, QToolButton, QVBoxLayout, QWidget
 
-from ui import credential_data
 from ui.credential_actions import CredentialActions
 from ui.delegates import RecordDelegate
 from ui.models import RecordListModel, is_self_asserted
@@ -243,7 +242,7 @@ class RecordsPage(QWidget):
         details = None
         if not is_self_asserted(full):
             try:
-                details = credential_data.load(reader, full)
+                details = reader.credentials.details(full.id)
             except WalletError:
                 details = None
         self.detail.show_record(full, details)

@@ -7,7 +7,7 @@ sentence quotes the credential (an issuer's name or ID), that sentence is its ow
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
@@ -23,21 +23,20 @@ from ui.status import (
     when_checked,
 )
 from ui.widgets import button, label, pill, plain_tip, selectable
-from wallet.api import one_line
+from wallet.api import SavedCheck, SavedReport, one_line
 
 CHECK_AGAIN = "Check again"
 CHECKING = "Checking…"
 
 
-def check_lines(report: dict[str, Any] | None) -> list[str]:
+def check_lines(report: SavedReport | None) -> list[str]:
     """The report as sentences a screen reader can read in order."""
     if report is None:
         return []
-    return [f"{check_name(c['check'])}: {outcome_look(c['outcome']).word}. {c['message']}"
-            for c in report.get("checks", [])]
+    return [f"{check_name(c.check)}: {outcome_look(c.outcome.value).word}. {c.message}" for c in report.checks]
 
 
-def checks_grid(checks: list[dict[str, Any]], prefix: str = "check_") -> QGridLayout:
+def checks_grid(checks: Sequence[SavedCheck], prefix: str = "check_") -> QGridLayout:
     """One row per check: the outcome (symbol and word) on the left, the check's name and sentence beside it.
 
     Each outcome label is named after its check ('check_validity_period') so tests and tools can find it.
@@ -46,8 +45,8 @@ def checks_grid(checks: list[dict[str, Any]], prefix: str = "check_") -> QGridLa
     grid.setHorizontalSpacing(14)
     grid.setVerticalSpacing(10)
     for row, check in enumerate(checks):
-        look = outcome_look(str(check.get("outcome")))
-        object_name = prefix + object_name_for(str(check.get("check"))).removeprefix("check_")
+        look = outcome_look(check.outcome.value)
+        object_name = prefix + object_name_for(check.check).removeprefix("check_")
         outcome = pill(look, object_name)
         outcome.setMinimumWidth(outcome.sizeHint().width())
         grid.addWidget(outcome, row, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -55,8 +54,8 @@ def checks_grid(checks: list[dict[str, Any]], prefix: str = "check_") -> QGridLa
         column = QVBoxLayout(text)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(1)
-        column.addWidget(label(check_name(str(check.get("check"))), "strong"))
-        message = one_line(check.get("message", ""))
+        column.addWidget(label(check_name(check.check), "strong"))
+        message = one_line(check.message)
         shown = selectable(label(breakable(short_dids(message))))
         if shown.text() != message:
             shown.setToolTip(plain_tip(message))
@@ -72,12 +71,12 @@ class VerificationView(QFrame):
 
     reverify_clicked = Signal()
 
-    def __init__(self, report: dict[str, Any] | None, parent: QWidget | None = None) -> None:
+    def __init__(self, report: SavedReport | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("verificationReport")
         self.setProperty("role", "panel")
         self.setAccessibleName("Verification")
-        status = None if report is None else report.get("status")
+        status = None if report is None else report.status.value
         look = status_look(status)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 16, 18, 16)
@@ -104,11 +103,11 @@ class VerificationView(QFrame):
 
         sentence = selectable(label(status_sentence(status), object_name="verificationSentence"))
         layout.addWidget(sentence)
-        checked = when_checked(None if report is None else report.get("checked_at"))
+        checked = when_checked(None if report is None else report.checked_at)
         if checked:
             layout.addWidget(label(checked, "muted", object_name="verificationCheckedAt"))
 
-        checks = [] if report is None else report.get("checks", [])
+        checks = () if report is None else report.checks
         if checks:
             line = QFrame()
             line.setFrameShape(QFrame.Shape.HLine)

@@ -39,8 +39,8 @@ def test_baked_ob2_badge_imports_with_its_fields(session: Session, name: str) ->
     assert parsed["kind"] == "ob2" and parsed["hostedUrl"] == hosted
     report = session.credentials.last_report(record.id)
     assert report is not None
-    signature = next(c for c in report["checks"] if c["check"] == "signature")
-    assert signature["outcome"] == "not checked" and "offline" in signature["message"]
+    signature = next(c for c in report.checks if c.check == "signature")
+    assert signature.outcome == "not checked" and "offline" in signature.message
 
 
 @pytest.mark.parametrize("name", ["mozilla-bakery/unbaked.png", "concentricsky-bakery/unbaked_example.svg",

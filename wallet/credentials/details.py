@@ -1,0 +1,86 @@
+"""Everything the app shows about one stored credential, as typed values: read in one go by
+`session.credentials.details(record_id)`, so a front end only draws.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from wallet.credentials.saved_report import SavedReport
+
+FORMAT_KINDS = {
+    "ob3": "Open Badge",
+    "clr": "Learner record (CLR)",
+    "endorsement": "Endorsement",
+    "ob2": "Open Badge (older 2.0 format)",
+    "vc": "Verifiable credential",
+}
+
+
+@dataclass(frozen=True)
+class Endorsement:
+    """Someone vouching for a record: who, what they wrote, and whether their signature checks out."""
+
+    record_id: str
+    endorser: str
+    comment: str
+    date: str
+    status: str | None
+
+
+@dataclass(frozen=True)
+class CredentialDetails:
+    """A stored credential's parsed tree, its last report, its endorsements and whether its issuer is trusted."""
+
+    parsed: dict[str, Any]
+    """The tree the wallet derived from the credential (issuer, subject, achievement, children, …)."""
+    report: SavedReport | None
+    own_did: str
+    trusted: bool
+    endorsements: list[Endorsement] = field(default_factory=list)
+    endorses: str = ""
+    """For an endorsement: the title of the record it vouches for (or its id when that is not in the wallet)."""
+
+    @property
+    def issuer_id(self) -> str:
+        return str(self.parsed.get("issuer", {}).get("id") or "")
+
+    @property
+    def issuer_name(self) -> str:
+        issuer = self.parsed.get("issuer", {})
+        return str(issuer.get("name") or issuer.get("id") or "")
+
+    @property
+    def status(self) -> str | None:
+        return None if self.report is None else self.report.status.value
+
+    @property
+    def signed_by_issuer(self) -> bool:
+        """True when the last check confirmed the signature and that the key is the issuer's."""
+        return self.report is not None and self.report.signed_by_issuer
+
+    @property
+    def kind_name(self) -> str:
+        return FORMAT_KINDS.get(str(self.parsed.get("kind")), "Credential")
+
+    @property
+    def achievement(self) -> dict[str, Any]:
+        found = self.parsed.get("achievement")
+        return found if isinstance(found, dict) else {}
+
+    @property
+    def alignments(self) -> list[dict[str, str]]:
+        return list(self.achievement.get("alignments") or [])
+
+    @property
+    def recipient(self) -> str:
+        subject = str(self.parsed.get("subject") or "")
+        if subject and subject == self.own_did:
+            return "You (this wallet's ID)"
+        if subject.startswith("did:"):
+            return f"{subject} (not this wallet's ID)"
+        algorithm, hashed, digest = subject.partition("$")
+        if hashed and algorithm.lower() in ("sha256", "md5") and len(digest) > 12:
+            return f"An email address or other ID the issuer stored only as a fingerprint ({subject[:16]}…)"
+        return subject

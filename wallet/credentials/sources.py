@@ -1,0 +1,85 @@
+"""Where credentials come from: the files, folders and standard input a person names, read with one limit.
+
+`import`, `verify` and `keys` on the command line and Import in the app all read their inputs here, so
+a folder is walked, a file is refused and standard input is bounded the same way everywhere. Reading
+never raises for one bad path: each input comes back as its bytes or the error that explains it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from wallet.credentials.limits import MAX_INPUT_BYTES, read_json
+from wallet.errors import InvalidInputError, WalletError
+from wallet.store.files import read_bytes
+
+CREDENTIAL_SUFFIXES = frozenset({".json", ".jsonld", ".jwt", ".jws", ".png", ".svg", ".txt", ".vc", ".1ob"})
+"""File names a folder is searched for (a file named on its own is read whatever its name)."""
+
+STDIN = "-"
+"""The name that stands for standard input."""
+
+
+def read_input(path: Path) -> bytes:
+    """The bytes of one file a person named, at most MAX_INPUT_BYTES (InvalidInputError with a sentence)."""
+    return read_bytes(path, limit=MAX_INPUT_BYTES)
+
+
+def read_stream(stream: BinaryIO, what: str = "The input") -> bytes:
+    """Standard input (or any stream), read up to the same limit as a file."""
+    data = stream.read(MAX_INPUT_BYTES + 1)
+    if len(data) > MAX_INPUT_BYTES:
+        raise InvalidInputError(f"{what} is larger than {MAX_INPUT_BYTES // 1_048_576} MB, "
+                                "which is more than any credential.")
+    return data
+
+
+def read_json_file(path: Path, what: str) -> Any:
+    """A JSON document from a file (a DID document, a key, a status list), with the JSON reader's limits."""
+    return read_json(read_input(path), what)
+
+
+def _folder_files(folder: Path) -> list[Path]:
+    """Credential files in a folder and its subfolders, in name order; links are not followed out of it."""
+    found = []
+    for path in folder.rglob("*"):
+        if path.suffix.lower() in CREDENTIAL_SUFFIXES and not path.is_symlink() and path.is_file():
+            found.append(path)
+    return sorted(found)
+
+
+def _read_one(path: Path) -> bytes | WalletError:
+    try:
+        return read_input(path)
+    except WalletError as exc:
+        return exc
+
+
+def read_inputs(names: list[str], stdin: BinaryIO | None = None) -> Iterator[tuple[str, bytes | WalletError]]:
+    """(name, bytes or the error reading it) for files, folders (recursively) and "-" (the `stdin` stream).
+
+    Inputs come in the order they were named, and a folder's files in name order.
+    """
+    for raw in names:
+        if raw == STDIN:
+            if stdin is None:
+                yield "stdin", InvalidInputError("Standard input cannot be read here; name a file instead.")
+                continue
+            try:
+                yield "stdin", read_stream(stdin)
+            except WalletError as exc:
+                yield "stdin", exc
+            continue
+        path = Path(raw).expanduser()
+        if path.is_dir():
+            files = _folder_files(path)
+            if not files:
+                yield str(path), InvalidInputError(f"The folder {path} holds no credential files.")
+            for file in files:
+                yield str(file), _read_one(file)
+        elif not path.exists() and not path.is_symlink():
+            yield str(path), InvalidInputError(f"There is no file at {path}.")
+        else:
+            yield str(path), _read_one(path)

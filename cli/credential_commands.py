@@ -22,7 +22,7 @@ from wallet.api import (
     WalletError,
     atomic_write,
     formats,
-    parse_time,
+    parse_instant,
     read_input,
     read_inputs,
     read_json_file,
@@ -55,10 +55,10 @@ def _load_json_file(path: str, what: str) -> Any:
 def verify_options(args: argparse.Namespace) -> VerifyOptions:
     now = datetime.now(UTC)
     if args.at:
-        parsed = parse_time(args.at)
-        if parsed is None:
-            raise UsageError(f"--at {args.at!r} is not an ISO 8601 date or date-time.")
-        now = parsed
+        try:
+            now = parse_instant(args.at)
+        except UsageError as exc:
+            raise UsageError(f"--at {exc.message}") from None
     resolver = KeyResolver()
     for file in [*args.did_doc, *args.key]:
         document = _load_json_file(file, f"The key file {file}")
@@ -193,7 +193,9 @@ def add_parsers(add: Any) -> None:
     p = add("verify", cmd_verify, "verify credentials offline, without a wallet (exit 0 verified, 1 not, 2 unreadable)")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
-    p.add_argument("--at", metavar="ISO-8601", help="check validity at this moment instead of now")
+    p.add_argument(
+        "--at", metavar="ISO-8601", help="check at this moment, not now: a date (UTC) or a date-time with Z or offset"
+    )
     p.add_argument("--did-doc", action="append", default=[], metavar="FILE", help="a DID document to use (repeatable)")
     p.add_argument(
         "--key",

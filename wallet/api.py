@@ -16,7 +16,7 @@ from wallet.credentials.limits import MAX_INPUT_BYTES, read_json
 from wallet.credentials.report import STATUS_SENTENCES, ItemReport, Report, Status
 from wallet.credentials.saved_report import SavedCheck, SavedReport
 from wallet.credentials.sources import CREDENTIAL_SUFFIXES, STDIN, read_input, read_inputs, read_json_file, read_stream
-from wallet.credentials.validity import parse_time
+from wallet.credentials.validity import parse_instant, parse_time
 from wallet.credentials.verifier import Verifier, VerifyOptions
 from wallet.crypto.kdf import KdfParams
 from wallet.demo import populate as populate_demo
@@ -140,6 +140,7 @@ __all__ = [
     "multiline",
     "one_line",
     "open_wallet",
+    "parse_instant",
     "parse_time",
     "populate_demo",
     "read_backup",

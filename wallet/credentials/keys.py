@@ -7,6 +7,8 @@ Sources, in the order tried:
   (did:web, https key URLs, OB 2.0 CryptographicKey documents).
 - As a last resort, an `https://…#z6Mk…` link whose fragment is a Multikey. Anyone can write such a link,
   so a key found this way checks the signature's arithmetic only: it is never tied to the issuer.
+
+Whether a key found here speaks for a credential's issuer is a separate question, answered in `binding`.
 """
 
 from __future__ import annotations
@@ -19,7 +21,6 @@ from typing import Any
 from wallet.credentials.formats import as_list
 from wallet.credentials.jose import resolve_did_jwk
 from wallet.credentials.multikey import ed25519_from_multikey
-from wallet.credentials.report import clip
 from wallet.errors import CredentialFormatError
 
 
@@ -39,7 +40,6 @@ class KeyMaterial:
     controller: str | None
     method: dict[str, Any]
     source: KeySource
-    authorised_for_assertion: bool = True
 
     def ed25519(self) -> bytes:
         """The raw Ed25519 public key, for Data Integrity proofs."""
@@ -74,8 +74,8 @@ def did_jwk_document(did: str) -> dict[str, Any]:
     return document
 
 
-def _method_in_document(document: dict[str, Any], vm_id: str) -> tuple[dict[str, Any] | None, bool]:
-    """The verification method `vm_id` in a DID/controller document, and whether it may assert credentials."""
+def _method_in_document(document: dict[str, Any], vm_id: str) -> dict[str, Any] | None:
+    """The verification method `vm_id` in a DID/controller document (or the document itself when it is the key)."""
     doc_id = str(document.get("id", ""))
 
     def absolute(ref: str) -> str:
@@ -85,23 +85,17 @@ def _method_in_document(document: dict[str, Any], vm_id: str) -> tuple[dict[str,
     for entry in as_list(document.get("verificationMethod")) + as_list(document.get("publicKey")):
         if isinstance(entry, dict) and isinstance(entry.get("id"), str):
             methods[absolute(entry["id"])] = entry
-    assertion = False
     for ref in as_list(document.get("assertionMethod")):
-        if isinstance(ref, str) and absolute(ref) == vm_id:
-            assertion = True
-        elif isinstance(ref, dict) and absolute(str(ref.get("id", ""))) == vm_id:
+        if isinstance(ref, dict) and absolute(str(ref.get("id", ""))) == vm_id:
             methods[vm_id] = ref
-            assertion = True
     method = methods.get(vm_id)
     if (
         method is None
         and document.get("id") == vm_id
-        and ("publicKeyMultibase" in document or "publicKeyPem" in document)
+        and any(name in document for name in ("publicKeyMultibase", "publicKeyBase58", "publicKeyJwk", "publicKeyPem"))
     ):
-        return document, True  # the document is itself the key (OB 2.0 CryptographicKey, Multikey document)
-    return method, assertion
-
-
+        return document  # the document is itself the key (OB 2.0 CryptographicKey, Multikey document)
+    return method
 
 
 @dataclass
@@ -139,45 +133,17 @@ class KeyResolver:
                 return None
             return KeyMaterial(vm_id, did, document["verificationMethod"][0], KeySource.DID_JWK)
         if vm_id in self.documents:
-            method, _ = _method_in_document(self.documents[vm_id], vm_id)
+            method = _method_in_document(self.documents[vm_id], vm_id)
             if method is not None:
                 controller = method.get("controller") or method.get("owner")
                 return KeyMaterial(vm_id, str(controller) if controller else None, method, KeySource.SUPPLIED_KEY)
         if did in self.documents:
-            method, assertion = _method_in_document(self.documents[did], vm_id)
+            method = _method_in_document(self.documents[did], vm_id)
             if method is not None:
                 source = KeySource.DID_DOCUMENT if did.startswith("did:") else KeySource.SUPPLIED_KEY
-                return KeyMaterial(
-                    vm_id, did, method, source, authorised_for_assertion=assertion or not did.startswith("did:")
-                )
+                return KeyMaterial(vm_id, did, method, source)
         if "#" in vm_id and vm_id.split("#", 1)[1].startswith("z6Mk"):
             fragment = vm_id.split("#", 1)[1]
             method = {"id": vm_id, "type": "Multikey", "publicKeyMultibase": fragment}
             return KeyMaterial(vm_id, None, method, KeySource.LINK_FRAGMENT)
         return None
-
-
-def issuer_binding(issuer_id: str | None, key: KeyMaterial) -> tuple[bool | None, str]:
-    """Does the key belong to the issuer named in the credential? (True, False, or None = cannot tell offline)."""
-    if not issuer_id:
-        return False, "The credential does not name its issuer."
-    if key.source is KeySource.LINK_FRAGMENT:
-        return None, (
-            f"Nothing available offline shows that the key in the proof belongs to {issuer_id}: "
-            "its DID document or key has not been imported."
-        )
-    if not key.authorised_for_assertion:
-        return False, f"The key {key.id} is in {did_of(key.id)}'s DID document but is not allowed to issue credentials."
-    owners = {did_of(key.id)}
-    if key.controller:
-        owners.add(key.controller)
-    if issuer_id in owners:
-        return True, f"The proof's key belongs to the issuer ({clip(issuer_id)}), found through {key.source}."
-    if issuer_id.startswith("http") and any(o.startswith(issuer_id.rstrip("/") + "/") for o in owners):
-        return True, f"The proof's key is published under the issuer's address ({clip(issuer_id)})."
-    return False, (
-        f"The proof was made with a key of {clip(next(iter(sorted(owners))))}, not of the issuer named in the "
-        f"credential ({clip(issuer_id)})."
-    )
-
-

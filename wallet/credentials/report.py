@@ -62,10 +62,10 @@ def overall_status(checks: list[Check]) -> Status:
     """Combine checks: anything failed → not_verified; signature or issuer key unchecked → unverifiable."""
     if any(c.outcome is Outcome.FAILED for c in checks):
         return Status.NOT_VERIFIED
-    by_name = {c.check: c.outcome for c in checks}
-    if by_name.get(CheckName.SIGNATURE) is not Outcome.PASSED:
-        return Status.UNVERIFIABLE
-    if by_name.get(CheckName.ISSUER_KEY, Outcome.PASSED) is Outcome.NOT_CHECKED:
+    signatures = [c.outcome for c in checks if c.check is CheckName.SIGNATURE]
+    if not signatures or any(outcome is not Outcome.PASSED for outcome in signatures):
+        return Status.UNVERIFIABLE  # every signature line counts (a proof set has one per proof), not the last
+    if any(c.outcome is Outcome.NOT_CHECKED for c in checks if c.check is CheckName.ISSUER_KEY):
         return Status.UNVERIFIABLE
     if any(c.outcome in (Outcome.WARNING, Outcome.NOT_CHECKED) for c in checks):
         return Status.VERIFIED_WITH_WARNINGS

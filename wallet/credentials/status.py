@@ -21,8 +21,7 @@ Decisions (each is a sentence a learner sees):
 * List not at hand (the source returns None) or unreadable (the source raises a `WalletError`):
   NOT_CHECKED, never PASSED.
 * List at hand but not reliable, all NOT_CHECKED with the reason: the verifier callback says its
-  proof or issuer is not trustworthy (its sentence is included); it was published by someone other
-  than the credential's issuer (when `issuer_id` is given); it is outside its own validity window
+  proof does not hold (its sentence is included); it is outside its own validity window
   (`validFrom`/`validUntil`, `issuanceDate`/`expirationDate`) at `now`, or a date is unreadable; it is
   not the right kind of list (type, `credentialSubject.type`, `encodedList` missing or wrong); its
   `statusPurpose` does not include the entry's purpose (compared case-insensitively); its
@@ -40,6 +39,11 @@ Decisions (each is a sentence a learner sees):
   `statusListIndex * statusSize`; a value of 0 means "not set". `StatusList2021Entry` is always 1 bit.
 * Bit(s) clear: PASSED "The issuer's revocation list (checked offline, dated …) does not list this
   credential." The date lets the person judge how current the list is.
+* A list whose signature holds but which someone other than the credential's issuer published (its
+  `issuer` differs, when `issuer_id` is given) or signed (its key is not its publisher's, as the
+  `ListVerdict` says): a revocation or suspension it records is still FAILED, naming that publisher, so
+  a revoked credential never passes because the list came from elsewhere; anything else it says is
+  NOT_CHECKED "Not confirmed: …", because only the issuer can vouch that its credential stands.
 
 OB 2.0 has no `credentialStatus`: its issuer publishes a `RevocationList` (see `check_ob2_revocation`).
 """
@@ -51,20 +55,34 @@ import binascii
 import re
 import zlib
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from wallet.credentials.limits import MAX_DECOMPRESSED_BYTES, check_size
 from wallet.credentials.report import Check, CheckName, Outcome
-from wallet.errors import CredentialFormatError, WalletError
+from wallet.errors import CredentialFormatError, UsageError, WalletError
 
 StatusSource = Callable[[str], Any | None]
 """Given a status list URL, the parsed JSON document the user supplied for it (a status list credential /
 revocation list), or None when it is not at hand."""
 
-ListVerifier = Callable[[dict[str, Any]], tuple[bool, str]]
-"""Checks a status list credential's own proof/issuer; returns (trustworthy, sentence). Supplied by the
-verifier engine."""
+
+
+@dataclass(frozen=True)
+class ListVerdict:
+    """What the verifier engine found about a status list's own proof."""
+
+    trustworthy: bool
+    """Its signature holds and was made with a key of the publisher it names."""
+    sentence: str
+    """Why not, when it is not trustworthy (shown to the person)."""
+    signer: str | None = None
+    """When not trustworthy but the signature itself holds: who made it (a list signed by someone else)."""
+
+
+ListVerifier = Callable[[dict[str, Any]], ListVerdict]
+"""Checks a status list credential's own proof and key. Supplied by the verifier engine."""
 
 BITSTRING_ENTRY = "BitstringStatusListEntry"
 STATUS_LIST_2021_ENTRY = "StatusList2021Entry"
@@ -184,7 +202,8 @@ def _issuer_of(doc: dict[str, Any]) -> str | None:
 
 
 def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+    """A list's own date in UTC; one written without a zone is read as UTC."""
+    return (moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)).astimezone(UTC)
 
 
 def _time(doc: dict[str, Any], field: str, list_name: str, url: str, unchecked: str) -> datetime | None:
@@ -238,10 +257,11 @@ class _Lists:
         self._source = source
         self._verify_list = verify_list
         self._docs: dict[str, Any] = {}
-        self._verdicts: dict[str, tuple[bool, str]] = {}
+        self._verdicts: dict[str, ListVerdict] = {}
 
-    def get(self, url: str, list_name: str, unchecked: str) -> dict[str, Any]:
-        """The list document for `url`, or _NotChecked when it is missing, unreadable or untrustworthy."""
+    def get(self, url: str, list_name: str, unchecked: str) -> tuple[dict[str, Any], str | None]:
+        """The list document for `url` and, when its signature holds but its key is not its publisher's, who
+        signed it; _NotChecked when it is missing, unreadable or its signature does not hold."""
         if url not in self._docs:
             try:
                 self._docs[url] = self._source(url)
@@ -263,27 +283,40 @@ class _Lists:
             try:
                 self._verdicts[url] = self._verify_list(doc)
             except WalletError as exc:
-                self._verdicts[url] = (False, exc.message)
-        trustworthy, sentence = self._verdicts[url]
-        if not trustworthy:
-            raise _NotChecked(
-                f"The {list_name} at {shown} could not be trusted, so {unchecked} was not checked. {sentence}".rstrip()
-            )
-        return doc
+                self._verdicts[url] = ListVerdict(False, exc.message)
+        verdict = self._verdicts[url]
+        if verdict.trustworthy:
+            return doc, None
+        if verdict.signer:
+            return doc, f"signed with a key of {_shown(verdict.signer)}"
+        sentence = f"The {list_name} at {shown} could not be trusted, so {unchecked} was not checked."
+        raise _NotChecked(f"{sentence} {verdict.sentence}".rstrip())
+
+
+@dataclass(frozen=True)
+class _Provenance:
+    """How a list is dated, and who other than the credential's issuer published or signed it (None: the issuer)."""
+
+    dated: str
+    other: str | None
 
 
 def _check_publisher_and_dates(
-    doc: dict[str, Any], url: str, *, issuer_id: str | None, now: datetime, list_name: str, unchecked: str
-) -> str:
-    """Refuse a list from someone else or outside its validity window; return how it is dated for the report."""
+    doc: dict[str, Any],
+    url: str,
+    signed_by: str | None,
+    *,
+    issuer_id: str | None,
+    now: datetime,
+    list_name: str,
+    unchecked: str,
+) -> _Provenance:
+    """Refuse a list outside its validity window; say how it is dated and whether someone else published it."""
     shown = _shown(url)
     publisher = _issuer_of(doc)
-    if issuer_id is not None and publisher != issuer_id:
-        who = _shown(publisher) if publisher else "an unnamed publisher"
-        raise _NotChecked(
-            f"The status list at {shown} was published by {who}, not by the credential's issuer "
-            f"({_shown(issuer_id)}), so {unchecked} was not checked."
-        )
+    other = signed_by
+    if other is None and issuer_id is not None and publisher != issuer_id:
+        other = f"published by {_shown(publisher) if publisher else 'an unnamed publisher'}"
     times = {field: _time(doc, field, list_name, url, unchecked) for field in _DATE_FIELDS}
     moment = _aware(now)
     for field in ("validFrom", "issuanceDate"):
@@ -300,7 +333,27 @@ def _check_publisher_and_dates(
                 f"The {list_name} at {shown} expired on {end.date().isoformat()}, so {unchecked} was not checked."
             )
     dated = times["validFrom"] or times["issuanceDate"]
-    return f"dated {dated.date().isoformat()}" if dated else "undated"
+    return _Provenance(f"dated {dated.date().isoformat()}" if dated else "undated", other)
+
+
+def _from_another(other: str, purpose: str, set_value: bool, url: str, issuer_id: str | None) -> Check:
+    """The answer from a list someone other than the credential's issuer published or signed."""
+    issuer = f" ({_shown(issuer_id)})" if issuer_id else ""
+    list_name = _list_name(purpose)
+    if set_value and purpose in ("revocation", "suspension"):
+        done = "revoked" if purpose == "revocation" else "suspended"
+        return Check(
+            CheckName.STATUS,
+            Outcome.FAILED,
+            f"The {list_name} at {_shown(url)}, {other} rather than by the credential's issuer{issuer}, "
+            f"says this credential has been {done}.",
+        )
+    return Check(
+        CheckName.STATUS,
+        Outcome.NOT_CHECKED,
+        f"Not confirmed: the {list_name} at {_shown(url)} was {other}, not by the credential's issuer{issuer}, "
+        f"so it cannot vouch for {_unchecked_noun(purpose)}.",
+    )
 
 
 def _other_address(doc: dict[str, Any], url: str) -> str | None:
@@ -360,7 +413,7 @@ def _check_bitstring_entry(
     if size is None or size < 1:
         raise _NotChecked(f"The credential's status entry has no usable statusSize, so {unchecked} was not checked.")
 
-    doc = lists.get(url, list_name, unchecked)
+    doc, signed_by = lists.get(url, list_name, unchecked)
     shown = _shown(url)
     subject = doc.get("credentialSubject")
     if list_type not in _types(doc) or not isinstance(subject, dict) or subject_type not in _types(subject):
@@ -378,7 +431,9 @@ def _check_bitstring_entry(
             f"The status list at {shown} is for {said or 'an unstated purpose'}, but this credential's entry is for "
             f"{_shown(purpose)}, so {unchecked} was not checked."
         )
-    dated = _check_publisher_and_dates(doc, url, issuer_id=issuer_id, now=now, list_name=list_name, unchecked=unchecked)
+    provenance = _check_publisher_and_dates(
+        doc, url, signed_by, issuer_id=issuer_id, now=now, list_name=list_name, unchecked=unchecked
+    )
     encoded = subject.get("encodedList")
     if not isinstance(encoded, str):
         raise _NotChecked(f"The {list_name} at {shown} has no encodedList, so {unchecked} was not checked.")
@@ -395,7 +450,9 @@ def _check_bitstring_entry(
             f"number {index}, so {unchecked} was not checked."
         )
     value = _value_at(bits, index * size, size)
-    return _bitstring_result(purpose, value, entry, doc, url, dated)
+    if provenance.other is not None:
+        return _from_another(provenance.other, purpose, value != 0, url, issuer_id)
+    return _bitstring_result(purpose, value, entry, doc, url, provenance.dated)
 
 
 def _bitstring_result(
@@ -479,14 +536,18 @@ def _check_edtech_entry(
     credential_id = credential.get("id")
     if not isinstance(credential_id, str) or not credential_id:
         raise _NotChecked("The credential has no id, so no revocation list can name it; revocation was not checked.")
-    doc = lists.get(url, list_name, unchecked)
+    doc, signed_by = lists.get(url, list_name, unchecked)
     revoked = doc.get("revokedCredentials")
     if not isinstance(revoked, list):
         raise _NotChecked(
             f"The document supplied for {_shown(url)} is not a 1EdTech revocation list, so revocation was not checked."
         )
-    dated = _check_publisher_and_dates(doc, url, issuer_id=issuer_id, now=now, list_name=list_name, unchecked=unchecked)
+    provenance = _check_publisher_and_dates(
+        doc, url, signed_by, issuer_id=issuer_id, now=now, list_name=list_name, unchecked=unchecked
+    )
     found, reason = _find_revoked(revoked, credential_id, ("id",))
+    if provenance.other is not None:
+        return _from_another(provenance.other, "revocation", found, url, issuer_id)
     if found:
         return Check(
             CheckName.STATUS, Outcome.FAILED, _with_reason(_revoked_sentence(REVOKED_MESSAGE, doc, url), reason)
@@ -495,7 +556,7 @@ def _check_edtech_entry(
     return Check(
         CheckName.STATUS,
         Outcome.PASSED,
-        f"The issuer's revocation list (checked offline, {dated}) does not list this credential.",
+        f"The issuer's revocation list (checked offline, {provenance.dated}) does not list this credential.",
     )
 
 
@@ -549,10 +610,13 @@ def check_status(
 
     `source` gives the list documents at hand (it is called at most once per URL), `verify_list` says
     whether a list's own proof can be trusted (called at most once per URL), `issuer_id` is the
-    credential's issuer (a list from anyone else is not relied on; None skips that comparison) and
-    `now` is the moment the lists must be valid at (a naive datetime is taken as UTC). See the module
-    docstring for what each outcome means.
+    credential's issuer (a list from anyone else can report a revocation but never confirm the
+    credential stands; None skips that comparison) and `now` is the moment the lists must be valid at,
+    timezone-aware (a naive one is a UsageError). See the module docstring for what each outcome means.
     """
+    if not isinstance(now, datetime) or now.tzinfo is None or now.utcoffset() is None:
+        raise UsageError("The moment to check status lists at must say its time zone.")
+    now = now.astimezone(UTC)
     status = credential.get("credentialStatus")
     if status is None or status == []:
         return [Check(CheckName.STATUS, Outcome.PASSED, NO_STATUS_MESSAGE)]

@@ -1,21 +1,27 @@
 """The validity period check: validFrom/validUntil (VC 2.0), issuanceDate/expirationDate (VC 1.1),
-issuedOn/expires (OB 2.0) and JWT nbf/exp, against an injectable `now`."""
+issuedOn/expires (OB 2.0) and, for VC-JWT / VC-JOSE, the token's own `nbf`/`exp`, against an injected `now`.
+
+Every moment taken or compared here is timezone-aware UTC: `now` must say its zone (`utc_moment`), and a date in a
+credential written without one is read as UTC. A token's window is checked as well as the credential's, never
+instead of it: a passed `exp` or a future `nbf` fails the check even when the credential's own dates are fine.
+"""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from typing import Any
 
 from wallet.credentials.report import Check, CheckName, Outcome, clip
+from wallet.errors import UsageError
+
+_DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def parse_time(value: Any) -> datetime | None:
     """An ISO 8601 date-time (or date) as an aware UTC datetime; None when absent or unreadable."""
     if isinstance(value, int | float) and not isinstance(value, bool):
-        try:
-            return datetime.fromtimestamp(value, UTC)
-        except (OverflowError, OSError, ValueError):
-            return None
+        return numeric_date(value)
     if not isinstance(value, str) or not value.strip():
         return None
     text = value.strip().replace("z", "Z")
@@ -25,18 +31,51 @@ def parse_time(value: Any) -> datetime | None:
         parsed = datetime.fromisoformat(text)
     except ValueError:
         return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    return (parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)).astimezone(UTC)
 
 
+def numeric_date(value: Any) -> datetime | None:
+    """A JWT NumericDate (seconds since 1970, UTC) as an aware datetime; None when it is not a usable number."""
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return None
+    try:
+        return datetime.fromtimestamp(value, UTC)
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
+def utc_moment(moment: object) -> datetime:
+    """`moment` in UTC; a naive datetime (or anything else) is a UsageError, never silently taken as local time."""
+    if not isinstance(moment, datetime) or moment.tzinfo is None or moment.utcoffset() is None:
+        raise UsageError("The moment to verify at must be a date and time with its time zone.")
+    return moment.astimezone(UTC)
+
+
+def parse_instant(text: str) -> datetime:
+    """A moment a person typed (`--at`): a date (the start of that day, UTC) or a date-time with Z or an offset.
+
+    A date-time without a zone is refused with a UsageError: it could mean any of 24 hours or more.
+    """
+    value = text.strip() if isinstance(text, str) else ""
+    if _DATE_ONLY.fullmatch(value):
+        parsed = parse_time(value)
+        if parsed is not None:
+            return parsed
+    shown = clip(value, 40)
+    try:
+        moment = datetime.fromisoformat(value[:-1] + "+00:00" if value[-1:] in ("Z", "z") else value)
+    except ValueError:
+        raise UsageError(f"{shown!r} is not an ISO 8601 date or date-time, such as 2026-01-01T09:00:00Z.") from None
+    if moment.tzinfo is None:
+        raise UsageError(f"{shown!r} has no time zone: add Z for UTC or an offset such as +02:00.")
+    return moment.astimezone(UTC)
 
 
 def day(moment: datetime) -> str:
     return moment.strftime("%d %B %Y").lstrip("0")
 
 
-def check_validity(document: dict[str, Any], now: datetime, jwt_claims: dict[str, Any] | None = None) -> Check:
-    """One Check for the validity window."""
-    claims = jwt_claims or {}
+def _credential_window(document: dict[str, Any], now: datetime, claims: dict[str, Any]) -> Check:
     start_raw = document.get("validFrom", document.get("issuanceDate", document.get("issuedOn", claims.get("nbf"))))
     end_raw = document.get("validUntil", document.get("expirationDate", document.get("expires", claims.get("exp"))))
     start, end = parse_time(start_raw), parse_time(end_raw)
@@ -55,3 +94,45 @@ def check_validity(document: dict[str, Any], now: datetime, jwt_claims: dict[str
     if start:
         return Check(CheckName.VALIDITY, Outcome.PASSED, f"Valid since {day(start)}, with no end date.")
     return Check(CheckName.VALIDITY, Outcome.WARNING, "The credential gives no issue date.")
+
+
+def _token_window(claims: dict[str, Any], now: datetime) -> tuple[Check | None, datetime | None]:
+    """A failed check when the token's `nbf`/`exp` rule it out at `now`; otherwise None and the token's end."""
+    moments: dict[str, datetime | None] = {}
+    for name in ("nbf", "exp"):
+        if claims.get(name) is None:
+            moments[name] = None
+            continue
+        moments[name] = numeric_date(claims[name])
+        if moments[name] is None:
+            return Check(
+                CheckName.VALIDITY,
+                Outcome.FAILED,
+                f"The token's {name} claim ({clip(claims[name], 40)!r}) is not a valid time.",
+            ), None
+    start, end = moments["nbf"], moments["exp"]
+    if start is not None and start > now:
+        return Check(
+            CheckName.VALIDITY, Outcome.FAILED, f"Not valid yet: its token only becomes valid on {day(start)}."
+        ), None
+    if end is not None and end <= now:
+        return Check(CheckName.VALIDITY, Outcome.FAILED, f"Expired: its token expired on {day(end)}."), None
+    return None, end
+
+
+def check_validity(document: dict[str, Any], now: datetime, jwt_claims: dict[str, Any] | None = None) -> Check:
+    """One Check for the validity window: the credential's own dates and, for a token, its `nbf` and `exp`."""
+    moment = utc_moment(now)
+    claims = jwt_claims or {}
+    credential = _credential_window(document, moment, claims)
+    if credential.outcome is Outcome.FAILED:
+        return credential
+    failed, token_end = _token_window(claims, moment)
+    if failed is not None:
+        return failed
+    credential_end = parse_time(
+        document.get("validUntil", document.get("expirationDate", document.get("expires")))
+    )
+    if token_end is not None and credential_end is not None and token_end < credential_end:
+        return Check(CheckName.VALIDITY, Outcome.PASSED, f"Valid until {day(token_end)}, when its token expires.")
+    return credential

@@ -6,17 +6,19 @@ is reported as "not checked" with the reason, never as passed.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from wallet.credentials import jose, schema, status
-from wallet.credentials.dataintegrity import ED25519_2020, LEGACY_RDFC, RDFC, ProofResult, verify_all
-from wallet.credentials.formats import Kind, Parsed, contexts_of, kind_of, types_of
-from wallet.credentials.keys import KeyMaterial, KeyResolver, KeySource, issuer_binding
+from wallet.credentials.binding import Binding, issuer_binding, ob2_issuer_binding
+from wallet.credentials.dataintegrity import verify_all
+from wallet.credentials.formats import Kind, Parsed, contexts_of, types_of
+from wallet.credentials.keys import KeyMaterial, KeyResolver, KeySource
+from wallet.credentials.proofset import ProofSetVerdict, assess
 from wallet.credentials.report import Check, CheckName, ItemReport, Outcome, clip
-from wallet.credentials.validity import check_validity
+from wallet.credentials.validity import check_validity, utc_moment
 from wallet.errors import CredentialFormatError, WalletError
 
 VC_V1 = "https://www.w3.org/2018/credentials/v1"
@@ -36,6 +38,9 @@ class VerifyOptions:
     """Issuer id → name, from the learner's or navigator's list."""
     own_dids: frozenset[str] = frozenset()
     """The wallet's own DIDs: credentials they issue are self-asserted."""
+
+    def __post_init__(self) -> None:
+        self.now = utc_moment(self.now)  # every moment the verifier compares is aware UTC; naive is misuse
 
 
 def issuer_of(document: dict[str, Any]) -> tuple[str | None, str | None]:
@@ -152,8 +157,16 @@ class Verifier:
             )
             report.add(CheckName.ISSUER_KEY, Outcome.NOT_CHECKED, "There is no signature, so there is no key to check.")
             return
-        results = verify_all(document, self.options.resolver)
-        _signature_checks(results, report, report.issuer)
+        verdict = self._proofs(document, report.issuer)
+        report.checks.extend(verdict.checks)
+
+    def _binder(self, issuer_id: str | None) -> Callable[[KeyMaterial], Binding]:
+        documents = self.options.resolver.documents
+        return lambda key: issuer_binding(issuer_id, key, documents)
+
+    def _proofs(self, document: dict[str, Any], issuer_id: str | None) -> ProofSetVerdict:
+        """Every proof of a Data Integrity document, read as a set: the issuer must have made one of them."""
+        return assess(verify_all(document, self.options.resolver), self._binder(issuer_id))
 
     def _verify_jwt(self, parsed: Parsed, report: ItemReport) -> None:
         jws = parsed.jws
@@ -204,7 +217,11 @@ class Verifier:
                 f"The token was issued by {clip(iss)}, but the credential names {clip(report.issuer)} as its issuer.",
             )
             return
-        _issuer_key_check(report, key, report.issuer)
+        if key is None:
+            report.add(CheckName.ISSUER_KEY, Outcome.NOT_CHECKED, "The issuer's key is not available offline.")
+            return
+        bound, message = self._binder(report.issuer)(key)
+        report.add(CheckName.ISSUER_KEY, _bound_outcome(bound), message)
 
     def _embedded_key(self, embedded: jose.PublicKey, kid: Any, issuer_id: str | None) -> KeyMaterial:
         """A key in the token header proves nothing about who made it, unless the issuer is that very did:jwk."""
@@ -254,20 +271,17 @@ class Verifier:
         badge_doc = badge if isinstance(badge, dict) else self.options.resolver.documents.get(str(badge))
         issuer = badge_doc.get("issuer") if isinstance(badge_doc, dict) else None
         issuer_id = issuer.get("id") if isinstance(issuer, dict) else issuer
-        owner = key.method.get("owner") or key.controller
         if not isinstance(issuer_id, str):
             report.add(
                 CheckName.ISSUER_KEY,
                 Outcome.NOT_CHECKED,
                 "The badge's issuer is described on the web; without its BadgeClass the key's owner cannot be checked.",
             )
-        elif owner == issuer_id:
-            report.issuer = issuer_id
-            report.add(CheckName.ISSUER_KEY, Outcome.PASSED, f"The key belongs to the issuer ({issuer_id}).")
         else:
-            report.add(
-                CheckName.ISSUER_KEY, Outcome.FAILED, f"The key belongs to {owner}, not to the issuer {issuer_id}."
-            )
+            bound, message = ob2_issuer_binding(issuer_id, key, self.options.resolver.documents)
+            if bound:
+                report.issuer = issuer_id
+            report.add(CheckName.ISSUER_KEY, _bound_outcome(bound), message)
         profile = issuer if isinstance(issuer, dict) else self.options.resolver.documents.get(str(issuer))
         revocation = self._ob2_revocation_list(profile if isinstance(profile, dict) else None)
         if revocation is not None or (isinstance(profile, dict) and profile.get("revocationList")):
@@ -286,19 +300,17 @@ class Verifier:
         def source(url: str) -> Any | None:
             return self.options.status_lists.get(url)
 
-        def verify_list(list_doc: dict[str, Any]) -> tuple[bool, str]:
-            try:
-                parsed = Parsed(kind_of(list_doc), list_doc, b"", "application/vc+ld+json", "status list")
-            except CredentialFormatError as exc:
-                return False, exc.message
-            nested = Verifier(VerifyOptions(self.options.now, self.options.resolver, {}, {}, self.options.own_dids))
-            sub = ItemReport("status list", None, [], issuer_of(list_doc)[0], None, None)
-            nested._verify_data_integrity(parsed, sub)
-            outcome = sub.outcome_of(CheckName.SIGNATURE)
-            if outcome is Outcome.PASSED and sub.outcome_of(CheckName.ISSUER_KEY) is Outcome.PASSED:
-                return True, "The status list's signature is valid."
-            reasons = [c.message for c in sub.checks if c.outcome is not Outcome.PASSED]
-            return False, reasons[0] if reasons else "The status list's signature could not be checked."
+        def verify_list(list_doc: dict[str, Any]) -> status.ListVerdict:
+            if "proof" not in list_doc:
+                return status.ListVerdict(False, "The status list has no signature, so anyone could have written it.")
+            verdict = self._proofs(list_doc, issuer_of(list_doc)[0])
+            sub = ItemReport("status list", None, [], None, None, None, verdict.checks)
+            signature, key = sub.outcome_of(CheckName.SIGNATURE), sub.outcome_of(CheckName.ISSUER_KEY)
+            if signature is Outcome.PASSED and key is Outcome.PASSED:
+                return status.ListVerdict(True, "The status list's signature is valid.")
+            reasons = [c.message for c in verdict.checks if c.outcome is not Outcome.PASSED]
+            reason = reasons[0] if reasons else "The status list's signature could not be checked."
+            return status.ListVerdict(False, reason, verdict.signer if signature is Outcome.PASSED else None)
 
         return status.check_status(document, source, verify_list, issuer_id=issuer_id, now=self.options.now)
 
@@ -326,55 +338,8 @@ def _public_key(key: KeyMaterial) -> jose.PublicKey:
     return jose.key_from_ed25519(key.ed25519(), id=key.id, controller=key.controller)
 
 
-def _signature_checks(results: list[ProofResult], report: ItemReport, issuer_id: str | None) -> None:
-    checked = [r for r in results if r.valid is not None]
-    good = [r for r in checked if r.valid]
-    bad = [r for r in checked if not r.valid]
-    unsupported = [r for r in results if r.valid is None]
-    if bad:
-        report.add(CheckName.SIGNATURE, Outcome.FAILED, bad[0].message)
-    elif good:
-        extra = f" ({len(unsupported)} other proof(s) could not be checked.)" if unsupported else ""
-        message = good[0].message if len(good) == 1 else f"All {len(good)} signatures are valid."
-        report.add(CheckName.SIGNATURE, Outcome.PASSED, message + extra)
-    elif unsupported:
-        report.add(CheckName.SIGNATURE, Outcome.NOT_CHECKED, unsupported[0].message)
-    else:
-        report.add(
-            CheckName.SIGNATURE, Outcome.FAILED, "It has no signature (no proof), so anyone could have written it."
-        )
-    if any(r.suite == LEGACY_RDFC for r in good):
-        report.add(
-            CheckName.FORMAT,
-            Outcome.WARNING,
-            'The proof uses the draft name "eddsa-2022"; it is checked as eddsa-rdfc-2022.',
-        )
-    undefined = sorted({t for r in good if r.suite in (RDFC, LEGACY_RDFC, ED25519_2020) for t in r.undefined_terms})
-    if undefined:
-        shown = clip(", ".join(undefined[:5]) + ("…" if len(undefined) > 5 else ""))
-        report.add(
-            CheckName.FORMAT,
-            Outcome.WARNING,
-            f"Some fields are not defined by the credential's vocabulary ({shown}); "
-            "the signature does not vouch for their meaning.",
-        )
-    keyed = good[0].key if good else (bad[0].key if bad else None)
-    if bad and keyed is None:
-        report.add(CheckName.ISSUER_KEY, Outcome.NOT_CHECKED, "The signature is broken, so its key was not looked at.")
-        return
-    if keyed is None:
-        report.add(CheckName.ISSUER_KEY, Outcome.NOT_CHECKED, "The issuer's key is not available offline.")
-        return
-    _issuer_key_check(report, keyed, issuer_id)
-
-
-def _issuer_key_check(report: ItemReport, key: KeyMaterial | None, issuer_id: str | None) -> None:
-    if key is None:
-        report.add(CheckName.ISSUER_KEY, Outcome.NOT_CHECKED, "The issuer's key is not available offline.")
-        return
-    bound, message = issuer_binding(issuer_id, key)
-    outcome = Outcome.NOT_CHECKED if bound is None else Outcome.PASSED if bound else Outcome.FAILED
-    report.add(CheckName.ISSUER_KEY, outcome, message)
+def _bound_outcome(bound: bool | None) -> Outcome:
+    return Outcome.NOT_CHECKED if bound is None else Outcome.PASSED if bound else Outcome.FAILED
 
 
 def _nested_check(children: Iterable[ItemReport]) -> Check:

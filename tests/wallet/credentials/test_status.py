@@ -9,7 +9,7 @@ import json
 import time
 import zlib
 from collections.abc import Callable, Iterable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -23,12 +23,13 @@ from wallet.credentials.status import (
     NO_STATUS_MESSAGE,
     REVOKED_MESSAGE,
     SUSPENDED_MESSAGE,
+    ListVerdict,
     bit_at,
     check_ob2_revocation,
     check_status,
     decode_bitstring,
 )
-from wallet.errors import CredentialFormatError
+from wallet.errors import CredentialFormatError, UsageError
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "status"
 FIXTURE_LIST_URL = (
@@ -41,8 +42,8 @@ NOW = datetime(2025, 6, 1, tzinfo=UTC)
 LIST_BITS = 131_072  # the Bitstring Status List minimum (16 KB)
 
 
-def _trusted(_doc: dict[str, Any]) -> tuple[bool, str]:
-    return True, "ok"
+def _trusted(_doc: dict[str, Any]) -> ListVerdict:
+    return ListVerdict(True, "ok")
 
 
 def _source(docs: dict[str, Any]) -> Callable[[str], Any | None]:
@@ -128,7 +129,7 @@ def _one(
     status: Any,
     doc: dict[str, Any] | None,
     *,
-    verify: Callable[[dict[str, Any]], tuple[bool, str]] = _trusted,
+    verify: Callable[[dict[str, Any]], ListVerdict] = _trusted,
     issuer_id: str | None = ISSUER,
     now: datetime = NOW,
 ) -> Check:
@@ -179,8 +180,9 @@ def test_fixture_list_not_at_hand_is_not_checked() -> None:
     ]
 
 
-def test_fixture_list_from_another_issuer_is_not_relied_on() -> None:
-    """The fixture list is not relied on for a credential said to come from a different issuer."""
+def test_fixture_list_from_another_issuer_still_reports_the_revocation() -> None:
+    """The fixture list, read for a credential said to come from a different issuer, still says revoked, naming
+    its publisher: a revoked credential never passes because the list came from someone else."""
     credential = _fixture("bitstring-credential-status-revoked.json")
     checks = check_status(
         credential,
@@ -189,8 +191,8 @@ def test_fixture_list_from_another_issuer_is_not_relied_on() -> None:
         issuer_id="did:example:someone-else",
         now=NOW,
     )
-    assert checks[0].outcome is Outcome.NOT_CHECKED
-    assert "https://1edtech.edu/issuers/565049" in checks[0].message
+    assert checks[0].outcome is Outcome.FAILED
+    assert "published by https://1edtech.edu/issuers/565049" in checks[0].message
 
 
 # --- no status, shapes, methods --------------------------------------------------------------------
@@ -236,9 +238,9 @@ def test_each_list_is_fetched_and_verified_once() -> None:
         fetched.append(url)
         return doc
 
-    def verify(list_doc: dict[str, Any]) -> tuple[bool, str]:
+    def verify(list_doc: dict[str, Any]) -> ListVerdict:
         verified.append(list_doc)
-        return True, "ok"
+        return ListVerdict(True, "ok")
 
     status = [_entry(1), _entry(2, purpose="suspension")]
     checks = check_status(_credential(status), source, verify, issuer_id=ISSUER, now=NOW)
@@ -365,8 +367,8 @@ def test_list_serving_several_purposes() -> None:
 def test_untrustworthy_list_is_not_checked() -> None:
     """A list whose proof fails is not relied on, even when it would say 'not revoked'."""
 
-    def tampered(_doc: dict[str, Any]) -> tuple[bool, str]:
-        return False, "The status list's signature does not match its contents."
+    def tampered(_doc: dict[str, Any]) -> ListVerdict:
+        return ListVerdict(False, "The status list's signature does not match its contents.")
 
     for index in (1, 2):
         check = _one(_entry(index), _list_doc(_bits({1})), verify=tampered)
@@ -392,19 +394,45 @@ def test_list_outside_its_validity_window_is_not_checked(dates: dict[str, Any], 
     assert words in check.message
 
 
-def test_naive_now_is_taken_as_utc() -> None:
-    """A naive 'now' is compared as UTC rather than crashing."""
+def test_naive_now_is_a_usage_error() -> None:
+    """A naive 'now' is refused with a sentence; an aware one in another zone is compared in UTC."""
     doc = _list_doc(_bits(), validUntil="2025-06-01T12:00:00Z")
-    assert _one(_entry(2), doc, now=datetime(2025, 6, 1, 11, 0)).outcome is Outcome.PASSED
-    assert _one(_entry(2), doc, now=datetime(2025, 6, 1, 13, 0)).outcome is Outcome.NOT_CHECKED
+    with pytest.raises(UsageError, match="time zone"):
+        _one(_entry(2), doc, now=datetime(2025, 6, 1, 11, 0))
+    plus_two = timezone(timedelta(hours=2))
+    assert _one(_entry(2), doc, now=datetime(2025, 6, 1, 13, 30, tzinfo=plus_two)).outcome is Outcome.PASSED
+    assert _one(_entry(2), doc, now=datetime(2025, 6, 1, 14, 30, tzinfo=plus_two)).outcome is Outcome.NOT_CHECKED
 
 
 @pytest.mark.parametrize("issuer", ["https://evil.example/issuer", {"id": "https://evil.example/issuer"}, None])
-def test_list_from_another_publisher_is_not_checked(issuer: Any) -> None:
-    """A list not published by the credential's issuer is not relied on."""
+def test_clear_bit_in_another_publishers_list_is_not_confirmed(issuer: Any) -> None:
+    """A list not published by the credential's issuer cannot confirm the credential stands: 'not confirmed'."""
     check = _one(_entry(2), _list_doc(_bits({1}), issuer=issuer))
     assert check.outcome is Outcome.NOT_CHECKED
-    assert "not by the credential's issuer" in check.message
+    assert check.message.startswith("Not confirmed:") and "not by the credential's issuer" in check.message
+    assert ("evil.example" in check.message) is (issuer is not None)
+
+
+@pytest.mark.parametrize("purpose", ["revocation", "suspension"])
+def test_set_bit_in_another_publishers_list_fails_naming_the_publisher(purpose: str) -> None:
+    """Another publisher's list that says revoked or suspended fails the status check and names who said so."""
+    doc = _list_doc(_bits({2}), issuer="https://registry.example/", purpose=purpose)
+    check = _one(_entry(2, purpose=purpose), doc)
+    assert check.outcome is Outcome.FAILED
+    assert "registry.example" in check.message and ISSUER in check.message
+    assert ("revoked" if purpose == "revocation" else "suspended") in check.message
+
+
+def test_list_signed_with_someone_elses_key_reports_revocation_but_never_confirms() -> None:
+    """A list naming the issuer but signed with another's key: a set bit fails, a clear bit is 'not confirmed'."""
+
+    def other_signer(_doc: dict[str, Any]) -> ListVerdict:
+        return ListVerdict(False, "The key is not the publisher's.", signer="did:key:z6MkOther")
+
+    revoked = _one(_entry(1), _list_doc(_bits({1})), verify=other_signer)
+    assert revoked.outcome is Outcome.FAILED and "did:key:z6MkOther" in revoked.message
+    clear = _one(_entry(2), _list_doc(_bits({1})), verify=other_signer)
+    assert clear.outcome is Outcome.NOT_CHECKED and clear.message.startswith("Not confirmed:")
 
 
 def test_issuer_comparison_skipped_without_issuer_id() -> None:
@@ -656,10 +684,13 @@ def test_edtech_malformed_list(doc: Any) -> None:
 
 
 def test_edtech_list_from_another_issuer() -> None:
-    """A 1EdTech list from someone other than the issuer is not relied on."""
+    """A 1EdTech list from someone else: not naming the credential is 'not confirmed', naming it fails."""
     check = _edtech_check(_edtech_list([]), issuer_id="did:example:the-real-issuer")
     assert check.outcome is Outcome.NOT_CHECKED
     assert "not by the credential's issuer" in check.message
+    credential_id = _fixture(EDTECH_CREDENTIAL)["id"]
+    named = _edtech_check(_edtech_list([credential_id]), issuer_id="did:example:the-real-issuer")
+    assert named.outcome is Outcome.FAILED and "revoked" in named.message
 
 
 def test_edtech_credential_without_id() -> None:

@@ -246,8 +246,9 @@ CASES: dict[str, Row] = {
     "ob20/issuer-compact-iri-validation.json": Row(
         V, S.NOT_VERIFIED, (), "An Issuer profile, " + BADGE_CLASS, ((SCH, FAIL),)),
     "ob20/simple.jwt": Row(
-        V, S.VERIFIED, ("assets/key1.json", "assets/robotics-badge.json"), "Signed assertion; its CryptographicKey "
-        "and BadgeClass imported, the key's owner is the issuer", ((SIG, PASS), (IKEY, PASS))),
+        V, S.VERIFIED, ("assets/key1.json", "assets/robotics-badge.json", "assets/organization.json"),
+        "Signed assertion; its CryptographicKey, BadgeClass and Issuer imported, the Issuer lists the key",
+        ((SIG, PASS), (IKEY, PASS))),
     "ob20/simple-not-revoked.jwt": Row(
         V, S.VERIFIED, ("assets/key2.json", "assets/badge-from-organization-with-empty-revocation-list.json",
                         "assets/organization-with-empty-revocation-list.json", "assets/empty-revocation-list.json"),

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from cli import commands, credential_commands, skills_commands
 from cli.output import shown
-from wallet.api import WalletError, __version__
+from wallet.api import WalletError, __version__, harden_process
 
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -70,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    harden_process()  # no core dumps: an unlocked wallet's key and records must never land in a core file
     parser = build_parser()
     args = parser.parse_args(argv)
     func: Callable[[argparse.Namespace], int] = getattr(args, "func", commands.cmd_gui)

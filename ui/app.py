@@ -1,4 +1,8 @@
-"""Starting the desktop app: `run_app` is what `ler-wallet gui` (and plain `ler-wallet`) calls."""
+"""Starting the desktop app: `run_app` is what `ler-wallet gui` (and plain `ler-wallet`) calls.
+
+Before any window: the process is hardened (no core dumps; see wallet.hardening), and a Qt binding known to
+abort the process is refused with one sentence instead of crashing later with the wallet open.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +12,34 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
+import PySide6
+from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ui import style
 from ui.main_window import APP_NAME, MainWindow
 from ui.resources import register_fonts
+from wallet.api import UsageError, harden_process
 
 log = logging.getLogger(__name__)
+
+BROKEN_BINDINGS = {(6, 12, 0)}
+"""PySide6 releases that drop a reference to `True` on every Signal.emit() from Python: before Python 3.12
+(where True became immortal) the process aborts in `bool_dealloc` once the references run out (measured here:
+at exit after 100 emits, at once after 1,000)."""
+
+
+def binding_problem(
+    version: tuple[int, ...] | None = None, python: tuple[int, ...] | None = None
+) -> str | None:
+    """One sentence when this PySide6 (on this Python) is known to crash the app, else None."""
+    qt = tuple(version if version is not None else PySide6.__version_info__[:3])
+    py = tuple(python if python is not None else sys.version_info[:2])
+    if qt[:3] in BROKEN_BINDINGS and py < (3, 12):
+        shown = ".".join(str(part) for part in qt[:3])
+        return (f"PySide6 {shown} crashes on Python {py[0]}.{py[1]} after a few thousand Qt signals, so the app "
+                "window does not start with it; install PySide6 6.11 with: pip install 'pyside6-essentials<6.12'")
+    return None
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -32,6 +57,9 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 def _show_unexpected(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
     """A bug in a slot must not kill the app or show a traceback: log it, say one sentence."""
     log.error("Unexpected error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
+    app = QApplication.instance()
+    if app is None or QThread.currentThread() is not app.thread():
+        return  # a window made off the GUI thread would abort the process: the log line must do
     parent = QApplication.activeWindow()
     QMessageBox.warning(parent, APP_NAME, "Something unexpected went wrong, so that action did not finish. "
                         "If it keeps happening, please report it.")
@@ -39,6 +67,10 @@ def _show_unexpected(kind: type[BaseException], value: BaseException, tb: Traceb
 
 def run_app(wallet_path: Path | None) -> int:
     """Open the window on `wallet_path` (None: the default wallet if there is one, else the welcome page)."""
+    harden_process()
+    problem = binding_problem()
+    if problem:
+        raise UsageError(problem)
     logging.basicConfig(level=logging.WARNING)
     app = make_app()
     sys.excepthook = _show_unexpected

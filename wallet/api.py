@@ -40,6 +40,7 @@ from wallet.errors import (
 from wallet.events import Event, EventBus
 from wallet.flows.locations import free_location
 from wallet.flows.onboarding import Onboarding, Outcome, Step
+from wallet.hardening import Hardening, harden_process
 from wallet.lifecycle import (
     CreatedWallet,
     check_wallet,
@@ -88,6 +89,7 @@ __all__ = [
     "Event",
     "EventBus",
     "EvidenceInfo",
+    "Hardening",
     "ImportOutcome",
     "InvalidInputError",
     "ItemReport",
@@ -134,6 +136,7 @@ __all__ = [
     "for_terminal",
     "formats",
     "free_location",
+    "harden_process",
     "layout_check",
     "markdown_has_markup",
     "markdown_to_safe_html",

@@ -12,7 +12,7 @@ import shutil
 import tempfile
 import time
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import platformdirs
@@ -43,10 +43,10 @@ MAX_BACKUP_BYTES = 4 * 1024**3
 
 @dataclass
 class CreatedWallet:
-    """A new wallet, unlocked, and the recovery code to show the person exactly once."""
+    """A new wallet, unlocked, and the recovery code to show the person exactly once (never in its repr)."""
 
     session: Session
-    recovery_code: str
+    recovery_code: str = field(repr=False)
 
 
 def default_wallet_path() -> Path:

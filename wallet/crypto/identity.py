@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import base58
@@ -35,9 +35,20 @@ def decode_did_key(did: str) -> bytes:
 
 @dataclass(frozen=True)
 class Identity:
-    """An Ed25519 key pair. `seed` is secret and lives only inside the encrypted store."""
+    """An Ed25519 key pair. `seed` is secret and lives only inside the encrypted store.
 
-    seed: bytes
+    Its repr and str show the public did:key only, never the seed.
+    """
+
+    seed: bytes = field(repr=False)
+
+    def __repr__(self) -> str:
+        try:
+            return f"Identity(did={self.did!r})"
+        except (TypeError, ValueError):  # a seed of the wrong size: still say nothing about it
+            return "Identity(did=<not a valid key>)"
+
+    __str__ = __repr__
 
     @classmethod
     def generate(cls) -> Identity:

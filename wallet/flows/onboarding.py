@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
@@ -57,10 +57,13 @@ class StepError(UsageError):
 
 @dataclass(frozen=True)
 class Outcome:
-    """What the slow call produced: a session (and a new wallet's recovery code) or one sentence."""
+    """What the slow call produced: a session (and a new wallet's recovery code) or one sentence.
+
+    The recovery code is left out of its repr, so a log line or a failed assert never shows it.
+    """
 
     session: Session | None = None
-    recovery_code: str | None = None
+    recovery_code: str | None = field(default=None, repr=False)
     error: str | None = None
     wrong_secret: bool = False
 

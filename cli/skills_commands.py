@@ -12,7 +12,7 @@ from cli.output import emit_json, shown
 from wallet.api import InvalidInputError, UsageError
 
 MAX_POSTING_BYTES = 2 * 1024 * 1024
-STRENGTH_MARKS = {"verified": "✓✓", "endorsed": "✓+", "issued": "✓", "self-asserted": "·"}
+STRENGTH_MARKS = {"trusted": "✓✓✓", "verified": "✓✓", "endorsed": "✓+", "issued": "✓", "self-asserted": "·"}
 
 
 def _read_text_input(source: str, what: str) -> bytes:
@@ -65,7 +65,7 @@ def cmd_skills(args: argparse.Namespace) -> int:
         records = len(skill.record_ids)
         seen = f", last {skill.last_seen}" if skill.last_seen else ""
         added = " (added by you)" if skill.added_by_learner else ""
-        print(f"{STRENGTH_MARKS[skill.strength]:<3}{shown(skill.label)}{added} — {skill.strength}, "
+        print(f"{STRENGTH_MARKS[skill.strength]:<4}{shown(skill.label)}{added} — {skill.strength}, "
               f"{records} record{'s' if records != 1 else ''}{seen}")
     return 0
 

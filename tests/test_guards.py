@@ -79,7 +79,7 @@ LAYERS: list[tuple[str, set[str]]] = [
     ("flows", {"flows"}),
     ("lifecycle", {"lifecycle", "demo"}),
     ("session", {"session"}),
-    ("services", {"credential_service", "skills_service"}),
+    ("services", {"credential_service", "skills_service", "holder"}),
     ("skills and sharing", {"skills", "share"}),
     ("credentials", {"credentials"}),
     ("store", {"store"}),

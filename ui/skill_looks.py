@@ -9,18 +9,22 @@ from datetime import date
 from ui.status import MONTHS, Look
 
 STRENGTH_LOOKS = {
+    "trusted": Look("✓✓", "Trusted issuer", "good"),
     "verified": Look("✓", "Verified", "good"),
     "endorsed": Look("★", "Endorsed", "good"),
     "issued": Look("○", "Issued", "neutral"),
     "self-asserted": Look("✎", "Self-asserted", "self"),
 }
 STRENGTH_MEANINGS = {
-    "verified": "a credential whose signature the wallet checked.",
+    "trusted": "a verified credential from an issuer on your trusted list.",
+    "verified": "a credential whose signature the wallet checked; its issuer is not on your trusted list, "
+    "and anyone can make a key.",
     "endorsed": "someone else vouched for the record that shows it.",
     "issued": "a credential the wallet could not check offline.",
     "self-asserted": "you describe it yourself; no one else has checked it.",
 }
 STRENGTH_SHORT = {
+    "trusted": "checked, issuer you trust",
     "verified": "signature checked",
     "endorsed": "someone vouched for it",
     "issued": "not checked offline",

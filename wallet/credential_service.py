@@ -21,6 +21,7 @@ from wallet.credentials.formats import Kind, Parsed
 from wallet.credentials.issuing import Signer, endorsement_credential, self_asserted_credential
 from wallet.credentials.keys import KeyResolver
 from wallet.credentials.limits import read_json
+from wallet.credentials.recipient import Holder
 from wallet.credentials.report import ItemReport, Status
 from wallet.credentials.saved_report import SavedReport
 from wallet.credentials.sources import read_inputs
@@ -105,6 +106,7 @@ class CredentialService:
         clock: Clock,
         emit: Callable[..., None],
         holder_name: Callable[[], str],
+        holder: Callable[[], Holder | None] = lambda: None,
         checkpoint: Callable[[], None] = lambda: None,
     ) -> None:
         """`checkpoint` is called between the steps of long calls; it raises to stop them (the session's
@@ -115,6 +117,7 @@ class CredentialService:
         self._clock = clock
         self._emit = emit
         self._holder_name = holder_name
+        self._holder = holder
         self._checkpoint = checkpoint
         self._known: dict[tuple[str, str], str] = {}
 
@@ -129,6 +132,7 @@ class CredentialService:
             status_lists=self._store.material("status_list"),
             trusted_issuers=self._store.trusted(),
             own_dids=frozenset({self._identity().did}),
+            holder=self._holder(),
         )
 
     def verify_record(self, record_id: str, now: datetime | None = None) -> ItemReport:

@@ -77,8 +77,16 @@ _EVIDENCE_NOTE = (
 )
 
 
+DEMO_HOLDER = "Sam Rivera (demo)"
+DEMO_CONTACTS = ["sam.learner@example.org", "Eastside, Riverside (demo)"]
+DEMO_EMAIL = "sam.learner@example.org"
+"""The address the demo's older Open Badges 2.0 badge was issued to (hashed): the holder adds it as theirs."""
+
+
 def populate(session: Session) -> list[str]:
-    """Add the demo learner's records to an unlocked wallet; returns the new record ids."""
+    """Add the demo learner's profile and records to an unlocked wallet; returns the new record ids."""
+    session.holder.set_profile(DEMO_HOLDER, DEMO_CONTACTS)
+    session.holder.add_identifier(DEMO_EMAIL)
     ids: list[str] = []
     for raw in _ENTRIES:
         entry = EntryInput.from_json(raw)

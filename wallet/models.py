@@ -163,6 +163,12 @@ class CredentialInfo:
     parsed: dict[str, Any] = field(default_factory=dict)
     verification: str | None = None
     """The overall status of the last verification (verified, verified_with_warnings, not_verified, unverifiable)."""
+    recipient: str = ""
+    """Whether it was issued to the holder: "passed", "warning", "failed" (someone else) or "" (not checked yet)."""
+
+    @property
+    def for_someone_else(self) -> bool:
+        return self.recipient == "failed"
 
 
 @dataclass(frozen=True)

@@ -32,11 +32,13 @@ from wallet.crypto.identity import Identity
 from wallet.crypto.kdf import KdfParams, calibrate
 from wallet.errors import UsageError, WalletDamagedError, WalletLockedError, WrongPassphraseError
 from wallet.events import EventBus
+from wallet.holder import HolderService
 from wallet.models import EntryInput, Record
-from wallet.skills_service import SkillsService
+from wallet.skills_service import EvidenceKinds, SkillsService
 from wallet.store import backup as backup_format
 from wallet.store.database import Connection, connect, guarded
 from wallet.store.files import atomic_write, os_errors
+from wallet.store.holder_store import HolderStore
 from wallet.store.keyfile import KeyFile
 from wallet.store.layout import WalletLayout
 from wallet.store.migrations import schema_version
@@ -75,12 +77,19 @@ class Session:
         self._repo: Repository | None = Repository(conn, layout.root, clock)
         self._clock = clock
         self.events = EventBus()
+        results = VerificationStore(conn, layout.root, clock)
+        self._holder: HolderService | None = HolderService(
+            self._repo, HolderStore(conn, layout.root, clock), results, lambda: self.identity.did, self.events.emit
+        )
         self._credentials: CredentialService | None = CredentialService(
-            self._repo, VerificationStore(conn, layout.root, clock), lambda: self.identity, clock, self.events.emit,
-            lambda: "Learner", checkpoint=self._cancel.check,
+            self._repo, results, lambda: self.identity, clock, self.events.emit,
+            lambda: self.holder.display_name(), holder=lambda: self.holder.holder(), checkpoint=self._cancel.check,
         )
         self._skills: SkillsService | None = SkillsService(
-            self._repo, SkillsStore(conn, layout.root, clock), self._credentials.endorsed_records
+            self._repo, SkillsStore(conn, layout.root, clock), self._credentials.endorsed_records,
+            evidence_kinds=lambda: EvidenceKinds(
+                self.holder.records_for_someone_else(), results.check_outcomes("trusted issuer"), self.identity.did
+            ),
         )
         self.events.subscribe(self._skills.on_event)
 
@@ -119,6 +128,7 @@ class Session:
             self._repo = None
             self._credentials = None
             self._skills = None
+            self._holder = None
             self._data_key = None
             self._identity = None
         try:
@@ -193,6 +203,13 @@ class Session:
         if self._skills is None:
             raise WalletLockedError("The wallet is locked. Unlock it first.")
         return self._skills
+
+    @property
+    def holder(self) -> HolderService:
+        """The holder's profile: name, contact lines and the identifiers that are theirs."""
+        if self._holder is None:
+            raise WalletLockedError("The wallet is locked. Unlock it first.")
+        return self._holder
 
     @property
     def identity(self) -> Identity:

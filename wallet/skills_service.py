@@ -7,7 +7,7 @@ The profile is rebuilt only when records change (the session's "records_changed"
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from wallet.errors import InvalidInputError, UsageError
@@ -19,17 +19,36 @@ from wallet.skills.recognise import Recogniser, recogniser
 from wallet.store.repository import Repository
 from wallet.store.skills_store import SkillsStore, ViewRow
 
-_STRENGTH_BY_STATUS = {"verified": "verified", "verified_with_warnings": "verified"}
+_VERIFIED = {"verified", "verified_with_warnings"}
 MAX_VIEW_RECORDS = 12
 MAX_EVIDENCE_TEXT = 64 * 1024
 MAX_VIEW_SKILLS = 15
 
 
+@dataclass(frozen=True)
+class EvidenceKinds:
+    """What decides how much each credential counts: whose it is, and whether its issuer is trusted."""
+
+    someone_else: set[str] = field(default_factory=set)
+    """Records issued to someone else: not the learner's evidence at all."""
+    trust: dict[str, str] = field(default_factory=dict)
+    """Record id → the outcome of its last "trusted issuer" check."""
+    own_did: str = ""
+    """Credentials the wallet's own DID issued are self-asserted, however well they verify."""
+
+
 class SkillsService:
-    def __init__(self, repo: Repository, store: SkillsStore, endorsed_records: Callable[[], set[str]]) -> None:
+    def __init__(
+        self,
+        repo: Repository,
+        store: SkillsStore,
+        endorsed_records: Callable[[], set[str]],
+        evidence_kinds: Callable[[], EvidenceKinds] = EvidenceKinds,
+    ) -> None:
         self._repo = repo
         self._store = store
         self._endorsed_records = endorsed_records
+        self._evidence_kinds = evidence_kinds
         self._profile: Profile | None = None
 
     @property
@@ -52,12 +71,13 @@ class SkillsService:
         evidence = self._repo.all_evidence()
         trees = self._repo.credential_trees()
         endorsed = self._endorsed_records()
+        kinds = self._evidence_kinds()
         for record in self._repo.list_records():
             record = replace(record, evidence=tuple(evidence.get(record.id, ())))
             parsed = trees.get(record.id, {})
-            if parsed.get("kind") == "endorsement":
+            if parsed.get("kind") == "endorsement" or record.id in kinds.someone_else:
                 continue
-            text = _record_text(record, parsed, record.id in endorsed)
+            text = _record_text(record, parsed, record.id in endorsed, _credential_strength(record, parsed, kinds))
             notes = self._evidence_notes(record)
             if notes:
                 text = RecordText(text.record_id, text.title, text.strength, text.when, [*text.texts, *notes],
@@ -207,6 +227,11 @@ class SkillsService:
             view.statement = statement.strip()
         if record_ids is not None:
             view.record_ids = [self._repo.resolve_id(r) for r in record_ids]
+            if set(view.record_ids) & self._evidence_kinds().someone_else:
+                raise UsageError(
+                    "A view holds only your own records; one of those was issued to someone else "
+                    "(add its identifier to your profile if it is yours)."
+                )
         if skill_ids is not None:
             view.skill_ids = [self.resolve_skill(s) for s in skill_ids]
         return self._store.save_view(view)
@@ -255,15 +280,24 @@ def _dates(record: Record) -> str | None:
     return record.end or record.start
 
 
-def _record_text(record: Record, parsed: dict[str, Any], endorsed: bool) -> RecordText:
+def _credential_strength(record: Record, parsed: dict[str, Any], kinds: EvidenceKinds) -> str | None:
+    """"trusted" or "verified" for a credential that verified; None for anything else (decided below)."""
+    status = record.credential.verification if record.credential else None
+    if status not in _VERIFIED:
+        return None
+    if kinds.own_did and (parsed.get("issuer") or {}).get("id") == kinds.own_did:
+        return "self-asserted"
+    return "trusted" if kinds.trust.get(record.id) == "passed" else "verified"
+
+
+def _record_text(record: Record, parsed: dict[str, Any], endorsed: bool, verified: str | None = None) -> RecordText:
     if record.kind is RecordKind.ENTRY:
         strength = "endorsed" if endorsed else "self-asserted"
         entry_texts = [record.title, record.description, *(e.description for e in record.evidence if e.description)]
         return RecordText(
             record.id, record.title, strength, _dates(record), [t for t in entry_texts if t], list(record.skills)
         )
-    status = record.credential.verification if record.credential else None
-    strength = _STRENGTH_BY_STATUS.get(status or "", "endorsed" if endorsed else "issued")
+    strength = verified or ("endorsed" if endorsed else "issued")
     nodes = [parsed, *parsed.get("children", [])]
     texts: list[str] = [record.title]
     listed: list[str] = []

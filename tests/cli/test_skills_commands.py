@@ -21,7 +21,7 @@ def test_skills_json_lists_strength_and_records(cli, demo_wallet: Path) -> None:
     result = cli("--wallet", str(demo_wallet), "skills", "--json")
     assert result.code == 0, result.err
     skills = {s["id"]: s for s in json.loads(result.out)}
-    assert skills[FORKLIFT]["strength"] == "verified" and skills[FORKLIFT]["records"]
+    assert skills[FORKLIFT]["strength"] == "trusted" and skills[FORKLIFT]["records"]
 
 
 def test_match_json_has_the_documented_shape(cli, demo_wallet: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

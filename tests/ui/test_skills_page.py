@@ -52,14 +52,15 @@ def test_skills_page_lists_the_demo_skills_strongest_first(qtbot: QtBot, unlocke
     skills = skills_shown(qtbot, unlocked_demo)
     assert said == [READING]
     rows = lines(skills)
-    assert rows[0].startswith("operate forklift | ✓ Verified · 2 records")
+    assert rows[0].startswith("operate forklift | ✓✓ Trusted issuer · 2 records")
     words = [row.split(" | ")[1].split(" · ")[0] for row in rows]
-    order = ["✓ Verified", "★ Endorsed", "○ Issued", "✎ Self-asserted"]
+    order = ["✓✓ Trusted issuer", "✓ Verified", "★ Endorsed", "○ Issued", "✎ Self-asserted"]
     assert [order.index(w) for w in words] == sorted(order.index(w) for w in words)
     assert "✎ Self-asserted" in words
     assert find(unlocked_demo, QLabel, "skillCount").text() == f"{len(rows)} skills"
     legend = find(unlocked_demo, QWidget, "strengthLegend").accessibleDescription()
-    assert "Verified: a credential whose signature the wallet checked." in legend
+    assert "Trusted issuer: a verified credential from an issuer on your trusted list." in legend
+    assert "Verified: a credential whose signature the wallet checked; its issuer is not on your trusted list" in legend
     assert "Self-asserted: you describe it yourself" in legend
 
 
@@ -69,7 +70,7 @@ def test_choosing_a_skill_shows_which_records_and_words_show_it(qtbot: QtBot, un
     choose(skills, "operate forklift")
     assert find(unlocked_demo, QLabel, "evidenceTitle").text() == "operate forklift"
     evidence = lines(find(unlocked_demo, QListWidget, "evidenceList"))
-    assert any(e.startswith("Certified Forklift Operator | ✓ Verified · the issuer links it to this skill")
+    assert any(e.startswith("Certified Forklift Operator | ✓✓ Trusted issuer · the issuer links it to this skill")
                for e in evidence)
     assert any(e.startswith("Warehouse Associate | ✎ Self-asserted · listed as a skill “Forklift operation”")
                for e in evidence)

@@ -29,6 +29,7 @@ class CheckName(StrEnum):
     SCHEMA = "schema"
     TRUSTED_ISSUER = "trusted issuer"
     NESTED = "nested credentials"
+    RECIPIENT = "recipient"
 
 
 class Status(StrEnum):
@@ -59,7 +60,12 @@ class Check:
 
 
 def overall_status(checks: list[Check]) -> Status:
-    """Combine checks: anything failed → not_verified; signature or issuer key unchecked → unverifiable."""
+    """Combine checks: anything failed → not_verified; signature or issuer key unchecked → unverifiable.
+
+    The `recipient` check (issued to this wallet's holder?) is a separate question from whether the credential
+    is genuine, so it never changes the status: a credential for someone else is kept, marked and not counted.
+    """
+    checks = [c for c in checks if c.check is not CheckName.RECIPIENT]
     if any(c.outcome is Outcome.FAILED for c in checks):
         return Status.NOT_VERIFIED
     signatures = [c.outcome for c in checks if c.check is CheckName.SIGNATURE]

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from wallet.credentials import jose, schema, status
+from wallet.credentials import jose, recipient, schema, status
 from wallet.credentials.binding import Binding, issuer_binding, ob2_issuer_binding
 from wallet.credentials.dataintegrity import verify_all
 from wallet.credentials.formats import Kind, Parsed, contexts_of, types_of
@@ -38,6 +38,8 @@ class VerifyOptions:
     """Issuer id → name, from the learner's or navigator's list."""
     own_dids: frozenset[str] = frozenset()
     """The wallet's own DIDs: credentials they issue are self-asserted."""
+    holder: recipient.Holder | None = None
+    """The wallet's holder, for the `recipient` check; None (no wallet) reports it as not checked."""
 
     def __post_init__(self) -> None:
         self.now = utc_moment(self.now)  # every moment the verifier compares is aware UTC; naive is misuse
@@ -136,6 +138,8 @@ class Verifier:
         else:
             report.checks.append(schema.check_schema(document, parsed.kind.value))
         report.checks.append(self._trust(report.issuer, document))
+        if parsed.container != "inside a CLR":  # a CLR's own subject is compared, not each credential inside it
+            report.checks.append(recipient.check_recipient(document, self.options.holder))
         if parsed.nested:
             report.children = [self.verify(child) for child in parsed.nested]
             report.checks.append(_nested_check(report.children))

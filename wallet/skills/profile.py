@@ -1,8 +1,10 @@
 """The learner's skill profile: every skill their records show, with the records that show it, how strong
 that evidence is and how recent, plus the learner's own corrections (added, hidden or relabelled skills).
 
-Strength, strongest first: a verified issued credential, an endorsement, an issued credential that could not
-be verified, then the learner's own self-asserted entries.
+Strength, strongest first: a credential verified from an issuer the learner trusts, a credential verified from
+any other issuer (an unknown did:key can sign anything, so it is not the strongest), an endorsement, an issued
+credential that could not be verified, then the learner's own self-asserted entries. A credential issued to
+someone else is not the learner's evidence at all (the session leaves it out).
 """
 
 from __future__ import annotations
@@ -14,11 +16,12 @@ from typing import Any
 from wallet.skills.pack import TaxonomyPack
 from wallet.skills.recognise import Recogniser
 
-STRENGTHS = ("verified", "endorsed", "issued", "self-asserted")
+STRENGTHS = ("trusted", "verified", "endorsed", "issued", "self-asserted")
 """Strongest first."""
 
 STRENGTH_WORDS = {
-    "verified": "a verified credential",
+    "trusted": "a verified credential from an issuer you trust",
+    "verified": "a verified credential (its issuer is not on your trusted list)",
     "endorsed": "an endorsement",
     "issued": "an issued credential (not verified offline)",
     "self-asserted": "your own description",

@@ -144,7 +144,28 @@ def _v3_skills(conn: Connection) -> None:
     )
 
 
-MIGRATIONS: list[Migration] = [_v1_initial, _v2_verification, _v3_skills]
+def _v4_holder(conn: Connection) -> None:
+    """Issue 8: the holder's profile (name, contact lines, the other identifiers that are theirs) and, per
+    verification result, whether the credential was issued to them ('' until it has been checked)."""
+    _run_statements(
+        conn,
+        """
+        CREATE TABLE holder_profile (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            name TEXT NOT NULL DEFAULT '',
+            contacts TEXT NOT NULL DEFAULT '[]',
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE holder_identifiers (
+            identifier TEXT PRIMARY KEY,
+            added_at TEXT NOT NULL
+        );
+        ALTER TABLE verification_results ADD COLUMN recipient TEXT NOT NULL DEFAULT ''
+        """
+    )
+
+
+MIGRATIONS: list[Migration] = [_v1_initial, _v2_verification, _v3_skills, _v4_holder]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

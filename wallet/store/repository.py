@@ -27,13 +27,14 @@ from wallet.models import (
     RecordKind,
 )
 from wallet.store.database import Connection, batch, guarded, transaction
+from wallet.store.verification_store import recipient_outcome
 
 MAX_EVIDENCE_BYTES = 50 * 1024 * 1024
 MAX_CREDENTIAL_BYTES = 20 * 1024 * 1024
 
 _RECORD_COLUMNS = (
     "r.id, r.kind, r.entry_kind, r.title, r.organisation, r.start_date, r.end_date, r.description, "
-    "r.skills, r.demo, r.created_at, r.updated_at, c.format, c.media_type, c.sha256, v.status"
+    "r.skills, r.demo, r.created_at, r.updated_at, c.format, c.media_type, c.sha256, v.status, v.recipient"
 )
 _VERIFIED = "LEFT JOIN verification_results v ON v.record_id = r.id"
 # Ongoing entries (a start, no end) sort as if they ended today: newest experience first.
@@ -263,8 +264,9 @@ class Repository:
             )
             if verification is not None:
                 conn.execute(
-                    "INSERT INTO verification_results (record_id, status, report, checked_at) VALUES (?,?,?,?)",
-                    (record_id, verification[0], json.dumps(verification[1]), now),
+                    "INSERT INTO verification_results (record_id, status, report, checked_at, recipient) "
+                    "VALUES (?,?,?,?,?)",
+                    (record_id, verification[0], json.dumps(verification[1]), now, recipient_outcome(verification[1])),
                 )
             self._reindex(record_id)
         return record_id
@@ -348,9 +350,11 @@ class Repository:
     @staticmethod
     def _record(row: Sequence[Any], tags: tuple[str, ...], evidence: tuple[EvidenceInfo, ...] = ()) -> Record:
         (rid, kind, entry_kind, title, organisation, start, end, description, skills, demo, created,
-         updated, fmt, media_type, sha, verification) = row
+         updated, fmt, media_type, sha, verification, recipient) = row
         credential = (
-            CredentialInfo(format=fmt, media_type=media_type, sha256=sha, verification=verification) if fmt else None
+            CredentialInfo(format=fmt, media_type=media_type, sha256=sha, verification=verification,
+                           recipient=recipient or "")
+            if fmt else None
         )
         return Record(
             id=rid,

@@ -11,6 +11,15 @@ from wallet.clock import Clock, utc_iso
 from wallet.store.database import Connection, guarded, transaction
 
 
+def recipient_outcome(report: dict[str, Any]) -> str:
+    """The outcome of a report's `recipient` check ("" when it has none), kept beside the report for listing."""
+    checks = report.get("checks")
+    for check in checks if isinstance(checks, list) else []:
+        if isinstance(check, dict) and check.get("check") == "recipient":
+            return str(check.get("outcome", ""))
+    return ""
+
+
 class VerificationStore:
     """Plain reads and writes; what the rows mean is decided in wallet.credentials and the session."""
 
@@ -23,8 +32,9 @@ class VerificationStore:
     def save_result(self, record_id: str, status: str, report: dict[str, Any]) -> None:
         with transaction(self._conn, self._path) as conn:
             conn.execute(
-                "INSERT OR REPLACE INTO verification_results (record_id, status, report, checked_at) VALUES (?,?,?,?)",
-                (record_id, status, json.dumps(report), utc_iso(self._clock())),
+                "INSERT OR REPLACE INTO verification_results (record_id, status, report, checked_at, recipient) "
+                "VALUES (?,?,?,?,?)",
+                (record_id, status, json.dumps(report), utc_iso(self._clock()), recipient_outcome(report)),
             )
 
     def result(self, record_id: str) -> tuple[str, dict[str, Any], str] | None:
@@ -33,6 +43,38 @@ class VerificationStore:
                 "SELECT status, report, checked_at FROM verification_results WHERE record_id = ?", (record_id,)
             ).fetchone()
         return None if row is None else (str(row[0]), json.loads(row[1]), str(row[2]))
+
+    def reports(self) -> dict[str, dict[str, Any]]:
+        """Every stored report, by record id."""
+        with guarded(self._path):
+            rows = self._conn.execute("SELECT record_id, report FROM verification_results").fetchall()
+        return {str(r[0]): dict(json.loads(r[1])) for r in rows}
+
+    def replace_report(self, record_id: str, report: dict[str, Any]) -> None:
+        """Store a report changed in part (its recipient check), keeping its status and when it was checked."""
+        with transaction(self._conn, self._path) as conn:
+            conn.execute(
+                "UPDATE verification_results SET report = ?, recipient = ? WHERE record_id = ?",
+                (json.dumps(report), recipient_outcome(report), record_id),
+            )
+
+    def recipients(self, outcome: str) -> set[str]:
+        """Every credential record whose recipient check had `outcome` ("failed": issued to someone else)."""
+        with guarded(self._path):
+            rows = self._conn.execute(
+                "SELECT record_id FROM verification_results WHERE recipient = ?", (outcome,)
+            ).fetchall()
+        return {str(r[0]) for r in rows}
+
+    def check_outcomes(self, check: str) -> dict[str, str]:
+        """Record id → the outcome of one named check in its last report, for every record that has it."""
+        with guarded(self._path):
+            rows = self._conn.execute(
+                "SELECT v.record_id, json_extract(c.value, '$.outcome') FROM verification_results v, "
+                "json_each(v.report, '$.checks') c WHERE json_extract(c.value, '$.check') = ?",
+                (check,),
+            ).fetchall()
+        return {str(r[0]): str(r[1]) for r in rows}
 
     def statuses(self) -> dict[str, str]:
         with guarded(self._path):

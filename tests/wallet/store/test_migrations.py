@@ -139,3 +139,37 @@ def test_new_wallet_is_at_current_schema(tmp_path: Path) -> None:
         assert schema_version(conn) == SCHEMA_VERSION
     finally:
         conn.close()
+
+
+def _open_copy(name: str, tmp_path: Path) -> tuple[dict[str, Any], Path]:
+    expected = _load(FIXTURES / f"{name}.json")
+    wallet = tmp_path / name
+    shutil.copytree(FIXTURES / expected["wallet"], wallet)
+    return expected, wallet
+
+
+def test_wallet_from_before_holder_profiles_gets_an_empty_one(tmp_path: Path) -> None:
+    """A schema-3 wallet migrates to an empty holder profile ("Learner") and no credential marked as someone else's."""
+    expected, wallet = _open_copy("schema-3", tmp_path)
+    with open_wallet(wallet, expected["passphrase"]) as session:
+        profile = session.holder.profile()
+        assert (profile.name, profile.contacts, profile.identifiers) == ("", (), ())
+        assert profile.display_name == "Learner" and profile.did == expected["did"]
+        credentials = [r for r in session.list_records() if r.credential is not None]
+        assert credentials and not any(r.credential.for_someone_else for r in credentials if r.credential)
+        session.holder.set_profile("Written by today's version", ["a line"])
+        session.holder.add_identifier("someone@example.org")
+    with open_wallet(wallet, expected["passphrase"]) as session:
+        assert session.holder.profile().name == "Written by today's version"
+        assert session.holder.profile().identifiers == ("someone@example.org",)
+
+
+@pytest.mark.parametrize("description", [d for d in DESCRIPTIONS if "holder" in _load(d)], ids=lambda d: d.stem)
+def test_fixture_holder_profile_opens_as_saved(description: Path, tmp_path: Path) -> None:
+    """A fixture made since schema 4 keeps its holder's name, contact lines and identifiers, and signs with the name."""
+    expected, wallet = _open_copy(description.stem, tmp_path)
+    with open_wallet(wallet, expected["passphrase"]) as session:
+        assert session.holder.profile().to_json() == expected["holder"]
+        entry_id = next(r["id"] for r in expected["records"] if r["kind"] == "entry")
+        credential = session.credentials.issue_self_asserted(entry_id)
+        assert credential["issuer"]["name"] == f"{expected['holder']['name']} (self-asserted)"

@@ -1,0 +1,208 @@
+"""The holder's profile on an unlocked wallet: their name, contact lines for résumés, and the identifiers that
+are theirs besides the wallet's own did:key. Reached as `session.holder`.
+
+The name signs the learner's self-asserted credentials and endorsements (instead of "Learner"). The identifiers
+decide which stored credentials were issued to the holder: adding one re-checks the recipient of every credential
+not yet known to be theirs, removing one re-checks them all.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from wallet.credentials import formats
+from wallet.credentials.recipient import Holder, check_recipient
+from wallet.credentials.report import Check, CheckName, Outcome
+from wallet.credentials.summary import tree
+from wallet.errors import InvalidInputError, UsageError, WalletError
+from wallet.store.holder_store import HolderStore
+from wallet.store.repository import Repository
+from wallet.store.verification_store import VerificationStore
+
+DEFAULT_NAME = "Learner"
+"""What the wallet calls the holder until they give a name."""
+MAX_NAME = 120
+MAX_CONTACT = 200
+MAX_CONTACTS = 8
+MAX_IDENTIFIER = 300
+MAX_IDENTIFIERS = 50
+_EMAIL = re.compile(r"[^@\s:/]+@[^@\s:/]+\.[^@\s:/]+")
+_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:\S+")
+
+
+@dataclass(frozen=True)
+class HolderProfile:
+    """Who the wallet belongs to, as the holder describes themself."""
+
+    name: str
+    contacts: tuple[str, ...]
+    did: str
+    identifiers: tuple[str, ...]
+    """The identifiers the holder added (the wallet's own DID is always theirs too)."""
+
+    @property
+    def display_name(self) -> str:
+        return self.name or DEFAULT_NAME
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "contacts": list(self.contacts), "did": self.did,
+                "identifiers": list(self.identifiers)}
+
+
+def _one_line(text: str, what: str, limit: int) -> str:
+    if not isinstance(text, str):
+        raise InvalidInputError(f"{what} must be text.")
+    cleaned = " ".join(text.split())
+    if any(unicodedata.category(c) in ("Cc", "Cf", "Cs") for c in cleaned):
+        raise InvalidInputError(f"{what} holds invisible control characters; type it again.")
+    if len(cleaned) > limit:
+        raise InvalidInputError(f"{what} is too long (over {limit} characters).")
+    return cleaned
+
+
+def normalise_identifier(text: str) -> str:
+    """An email address (lower-cased, without mailto:) or a URI such as a DID; anything else is refused."""
+    value = text.strip() if isinstance(text, str) else ""
+    if value.lower().startswith("mailto:"):
+        value = value[len("mailto:"):]
+    if not value:
+        raise InvalidInputError("Type the identifier: an email address, a DID or a web address.")
+    if len(value) > MAX_IDENTIFIER:
+        raise InvalidInputError(f"That identifier is too long (over {MAX_IDENTIFIER} characters).")
+    if _EMAIL.fullmatch(value):
+        return value.lower()
+    if _URI.fullmatch(value) and not any(unicodedata.category(c) in ("Cc", "Cf", "Zs") for c in value):
+        return value
+    raise InvalidInputError(
+        "An identifier is an email address, a DID or a web address, such as maria@example.org or did:web:example.org."
+    )
+
+
+class HolderService:
+    def __init__(
+        self,
+        repo: Repository,
+        store: HolderStore,
+        results: VerificationStore,
+        did: Callable[[], str],
+        emit: Callable[..., None],
+    ) -> None:
+        self._repo = repo
+        self._store = store
+        self._results = results
+        self._did = did
+        self._emit = emit
+
+    # -- reading ----------------------------------------------------------------------------------
+    def profile(self) -> HolderProfile:
+        name, contacts = self._store.profile()
+        return HolderProfile(name, tuple(contacts), self._did(), tuple(self._store.identifiers()))
+
+    def display_name(self) -> str:
+        """The name to sign with: the holder's own, or "Learner" until they give one."""
+        return self._store.profile()[0] or DEFAULT_NAME
+
+    def holder(self) -> Holder:
+        """The holder as verification compares it with a credential's recipient."""
+        return Holder(self._did(), tuple(self._store.identifiers()))
+
+    def recipient_check(self, record_id: str) -> Check | None:
+        """The stored answer to "issued to you?" for one credential (None for an entry or before it was asked)."""
+        found = self._results.result(self._repo.resolve_id(record_id))
+        for check in (found[1].get("checks") or []) if found else []:
+            if isinstance(check, dict) and check.get("check") == CheckName.RECIPIENT.value:
+                try:
+                    return Check(CheckName.RECIPIENT, Outcome(str(check.get("outcome"))), str(check.get("message")))
+                except ValueError:
+                    return None
+        return None
+
+    def records_for_someone_else(self) -> set[str]:
+        """Credential records issued to someone else: never counted as the holder's evidence."""
+        return self._results.recipients("failed")
+
+    # -- writing ----------------------------------------------------------------------------------
+    def set_profile(self, name: str | None = None, contacts: list[str] | None = None) -> HolderProfile:
+        """Change the name and/or the contact lines (None leaves that part as it is)."""
+        current_name, current_contacts = self._store.profile()
+        new_name = current_name if name is None else _one_line(name, "The name", MAX_NAME)
+        new_contacts = current_contacts
+        if contacts is not None:
+            lines = [_one_line(line, "A contact line", MAX_CONTACT) for line in contacts]
+            new_contacts = list(dict.fromkeys(line for line in lines if line))
+            if len(new_contacts) > MAX_CONTACTS:
+                raise InvalidInputError(f"Keep to {MAX_CONTACTS} contact lines at most.")
+        self._store.save_profile(new_name, new_contacts)
+        return self.profile()
+
+    def add_identifier(self, text: str) -> int:
+        """Add an identifier that is the holder's; returns how many stored credentials it shows to be theirs."""
+        identifier = normalise_identifier(text)
+        if identifier == self._did():
+            raise UsageError("That is this wallet's own DID; it is always yours.")
+        if len(self._store.identifiers()) >= MAX_IDENTIFIERS:
+            raise UsageError(f"Your profile already has {MAX_IDENTIFIERS} identifiers; remove one first.")
+        if not self._store.add_identifier(identifier):
+            raise UsageError("That identifier is already in your profile.")
+        before = self.records_for_someone_else()
+        self.recheck_recipients(only_unclaimed=True)
+        return len(before - self.records_for_someone_else())
+
+    def remove_identifier(self, text: str) -> int:
+        """Remove an identifier; returns how many stored credentials are no longer shown to be the holder's."""
+        try:
+            identifier = normalise_identifier(text)
+        except InvalidInputError:
+            identifier = text.strip()
+        if not self._store.remove_identifier(identifier):
+            raise UsageError("That identifier is not in your profile.")
+        before = self.records_for_someone_else()
+        self.recheck_recipients(only_unclaimed=False)
+        return len(self.records_for_someone_else() - before)
+
+    def recheck_recipients(self, *, only_unclaimed: bool = False) -> list[str]:
+        """Compare every stored credential's recipient with the holder again (no signature is re-checked).
+
+        Returns the ids of the records whose outcome changed. `only_unclaimed` skips those already shown to be
+        the holder's (adding an identifier cannot take a credential away).
+        """
+        holder = self.holder()
+        reports = self._results.reports()
+        claimed = self._results.recipients("passed") if only_unclaimed else set()
+        changed: list[str] = []
+        for record_id, report in reports.items():
+            if record_id in claimed:
+                continue
+            document = self._document(record_id)
+            if document is None:
+                continue
+            check = check_recipient(document, holder).to_json()
+            checks = [c for c in report.get("checks", []) if isinstance(c, dict) and c.get("check") != "recipient"]
+            old = next((c for c in report.get("checks", []) if isinstance(c, dict) and c.get("check") == "recipient"),
+                       None)
+            if old == check:
+                continue
+            report["checks"] = [*checks, check]
+            self._results.replace_report(record_id, report)
+            changed.append(record_id)
+        if changed:
+            self._emit("records_changed", ids=changed)
+        return changed
+
+    def _document(self, record_id: str) -> dict[str, Any] | None:
+        """The top-level credential a record holds, read again from its original bytes."""
+        try:
+            items = formats.parse(self._repo.credential_original(record_id))
+        except WalletError:
+            return None
+        if len(items) == 1:
+            return items[0].document
+        wanted = self._repo.credential_parsed(record_id).get("id")
+        for item in items:
+            if tree(item).get("id") == wanted:
+                return item.document
+        return items[0].document

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import secrets
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +12,7 @@ from cli import prompts
 from cli.display import gui_blocker
 from cli.output import emit_json, print_record, print_records, shown
 from wallet import api
-from wallet.api import EntryInput, InvalidInputError, Session, UsageError, WalletExistsError, read_bytes
+from wallet.api import EntryInput, Session, UsageError, WalletExistsError, read_json, read_source
 
 MAX_ENTRY_FILE = 1024 * 1024
 
@@ -127,22 +125,9 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def _read_entry_json(source: str) -> Any:
-    if source == "-":
-        raw = sys.stdin.buffer.read(MAX_ENTRY_FILE + 1)
-        if len(raw) > MAX_ENTRY_FILE:
-            raise InvalidInputError("The entry is larger than 1 MB; an entry is a short description.")
-        where = "standard input"
-    else:
-        raw = read_bytes(Path(source), limit=MAX_ENTRY_FILE)
-        where = source
-    try:
-        return json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        raise InvalidInputError(f"{where} is not UTF-8 text.") from exc
-    except json.JSONDecodeError as exc:
-        raise InvalidInputError(f"{where} is not valid JSON (line {exc.lineno}: {exc.msg}).") from exc
-    except RecursionError as exc:
-        raise InvalidInputError(f"{where} is nested too deeply to be an entry.") from exc
+    """The entry file (or standard input), bounded, through the JSON reader that refuses what cannot be stored."""
+    raw = read_source(source, limit=MAX_ENTRY_FILE, what="The entry")
+    return read_json(raw, "The entry" if source == "-" else f"The entry {source}")
 
 
 def cmd_add_entry(args: argparse.Namespace) -> int:

@@ -3,31 +3,19 @@
 from __future__ import annotations
 
 import argparse
-import sys
-from pathlib import Path
 from typing import Any
 
 from cli.commands import unlock
 from cli.output import emit_json, shown
-from wallet.api import InvalidInputError, UsageError
+from wallet.api import InvalidInputError, UsageError, decode_text, read_source
 
 MAX_POSTING_BYTES = 2 * 1024 * 1024
 STRENGTH_MARKS = {"trusted": "✓✓✓", "verified": "✓✓", "endorsed": "✓+", "issued": "✓", "self-asserted": "·"}
 
 
 def _read_text_input(source: str, what: str) -> bytes:
-    if source == "-":
-        data = sys.stdin.buffer.read(MAX_POSTING_BYTES + 1)
-    else:
-        path = Path(source).expanduser()
-        try:
-            if path.stat().st_size > MAX_POSTING_BYTES:
-                raise InvalidInputError(f"{what} is larger than 2 MB; paste the text of the posting instead.")
-            data = path.read_bytes()
-        except OSError as exc:
-            raise InvalidInputError(f"{what} {path} cannot be read: {exc.strerror or exc}.") from exc
-    if len(data) > MAX_POSTING_BYTES:
-        raise InvalidInputError(f"{what} is larger than 2 MB.")
+    """A posting or outcomes file (or '-'), read by the one bounded reader: regular files only, 2 MB at most."""
+    data = read_source(source, limit=MAX_POSTING_BYTES, what=what)
     if not data.strip():
         raise InvalidInputError(f"{what} is empty.")
     return data
@@ -101,12 +89,13 @@ def cmd_match(args: argparse.Namespace) -> int:
 
 
 def cmd_view(args: argparse.Namespace) -> int:
+    creating = args.action == "create"
+    posting = _read_text_input(args.posting, "The posting") if creating and args.posting else None  # before unlocking
     with unlock(args) as session:
         skills = session.skills
-        if args.action == "create":
+        if creating:
             if not args.name:
                 raise UsageError("A view needs a name: view create --name NAME --posting FILE.")
-            posting = _read_text_input(args.posting, "The posting") if args.posting else None
             view = skills.create_view(args.name, posting, auto=args.auto or posting is not None)
             return _show_view(view.to_json(), args.json, created=True)
         if args.action == "list":
@@ -176,7 +165,8 @@ def cmd_pathways(args: argparse.Namespace) -> int:
 
 
 def cmd_cpl(args: argparse.Namespace) -> int:
-    outcomes = _read_text_input(args.outcomes, "The learning outcomes file").decode("utf-8", errors="replace")
+    what = "The learning outcomes file"
+    outcomes = decode_text(_read_text_input(args.outcomes, what), what)
     with unlock(args) as session:
         mapped = [o.to_json() for o in session.skills.cpl(outcomes)]
     if args.json:

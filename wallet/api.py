@@ -41,6 +41,7 @@ from wallet.events import Event, EventBus
 from wallet.flows.locations import free_location
 from wallet.flows.onboarding import Onboarding, Outcome, Step
 from wallet.hardening import Hardening, harden_process
+from wallet.inputs import decode_text, read_file, read_source
 from wallet.lifecycle import (
     CreatedWallet,
     check_wallet,
@@ -63,7 +64,7 @@ from wallet.skills.pack import Skill, TaxonomyPack
 from wallet.skills.pack import attribution as skills_data_credits
 from wallet.skills.profile import STRENGTH_WORDS, Profile, ProfileSkill
 from wallet.skills.warmup import start_warm_up
-from wallet.store.files import atomic_write, read_bytes
+from wallet.store.files import atomic_write
 from wallet.store.layout import SUFFIX
 from wallet.store.skills_store import ViewRow
 from wallet.text_safety import escape_json_text, for_terminal, multiline, one_line
@@ -130,6 +131,7 @@ __all__ = [
     "atomic_write",
     "check_wallet",
     "create_wallet",
+    "decode_text",
     "default_wallet_path",
     "ensure_can_create",
     "escape_json_text",
@@ -147,11 +149,12 @@ __all__ = [
     "parse_time",
     "populate_demo",
     "read_backup",
-    "read_bytes",
+    "read_file",
     "read_input",
     "read_inputs",
     "read_json",
     "read_json_file",
+    "read_source",
     "read_stream",
     "recover_wallet",
     "restore_backup",

@@ -28,11 +28,12 @@ from wallet.errors import (
     WalletExistsError,
     WrongPassphraseError,
 )
+from wallet.inputs import read_file
 from wallet.session import Session, load_identity, store_identity
 from wallet.store import backup as backup_format
 from wallet.store import layout as layout_mod
 from wallet.store.database import connect, guarded, integrity_problems, transaction
-from wallet.store.files import fsync_dir, os_errors, read_bytes
+from wallet.store.files import fsync_dir, os_errors
 from wallet.store.keyfile import KeyFile
 from wallet.store.layout import WalletLayout
 from wallet.store.migrations import check_supported, migrate, schema_version
@@ -171,7 +172,7 @@ def check_wallet(session: Session) -> list[str]:
 
 def read_backup(backup_file: Path) -> backup_format.Backup:
     """Read and fully check a backup file (no secret needed)."""
-    data = read_bytes(backup_file.expanduser(), limit=MAX_BACKUP_BYTES)
+    data = read_file(backup_file, limit=MAX_BACKUP_BYTES, what="The backup")
     return backup_format.unpack(data, backup_file)
 
 

@@ -91,12 +91,12 @@ def read_json(data: bytes | str, what: str = "The file", *, unique_members: bool
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise CredentialFormatError(f"{what} is not UTF-8 text, so it cannot be a JSON credential.") from exc
+            raise CredentialFormatError(f"{what} is not UTF-8 text, so it cannot be read as JSON.") from exc
     else:
         text = data.removeprefix("\ufeff")
     if json_depth(text) > MAX_JSON_DEPTH:
         raise CredentialFormatError(
-            f"{what} is nested more than {MAX_JSON_DEPTH} levels deep; that is not a credential."
+            f"{what} is nested too deeply (more than {MAX_JSON_DEPTH} levels), so it was not read."
         )
     try:
         hook = _Members(what) if unique_members else None

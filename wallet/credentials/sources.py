@@ -13,7 +13,7 @@ from typing import Any, BinaryIO
 
 from wallet.credentials.limits import MAX_INPUT_BYTES, read_json
 from wallet.errors import InvalidInputError, WalletError
-from wallet.store.files import read_bytes
+from wallet.inputs import read_file, read_limited_stream
 
 CREDENTIAL_SUFFIXES = frozenset({".json", ".jsonld", ".jwt", ".jws", ".png", ".svg", ".txt", ".vc", ".1ob"})
 """File names a folder is searched for (a file named on its own is read whatever its name)."""
@@ -24,16 +24,12 @@ STDIN = "-"
 
 def read_input(path: Path) -> bytes:
     """The bytes of one file a person named, at most MAX_INPUT_BYTES (InvalidInputError with a sentence)."""
-    return read_bytes(path, limit=MAX_INPUT_BYTES)
+    return read_file(path, limit=MAX_INPUT_BYTES)
 
 
 def read_stream(stream: BinaryIO, what: str = "The input") -> bytes:
     """Standard input (or any stream), read up to the same limit as a file."""
-    data = stream.read(MAX_INPUT_BYTES + 1)
-    if len(data) > MAX_INPUT_BYTES:
-        raise InvalidInputError(f"{what} is larger than {MAX_INPUT_BYTES // 1_048_576} MB, "
-                                "which is more than any credential.")
-    return data
+    return read_limited_stream(stream, limit=MAX_INPUT_BYTES, what=what)
 
 
 def read_json_file(path: Path, what: str) -> Any:

@@ -27,6 +27,7 @@ from typing import Any, Final
 from wallet.credentials.formats import as_list
 from wallet.credentials.limits import check_size, read_json
 from wallet.errors import CredentialFormatError, InvalidInputError
+from wallet.inputs import decode_text
 from wallet.skills.ids import is_esco, onet_occupation_id
 from wallet.skills.pack import Occupation, TaxonomyPack, load_pack
 from wallet.skills.recognise import Mention, Recogniser, recogniser
@@ -154,10 +155,7 @@ def read_opportunity(data: bytes | str, pack: TaxonomyPack | None = None,
 def _decode(data: bytes | str) -> str:
     check_size(data, "The posting")
     if isinstance(data, bytes):
-        try:
-            return data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            return data.decode("cp1252", errors="replace")
+        return decode_text(data, "The posting")  # an image or a program is refused by name, not read for skills
     return data.removeprefix("\ufeff")
 
 

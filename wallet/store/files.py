@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from wallet.errors import InvalidInputError, StorageError, WalletError
+from wallet.errors import StorageError, WalletError
 
 
 def describe_os_error(exc: OSError, path: Path | str) -> str:
@@ -68,12 +68,3 @@ def atomic_write(path: Path, data: bytes) -> None:
             tmp.unlink(missing_ok=True)
             raise
         fsync_dir(path.parent)
-
-
-def read_bytes(path: Path, *, limit: int) -> bytes:
-    """Read at most `limit` bytes, with a clear error for missing or oversized files."""
-    with os_errors(path), path.open("rb") as handle:
-        data = handle.read(limit + 1)
-    if len(data) > limit:
-        raise InvalidInputError(f"{path} is too large (over {limit // (1024 * 1024) or 1} MB).")
-    return data

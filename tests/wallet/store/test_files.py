@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from wallet.errors import InvalidInputError, StorageError
-from wallet.store.files import atomic_write, describe_os_error, os_errors, read_bytes
+from wallet.errors import StorageError
+from wallet.store.files import atomic_write, describe_os_error, os_errors
 
 
 def test_atomic_write_replaces_and_leaves_no_temp(tmp_path: Path) -> None:
@@ -24,19 +24,6 @@ def test_atomic_write_into_missing_folder(tmp_path: Path) -> None:
     """Writing into a folder that does not exist is a StorageError that names the problem."""
     with pytest.raises(StorageError, match="does not exist"):
         atomic_write(tmp_path / "missing" / "f", b"x")
-
-
-def test_read_bytes_limit(tmp_path: Path) -> None:
-    """read_bytes returns files up to the limit and refuses larger ones with a clear message."""
-    path = tmp_path / "f"
-    path.write_bytes(b"x" * 10)
-    assert read_bytes(path, limit=10) == b"x" * 10
-    with pytest.raises(InvalidInputError, match="too large"):
-        read_bytes(path, limit=9)
-    with pytest.raises(StorageError, match="does not exist"):
-        read_bytes(tmp_path / "nope", limit=10)
-    with pytest.raises(StorageError, match="is a folder"):
-        read_bytes(tmp_path, limit=10)
 
 
 @pytest.mark.parametrize(

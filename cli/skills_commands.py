@@ -7,7 +7,7 @@ from typing import Any
 
 from cli.commands import unlock
 from cli.output import emit_json, shown
-from wallet.api import InvalidInputError, UsageError, decode_text, read_source
+from wallet.api import STRENGTH_WORDS, InvalidInputError, UsageError, ViewRow, decode_text, read_source
 
 MAX_POSTING_BYTES = 2 * 1024 * 1024
 STRENGTH_MARKS = {"trusted": "✓✓✓", "verified": "✓✓", "endorsed": "✓+", "issued": "✓", "self-asserted": "·"}
@@ -67,24 +67,24 @@ def _need(value: str | None, action: str) -> str:
 def cmd_match(args: argparse.Namespace) -> int:
     posting = _read_text_input(args.posting, "The posting")
     with unlock(args) as session:
-        result = session.skills.match(posting).to_json()
+        result = session.skills.match(posting)
     if args.json:
-        emit_json(result)
+        emit_json(result.to_json())
         return 0
-    print(shown(result.get("title") or "The opportunity"))
-    if result.get("occupations"):
-        print("Likely occupations: " + "; ".join(shown(o["label"]) for o in result["occupations"][:3]))
+    print(shown(result.title or "The opportunity"))
+    if result.occupations:
+        print("Likely occupations: " + "; ".join(shown(o.label) for o in result.occupations[:3]))
     print()
-    print(shown(result["explanation"], lines=True))
+    print(shown(result.explanation, lines=True))
     print()
     marks = {"covered": "✓", "partial": "~", "missing": "✗"}
     for source, heading in (("posting", "Skills the posting names"), ("occupation", "Essential for the occupation")):
-        rows = [s for s in result["skills"] if s["source"] == source]
+        rows = result.by_source(source)
         if rows:
             print(heading + ":")
             for s in rows:
-                via = f" (through {shown(s['partial_via'])})" if s.get("partial_via") else ""
-                print(f"  {marks[s['coverage']]} {shown(s['label'])}{via}")
+                via = f" (through {shown(s.coverage.via.label)})" if s.coverage.via else ""
+                print(f"  {marks[s.coverage.coverage]} {shown(s.label)}{via}")
     return 0
 
 
@@ -97,27 +97,27 @@ def cmd_view(args: argparse.Namespace) -> int:
             if not args.name:
                 raise UsageError("A view needs a name: view create --name NAME --posting FILE.")
             view = skills.create_view(args.name, posting, auto=args.auto or posting is not None)
-            return _show_view(view.to_json(), args.json, created=True)
+            return _show_view(view, args.json, created=True)
         if args.action == "list":
-            views = [v.to_json() for v in skills.views()]
+            views = skills.views()
             if args.json:
-                emit_json(views)
+                emit_json([v.to_json() for v in views])
             else:
-                print("\n".join(f"{v['id'][:8]}  {shown(v['name'])}  ({len(v['record_ids'])} records, "
-                                f"{len(v['skill_ids'])} skills)" for v in views) or "No views yet.")
+                print("\n".join(f"{v.id[:8]}  {shown(v.name)}  ({len(v.record_ids)} records, "
+                                f"{len(v.skill_ids)} skills)" for v in views) or "No views yet.")
             return 0
         if not args.id:
             raise UsageError(f"Which view? ler-wallet view {args.action} ID.")
         if args.action == "show":
-            return _show_view(skills.view(args.id).to_json(), args.json)
+            return _show_view(skills.view(args.id), args.json)
         if args.action == "edit":
             view = skills.update_view(
                 args.id, name=args.name, statement=args.statement,
                 record_ids=_split(args.records), skill_ids=_split(args.skills, sep="|"),
             )
-            return _show_view(view.to_json(), args.json)
+            return _show_view(view, args.json)
         if args.action == "duplicate":
-            return _show_view(skills.duplicate_view(args.id, args.name).to_json(), args.json, created=True)
+            return _show_view(skills.duplicate_view(args.id, args.name), args.json, created=True)
         if args.action == "delete":
             skills.delete_view(args.id)
             print("Deleted the view.")
@@ -129,38 +129,38 @@ def _split(value: str | None, sep: str = ",") -> list[str] | None:
     return None if value is None else [v.strip() for v in value.split(sep) if v.strip()]
 
 
-def _show_view(view: dict[str, Any], as_json: bool, created: bool = False) -> int:
+def _show_view(view: ViewRow, as_json: bool, created: bool = False) -> int:
     if as_json:
-        emit_json(view)
+        emit_json(view.to_json())
         return 0
-    print(("Created view " if created else "View ") + f"{view['id'][:8]}: {shown(view['name'])}")
-    if view.get("statement"):
-        print(f"  {shown(view['statement'], lines=True)}")
-    opportunity = view.get("opportunity") or {}
-    if opportunity.get("explanation"):
-        print(f"  {shown(opportunity['explanation'], lines=True)}")
-    print(f"  Records: {', '.join(r[:8] for r in view['record_ids']) or 'none yet'}")
-    print(f"  Skills: {len(view['skill_ids'])}")
+    print(("Created view " if created else "View ") + f"{view.id[:8]}: {shown(view.name)}")
+    if view.statement:
+        print(f"  {shown(view.statement, lines=True)}")
+    explanation = (view.opportunity or {}).get("explanation")
+    if explanation:
+        print(f"  {shown(str(explanation), lines=True)}")
+    print(f"  Records: {', '.join(r[:8] for r in view.record_ids) or 'none yet'}")
+    print(f"  Skills: {len(view.skill_ids)}")
     return 0
 
 
 def cmd_pathways(args: argparse.Namespace) -> int:
     with unlock(args) as session:
         paths = session.skills.pathways(args.from_occupation)
-    data = [p.to_json() for p in paths]
     if args.json:
-        emit_json(data)
+        emit_json([p.to_json() for p in paths])
         return 0
-    if not data:
+    if not paths:
         print("No pathways found yet: add experience or credentials so the wallet knows your skills.")
     arrows = {"up": "↑ up", "same": "→ sideways", "down": "↓ down", "unknown": "? unknown"}
-    for p in data:
-        direction = arrows.get(str(p.get("direction")), "·")
-        print(f"{direction:<11} {shown(p['label'])} — you have {round(100 * p['overlap'])}% of its usual skills")
-        if p.get("missing"):
-            print("             still to show: " + ", ".join(shown(m["label"]) for m in p["missing"][:5]))
-        if p.get("education"):
-            print(f"             usually asks for: {shown(p['education'])}")
+    for p in paths:
+        direction = arrows.get(p.direction, "·")
+        print(f"{direction:<11} {shown(p.to_label)} — you have {round(100 * round(p.overlap_share, 3))}% of its "
+              "usual skills")
+        if p.missing:
+            print("             still to show: " + ", ".join(shown(m.label) for m in p.missing[:5]))
+        if p.education:
+            print(f"             usually asks for: {shown(p.education)}")
     return 0
 
 
@@ -168,16 +168,16 @@ def cmd_cpl(args: argparse.Namespace) -> int:
     what = "The learning outcomes file"
     outcomes = decode_text(_read_text_input(args.outcomes, what), what)
     with unlock(args) as session:
-        mapped = [o.to_json() for o in session.skills.cpl(outcomes)]
+        mapped = session.skills.cpl(outcomes)
     if args.json:
-        emit_json(mapped)
+        emit_json([o.to_json() for o in mapped])
         return 0
     for item in mapped:
-        mark = "✓" if item["evidenced"] else "✗"
-        print(f"{mark} {item['number']}. {shown(item['outcome'])}")
-        for record in item["records"][:5]:
-            print(f"    {shown(record['title'])} ({record['strength_words']})")
-        if not item["evidenced"]:
+        evidenced = item.status != "no evidence"
+        print(f"{'✓' if evidenced else '✗'} {item.number}. {shown(item.text)}")
+        for record in item.records[:5]:
+            print(f"    {shown(record.title)} ({STRENGTH_WORDS.get(record.strength, record.strength)})")
+        if not evidenced:
             print("    No record shows this yet.")
     return 0
 

@@ -59,9 +59,13 @@ from wallet.models import ENTRY_KIND_LABELS, CredentialInfo, EntryInput, EntryKi
 from wallet.safe_markdown import has_markup as markdown_has_markup
 from wallet.safe_markdown import to_html as markdown_to_safe_html
 from wallet.session import Session
-from wallet.skills.match import and_list
+from wallet.skills.cpl import OutcomeMatch, RecordRef
+from wallet.skills.match import SCORE_BASIS as MATCH_SCORE_BASIS
+from wallet.skills.match import Coverage, MatchResult, SkillMatch, Via, and_list
+from wallet.skills.opportunity import OccupationGuess
 from wallet.skills.pack import Skill, TaxonomyPack
 from wallet.skills.pack import attribution as skills_data_credits
+from wallet.skills.pathways import LevelGap, Pathway, SkillRef
 from wallet.skills.profile import STRENGTH_WORDS, Profile, ProfileSkill
 from wallet.skills.warmup import start_warm_up
 from wallet.store.files import atomic_write
@@ -73,12 +77,14 @@ from wallet.validation import MIN_PASSPHRASE
 __all__ = [
     "CREDENTIAL_SUFFIXES",
     "ENTRY_KIND_LABELS",
+    "MATCH_SCORE_BASIS",
     "MAX_INPUT_BYTES",
     "MIN_PASSPHRASE",
     "STATUS_SENTENCES",
     "STDIN",
     "STRENGTH_WORDS",
     "SUFFIX",
+    "Coverage",
     "CreatedWallet",
     "CredentialDetails",
     "CredentialFormatError",
@@ -96,21 +102,29 @@ __all__ = [
     "ItemReport",
     "KdfParams",
     "KeyResolver",
+    "LevelGap",
+    "MatchResult",
     "NewerWalletError",
     "NotAWalletError",
+    "OccupationGuess",
     "Onboarding",
     "Outcome",
+    "OutcomeMatch",
+    "Pathway",
     "Profile",
     "ProfileSkill",
     "Rechecked",
     "Record",
     "RecordKind",
     "RecordNotFoundError",
+    "RecordRef",
     "Report",
     "SavedCheck",
     "SavedReport",
     "Session",
     "Skill",
+    "SkillMatch",
+    "SkillRef",
     "Status",
     "Step",
     "StorageError",
@@ -119,6 +133,7 @@ __all__ = [
     "UsageError",
     "Verifier",
     "VerifyOptions",
+    "Via",
     "ViewRow",
     "WalletDamagedError",
     "WalletError",

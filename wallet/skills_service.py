@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wallet.errors import InvalidInputError, UsageError
 from wallet.events import Event
@@ -18,6 +18,11 @@ from wallet.skills.profile import Overrides, Profile, RecordText, build_profile
 from wallet.skills.recognise import Recogniser, recogniser
 from wallet.store.repository import Repository
 from wallet.store.skills_store import SkillsStore, ViewRow
+
+if TYPE_CHECKING:  # imported when first used: matching, pathways and CPL are not needed at start-up
+    from wallet.skills.cpl import OutcomeMatch
+    from wallet.skills.match import MatchResult
+    from wallet.skills.pathways import Pathway
 
 _VERIFIED = {"verified", "verified_with_warnings"}
 MAX_VIEW_RECORDS = 12
@@ -153,7 +158,8 @@ class SkillsService:
         self._profile = None
 
     # -- opportunities, views, pathways, credit for prior learning -----------------------------------------
-    def match(self, posting: bytes | str) -> Any:
+    def match(self, posting: bytes | str) -> MatchResult:
+        """How the learner's records fit a posting (text, JSON-LD JobPosting, or bytes of either)."""
         from wallet.skills.match import match
         from wallet.skills.opportunity import read_opportunity
 
@@ -162,17 +168,17 @@ class SkillsService:
 
     def suggest_view(self, name: str, posting: bytes | str) -> ViewRow:
         """A view for an opportunity, with records and skills chosen from the match (not yet saved)."""
-        result = self.match(posting).to_json()
-        covered = [s for s in result["skills"] if s["coverage"] in ("covered", "partial")]
-        covered.sort(key=lambda s: (s["coverage"] != "covered", s["source"] != "posting"))
-        skill_ids = [s["id"] for s in covered][:MAX_VIEW_SKILLS]
+        result = self.match(posting)
+        covered = [s for s in result.skills if s.coverage.coverage in ("covered", "partial")]
+        covered.sort(key=lambda s: (s.coverage.coverage != "covered", s.source != "posting"))
+        skill_ids = [s.skill_id for s in covered][:MAX_VIEW_SKILLS]
         ranked: dict[str, int] = {}
         for s in covered:
-            for record_id in s.get("evidence", []):
+            for record_id in s.coverage.evidence:
                 ranked[record_id] = ranked.get(record_id, 0) + 1
         record_ids = [r for r, _ in sorted(ranked.items(), key=lambda kv: -kv[1])][:MAX_VIEW_RECORDS]
-        labels = [s["label"] for s in covered if s["coverage"] == "covered"][:3]
-        title = result.get("title") or name
+        labels = [s.label for s in covered if s.coverage.coverage == "covered"][:3]
+        title = result.title or name
         listed = ", ".join(labels[:-1]) + f" and {labels[-1]}" if len(labels) > 1 else "".join(labels)
         statement = (
             f"For {title}. Skills I bring: {listed}, shown by {len(record_ids)} of my records."
@@ -181,9 +187,9 @@ class SkillsService:
         )
         opportunity = {
             "title": title,
-            "score": result.get("score"),
-            "explanation": result.get("explanation"),
-            "occupations": result.get("occupations", [])[:3],
+            "score": round(result.score, 3),
+            "explanation": result.explanation,
+            "occupations": [o.to_json() for o in result.occupations[:3]],
         }
         return ViewRow("", name, statement, "opportunity", opportunity, record_ids, skill_ids)
 
@@ -195,11 +201,11 @@ class SkillsService:
         else:
             view = ViewRow("", name.strip())
             if posting is not None:
-                result = self.match(posting).to_json()
+                result = self.match(posting)
                 view.opportunity = {
-                    "title": result.get("title") or name,
-                    "score": result.get("score"),
-                    "explanation": result.get("explanation"),
+                    "title": result.title or name,
+                    "score": round(result.score, 3),
+                    "explanation": result.explanation,
                 }
         return self._store.save_view(view)
 
@@ -252,7 +258,8 @@ class SkillsService:
     def delete_view(self, view_id: str) -> None:
         self._store.delete_view(view_id)
 
-    def pathways(self, from_occupation: str | None = None) -> Any:
+    def pathways(self, from_occupation: str | None = None) -> list[Pathway]:
+        """Moves up, down and sideways from the learner's skills, or from an occupation named by title or id."""
         from wallet.skills.pathways import pathways
 
         occupation = self._resolve_occupation(from_occupation) if from_occupation else None
@@ -270,7 +277,8 @@ class SkillsService:
                 return occupation.id
         raise InvalidInputError(f"No occupation is called {text!r}; try its title, ESCO URI or O*NET-SOC code.")
 
-    def cpl(self, outcomes_text: str) -> Any:
+    def cpl(self, outcomes_text: str) -> list[OutcomeMatch]:
+        """A course's learning outcomes (one per line), each with the records that show it."""
         from wallet.skills.cpl import map_outcomes
 
         return map_outcomes(outcomes_text, self.profile(), self.pack)

@@ -3,8 +3,6 @@ evidence for it, or "No evidence yet" (so a reviewer sees the gap, not a silence
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QFrame, QListWidgetItem, QPlainTextEdit, QSplitter, QVBoxLayout, QWidget
@@ -13,6 +11,7 @@ from ui.pages.skill_parts import DATA_ROLE, StatusLine, add_item, button_row, li
 from ui.skill_looks import strength_look
 from ui.status import TONE_COLOURS, Look
 from ui.widgets import button, field, label, name, selectable
+from wallet.api import OutcomeMatch
 
 CPL_LOOKS = {
     "evidenced": Look("✓", "Evidence", "good"),
@@ -25,19 +24,18 @@ PLACEHOLDER = ("For example:\n1. Operate a forklift safely\n2. Manage inventory 
                "3. Apply statistical process control")
 
 
-def outcome_lines(outcome: dict[str, Any]) -> list[str]:
-    look = CPL_LOOKS.get(str(outcome.get("status")), CPL_LOOKS["no evidence"])
-    number = outcome.get("number")
-    first = f"{look.text}: {number}. {outcome.get('outcome', '')}" if number else f"{look.text}: {outcome['outcome']}"
+def outcome_lines(outcome: OutcomeMatch) -> list[str]:
+    look = CPL_LOOKS.get(outcome.status, CPL_LOOKS["no evidence"])
+    number = outcome.number
+    first = f"{look.text}: {number}. {outcome.text}" if number else f"{look.text}: {outcome.text}"
     lines = [first]
-    records = outcome.get("records") or []
-    if records:
+    if outcome.records:
         lines.append("Records: " + "; ".join(
-            f"{r.get('title')} ({strength_look(r.get('strength')).word.lower()})" for r in records))
-    elif not outcome.get("explanation"):
+            f"{r.title} ({strength_look(r.strength).word.lower()})" for r in outcome.records))
+    elif not outcome.explanation:
         lines.append("No evidence yet.")
-    if outcome.get("explanation"):
-        lines.append(str(outcome["explanation"]))
+    if outcome.explanation:
+        lines.append(outcome.explanation)
     return lines
 
 
@@ -93,16 +91,16 @@ class CplPanel(QFrame):
     def focusables(self) -> list[QWidget]:
         return [self.outcomes, self.map_button, self.results]
 
-    def show_outcomes(self, outcomes: list[dict[str, Any]]) -> None:
+    def show_outcomes(self, outcomes: list[OutcomeMatch]) -> None:
         self.results.clear()
         for outcome in outcomes:
-            records = outcome.get("records") or []
-            item = add_item(self.results, outcome_lines(outcome), records[0].get("id") if records else None)
-            look = CPL_LOOKS.get(str(outcome.get("status")), CPL_LOOKS["no evidence"])
+            first = outcome.records[0].id if outcome.records else None
+            item = add_item(self.results, outcome_lines(outcome), first)
+            look = CPL_LOOKS.get(outcome.status, CPL_LOOKS["no evidence"])
             item.setForeground(QBrush(QColor(TONE_COLOURS[look.tone][1])))
         if outcomes:
-            shown = sum(1 for o in outcomes if o.get("status") == "evidenced")
-            partly = sum(1 for o in outcomes if o.get("status") == "partly evidenced")
+            shown = sum(1 for o in outcomes if o.status == "evidenced")
+            partly = sum(1 for o in outcomes if o.status == "partly evidenced")
             none = len(outcomes) - shown - partly
             self.summary.setText(f"{len(outcomes)} outcomes: {shown} ✓ with evidence, {partly} ~ partly, "
                                  f"{none} ✗ no evidence yet.")

@@ -4,7 +4,7 @@ covered (~) or missing (✗), with the records that show it."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -15,34 +15,33 @@ from ui.skill_looks import COVERAGE_LOOKS, SOURCE_HEADINGS, coverage_look, plura
 from ui.status import TONE_COLOURS
 from ui.style import ACCENT_DARK
 from ui.widgets import button, label, name, selectable
+from wallet.api import MATCH_SCORE_BASIS, MatchResult, SkillMatch
 
 EMPTY = ("Paste a job posting on the left (or open a file) and press Match. The wallet compares the skills it "
          "asks for with the skills your records show. Nothing leaves this computer.")
 
 
-def skill_lines(skill: dict[str, Any], title: Any) -> list[str]:
+def skill_lines(skill: SkillMatch, title: Callable[[str], str]) -> list[str]:
     """'✓ You show it: operate forklift' / 'Shown by: Certified Forklift Operator, Warehouse Associate'."""
-    look = coverage_look(skill.get("coverage"))
-    lines = [f"{look.text}: {skill.get('label', '')}"]
-    records = [title(r) for r in skill.get("evidence") or []]
-    via = skill.get("partial_via_detail") or skill.get("partial_via")
-    if isinstance(via, str):
-        via = {"label": via}
-    if skill.get("coverage") == "covered":
+    look = coverage_look(skill.coverage.coverage)
+    lines = [f"{look.text}: {skill.label}"]
+    records = [title(r) for r in skill.coverage.evidence]
+    via = skill.coverage.via
+    if skill.coverage.coverage == "covered":
         lines.append("Shown by: " + ", ".join(records))
-    elif via:
-        lines.append(f"You have “{via.get('label')}”, {via.get('how', 'a related skill')}"
+    elif via is not None:
+        lines.append(f"You have “{via.label}”, {via.how}"
                      + (f" (shown by {', '.join(records)})" if records else "") + ".")
     else:
         lines.append("No record shows it yet.")
-    if skill.get("matched_text"):
-        lines.append(f"The posting says: “{skill['matched_text']}”")
+    if skill.matched_text:
+        lines.append(f"The posting says: “{skill.matched_text}”")
     return lines
 
 
-def counts_line(skills: list[dict[str, Any]]) -> str:
+def counts_line(skills: list[SkillMatch]) -> str:
     """'11 skills: 1 ✓ shown, 2 ~ partly, 8 ✗ missing'."""
-    counts = {c: sum(1 for s in skills if s.get("coverage") == c) for c in COVERAGE_LOOKS}
+    counts = {c: sum(1 for s in skills if s.coverage.coverage == c) for c in COVERAGE_LOOKS}
     return (f"{plural(len(skills), 'skill')}: {counts['covered']} ✓ shown, {counts['partial']} ~ partly, "
             f"{counts['missing']} ✗ missing")
 
@@ -89,7 +88,7 @@ class MatchResults(QScrollArea):
         self.create_button.clicked.connect(self.create_view)
         self.skills.itemActivated.connect(self._activated)
         self.skills.currentRowChanged.connect(self._keep_in_sight)
-        self.result: dict[str, Any] | None = None
+        self.result: MatchResult | None = None
         self.clear()
 
     def clear(self, text: str = EMPTY) -> None:
@@ -104,40 +103,39 @@ class MatchResults(QScrollArea):
         self.skills.hide()
         self.setAccessibleDescription(text)
 
-    def show_result(self, result: dict[str, Any], titles: dict[str, str]) -> None:
+    def show_result(self, result: MatchResult, titles: dict[str, str]) -> None:
         self.result = result
 
         def title(record_id: str) -> str:
             return titles.get(record_id, "a record no longer in the wallet")
 
-        self.title.setText(str(result.get("title") or "This posting"))
+        self.title.setText(result.title or "This posting")
         self.title.show()
-        self.explanation.setText(str(result.get("explanation", "")))
-        percent = result.get("score_percent", round(float(result.get("score", 0)) * 100))
+        self.explanation.setText(result.explanation)
+        percent = round(result.score * 100)
         self.score.setText(f"Match score: {percent}% (how much of what it asks for your records show).")
-        basis = str(result.get("score_basis", ""))
+        basis = MATCH_SCORE_BASIS
         self.score.setToolTip(basis)
         self.score.setAccessibleDescription(basis)
         self.score.show()
-        occupations = result.get("occupations") or []
-        names = [str(o.get("label", "")) for o in occupations]
+        occupations = result.occupations
+        names = [o.label for o in occupations]
         self.occupations.setText("Likely kind of job: " + "; ".join(names) + "." if names else "")
-        why = "\n".join(f"{o.get('label')}: {o.get('why', '')}" for o in occupations)
+        why = "\n".join(f"{o.label}: {o.why}" for o in occupations)
         self.occupations.setToolTip(why)
         self.occupations.setAccessibleDescription(why)
         self.occupations.setVisible(bool(names))
         self.create_button.show()
         self.skills.clear()
-        skills = result.get("skills") or []
         for source, heading in SOURCE_HEADINGS.items():
-            group = [s for s in skills if s.get("source") == source]
+            group = result.by_source(source)
             if not group:
                 continue
             self._heading(f"{heading} — {counts_line(group)}")
             order = {c: n for n, c in enumerate(COVERAGE_LOOKS)}
-            for skill in sorted(group, key=lambda s: order.get(str(s.get("coverage")), 3)):
-                item = add_item(self.skills, skill_lines(skill, title), (skill.get("evidence") or [None])[0])
-                ink = TONE_COLOURS[coverage_look(skill.get("coverage")).tone][1]
+            for skill in sorted(group, key=lambda s: order.get(s.coverage.coverage, 3)):
+                item = add_item(self.skills, skill_lines(skill, title), next(iter(skill.coverage.evidence), None))
+                ink = TONE_COLOURS[coverage_look(skill.coverage.coverage).tone][1]
                 item.setForeground(QBrush(QColor(ink)))
         self.skills.show()
         self.skills.fit()

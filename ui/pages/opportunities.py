@@ -177,7 +177,7 @@ class OpportunitiesPage(QWidget):
             self.posting.setFocus()
             return
         waiting = READING if self.context.profile is None else "Matching the posting with your skills…"
-        if self.context.run(lambda s: (s.skills.match(text).to_json(), _titles(s)), self._matched):
+        if self.context.run(lambda s: (s.skills.match(text), _titles(s)), self._matched):
             self.match_button.setEnabled(False)
             self.match_status.set(waiting, busy=True)
 
@@ -189,7 +189,7 @@ class OpportunitiesPage(QWidget):
         self.match_status.clear()
         matched, titles = result
         self.results.show_result(matched, titles)
-        announce(self.results, str(matched.get("explanation", "")))
+        announce(self.results, matched.explanation)
 
     def _open_file(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(self, "Open a job posting", str(Path.home()), POSTING_FILES)
@@ -209,8 +209,8 @@ class OpportunitiesPage(QWidget):
 
     # -- views ------------------------------------------------------------------------------------------
     def _ask_view_name(self) -> None:
-        result = self.results.result or {}
-        self.new_view_dialog.start(str(result.get("title") or "My view")[:80])
+        result = self.results.result
+        self.new_view_dialog.start(((result.title if result is not None else "") or "My view")[:80])
 
     def _create_view(self, view_name: str) -> None:
         text = self.posting.toPlainText().strip()
@@ -342,7 +342,7 @@ class OpportunitiesPage(QWidget):
                 return
             self.cpl.show_outcomes(result)
 
-        if self.context.run(lambda s: [o.to_json() for o in s.skills.cpl(text)], done):
+        if self.context.run(lambda s: s.skills.cpl(text), done):
             self.cpl.set_busy(True, waiting)
 
 

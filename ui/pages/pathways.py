@@ -23,7 +23,7 @@ from ui.skill_looks import direction_look, plural
 from ui.skills_context import READING, SkillsContext
 from ui.widgets import button, label, line_edit, name, selectable
 from ui.worker import Failed
-from wallet.api import and_list
+from wallet.api import Pathway, and_list
 
 INTRO = ("Possible next moves, not one ladder: ↑ a step up needs more preparation, → sideways about the same, "
          "↓ a step down less. Each says which of its usual skills your records already show and what is missing.")
@@ -32,35 +32,35 @@ NO_MOVES_FROM_SKILLS = ("No pathways yet: add credentials or describe your exper
                         "wallet knows your skills.")
 
 
-def have_words(path: dict[str, Any]) -> str:
-    shared = path.get("shared") or []
-    total = path.get("total_skills") or 0
+def have_words(path: Pathway) -> str:
+    shared = path.shared
+    total = path.total_skills
     if not total:
         return "Its usual skills are not listed in the skills data."
-    who = "You already have" if path.get("overlap_basis") == "profile" else "The job you named gives"
-    names = and_list([s["label"] for s in shared], 3)
+    who = "You already have" if path.overlap_basis == "profile" else "The job you named gives"
+    names = and_list([s.label for s in shared], 3)
     return f"{who} {len(shared)} of its {total} usual skills" + (f": {names}." if shared else ".")
 
 
-def missing_words(path: dict[str, Any]) -> str:
-    missing = path.get("missing") or []
+def missing_words(path: Pathway) -> str:
+    missing = path.missing
     if not missing:
         return "Nothing missing from its usual skills."
-    count = int(path.get("missing_count") or len(missing))
-    return f"Missing ({count}): " + and_list([s["label"] for s in missing], 3) + "."
+    count = path.missing_count or len(missing)
+    return f"Missing ({count}): " + and_list([s.label for s in missing], 3) + "."
 
 
-def education_words(path: dict[str, Any]) -> str:
-    parts = [str(path["education"])] if path.get("education") else []
-    if path.get("job_zone"):
-        parts.append(f"job zone {path['job_zone']}: {path.get('job_zone_name') or ''}".rstrip(": "))
+def education_words(path: Pathway) -> str:
+    parts = [path.education] if path.education else []
+    if path.job_zone:
+        parts.append(f"job zone {path.job_zone}: {path.job_zone_name or ''}".rstrip(": "))
     return "Typical education: " + "; ".join(parts) if parts else "Typical education: not known."
 
 
-def path_lines(path: dict[str, Any]) -> list[str]:
-    look = direction_look(path.get("direction"))
-    fit = " (fits your records)" if path.get("kind") == "nearly-covered" else ""
-    return [f"{look.text}: {path.get('label', '')}{fit}", have_words(path), missing_words(path), education_words(path)]
+def path_lines(path: Pathway) -> list[str]:
+    look = direction_look(path.direction)
+    fit = " (fits your records)" if path.kind == "nearly-covered" else ""
+    return [f"{look.text}: {path.to_label}{fit}", have_words(path), missing_words(path), education_words(path)]
 
 
 class PathwaysPage(QWidget):
@@ -172,11 +172,11 @@ class PathwaysPage(QWidget):
             self._shown_for = wanted
             self._fill(result, wanted)
 
-        if self.context.run(lambda s: [p.to_json() for p in s.skills.pathways(wanted or None)], done):
+        if self.context.run(lambda s: s.skills.pathways(wanted or None), done):
             self.show_button.setEnabled(False)
             self.status.set(waiting, busy=True)
 
-    def _fill(self, paths: list[dict[str, Any]], wanted: str) -> None:
+    def _fill(self, paths: list[Pathway], wanted: str) -> None:
         self.list.clear()
         for path in paths:
             lines = path_lines(path)
@@ -193,31 +193,30 @@ class PathwaysPage(QWidget):
     def _show_detail(self) -> None:
         item = self.list.currentItem()
         path = item.data(DATA_ROLE) if item is not None else None
-        if not isinstance(path, dict):
+        if not isinstance(path, Pathway):
             self.detail_title.setText("")
             self.detail_text.setText(NOTHING if self.list.count() else "")
             return
-        look = direction_look(path.get("direction"))
-        self.detail_title.setText(f"{look.text}: {path.get('label', '')}")
-        shared = path.get("shared") or []
-        missing = path.get("missing") or []
-        mine = path.get("overlap_basis") == "profile"
+        look = direction_look(path.direction)
+        self.detail_title.setText(f"{look.text}: {path.to_label}")
+        shared = path.shared
+        missing = path.missing
+        mine = path.overlap_basis == "profile"
         heading = "What you already have:" if mine else "What the job you named already gives you:"
-        lines = [str(path.get("why") or ""), "", heading if shared else have_words(path)]
+        lines = [path.why, "", heading if shared else have_words(path)]
         if shared:
-            lines += [f"  ✓ {s['label']}" if s.get("coverage") == "covered"
-                      else f"  ~ {s['label']} (you have {s.get('via') or 'a skill next to it'})" for s in shared[:8]]
+            lines += [f"  ✓ {s.label}" if s.coverage == "covered"
+                      else f"  ~ {s.label} (you have {s.via or 'a skill next to it'})" for s in shared[:8]]
             if len(shared) > 8:
                 lines.append(f"  and {len(shared) - 8} more")
-        count = int(path.get("missing_count") or len(missing))
+        count = path.missing_count or len(missing)
         lines += ["", f"Missing ({count}):" if missing else missing_words(path)]
-        lines += [f"  ✗ {s['label']}" for s in missing]
+        lines += [f"  ✗ {s.label}" for s in missing]
         more = count - len(missing)
         if more > 0:
             lines.append(f"  and {more} more")
-        raise_levels = path.get("raise_levels") or []
-        if raise_levels:
-            lines += ["", "Asks a higher level of: " + and_list([g["label"] for g in raise_levels], 3) + "."]
+        if path.raise_levels:
+            lines += ["", "Asks a higher level of: " + and_list([g.label for g in path.raise_levels], 3) + "."]
         lines += ["", education_words(path)]
         self.detail_text.setText("\n".join(lines).strip())
         self.detail.setAccessibleDescription(f"{self.detail_title.text()}\n{self.detail_text.text()}")

@@ -50,9 +50,14 @@ class Via:
     record_ids: tuple[str, ...]
     strength: str
 
+    @property
+    def how(self) -> str:
+        """The relation in words: "a broader skill", "a related skill"…"""
+        return _RELATION_WORDS.get(self.relation, "a related skill")
+
     def to_json(self) -> dict[str, Any]:
         return {"id": self.skill_id, "label": self.label, "relation": self.relation,
-                "how": _RELATION_WORDS[self.relation], "records": list(self.record_ids), "strength": self.strength}
+                "how": self.how, "records": list(self.record_ids), "strength": self.strength}
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,20 +12,18 @@ from cli.commands import unlock
 from cli.output import emit_json, json_text, shown
 from wallet.api import (
     ItemReport,
-    KeyResolver,
     Rechecked,
     Report,
     Status,
     UsageError,
-    Verifier,
     VerifyOptions,
     WalletError,
     atomic_write,
-    formats,
+    offline_options,
     parse_instant,
     read_input,
     read_inputs,
-    read_json_file,
+    verify_inputs,
 )
 
 MARKS = {"passed": "✓", "failed": "✗", "warning": "!", "not checked": "?"}
@@ -48,10 +46,6 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 # -- verify ---------------------------------------------------------------------------------------------
-def _load_json_file(path: str, what: str) -> Any:
-    return read_json_file(Path(path).expanduser(), what)
-
-
 def verify_options(args: argparse.Namespace) -> VerifyOptions:
     now = datetime.now(UTC)
     if args.at:
@@ -59,19 +53,14 @@ def verify_options(args: argparse.Namespace) -> VerifyOptions:
             now = parse_instant(args.at)
         except UsageError as exc:
             raise UsageError(f"--at {exc.message}") from None
-    resolver = KeyResolver()
-    for file in [*args.did_doc, *args.key]:
-        document = _load_json_file(file, f"The key file {file}")
-        for item in document if isinstance(document, list) else [document]:
-            resolver.add_document(item)
-    status_lists: dict[str, Any] = {}
+    status_lists: list[tuple[str, Path]] = []
     for pair in args.status_list:
         url, sep, file = pair.partition("=")
         if not sep or not url or not file:
             raise UsageError(f"--status-list takes URL=FILE, not {pair!r}.")
-        status_lists[url] = _load_json_file(file, f"The status list {file}")
-    trusted = {issuer: issuer for issuer in args.trusted_issuer}
-    return VerifyOptions(now=now, resolver=resolver, status_lists=status_lists, trusted_issuers=trusted)
+        status_lists.append((url, Path(file).expanduser()))
+    key_files = [Path(file).expanduser() for file in [*args.did_doc, *args.key]]
+    return offline_options(now, key_files, status_lists, args.trusted_issuer)
 
 
 def _print_item(item: ItemReport, source: str, indent: str = "") -> None:
@@ -87,18 +76,13 @@ def _print_item(item: ItemReport, source: str, indent: str = "") -> None:
 
 def cmd_verify(args: argparse.Namespace) -> int:
     options = verify_options(args)
-    verifier = Verifier(options)
     items: list[ItemReport] = []
     unreadable: list[dict[str, str]] = []
-    for name, data in read_inputs(args.paths, sys.stdin.buffer):
-        try:
-            if isinstance(data, WalletError):
-                raise data
-            found = [verifier.verify(parsed) for parsed in formats.parse(data)]
-        except WalletError as exc:
-            unreadable.append({"source": name, "message": exc.message})
+    for name, found in verify_inputs(read_inputs(args.paths, sys.stdin.buffer), options):
+        if isinstance(found, WalletError):
+            unreadable.append({"source": name, "message": found.message})
             if not args.json:
-                print(f"{shown(name)}: cannot be read — {shown(exc.message)}")
+                print(f"{shown(name)}: cannot be read — {shown(found.message)}")
             continue
         items += found
         if not args.json:

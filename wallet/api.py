@@ -10,6 +10,7 @@ from __future__ import annotations
 from wallet import __version__
 from wallet.credential_service import ImportOutcome, Rechecked
 from wallet.credentials import formats
+from wallet.credentials.checking import offline_options, verify_inputs
 from wallet.credentials.details import CredentialDetails, Endorsement
 from wallet.credentials.keys import KeyResolver
 from wallet.credentials.limits import MAX_INPUT_BYTES, read_json
@@ -158,6 +159,7 @@ __all__ = [
     "markdown_has_markup",
     "markdown_to_safe_html",
     "multiline",
+    "offline_options",
     "one_line",
     "open_wallet",
     "parse_instant",
@@ -175,5 +177,6 @@ __all__ = [
     "restore_backup",
     "skills_data_credits",
     "start_warm_up",
+    "verify_inputs",
     "wallet_is_demo",
 ]

@@ -1,0 +1,56 @@
+"""Checking credentials with no wallet: what an employer runs on files they were sent (`ler-wallet verify`).
+
+Everything the check may use is given: the moment to check at, DID documents and public keys, status lists
+saved from their addresses, and the issuers the checker trusts. Nothing is fetched. Inputs are checked one at a
+time, so a caller can show each answer as it comes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from wallet.credentials import formats
+from wallet.credentials.keys import KeyResolver
+from wallet.credentials.report import ItemReport
+from wallet.credentials.sources import read_json_file
+from wallet.credentials.verifier import Verifier, VerifyOptions
+from wallet.errors import WalletError
+
+
+def offline_options(
+    now: datetime,
+    key_files: Iterable[Path] = (),
+    status_list_files: Iterable[tuple[str, Path]] = (),
+    trusted_issuers: Iterable[str] = (),
+) -> VerifyOptions:
+    """Options for checking without a wallet: keys and DID documents from files (one document or a list per
+    file), status lists as (the address they were saved from, the file), and the issuers to trust."""
+    resolver = KeyResolver()
+    for file in key_files:
+        document = read_json_file(file, f"The key file {file}")
+        for item in document if isinstance(document, list) else [document]:
+            resolver.add_document(item)
+    status_lists: dict[str, Any] = {}
+    for url, file in status_list_files:
+        status_lists[url] = read_json_file(file, f"The status list {file}")
+    trusted = {issuer: issuer for issuer in trusted_issuers}
+    return VerifyOptions(now=now, resolver=resolver, status_lists=status_lists, trusted_issuers=trusted)
+
+
+def verify_inputs(
+    inputs: Iterable[tuple[str, bytes | WalletError]], options: VerifyOptions
+) -> Iterator[tuple[str, list[ItemReport] | WalletError]]:
+    """For each input (as `wallet.credentials.sources.read_inputs` gives them): a report per credential in it,
+    or the error that says why it could not be read. A bad credential is a report, never an exception."""
+    verifier = Verifier(options)
+    for source, data in inputs:
+        if isinstance(data, WalletError):
+            yield source, data
+            continue
+        try:
+            yield source, [verifier.verify(parsed) for parsed in formats.parse(data)]
+        except WalletError as exc:
+            yield source, exc

@@ -105,7 +105,7 @@ def ob2_issuer_binding(issuer_id: str, key: KeyMaterial, documents: Mapping[str,
         if entry == key.id:
             return True, f"The key is listed in the issuer's profile ({clip(issuer_id)})."
         if isinstance(entry, dict) and entry.get("id") == key.id:
-            if not _same_key(entry, key.method):
+            if any(name in entry for name in _KEY_FIELDS) and not _same_key(entry, key.method):
                 return False, f"The issuer's profile gives a different key under {clip(key.id)}."
             return True, f"The key is listed in the issuer's profile ({clip(issuer_id)})."
     return False, f"The issuer's profile ({clip(issuer_id)}) does not list the key {clip(key.id)} among its keys."
@@ -154,8 +154,14 @@ def _listed_in(own: dict[str, Any], issuer_id: str, key: KeyMaterial) -> Binding
             f"The issuer's own document ({who}) does not list the key {shown} for issuing credentials; a key "
             "that merely names the issuer as its controller does not speak for it."
         )
-    if embedded is not None and not _same_key(embedded, key.method):
+    gives_key = embedded is not None and any(name in embedded for name in _KEY_FIELDS)
+    if embedded is not None and gives_key and not _same_key(embedded, key.method):
         return False, f"The issuer's own document ({who}) gives a different key under {shown}."
+    if not gives_key and did_of(key.id) == did_of(doc_id):
+        return None, (
+            f"The issuer's own document ({who}) lists {shown} for issuing but does not give that key, so the key "
+            "the proof was checked with cannot be confirmed as the issuer's."
+        )
     return True, f"The proof's key is listed for issuing credentials in the issuer's own document ({who})."
 
 
@@ -176,8 +182,8 @@ def _fingerprint(method: dict[str, Any]) -> str | None:
 
 def _same_key(embedded: dict[str, Any], used: dict[str, Any]) -> bool:
     """Does the key the issuer's document embeds match the key the proof was checked with?"""
-    if embedded is used or not any(name in embedded for name in _KEY_FIELDS):
-        return True  # the same object, or the document only names the key
+    if embedded is used:
+        return True
     first, second = _fingerprint(embedded), _fingerprint(used)
     if first is None or second is None:
         return all(embedded.get(name) == used.get(name) for name in _KEY_FIELDS)

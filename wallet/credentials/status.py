@@ -56,11 +56,12 @@ import re
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from wallet.credentials.limits import MAX_DECOMPRESSED_BYTES, check_size
 from wallet.credentials.report import Check, CheckName, Outcome
+from wallet.credentials.validity import in_utc
 from wallet.errors import CredentialFormatError, UsageError, WalletError
 
 StatusSource = Callable[[str], Any | None]
@@ -203,7 +204,7 @@ def _issuer_of(doc: dict[str, Any]) -> str | None:
 
 def _aware(moment: datetime) -> datetime:
     """A list's own date in UTC; one written without a zone is read as UTC."""
-    return (moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)).astimezone(UTC)
+    return in_utc(moment)
 
 
 def _time(doc: dict[str, Any], field: str, list_name: str, url: str, unchecked: str) -> datetime | None:
@@ -616,7 +617,7 @@ def check_status(
     """
     if not isinstance(now, datetime) or now.tzinfo is None or now.utcoffset() is None:
         raise UsageError("The moment to check status lists at must say its time zone.")
-    now = now.astimezone(UTC)
+    now = in_utc(now)
     status = credential.get("credentialStatus")
     if status is None or status == []:
         return [Check(CheckName.STATUS, Outcome.PASSED, NO_STATUS_MESSAGE)]

@@ -18,6 +18,15 @@ from wallet.errors import UsageError
 _DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
+def in_utc(moment: datetime) -> datetime:
+    """An aware (or naive, read as UTC) datetime as UTC; one beyond the years 1–9999 once in UTC is clamped there."""
+    aware = moment if moment.tzinfo is not None and moment.utcoffset() is not None else moment.replace(tzinfo=UTC)
+    try:
+        return aware.astimezone(UTC)
+    except OverflowError:
+        return (datetime.max if aware.year > 1 else datetime.min).replace(tzinfo=UTC)
+
+
 def parse_time(value: Any) -> datetime | None:
     """An ISO 8601 date-time (or date) as an aware UTC datetime; None when absent or unreadable."""
     if isinstance(value, int | float) and not isinstance(value, bool):
@@ -31,7 +40,7 @@ def parse_time(value: Any) -> datetime | None:
         parsed = datetime.fromisoformat(text)
     except ValueError:
         return None
-    return (parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)).astimezone(UTC)
+    return in_utc(parsed)
 
 
 def numeric_date(value: Any) -> datetime | None:
@@ -48,7 +57,7 @@ def utc_moment(moment: object) -> datetime:
     """`moment` in UTC; a naive datetime (or anything else) is a UsageError, never silently taken as local time."""
     if not isinstance(moment, datetime) or moment.tzinfo is None or moment.utcoffset() is None:
         raise UsageError("The moment to verify at must be a date and time with its time zone.")
-    return moment.astimezone(UTC)
+    return in_utc(moment)
 
 
 def parse_instant(text: str) -> datetime:
@@ -68,7 +77,7 @@ def parse_instant(text: str) -> datetime:
         raise UsageError(f"{shown!r} is not an ISO 8601 date or date-time, such as 2026-01-01T09:00:00Z.") from None
     if moment.tzinfo is None:
         raise UsageError(f"{shown!r} has no time zone: add Z for UTC or an offset such as +02:00.")
-    return moment.astimezone(UTC)
+    return in_utc(moment)
 
 
 def day(moment: datetime) -> str:

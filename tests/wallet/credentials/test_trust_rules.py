@@ -115,6 +115,19 @@ def test_separate_key_document_cannot_replace_the_key_the_issuer_embeds() -> Non
     assert "different key" in _line(report, CheckName.ISSUER_KEY)
 
 
+@pytest.mark.parametrize("embedded", [None, {"id": COLLEGE_VM, "type": "Multikey"}], ids=["absent", "no-key"])
+def test_issuer_document_listing_its_key_without_giving_it_cannot_be_filled_in_from_elsewhere(
+    embedded: dict[str, Any] | None,
+) -> None:
+    """Found by fuzzing: the college's document lists #key-1 for issuing but gives no key for it; a lone key
+    document supplying other material under that id does not stand in: not checked, unverifiable."""
+    forged = _signed(_badge(COLLEGE), label="attacker", vm=COLLEGE_VM)
+    document = _college_document(methods=[embedded] if embedded else [])
+    report = _verify(forged, resolver=_resolver(_method(COLLEGE_VM, "attacker"), document))
+    assert report.outcome_of(CheckName.ISSUER_KEY) is Outcome.NOT_CHECKED
+    assert report.status is Status.UNVERIFIABLE
+
+
 def test_did_web_key_alone_without_its_did_document_is_not_checked() -> None:
     """A lone key document for a did:web key is not the DID document: only that can list keys for issuing."""
     genuine = _signed(_badge(COLLEGE), label="college", vm=COLLEGE_VM)
@@ -309,6 +322,15 @@ def test_parse_instant_accepts_dates_and_zoned_times(text: str, moment: datetime
     """A date is midnight UTC; a date-time with Z or an offset is converted to UTC."""
     parsed = parse_instant(text)
     assert parsed == moment and parsed.tzinfo is UTC
+
+
+def test_moments_beyond_the_calendar_in_utc_are_clamped_not_crashing() -> None:
+    """Found by fuzzing: 9999-12-31T23:59:59-23:59 is past year 9999 in UTC; it becomes the last moment, no crash."""
+    assert parse_instant("9999-12-31T23:59:59-23:59") == datetime.max.replace(tzinfo=UTC)
+    assert parse_instant("0001-01-01T00:00:00+05:00") == datetime.min.replace(tzinfo=UTC)
+    _, did, _ = _key("issuer")
+    report = _verify(_signed({**_badge(did), "validUntil": "9999-12-31T23:59:59-05:00"}))
+    assert report.outcome_of(CheckName.VALIDITY) is Outcome.PASSED
 
 
 @pytest.mark.parametrize(("text", "words"), [("2026-01-01T00:00:00", "no time zone"), ("soon", "not an ISO 8601")])

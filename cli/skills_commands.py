@@ -136,9 +136,8 @@ def _show_view(view: ViewRow, as_json: bool, created: bool = False) -> int:
     print(("Created view " if created else "View ") + f"{view.id[:8]}: {shown(view.name)}")
     if view.statement:
         print(f"  {shown(view.statement, lines=True)}")
-    explanation = (view.opportunity or {}).get("explanation")
-    if explanation:
-        print(f"  {shown(str(explanation), lines=True)}")
+    if view.opportunity_explanation:
+        print(f"  {shown(view.opportunity_explanation, lines=True)}")
     print(f"  Records: {', '.join(r[:8] for r in view.record_ids) or 'none yet'}")
     print(f"  Skills: {len(view.skill_ids)}")
     return 0

@@ -112,3 +112,22 @@ def test_plain_text_evidence_is_read_for_skills(learner: Session) -> None:
                          media_type="text/plain")
     forklift = learner.skills.profile().skills[FORKLIFT]
     assert record_id in forklift.record_ids
+
+
+def test_match_pathways_and_cpl_return_typed_results(learner: Session) -> None:
+    """The facade's skills answers are dataclasses; a view made from a match names its opportunity."""
+    from wallet.skills.cpl import OutcomeMatch
+    from wallet.skills.match import MatchResult
+    from wallet.skills.pathways import Pathway
+
+    posting = "Forklift Operator\nOperate sit-down forklifts and keep the warehouse safe and clean."
+    result = learner.skills.match(posting)
+    assert isinstance(result, MatchResult) and result.title == "Forklift Operator"
+    assert any(s.skill_id == FORKLIFT and s.coverage.coverage == "covered" for s in result.skills)
+    assert all(isinstance(p, Pathway) for p in learner.skills.pathways())
+    [outcome] = learner.skills.cpl("Operate a forklift safely")
+    assert isinstance(outcome, OutcomeMatch) and outcome.status == "evidenced"
+    view = learner.skills.create_view("Forklift job", posting)
+    assert view.opportunity_title == "Forklift Operator" and view.opportunity_explanation == result.explanation
+    assert FORKLIFT in view.skill_ids and view.record_ids
+    assert learner.skills.create_view("Blank", None).opportunity_title == ""

@@ -31,7 +31,7 @@ NO_VIEWS = "No saved views yet. Match a posting, then press “Make a view for t
 
 def view_lines(view: ViewRow) -> list[str]:
     """'Forklift job' / 'For: Forklift Operator · 5 records · 5 skills'."""
-    title = (view.opportunity or {}).get("title")
+    title = view.opportunity_title
     parts = [f"For: {title}"] if title else []
     parts += [plural(len(view.record_ids), "record"), plural(len(view.skill_ids), "skill")]
     changed = when_checked(view.updated_at).replace("Last checked", "Changed") if view.updated_at else ""

@@ -151,8 +151,7 @@ class ViewEditor(QWidget):
         self.form.show()
         self.footer.show()
         self.name_input.setText(view.name)
-        opportunity = view.opportunity or {}
-        title = opportunity.get("title")
+        title = view.opportunity_title
         self.for_label.setText(f"For: {title}" if title else "")
         self.for_label.setVisible(bool(title))
         self.statement.blockSignals(True)

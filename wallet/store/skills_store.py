@@ -27,6 +27,16 @@ class ViewRow:
     created_at: str = ""
     updated_at: str = ""
 
+    @property
+    def opportunity_title(self) -> str:
+        """The title of the opportunity the view is for ("" when it is for none)."""
+        return str((self.opportunity or {}).get("title") or "")
+
+    @property
+    def opportunity_explanation(self) -> str:
+        """What the match said about this opportunity when the view was made ("" when nothing)."""
+        return str((self.opportunity or {}).get("explanation") or "")
+
     def to_json(self) -> dict[str, Any]:
         return dict(self.__dict__)
 

@@ -63,6 +63,22 @@ def cmd_recover(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_recovery_code(args: argparse.Namespace) -> int:
+    """Replace the recovery code: the data key is sealed under a new one, shown once; the old one stops working."""
+    if not args.new:
+        raise UsageError("The recovery code is never stored, so it can't be shown again; 'ler-wallet "
+                         "recovery-code --new' makes a new one (and the old one stops working).")
+    path = wallet_path(args)
+    api.layout_check(path)
+    passphrase = prompts.passphrase()
+    with api.open_wallet(path, passphrase) as session:
+        code = session.replace_recovery_code(passphrase)
+    print("Made a new recovery code: the old one no longer opens this wallet. Backups made before now keep "
+          "the old code, so keep the old paper with those backups or make a new backup.")
+    _print_recovery_code(code)
+    return 0
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
     with unlock(args) as session:
         size = session.backup(args.out)

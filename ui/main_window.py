@@ -21,6 +21,7 @@ from ui.pages.recovery_code import RecoveryCodePage
 from ui.pages.unlock import UnlockPage
 from ui.pages.welcome import WelcomePage
 from ui.pages.workspace import Workspace
+from ui.wallet_menu import WalletMenu
 from ui.worker import Runner
 from wallet.api import SUFFIX, KdfParams, Onboarding, Outcome, Step, start_warm_up
 
@@ -76,6 +77,8 @@ class MainWindow(QMainWindow):
         self.about_action.triggered.connect(self.show_about)
         self.addAction(self.about_action)
         self.workspace.add_about(self.about_action)
+        self.wallet_menu = WalletMenu(self.records.commands.jobs, self)  # New recovery code…
+        self.records.add_header_button(self.wallet_menu.button)
         self._current: QWidget | None = None
         self._connect()
         self.flow = Onboarding(wallet_path, kdf=kdf, on_change=self._on_step)
@@ -141,6 +144,7 @@ class MainWindow(QMainWindow):
                 self._as_page(page).enter(flow)
         if page is not None:
             self._as_page(page).show_status(flow.error, busy)
+        self.wallet_menu.set_session(flow.session if flow.state is Step.UNLOCKED else None)
         self._set_title()
 
     def _set_title(self) -> None:

@@ -30,6 +30,7 @@ from wallet.credential_service import CredentialService
 from wallet.crypto import identity as identity_mod
 from wallet.crypto.identity import Identity
 from wallet.crypto.kdf import KdfParams, calibrate
+from wallet.crypto.keywrap import new_recovery_code
 from wallet.errors import UsageError, WalletDamagedError, WalletLockedError, WrongPassphraseError
 from wallet.events import EventBus
 from wallet.holder import HolderService
@@ -92,6 +93,11 @@ class Session:
             ),
         )
         self.events.subscribe(self._skills.on_event)
+
+    def __repr__(self) -> str:
+        """Where and whether it is open; never a key."""
+        state = "locked" if self._locked else "read-only" if self._read_only else "unlocked"
+        return f"<Session {self._layout.root} ({state})>"
 
     # -- state ----------------------------------------------------------------------------------
     @property
@@ -290,6 +296,25 @@ class Session:
         self._keys = self._keys.with_passphrase(self._require_key(), new_passphrase, params)
         self._keys.write(self._layout.keys)
         self.events.emit("passphrase_changed")
+
+    def replace_recovery_code(self, passphrase: str) -> str:
+        """Seal the data key under a brand-new recovery code and return it, to be shown once.
+
+        The old code stops opening this wallet (backups made before keep their own key file, so they still
+        open with it). The passphrase is asked again so nobody at an unlocked, unattended wallet can do this;
+        the records are not touched. The key file is written before anything changes here, so a failed write
+        leaves the old code working.
+        """
+        if self._read_only:
+            raise UsageError("A read-only view of the wallet can't replace its recovery code.")
+        self.verify_passphrase(passphrase)
+        code = new_recovery_code()
+        keys = self._keys.with_recovery_code(self._require_key(), code)
+        self._cancel.check()  # locked meanwhile: change nothing, since the new code could no longer be shown
+        keys.write(self._layout.keys)
+        self._keys = keys
+        self.events.emit("recovery_code_replaced")
+        return code
 
     def raise_kdf_if_fast(self, passphrase: str, seconds_taken: float) -> bool:
         """Rewrap with a costlier KDF when this machine derived the key much faster than the target."""

@@ -4,10 +4,10 @@ Usage: python long_session.py WALLET PASSPHRASE EMITS VIEWS
 
 It starts the app the way `ler-wallet gui` does (cli.main), and once the event loop runs: reports the
 process hardening (core-file limit, dumpable), unlocks WALLET, views records VIEWS times over (each view is
-a selection change, a detail page and Python-side signal emits), then emits EMITS Python signals of every argument kind the app uses (none, bool, str, object, two
-args) into Python slots, and closes the window. It prints one line per stage and "done" at the very end.
-A Qt binding that mishandles references aborts this process (often only at exit), so the caller checks the
-exit code, not just the output.
+a selection change, a detail page and Python-side signal emits), then emits EMITS Python signals of every
+argument kind the app uses (none, bool, str, object, two args) into Python slots, and closes the window.
+It prints one line per stage and "done" at the very end. A Qt binding that mishandles references aborts
+this process (often only at exit), so the caller checks the exit code, not just the output.
 """
 
 from __future__ import annotations

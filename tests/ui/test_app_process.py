@@ -15,6 +15,7 @@ import sys
 import threading
 from pathlib import Path
 
+import PySide6
 import pytest
 from PySide6.QtWidgets import QApplication
 
@@ -66,10 +67,10 @@ def test_binding_problem_names_only_the_broken_pair() -> None:
 
 def test_run_app_refuses_a_broken_binding(monkeypatch: pytest.MonkeyPatch) -> None:
     """With a broken PySide6 reported, run_app raises one sentence and opens no window."""
-    monkeypatch.setattr(app_module.PySide6, "__version_info__", (6, 12, 0, "", ""))
-    monkeypatch.setattr(app_module.sys, "version_info", (3, 11, 7, "final", 0))
+    monkeypatch.setattr(PySide6, "__version_info__", (6, 12, 0, "", ""))
+    monkeypatch.setattr(sys, "version_info", (3, 11, 7, "final", 0))
     before = {id(w) for w in QApplication.topLevelWidgets()}
-    with pytest.raises(UsageError, match="PySide6 6.12.0 crashes"):
+    with pytest.raises(UsageError, match=r"PySide6 6\.12\.0 crashes"):
         app_module.run_app(None)
     assert {id(w) for w in QApplication.topLevelWidgets() if w.isVisible()} <= before
 

@@ -25,7 +25,8 @@ print(json.dumps({
     "rlimit": list(resource.getrlimit(resource.RLIMIT_CORE)),
     "dumpable": ctypes.CDLL(None).prctl(3, 0, 0, 0, 0),
     "limits": [line for line in open("/proc/self/limits") if line.startswith("Max core file size")],
-    "child_ulimit": subprocess.run(["sh", "-c", "ulimit -c; ulimit -Hc"], capture_output=True, text=True).stdout.split(),
+    "child_ulimit": subprocess.run(["sh", "-c", "ulimit -c; ulimit -Hc"], capture_output=True,
+                                   text=True).stdout.split(),
 }))
 """
 

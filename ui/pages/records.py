@@ -152,6 +152,14 @@ class RecordsPage(QWidget):
         tool.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         return tool
 
+    def add_header_button(self, widget: QWidget) -> None:
+        """Another header button, just before Lock (and before it in the tab order)."""
+        row = self.header.layout()
+        assert isinstance(row, QHBoxLayout)
+        row.insertWidget(row.indexOf(self.lock_button), widget, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.header_buttons.insert(self.header_buttons.index(self.lock_button), widget)
+        self.chain_tab_order()
+
     def chain_tab_order(self) -> None:
         """(Page tabs →) Import → Paste → search → list → details and its buttons → Trusted issuers → Lock."""
         chain: list[QWidget] = [*self.lead, self.import_button, self.paste_button, self.search, self.list, self.detail,

@@ -53,7 +53,10 @@ class RecoveryCodePage(QWidget):
         self.submit.clicked.connect(lambda: self.continue_clicked.emit(self.confirm.isChecked()))
 
     def enter(self, flow: Onboarding) -> None:
-        code = flow.recovery_code or ""
+        self.show_code(flow.recovery_code or "")
+
+    def show_code(self, code: str) -> None:
+        """Show `code` (a new wallet's, or a replacement's) and ask again for the tick."""
         self.code.setText(two_lines(code))
         # Read one character at a time, a pause between groups.
         self.code.setAccessibleDescription(", ".join(" ".join(group) for group in code.split("-")))

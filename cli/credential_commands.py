@@ -32,17 +32,17 @@ MARKS = {"passed": "✓", "failed": "✗", "warning": "!", "not checked": "?"}
 # -- import --------------------------------------------------------------------------------------------
 def cmd_import(args: argparse.Namespace) -> int:
     with unlock(args) as session:
-        results = [o.to_json() for o in session.credentials.import_paths(args.paths, sys.stdin.buffer)]
+        results = session.credentials.import_paths(args.paths, sys.stdin.buffer)
     if args.json:
-        emit_json(results)
+        emit_json([item.to_json() for item in results])
     else:
         for item in results:
-            title = f" {shown(item.get('title'))}" if item.get("title") else ""
-            status = f" [{item['status']}]" if item.get("status") else ""
-            print(f"{item['outcome']:>9}: {shown(item['source'])}{title}{status} — {shown(item['message'])}")
-        counts = {k: sum(1 for r in results if r["outcome"] == k) for k in ("imported", "duplicate", "failed")}
+            title = f" {shown(item.title)}" if item.title else ""
+            status = f" [{item.status}]" if item.status else ""
+            print(f"{item.outcome:>9}: {shown(item.source)}{title}{status} — {shown(item.message)}")
+        counts = {k: sum(1 for r in results if r.outcome == k) for k in ("imported", "duplicate", "failed")}
         print(f"{counts['imported']} imported, {counts['duplicate']} already there, {counts['failed']} failed.")
-    return 0 if all(r["outcome"] != "failed" for r in results) else 2
+    return 0 if all(r.outcome != "failed" for r in results) else 2
 
 
 # -- verify ---------------------------------------------------------------------------------------------

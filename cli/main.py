@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from cli import commands, credential_commands, skills_commands
+from cli import commands, credential_commands, holder_commands, skills_commands
 from cli.output import shown
 from wallet.api import WalletError, __version__, harden_process
 
@@ -40,9 +40,6 @@ def build_parser() -> argparse.ArgumentParser:
     add("init", commands.cmd_init, "create a new wallet and show its recovery code")
     add("passwd", commands.cmd_passwd, "change the passphrase (records are not touched)")
     add("recover", commands.cmd_recover, "unlock with the recovery code and choose a new passphrase")
-    p = add("recovery-code", commands.cmd_recovery_code,
-            "replace the recovery code: a new one is shown once and the old one stops working")
-    p.add_argument("--new", action="store_true", help="make the new recovery code (the passphrase is asked)")
     p = add("backup", commands.cmd_backup, "write an encrypted backup of the wallet to one file")
     p.add_argument("out", type=Path, metavar="OUT", help="backup file (or folder to put it in)")
     p = add("restore", commands.cmd_restore, "restore a wallet from a backup file")
@@ -68,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("path", type=Path, nargs="?", metavar="PATH", help="where to create it")
     credential_commands.add_parsers(add)
     skills_commands.add_parsers(add)
+    holder_commands.add_parsers(add)
     add("gui", commands.cmd_gui, "open the app")
     return parser
 

@@ -32,11 +32,16 @@ def emit_json(data: Any) -> None:
     sys.stdout.write(json_text(data))
 
 
+SOMEONE_ELSE = ("someone else, not you: kept, but not counted in your skills, matches or views "
+                "('ler-wallet holder add-id ID' if it is yours)")
+
+
 def record_line(record: Record) -> str:
     demo = " [demo]" if record.demo else ""
+    someone_else = " [issued to someone else]" if record.credential and record.credential.for_someone_else else ""
     org = f" — {shown(record.organisation)}" if record.organisation else ""
     when = f" ({shown(record.when)})" if record.when else ""
-    return f"{record.id[:8]}  {record.kind_label:<32} {shown(record.title)}{org}{when}{demo}"
+    return f"{record.id[:8]}  {record.kind_label:<32} {shown(record.title)}{org}{when}{someone_else}{demo}"
 
 
 def print_records(records: Iterable[Record], empty: str) -> None:
@@ -54,6 +59,7 @@ def print_record(record: Record) -> None:
         ("Skills", ", ".join(map(shown, record.skills))),
         ("Tags", ", ".join(map(shown, record.tags))),
         ("Format", shown(record.credential.format) if record.credential else ""),
+        ("Issued to", SOMEONE_ELSE if record.credential and record.credential.for_someone_else else ""),
         ("Demo", "yes, made by 'ler-wallet demo'" if record.demo else ""),
     ]
     for label, value in rows:

@@ -42,6 +42,8 @@ from wallet.events import Event, EventBus
 from wallet.flows.locations import free_location
 from wallet.flows.onboarding import Onboarding, Outcome, Step
 from wallet.hardening import Hardening, harden_process
+from wallet.holder import DEFAULT_NAME as DEFAULT_HOLDER_NAME
+from wallet.holder import HolderProfile
 from wallet.inputs import decode_text, read_file, read_source
 from wallet.lifecycle import (
     CreatedWallet,
@@ -67,7 +69,7 @@ from wallet.skills.opportunity import OccupationGuess
 from wallet.skills.pack import Skill, TaxonomyPack
 from wallet.skills.pack import attribution as skills_data_credits
 from wallet.skills.pathways import LevelGap, Pathway, SkillRef
-from wallet.skills.profile import STRENGTH_WORDS, Profile, ProfileSkill
+from wallet.skills.profile import STRENGTH_WORDS, STRENGTHS, Profile, ProfileSkill
 from wallet.skills.warmup import start_warm_up
 from wallet.store.files import atomic_write
 from wallet.store.layout import SUFFIX
@@ -77,12 +79,14 @@ from wallet.validation import MIN_PASSPHRASE
 
 __all__ = [
     "CREDENTIAL_SUFFIXES",
+    "DEFAULT_HOLDER_NAME",
     "ENTRY_KIND_LABELS",
     "MATCH_SCORE_BASIS",
     "MAX_INPUT_BYTES",
     "MIN_PASSPHRASE",
     "STATUS_SENTENCES",
     "STDIN",
+    "STRENGTHS",
     "STRENGTH_WORDS",
     "SUFFIX",
     "Coverage",
@@ -98,6 +102,7 @@ __all__ = [
     "EventBus",
     "EvidenceInfo",
     "Hardening",
+    "HolderProfile",
     "ImportOutcome",
     "InvalidInputError",
     "ItemReport",

@@ -229,6 +229,9 @@ class Record:
                 "format": self.credential.format,
                 "media_type": self.credential.media_type,
                 "sha256": self.credential.sha256,
+                "verification": self.credential.verification,
+                "recipient": self.credential.recipient or None,
+                "for_someone_else": self.credential.for_someone_else,
             }
         data["evidence"] = [
             {"id": e.id, "filename": e.filename, "media_type": e.media_type, "size": e.size,

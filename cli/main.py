@@ -40,6 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
     add("init", commands.cmd_init, "create a new wallet and show its recovery code")
     add("passwd", commands.cmd_passwd, "change the passphrase (records are not touched)")
     add("recover", commands.cmd_recover, "unlock with the recovery code and choose a new passphrase")
+    p = add("recovery-code", commands.cmd_recovery_code,
+            "replace the recovery code: a new one is shown once and the old one stops working")
+    p.add_argument("--new", action="store_true", help="make the new recovery code (the passphrase is asked)")
     p = add("backup", commands.cmd_backup, "write an encrypted backup of the wallet to one file")
     p.add_argument("out", type=Path, metavar="OUT", help="backup file (or folder to put it in)")
     p = add("restore", commands.cmd_restore, "restore a wallet from a backup file")

@@ -16,12 +16,13 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from wallet.crypto.kdf import KdfParams
+from wallet.crypto.kdf import KdfParams, permit_test_costs
 from wallet.lifecycle import CreatedWallet, create_wallet
 from wallet.session import Session
 
 PASSPHRASE = "correct horse battery"
 FAST_KDF = KdfParams.fast_for_tests()
+permit_test_costs()  # key files made with FAST_KDF open here (the product refuses them)
 
 
 class NetworkBlockedError(AssertionError):

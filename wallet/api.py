@@ -47,14 +47,20 @@ from wallet.holder import HolderProfile
 from wallet.inputs import decode_text, read_file, read_source
 from wallet.lifecycle import (
     CreatedWallet,
+    DamageScan,
+    Inspection,
+    Rescue,
     check_wallet,
     create_wallet,
+    damage_sentence,
     default_wallet_path,
     ensure_can_create,
+    inspect_wallet,
     layout_check,
     open_wallet,
     read_backup,
     recover_wallet,
+    rescue_wallet,
     restore_backup,
     wallet_is_demo,
 )
@@ -73,6 +79,7 @@ from wallet.skills.profile import STRENGTH_WORDS, STRENGTHS, Profile, ProfileSki
 from wallet.skills.warmup import start_warm_up
 from wallet.store.files import atomic_write
 from wallet.store.layout import SUFFIX
+from wallet.store.salvage import SalvageReport
 from wallet.store.skills_store import ViewRow
 from wallet.text_safety import escape_json_text, for_terminal, multiline, one_line
 from wallet.validation import MIN_PASSPHRASE
@@ -94,6 +101,7 @@ __all__ = [
     "CredentialDetails",
     "CredentialFormatError",
     "CredentialInfo",
+    "DamageScan",
     "DuplicateRecordError",
     "Endorsement",
     "EntryInput",
@@ -104,6 +112,7 @@ __all__ = [
     "Hardening",
     "HolderProfile",
     "ImportOutcome",
+    "Inspection",
     "InvalidInputError",
     "ItemReport",
     "KdfParams",
@@ -125,6 +134,8 @@ __all__ = [
     "RecordNotFoundError",
     "RecordRef",
     "Report",
+    "Rescue",
+    "SalvageReport",
     "SavedCheck",
     "SavedReport",
     "Session",
@@ -152,6 +163,7 @@ __all__ = [
     "atomic_write",
     "check_wallet",
     "create_wallet",
+    "damage_sentence",
     "decode_text",
     "default_wallet_path",
     "ensure_can_create",
@@ -160,6 +172,7 @@ __all__ = [
     "formats",
     "free_location",
     "harden_process",
+    "inspect_wallet",
     "layout_check",
     "markdown_has_markup",
     "markdown_to_safe_html",
@@ -179,6 +192,7 @@ __all__ = [
     "read_source",
     "read_stream",
     "recover_wallet",
+    "rescue_wallet",
     "restore_backup",
     "skills_data_credits",
     "start_warm_up",

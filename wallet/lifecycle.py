@@ -20,6 +20,7 @@ import platformdirs
 from wallet.clock import Clock, system_clock, utc_iso
 from wallet.crypto.identity import Identity
 from wallet.crypto.kdf import KdfParams, calibrate
+from wallet.crypto.kdf import floor as kdf_floor
 from wallet.crypto.keywrap import new_data_key, new_recovery_code
 from wallet.errors import (
     UsageError,
@@ -32,11 +33,13 @@ from wallet.inputs import read_file
 from wallet.session import Session, load_identity, store_identity
 from wallet.store import backup as backup_format
 from wallet.store import layout as layout_mod
-from wallet.store.database import connect, guarded, integrity_problems, transaction
-from wallet.store.files import fsync_dir, os_errors
+from wallet.store import salvage
+from wallet.store.database import Connection, connect, guarded, integrity_problems, page_problems, transaction
+from wallet.store.files import fsync_dir, fsync_file, os_errors
 from wallet.store.keyfile import KeyFile
 from wallet.store.layout import WalletLayout
 from wallet.store.migrations import check_supported, migrate, schema_version
+from wallet.store.repository import Repository
 from wallet.validation import check_new_passphrase
 
 MAX_BACKUP_BYTES = 4 * 1024**3
@@ -109,9 +112,14 @@ def create_wallet(
     return CreatedWallet(session=_open_with_key(WalletLayout(path), keys, data_key, clock), recovery_code=recovery_code)
 
 
-def open_wallet(path: Path, passphrase: str, *, clock: Clock = system_clock, strengthen: bool = True) -> Session:
+def open_wallet(
+    path: Path, passphrase: str, *, clock: Clock = system_clock, strengthen: bool = True, check: bool = True
+) -> Session:
     """Unlock the wallet at `path`. Wrong passphrase and damaged files raise different errors.
 
+    With `check` (the command line), every page of the database is authenticated before anything is
+    read or migrated, so damage anywhere is refused at once; the app passes False and runs a
+    `DamageScan` in the background instead, so the first page is not delayed.
     When this machine derives the key in well under the target time, the key is rewrapped with a
     costlier KDF (`strengthen`), so wallets grow stronger on faster machines.
     """
@@ -122,13 +130,16 @@ def open_wallet(path: Path, passphrase: str, *, clock: Clock = system_clock, str
     started = time.perf_counter()
     data_key = keys.unseal_with_passphrase(passphrase)
     elapsed = time.perf_counter() - started
-    session = _open_with_key(layout, keys, data_key, clock)
+    session = _open_with_key(layout, keys, data_key, clock, check=check)
     for leftover in layout.stale_temp_files():
         with contextlib.suppress(OSError):
             leftover.unlink()
-    if strengthen:
-        # A wallet on read-only media still opens; it just keeps its current cost.
-        with contextlib.suppress(WalletError):
+    # A wallet on read-only media still opens; it just keeps its current key file.
+    with contextlib.suppress(WalletError):
+        if keys.needs_upgrade or not keys.kdf.meets(kdf_floor()):
+            # An older key file: authenticate its header and lift its cost to the floor, now the passphrase is known.
+            session._replace_keys(keys.with_passphrase(data_key, passphrase, keys.kdf.raised_to(kdf_floor())))
+        elif strengthen:
             session.raise_kdf_if_fast(passphrase, elapsed)
     return session
 
@@ -145,6 +156,8 @@ def recover_wallet(
     session = _open_with_key(layout, keys, data_key, clock)
     try:
         session.change_passphrase(new_passphrase, kdf=kdf)
+        # Sealed again (after the passphrase, so the file is all format 2): an old recovery box gains its version byte.
+        session._replace_keys(session._keys.with_recovery_code(data_key, recovery_code))
     except BaseException:
         session.lock()
         raise
@@ -161,13 +174,195 @@ def check_wallet(session: Session) -> list[str]:
     if conn is None:
         return ["The wallet is locked."]
     with guarded(session.path):
-        problems = integrity_problems(conn)
+        problems = integrity_problems(conn, session._layout.db)
     if problems:
         raise WalletDamagedError(
             f"The wallet at {session.path} is damaged ({len(problems)} problem(s) found); restore it from a "
             f"backup. Details: {'; '.join(problems)[:500]}"
         )
     return problems
+
+
+def damage_sentence(path: Path, problems: list[str]) -> str:
+    """The one sentence people see for a damaged wallet, with the way out."""
+    pages = sum(1 for p in problems if "page" in p.lower())
+    what = f"{pages} of its pages fail their check" if pages else "its database fails its check"
+    return (
+        f"The wallet at {path} is damaged ({what}), so it was not opened; restore it from a backup, or copy "
+        f"what can still be read into a new wallet with 'ler-wallet rescue NEW-FOLDER'."
+    )
+
+
+class DamageScan:
+    """Every page's check on a connection of its own, so the app can run it in a thread after unlock.
+
+    `cancel` (called when the wallet locks) interrupts the scan; `run` then returns [] and reports nothing.
+    """
+
+    def __init__(self, session: Session) -> None:
+        self._db = session._layout.db
+        self._key: bytes | None = session._require_key()
+        self._conn: Connection | None = None
+        self._cancelled = False
+
+    def run(self) -> list[str]:
+        """Problems found (empty when healthy or cancelled); never raises for damage."""
+        key, self._key = self._key, None
+        if key is None or self._cancelled:
+            return []
+        try:
+            self._conn = connect(self._db, key, create=False)
+        except WalletDamagedError as exc:
+            return [str(exc)]
+        except WalletError:
+            return []
+        try:
+            with guarded(self._db.parent):
+                return [] if self._cancelled else page_problems(self._conn, self._db)
+        except WalletDamagedError as exc:
+            return [] if self._cancelled else [str(exc)]
+        except WalletError:
+            return []
+        finally:
+            conn, self._conn = self._conn, None
+            conn.close()
+
+    def cancel(self) -> None:
+        self._cancelled = True
+        conn = self._conn
+        if conn is not None:
+            with contextlib.suppress(Exception):
+                conn.interrupt()
+
+
+@dataclass
+class Inspection:
+    """What `ler-wallet check` reports: the problems found and what could still be read."""
+
+    problems: list[str]
+    salvage: salvage.SalvageReport
+
+    @property
+    def healthy(self) -> bool:
+        return not self.problems and self.salvage.complete
+
+
+def inspect_wallet(path: Path, passphrase: str) -> Inspection:
+    """Run the full check (pages, structure, and a trial read of every row) without changing a byte.
+
+    Unlike `open_wallet` it works on a damaged wallet; it never migrates or writes.
+    """
+    if not passphrase:
+        raise UsageError("The passphrase can't be empty.")
+    layout = layout_mod.existing(path.expanduser())
+    data_key = KeyFile.read(layout.keys).unseal_with_passphrase(passphrase)
+    conn = connect(layout.db, data_key, create=False, read_only=True)
+    try:
+        with guarded(layout.root):
+            problems = integrity_problems(conn, layout.db)
+    finally:
+        conn.close()
+    report = salvage.SalvageReport()
+    if problems:
+        source = salvage.Source(lambda: connect(layout.db, data_key, create=False, read_only=True))
+        report = _trial_copy(source, layout.root)
+    return Inspection(problems, report)
+
+
+def _trial_copy(old: salvage.Source, where: Path) -> salvage.SalvageReport:
+    """Copy into a throwaway in-memory database to learn what a rescue would lose."""
+    scratch = connect(Path(":memory:"), new_data_key(), create=True)
+    try:
+        with guarded(where):
+            migrate(scratch)
+            return _copy_records(old, scratch)
+    finally:
+        scratch.close()
+
+
+def _copy_records(old: salvage.Source, new: Connection) -> salvage.SalvageReport:
+    report = salvage.SalvageReport()
+    new.execute("BEGIN IMMEDIATE")
+    try:
+        salvage.copy_into(old, new, report)
+        # A credential is its original bytes: one whose original was lost is lost, not kept half.
+        new.execute("DELETE FROM records WHERE kind = 'credential' AND id NOT IN (SELECT record_id FROM "
+                    "credential_sources)")
+        copied = {str(r[0]) for r in new.execute("SELECT id FROM records")}
+        report.copied["records"] = len(copied)
+        report.lost_records = {rid: title for rid, title in salvage.known_records(old).items() if rid not in copied}
+    except BaseException:
+        new.execute("ROLLBACK")
+        raise
+    new.execute("COMMIT")
+    return report
+
+
+@dataclass
+class Rescue:
+    """The outcome of `rescue_wallet`: where the new wallet is and what did not come across."""
+
+    path: Path
+    salvage: salvage.SalvageReport
+    new_identity: bool
+
+
+def rescue_wallet(path: Path, passphrase: str, out: Path, *, clock: Clock = system_clock) -> Rescue:
+    """Copy every record that can still be read from a (damaged) wallet into a new wallet at `out`.
+
+    The new wallet keeps the same key file, so the same passphrase and recovery code open it, and the
+    same signing key when it can be read (otherwise a new one, and `new_identity` says so). The damaged
+    wallet is only read. Like `create_wallet`, the new wallet is built aside and renamed into place.
+    """
+    if not passphrase:
+        raise UsageError("The passphrase can't be empty.")
+    layout = layout_mod.existing(path.expanduser())
+    out = out.expanduser()
+    layout_mod.ensure_free(out)
+    keys = KeyFile.read(layout.keys)
+    data_key = keys.unseal_with_passphrase(passphrase)
+    old = salvage.Source(lambda: connect(layout.db, data_key, create=False, read_only=True))
+    with os_errors(out.parent):
+        out.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.rescuing-", dir=out.parent))
+    try:
+        staged = WalletLayout(staging)
+        new = connect(staged.db, data_key, create=True)
+        try:
+            with guarded(staging):
+                migrate(new)
+                report = _copy_records(old, new)
+                new_identity = new.execute("SELECT count(*) FROM identity").fetchone()[0] == 0
+                if new_identity:
+                    with transaction(new, staging):
+                        store_identity(new, Identity.generate(), clock)
+                _reindex_all(new, staging, clock)
+        finally:
+            new.close()
+        with os_errors(staging):
+            fsync_file(staged.db)
+        keys.write(staged.keys)  # the same sealed keys: the same passphrase and recovery code
+        with os_errors(staged.readme):
+            staged.readme.write_text(layout_mod.README_TEXT, encoding="utf-8")
+        fsync_dir(staging)
+        with os_errors(out):
+            if out.is_dir():
+                out.rmdir()  # ensure_free allowed only an empty folder
+            os.replace(staging, out)
+            fsync_dir(out.parent)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return Rescue(out, report, new_identity)
+
+
+def _reindex_all(conn: Connection, where: Path, clock: Clock) -> None:
+    """Rebuild the search index of a rescued wallet from its records (the index itself is not copied)."""
+    repo = Repository(conn, where, clock)
+    ids = [str(r[0]) for r in conn.execute("SELECT id FROM records").fetchall()]
+    with transaction(conn, where):
+        for record_id in ids:
+            repo._reindex(record_id)
 
 
 def read_backup(backup_file: Path) -> backup_format.Backup:
@@ -213,7 +408,7 @@ def restore_backup(
         conn = connect(staged.db, data_key, create=False)
         try:
             with guarded(staging):
-                problems = integrity_problems(conn)
+                problems = integrity_problems(conn, staged.db)
                 version = schema_version(conn)
             if problems:
                 raise WalletDamagedError(f"The backup {backup_file} holds a damaged wallet; nothing was restored.")
@@ -224,6 +419,11 @@ def restore_backup(
         backup.keys.write(staged.keys)
         with os_errors(staged.readme):
             staged.readme.write_text(layout_mod.README_TEXT, encoding="utf-8")
+        # The database reaches the disk before it is renamed into place, and the folder is synced once
+        # SQLite's journal (if the check left one) is gone, so a power cut cannot bring back half of it.
+        with os_errors(staged.db):
+            fsync_file(staged.db)
+        fsync_dir(staging)
         moved_to = target
         with os_errors(target):
             if target.exists():
@@ -255,10 +455,16 @@ def wallet_is_demo(path: Path) -> bool:
         return False
 
 
-def _open_with_key(layout: WalletLayout, keys: KeyFile, data_key: bytes, clock: Clock) -> Session:
+def _open_with_key(
+    layout: WalletLayout, keys: KeyFile, data_key: bytes, clock: Clock, *, check: bool = False
+) -> Session:
     conn = connect(layout.db, data_key, create=False)
     try:
         with guarded(layout.root):
+            if check:  # before migrate, which would write to a damaged file
+                problems = page_problems(conn, layout.db)
+                if problems:
+                    raise WalletDamagedError(damage_sentence(layout.root, problems))
             version = schema_version(conn)
             if version == 0:
                 raise WalletDamagedError(
@@ -275,15 +481,21 @@ def _open_with_key(layout: WalletLayout, keys: KeyFile, data_key: bytes, clock: 
 
 __all__ = [
     "CreatedWallet",
+    "DamageScan",
+    "Inspection",
+    "Rescue",
     "WrongPassphraseError",
     "check_wallet",
     "create_wallet",
+    "damage_sentence",
     "default_wallet_path",
     "ensure_can_create",
+    "inspect_wallet",
     "layout_check",
     "open_wallet",
     "read_backup",
     "recover_wallet",
+    "rescue_wallet",
     "restore_backup",
     "wallet_is_demo",
 ]

@@ -37,7 +37,7 @@ from wallet.holder import HolderService
 from wallet.models import EntryInput, Record
 from wallet.skills_service import EvidenceKinds, SkillsService
 from wallet.store import backup as backup_format
-from wallet.store.database import Connection, connect, guarded
+from wallet.store.database import Connection, connect, guarded, page_problems
 from wallet.store.files import atomic_write, os_errors
 from wallet.store.holder_store import HolderStore
 from wallet.store.keyfile import KeyFile
@@ -342,6 +342,11 @@ class Session:
             # A write lock keeps other writers out while the file is copied; nothing is changed.
             conn.execute("BEGIN IMMEDIATE")
             try:
+                if page_problems(conn, self._layout.db):  # a backup of damage would not restore
+                    raise WalletDamagedError(
+                        f"The wallet at {self.path} is damaged, so no backup was made (it would not restore); "
+                        "copy what can still be read into a new wallet with 'ler-wallet rescue NEW-FOLDER'."
+                    )
                 with os_errors(self._layout.db):
                     database = self._layout.db.read_bytes()
                 version = schema_version(conn)

@@ -15,6 +15,11 @@ from tests.conftest import FAST_KDF, PASSPHRASE
 from wallet import demo, lifecycle
 
 ROOT = Path(__file__).resolve().parents[2]
+# The real `ler-wallet` main, in a process that, like this one, opens wallets made with FAST_KDF.
+CLI_WITH_TEST_COSTS = (
+    "import sys; from wallet.crypto.kdf import permit_test_costs; permit_test_costs(); "
+    "from cli.main import main; sys.exit(main(sys.argv[1:]))"
+)
 
 
 @dataclass
@@ -47,7 +52,7 @@ def run_process(*args: str, env: dict[str, str] | None = None, stdin: str | None
     full_env = {k: v for k, v in os.environ.items() if not k.startswith("LER_WALLET")}
     full_env.update(env or {})
     proc = subprocess.run(
-        [sys.executable, "-m", "cli", *args], capture_output=True, text=True, env=full_env, cwd=ROOT,
+        [sys.executable, "-c", CLI_WITH_TEST_COSTS, *args], capture_output=True, text=True, env=full_env, cwd=ROOT,
         input=stdin, timeout=120,
     )
     return Result(proc.returncode, proc.stdout, proc.stderr)

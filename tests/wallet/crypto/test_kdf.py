@@ -9,15 +9,18 @@ from nacl import pwhash
 
 from tests.conftest import FAST_KDF
 from wallet.crypto.kdf import (
+    CEILING_MEMLIMIT,
+    CEILING_OPS,
     DEFAULT_MEMLIMIT,
     KEY_BYTES,
+    PRODUCT_FLOOR,
     SALT_BYTES,
     KdfParams,
     calibrate,
     derive_key,
     stronger,
 )
-from wallet.errors import InvalidInputError
+from wallet.errors import InvalidInputError, WalletDamagedError
 
 MiB = 1024 * 1024
 
@@ -53,8 +56,8 @@ def test_unknown_algorithm_rejected(data: dict[str, Any]) -> None:
     [("3", 256 * MiB), (3, None), (3.0, 256 * MiB), (True, 256 * MiB), (3, False)],
 )
 def test_non_integer_params_rejected(ops: Any, mem: Any) -> None:
-    """Costs that are not plain integers (strings, floats, null, booleans) are unreadable settings."""
-    with pytest.raises(InvalidInputError, match="unreadable"):
+    """Costs that are not plain integers (strings, floats, null, booleans) are unreadable settings: damage."""
+    with pytest.raises(WalletDamagedError, match="unreadable"):
         KdfParams.from_json({"alg": "argon2id13", "opslimit": ops, "memlimit": mem})
 
 
@@ -62,24 +65,46 @@ def test_non_integer_params_rejected(ops: Any, mem: Any) -> None:
     ("ops", "mem"),
     [
         (pwhash.argon2id.OPSLIMIT_MIN - 1, 256 * MiB),
+        (CEILING_OPS + 1, 256 * MiB),
         (1025, 256 * MiB),
         (3, pwhash.argon2id.MEMLIMIT_MIN - 1),
-        (3, 8 * 1024**3 + 1),
+        (3, CEILING_MEMLIMIT + 1),
+        (3, 8 * 1024**3),
         (-1, 256 * MiB),
     ],
 )
-def test_out_of_range_params_rejected(ops: int, mem: int) -> None:
-    """Operation or memory costs outside the allowed range are refused (a tampered key file can't DoS us)."""
-    with pytest.raises(InvalidInputError, match="outside the allowed range"):
+def test_out_of_range_params_are_damage(ops: int, mem: int) -> None:
+    """Costs outside the allowed range (8 GiB, 1,025 passes) are damage, refused before any derivation."""
+    with pytest.raises(WalletDamagedError, match="outside the allowed range"):
         KdfParams.from_json({"alg": "argon2id13", "opslimit": ops, "memlimit": mem})
 
 
 @pytest.mark.parametrize(
-    ("ops", "mem"), [(pwhash.argon2id.OPSLIMIT_MIN, pwhash.argon2id.MEMLIMIT_MIN), (1024, 8 * 1024**3)]
+    ("ops", "mem"), [(pwhash.argon2id.OPSLIMIT_MIN, pwhash.argon2id.MEMLIMIT_MIN), (CEILING_OPS, CEILING_MEMLIMIT)]
 )
 def test_range_boundaries_accepted(ops: int, mem: int) -> None:
     """The smallest and largest allowed costs are accepted."""
     assert KdfParams.from_json({"alg": "argon2id13", "opslimit": ops, "memlimit": mem}) == KdfParams(ops, mem)
+
+
+def test_product_floor_is_what_the_readme_promises() -> None:
+    """The floor is at least 3 passes over 256 MiB, in work rather than seconds."""
+    assert KdfParams(opslimit=3, memlimit=256 * MiB) == PRODUCT_FLOOR
+    assert KdfParams(3, 256 * MiB).meets(PRODUCT_FLOOR)
+    assert not KdfParams(2, 256 * MiB).meets(PRODUCT_FLOOR)
+    assert not KdfParams(64, 255 * MiB).meets(PRODUCT_FLOOR)
+
+
+def test_raised_to_lifts_each_cost_separately() -> None:
+    """raised_to keeps a cost above the floor and lifts one below it."""
+    assert KdfParams(2, 512 * MiB).raised_to(PRODUCT_FLOOR) == KdfParams(3, 512 * MiB)
+    assert KdfParams(10, 8 * 1024).raised_to(PRODUCT_FLOOR) == KdfParams(10, 256 * MiB)
+
+
+def test_calibration_on_a_slow_or_busy_machine_keeps_the_floor() -> None:
+    """However slow the probe looks (here: a target it always beats), calibrate never picks under the floor."""
+    params = calibrate(target_seconds=1e-9, memlimit=8 * MiB)
+    assert params == PRODUCT_FLOOR
 
 
 def test_derive_key_is_deterministic_and_salted() -> None:
@@ -94,10 +119,10 @@ def test_derive_key_is_deterministic_and_salted() -> None:
 
 @pytest.mark.slow
 def test_calibrate_meets_the_product_floor() -> None:
-    """calibrate() on this machine chooses at least 256 MiB of memory and at least 2 passes."""
+    """calibrate() on this machine chooses at least 256 MiB of memory and at least 3 passes."""
     params = calibrate()
     assert params.memlimit >= 256 * MiB
-    assert params.opslimit >= 2
+    assert params.opslimit >= 3
     assert KdfParams.from_json(params.to_json()) == params
 
 

@@ -19,12 +19,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 
-from wallet.crypto.kdf import KdfParams
+from wallet.crypto.kdf import KdfParams, permit_test_costs
 from wallet.errors import WrongPassphraseError
 from wallet.lifecycle import open_wallet
 from wallet.models import EntryInput, EntryKind
 
 FAST_KDF = KdfParams.fast_for_tests()
+permit_test_costs()
 
 
 def add_entries(wallet: Path, passphrase: str) -> None:

@@ -20,7 +20,7 @@ from wallet.errors import (
     WalletError,
     WalletNotFoundError,
 )
-from wallet.lifecycle import check_wallet, create_wallet, open_wallet
+from wallet.lifecycle import DamageScan, check_wallet, create_wallet, open_wallet
 from wallet.store.database import translate
 from wallet.store.layout import WalletLayout
 
@@ -139,14 +139,42 @@ def test_flipped_byte_in_database(wallet: Path, offset: int | str) -> None:
     _assert_damage_detected(wallet)
 
 
-def test_damage_on_an_unread_page_is_found_by_check(wallet: Path) -> None:
-    """Damage that listing and searching never touch still makes check_wallet raise, in plain words."""
+def test_damage_on_an_unread_page_is_refused_at_open(wallet: Path) -> None:
+    """Damage on a page that listing never reads stops open_wallet at once, with the way out, changing nothing."""
     db = WalletLayout(wallet).db
     db.write_bytes(flip(db.read_bytes(), 2 * PAGE + 50))
-    with open_wallet(wallet, PASSPHRASE) as session:
+    before = snapshot(wallet)
+    with pytest.raises(WalletDamagedError, match="is damaged") as info:
+        open_wallet(wallet, PASSPHRASE)
+    assert "rescue" in str(info.value) and "backup" in str(info.value)
+    assert snapshot(wallet) == before
+
+
+def test_unchecked_open_leaves_damage_to_check_and_scan(wallet: Path) -> None:
+    """Opened without the check (the app), damage is still found by check_wallet and by a DamageScan."""
+    db = WalletLayout(wallet).db
+    db.write_bytes(flip(db.read_bytes(), 2 * PAGE + 50))
+    with open_wallet(wallet, PASSPHRASE, check=False) as session:
         session.list_records()
+        assert DamageScan(session).run() == ["HMAC verification failed for page 3"]
         with pytest.raises(WalletDamagedError, match="is damaged"):
             check_wallet(session)
+
+
+def test_scan_of_a_healthy_wallet_finds_nothing(wallet: Path) -> None:
+    """A DamageScan of an undamaged wallet reports no problem."""
+    with open_wallet(wallet, PASSPHRASE, check=False) as session:
+        assert DamageScan(session).run() == []
+
+
+def test_cancelled_scan_reports_nothing(wallet: Path) -> None:
+    """A scan cancelled before it runs (the wallet locked) reports nothing, even on a damaged wallet."""
+    db = WalletLayout(wallet).db
+    db.write_bytes(flip(db.read_bytes(), 2 * PAGE + 50))
+    with open_wallet(wallet, PASSPHRASE, check=False) as session:
+        scan = DamageScan(session)
+        scan.cancel()
+        assert scan.run() == []
 
 
 def test_page_one_damage_fails_at_open(wallet: Path) -> None:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +16,7 @@ import pytest
 
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.wallet._helpers import entry, snapshot
+from wallet.crypto import kdf
 from wallet.errors import (
     NewerWalletError,
     NotAWalletError,
@@ -60,7 +63,7 @@ def test_key_file_holds_no_secret(wallet: Path) -> None:
     """The key file names its format and KDF, with no passphrase or plaintext key in it."""
     raw = WalletLayout(wallet).keys.read_bytes()
     data = json.loads(raw)
-    assert data["format"] == "ler-wallet-keys" and data["format_version"] == 1
+    assert data["format"] == "ler-wallet-keys" and data["format_version"] == 2
     assert data["passphrase"]["kdf"] == FAST_KDF.to_json()
     assert PASSPHRASE.encode() not in raw
 
@@ -186,3 +189,115 @@ def test_key_file_as_folder(wallet: Path) -> None:
     keys.mkdir()
     with pytest.raises(WalletError):
         open_wallet(wallet, PASSPHRASE)
+
+
+# -- format 2: an authenticated header, the KDF floor and ceiling, and upgrading format 1 ---------------
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "wallets"
+
+
+def _rewrite(keys: Path, change: Callable[[dict[str, Any]], None]) -> None:
+    """Change the key file's JSON and give it a correct checksum, as a deliberate editor would."""
+    data = json.loads(keys.read_bytes())
+    body = {k: v for k, v in data.items() if k != "checksum"}
+    change(body)
+    keys.write_text(json.dumps({**body, "checksum": _checksum(body)}, indent=2) + "\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda b: b.update(demo=True),
+        lambda b: b.update(created="2001-01-01T00:00:00Z"),
+        lambda b: b.update(wallet_id="another wallet"),
+        lambda b: b["recovery"].update(salt=b["passphrase"]["salt"]),
+    ],
+    ids=["demo flag", "created", "wallet id", "recovery salt"],
+)
+def test_edited_header_with_fixed_checksum_is_altered(wallet: Path, change: Callable[[dict[str, Any]], None]) -> None:
+    """A header edited on purpose (checksum recomputed) is refused as altered once the passphrase opens the box."""
+    _rewrite(WalletLayout(wallet).keys, change)
+    error = _expect_refusal(wallet, (WalletDamagedError,))
+    assert "altered" in str(error)
+
+
+def test_header_mac_is_required_in_format_2(wallet: Path) -> None:
+    """A format-2 key file without its header MAC is damage."""
+    _rewrite(WalletLayout(wallet).keys, lambda b: b.pop("header_mac"))
+    _expect_refusal(wallet, (WalletDamagedError,))
+
+
+def test_relabelled_as_format_1_is_altered(wallet: Path) -> None:
+    """Dropping the MAC by relabelling the file as format 1 is caught by the version byte in the sealed box."""
+    def downgrade(body: dict[str, Any]) -> None:
+        body["format_version"] = 1
+        body.pop("header_mac")
+
+    _rewrite(WalletLayout(wallet).keys, downgrade)
+    error = _expect_refusal(wallet, (WalletDamagedError,))
+    assert "altered" in str(error)
+
+
+def test_absurd_memory_in_header_is_damage_before_deriving(wallet: Path) -> None:
+    """A header asking for 8 GiB of memory is refused as damage (reading it derives nothing)."""
+    _rewrite(WalletLayout(wallet).keys, lambda b: b["passphrase"]["kdf"].update(memlimit=8 * 1024**3))
+    error = _expect_refusal(wallet, (WalletDamagedError,))
+    assert "outside the allowed range" in str(error)
+    with pytest.raises(WalletDamagedError):
+        KeyFile.read(WalletLayout(wallet).keys)
+
+
+def test_format_2_under_the_product_floor_is_refused(wallet: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the product floor in force (as in the app), a format-2 file asking for test costs is damage."""
+    monkeypatch.setattr(kdf, "_floor", kdf.PRODUCT_FLOOR)
+    error = _expect_refusal(wallet, (WalletDamagedError,))
+    assert "weaker than LER Wallet ever writes" in str(error)
+
+
+def test_wrong_passphrase_still_wins_over_header_check(wallet: Path) -> None:
+    """With the header intact, a wrong passphrase is still a wrong passphrase (exit code 1), not damage."""
+    with pytest.raises(WrongPassphraseError):
+        open_wallet(wallet, "not the passphrase")
+
+
+def _fixture_copy(tmp_path: Path, schema: int) -> tuple[Path, dict[str, Any]]:
+    expected = json.loads((FIXTURES / f"schema-{schema}.json").read_text(encoding="utf-8"))
+    copy = tmp_path / f"schema-{schema}.lerwallet"
+    shutil.copytree(FIXTURES / expected["wallet"], copy)
+    return copy, expected
+
+
+@pytest.mark.parametrize("schema", [1, 2, 3])
+def test_format_1_key_file_opens_and_is_upgraded(tmp_path: Path, schema: int) -> None:
+    """A past version's key file (format 1) opens, is rewritten as format 2, and still opens both ways."""
+    wallet, expected = _fixture_copy(tmp_path, schema)
+    keys = WalletLayout(wallet).keys
+    assert json.loads(keys.read_bytes())["format_version"] == 1
+    with open_wallet(wallet, expected["passphrase"]) as session:
+        assert session.did == expected["did"]
+    upgraded = json.loads(keys.read_bytes())
+    assert upgraded["format_version"] == 2 and len(bytes.fromhex(upgraded["header_mac"])) == 32
+    open_wallet(wallet, expected["passphrase"]).lock()
+    recover_wallet(wallet, expected["recovery_code"], "a brand new passphrase", kdf=FAST_KDF).lock()
+    open_wallet(wallet, "a brand new passphrase").lock()
+    recover_wallet(wallet, expected["recovery_code"], "another new passphrase", kdf=FAST_KDF).lock()
+
+
+def test_format_1_recovery_reseals_the_recovery_box(tmp_path: Path) -> None:
+    """Recovering a format-1 wallet leaves a format-2 file whose header edits are caught on the recovery path too."""
+    wallet, expected = _fixture_copy(tmp_path, 3)
+    recover_wallet(wallet, expected["recovery_code"], "a brand new passphrase", kdf=FAST_KDF).lock()
+    _rewrite(WalletLayout(wallet).keys, lambda b: b.update(demo=True))
+    with pytest.raises(WalletDamagedError, match="altered"):
+        recover_wallet(wallet, expected["recovery_code"], "yet another passphrase", kdf=FAST_KDF)
+
+
+@pytest.mark.slow
+def test_format_1_under_the_floor_is_raised_to_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the product floor in force, an old cheap key file still opens and is rewrapped at 3 passes, 256 MiB."""
+    monkeypatch.setattr(kdf, "_floor", kdf.PRODUCT_FLOOR)
+    wallet, expected = _fixture_copy(tmp_path, 3)
+    open_wallet(wallet, expected["passphrase"]).lock()
+    stored = KeyFile.read(WalletLayout(wallet).keys)
+    assert stored.version == 2 and stored.kdf == kdf.PRODUCT_FLOOR
+    open_wallet(wallet, expected["passphrase"], strengthen=False).lock()

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from cli import commands, credential_commands, holder_commands, skills_commands
+from cli.arguments import refuse_broken_text
 from cli.output import shown
 from wallet.api import WalletError, __version__, harden_process
 
@@ -79,6 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     func: Callable[[argparse.Namespace], int] = getattr(args, "func", commands.cmd_gui)
     try:
+        refuse_broken_text(args, parser)
         return func(args)
     except WalletError as exc:
         print(f"ler-wallet: {shown(exc)}", file=sys.stderr)  # a message may quote the input
@@ -88,6 +90,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except (UnicodeError, RecursionError) as exc:  # should a check upstream miss one, still say what it was
+        if os.environ.get("LER_WALLET_DEBUG"):
+            raise
+        what = "holds broken text (not UTF-8, or half of a Unicode character)" if isinstance(exc, UnicodeError) \
+            else "is nested too deeply"
+        print(f"ler-wallet: something you gave LER Wallet {what}, so it was not used and your wallet was not changed.",
+              file=sys.stderr)
+        return EXIT_USAGE
     except Exception as exc:  # the last line of defence: one sentence, never a traceback
         if os.environ.get("LER_WALLET_DEBUG"):
             raise

@@ -67,8 +67,8 @@ def _kind_of(mode: int) -> str | None:
 def _not_regular(path: Path | str, kind: str) -> InvalidInputError:
     if kind == "a folder":
         return InvalidInputError(f"{path} is a folder, not a file.")
-    hint = " To read from a program, pass '-' and pipe it to standard input." if kind == "a pipe (FIFO)" else ""
-    return InvalidInputError(f"{path} is {kind}, not a regular file, so it was not read.{hint}")
+    hint = " (to read from a program, pass '-' and pipe it in)" if kind == "a pipe (FIFO)" else ""
+    return InvalidInputError(f"{path} is {kind}, not a regular file, so it was not read{hint}.")
 
 
 def _too_large(name: str, limit: int) -> InvalidInputError:

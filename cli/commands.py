@@ -87,6 +87,56 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    """The full check on demand: every page, the tables' structure, and what a rescue would lose (exit 1 if damaged)."""
+    path = wallet_path(args)
+    api.layout_check(path)
+    found = api.inspect_wallet(path, prompts.passphrase())
+    lost = [{"id": rid, "title": title} for rid, title in sorted(found.salvage.lost_records.items())]
+    if args.json:
+        emit_json({"healthy": found.healthy, "problems": found.problems, "lost_records": lost,
+                   "losses": [loss.sentence() for loss in found.salvage.losses]})
+        return 0 if found.healthy else 1
+    if found.healthy:
+        print(f"The wallet at {path} is healthy: every page checks out and its tables are whole.")
+        return 0
+    print(f"The wallet at {path} is damaged:")
+    for problem in found.problems:
+        print(f"  - {problem}")
+    _print_losses(found.salvage, "A rescue would lose")
+    print("Copy what can still be read into a new wallet with 'ler-wallet rescue NEW-FOLDER', or restore a backup.")
+    return 1
+
+
+def cmd_rescue(args: argparse.Namespace) -> int:
+    """Copy every record that can still be read into a new wallet at OUT and list what was lost."""
+    path = wallet_path(args)
+    api.layout_check(path)
+    api.ensure_can_create(args.out)
+    rescued = api.rescue_wallet(path, prompts.passphrase(), args.out)
+    report = rescued.salvage
+    kept = report.copied.get("records", 0)
+    print(f"Copied {kept} of {kept + len(report.lost_records)} records into {rescued.path}. It opens with the same "
+          "passphrase and recovery code.")
+    if rescued.new_identity:
+        print("Your signing key could not be read, so the new wallet has a new identifier (DID).")
+    if report.complete:
+        print("Nothing was lost.")
+    else:
+        _print_losses(report, "Lost")
+    return 0
+
+
+def _print_losses(report: api.SalvageReport, heading: str) -> None:
+    lines = [f'record {rid[:8]} {shown(title) if title else "(title unreadable)"}'
+             for rid, title in sorted(report.lost_records.items(), key=lambda item: item[1])]
+    lines += [loss.sentence() for loss in report.losses if loss.table != "records"]
+    if lines:
+        print(f"{heading}:")
+        for line in lines:
+            print(f"  - {line}")
+
+
 def cmd_restore(args: argparse.Namespace) -> int:
     target = wallet_path(args)
     api.read_backup(args.backup_file)  # check the file before asking for anything

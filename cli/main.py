@@ -46,6 +46,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--new", action="store_true", help="make the new recovery code (the passphrase is asked)")
     p = add("backup", commands.cmd_backup, "write an encrypted backup of the wallet to one file")
     p.add_argument("out", type=Path, metavar="OUT", help="backup file (or folder to put it in)")
+    p = add("check", commands.cmd_check, "check every page of the wallet and list anything damaged")
+    p.add_argument("--json", action="store_true", help="print the findings as JSON")
+    p = add("rescue", commands.cmd_rescue, "copy what can still be read from a damaged wallet into a new one")
+    p.add_argument("out", type=Path, metavar="OUT", help="where to make the new wallet (must not exist)")
     p = add("restore", commands.cmd_restore, "restore a wallet from a backup file")
     p.add_argument("backup_file", type=Path, metavar="IN", help="backup file")
     p.add_argument("--replace", action="store_true",

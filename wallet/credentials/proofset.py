@@ -34,7 +34,7 @@ class ProofSetVerdict:
 
     checks: list[Check]
     signer: str | None
-    """Whoever holds the key of the leading valid proof (None when no proof holds)."""
+    """The key (its id) that made the leading proof, when that proof holds; None otherwise."""
 
 
 def _outcome(bound: bool | None) -> Outcome:
@@ -144,7 +144,7 @@ def assess(results: list[ProofResult], bind: Binder) -> ProofSetVerdict:
             None,
         )
     bindings = {i: bind(r.key) for i, r in enumerate(results) if r.key is not None and r.valid is not None}
-    issuer_made = [i for i, r in enumerate(results) if r.valid and bindings[i][0] is True]
+    issuer_made = [i for i, r in enumerate(results) if r.valid and bindings.get(i, (None, ""))[0] is True]
     lead = _lead_index(results, issuer_made)
     head = results[lead]
     others = [(i, r) for i, r in enumerate(results) if i != lead]
@@ -154,5 +154,4 @@ def assess(results: list[ProofResult], bind: Binder) -> ProofSetVerdict:
     checks += [_other_line(r, bindings.get(i, (None, ""))[0]) for i, r in others if r.valid is not None]
     checks += _format_notes([r for r in results if r.valid])
     checks.append(_issuer_key_line(results, lead, bindings, issuer_made))
-    signer = signer_of(head.key) if head.valid and head.key is not None else None
-    return ProofSetVerdict(checks, signer)
+    return ProofSetVerdict(checks, head.key.id if head.valid and head.key is not None else None)

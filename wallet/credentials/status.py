@@ -79,7 +79,7 @@ class ListVerdict:
     sentence: str
     """Why not, when it is not trustworthy (shown to the person)."""
     signer: str | None = None
-    """When not trustworthy but the signature itself holds: who made it (a list signed by someone else)."""
+    """When not trustworthy but the signature itself holds: the key that made it (a list signed by someone else)."""
 
 
 ListVerifier = Callable[[dict[str, Any]], ListVerdict]
@@ -289,7 +289,7 @@ class _Lists:
         if verdict.trustworthy:
             return doc, None
         if verdict.signer:
-            return doc, f"signed with a key of {_shown(verdict.signer)}"
+            return doc, f"signed with the key {_shown(verdict.signer)}"
         sentence = f"The {list_name} at {shown} could not be trusted, so {unchecked} was not checked."
         raise _NotChecked(f"{sentence} {verdict.sentence}".rstrip())
 

@@ -24,17 +24,26 @@ OTHER_PASSPHRASE = "the other passphrase"
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(sys.platform == "win32", reason="needs SIGKILL")]
 
 
-def _run_and_kill(args: list[str], delay: float) -> list[str]:
-    """Start the writer, wait until it is ready, let it run `delay` seconds, SIGKILL it; return its lines."""
+def _run_and_kill(args: list[str], delay: float, after_lines: int = 0) -> list[str]:
+    """Start the writer, wait until it is ready and has printed `after_lines` more lines (commits it has
+    acknowledged), let it run `delay` seconds more, SIGKILL it; return the lines after "ready".
+
+    Waiting for acknowledged commits rather than for a time makes every round do real work however slow
+    or loaded the machine is."""
     process = subprocess.Popen([sys.executable, str(WRITER), *args], stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True)
     assert process.stdout is not None
+    seen: list[str] = []
     try:
         first = process.stdout.readline()
         assert first == "ready\n", f"writer did not start: {first!r} {process.stderr.read() if process.stderr else ''}"
+        while len(seen) < after_lines:
+            line = process.stdout.readline()
+            assert line, f"the writer stopped: {process.stderr.read() if process.stderr else ''}"
+            seen.append(line)
         time.sleep(delay)
         os.kill(process.pid, signal.SIGKILL)
-        process.wait(timeout=10)
+        process.wait(timeout=60)
         output = process.stdout.read()
     finally:
         if process.poll() is None:
@@ -45,7 +54,7 @@ def _run_and_kill(args: list[str], delay: float) -> list[str]:
             process.stderr.close()
     assert process.returncode == -signal.SIGKILL, "the writer stopped by itself"
     # Only complete lines were printed after a commit; a half-written last line is ignored.
-    return [line for line in output.splitlines(keepends=True) if line.endswith("\n")]
+    return seen + [line for line in output.splitlines(keepends=True) if line.endswith("\n")]
 
 
 def _healthy_ids(session: Session) -> set[str]:
@@ -54,28 +63,24 @@ def _healthy_ids(session: Session) -> set[str]:
 
 
 def test_killed_writer_loses_no_committed_entry(tmp_path: Path) -> None:
-    """30+ random SIGKILLs while adding entries: every printed id survives, no phantoms, wallet stays healthy."""
+    """32 SIGKILLs, each after 1-3 acknowledged commits: every printed id survives, no phantoms, wallet healthy."""
     wallet = tmp_path / "crash.lerwallet"
     create_wallet(wallet, PASSPHRASE, kdf=FAST_KDF).session.lock()
     rng = random.Random(7731)
     printed: set[str] = set()
     known = 0
-    started = time.monotonic()
-    rounds = 0
-    while rounds < 32 and time.monotonic() - started < 25:
-        lines = _run_and_kill(["entries", str(wallet), PASSPHRASE], rng.uniform(0.0, 0.06))
+    for round_number in range(32):
+        lines = _run_and_kill(["entries", str(wallet), PASSPHRASE], rng.uniform(0.0, 0.06), rng.randint(1, 3))
         new_ids = {line.strip() for line in lines}
+        assert new_ids, f"round {round_number}: the writer was killed before its first commit"
         printed |= new_ids
         with open_wallet(wallet, PASSPHRASE) as session:
             present = _healthy_ids(session)
         missing = printed - present
-        assert not missing, f"round {rounds}: committed records lost: {sorted(missing)[:3]}"
+        assert not missing, f"round {round_number}: committed records lost: {sorted(missing)[:3]}"
         # At most one entry may be committed without its id having been printed yet.
-        assert len(new_ids) <= len(present) - known <= len(new_ids) + 1, f"round {rounds}"
+        assert len(new_ids) <= len(present) - known <= len(new_ids) + 1, f"round {round_number}"
         known = len(present)
-        rounds += 1
-    assert rounds >= 30, f"only {rounds} rounds fitted in the time budget"
-    assert len(printed) > rounds, "the writer barely wrote anything before being killed"
 
 
 def test_killed_passphrase_change_leaves_one_working_passphrase(tmp_path: Path) -> None:
@@ -83,10 +88,9 @@ def test_killed_passphrase_change_leaves_one_working_passphrase(tmp_path: Path) 
     wallet = tmp_path / "crash.lerwallet"
     create_wallet(wallet, PASSPHRASE, kdf=FAST_KDF).session.lock()
     rng = random.Random(1177)
-    changes = 0
     for round_number in range(12):
-        lines = _run_and_kill(["passphrase", str(wallet), PASSPHRASE, OTHER_PASSPHRASE], rng.uniform(0.0, 0.05))
-        changes += len(lines)
+        lines = _run_and_kill(["passphrase", str(wallet), PASSPHRASE, OTHER_PASSPHRASE], rng.uniform(0.0, 0.05),
+                              rng.randint(1, 2))
         working = []
         for candidate in (PASSPHRASE, OTHER_PASSPHRASE):
             try:
@@ -100,4 +104,3 @@ def test_killed_passphrase_change_leaves_one_working_passphrase(tmp_path: Path) 
             last_printed = lines[-1].strip()
             following = OTHER_PASSPHRASE if last_printed == PASSPHRASE else PASSPHRASE
             assert working[0] in (last_printed, following), f"round {round_number}: an older key file came back"
-    assert changes > 0, "no passphrase change completed before the kills"

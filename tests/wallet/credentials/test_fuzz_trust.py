@@ -8,7 +8,9 @@ says it must not be: an attacker's key, a changed issuer proof, a token outside 
 from __future__ import annotations
 
 import gzip
+import json
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -148,6 +150,42 @@ def test_untouched_college_document_verifies_the_colleges_badge() -> None:
     assert resolver is not None
     [report] = _reports(dump(credential), resolver)
     assert report.outcome_of(CheckName.ISSUER_KEY) is Outcome.PASSED
+
+
+OB2 = Path(__file__).resolve().parents[2] / "fixtures" / "validator" / "ob20"
+OB2_KEY = "http://example.org/key1.json"
+
+
+def _ob2_asset(name: str) -> dict[str, Any]:
+    document: dict[str, Any] = json.loads((OB2 / "assets" / name).read_text("utf-8"))
+    return document
+
+
+def _lists_the_key(profile: Any) -> bool:
+    """Does an (odd) OB 2.0 Profile still list key1 under publicKey, by id or as an object with that id?"""
+    if not isinstance(profile, dict) or profile.get("id") != "https://example.org/organization.json":
+        return False
+    entries = profile.get("publicKey")
+    entries = entries if isinstance(entries, list) else [entries]
+    return any(e == OB2_KEY or (isinstance(e, dict) and e.get("id") == OB2_KEY) for e in entries)
+
+
+@settings(FUZZ, max_examples=150)
+@given(
+    st.lists(st.sampled_from(["key1.json", "robotics-badge.json", "organization.json"]), unique=True),
+    st.data(),
+)
+def test_ob2_badge_verifies_only_when_its_profile_lists_the_key(names: list[str], data: st.DataObject) -> None:
+    """The signed OB 2.0 fixture with odd key, BadgeClass and Profile documents: verified only if the Profile at
+    hand lists the key that signed."""
+    documents = [_ob2_asset(name) for name in names]
+    documents = [data.draw(structural_mutations(d)) if data.draw(st.booleans()) else d for d in documents]
+    resolver = _resolver(documents)
+    if resolver is None:
+        return
+    for report in _reports((OB2 / "simple.jwt").read_bytes(), resolver):
+        if report.status in VERIFIED:
+            assert any(_lists_the_key(d) for d in documents), report.to_json()
 
 
 # ------------------------------------------------------------------------------------------------ proof sets

@@ -1,7 +1,5 @@
-"""`python -m cli` runs the ler-wallet command."""
+"""`python -m cli` runs the ler-wallet command (hardened, like the installed `ler-wallet`)."""
 
-import sys
+from cli.main import run
 
-from cli.main import main
-
-sys.exit(main())
+run()

@@ -78,8 +78,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def run() -> None:
+    """The `ler-wallet` process (console script and `python -m cli`): harden the process, then run `main`.
+
+    Hardening comes first (no core dumps: an unlocked wallet's key and records must never land in a core
+    file). `main` itself stays free of process-wide effects, so tests can call it in their own process.
+    """
+    harden_process()
+    sys.exit(main())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    harden_process()  # no core dumps: an unlocked wallet's key and records must never land in a core file
     parser = build_parser()
     args = parser.parse_args(argv)
     func: Callable[[argparse.Namespace], int] = getattr(args, "func", commands.cmd_gui)
@@ -111,4 +120,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

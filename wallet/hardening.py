@@ -1,8 +1,8 @@
 """Process hardening at start-up: an unlocked wallet's memory must not end up in a core file.
 
 A crashed process's core dump holds whatever was in memory: the database key (SQLCipher is keyed with
-it as hex text), the signing seed, record titles. So, like KeePassXC, both entry points (`cli.main`
-and `ui.app`) call `harden_process()` first:
+it as hex text), the signing seed, record titles. So, like KeePassXC, both process entries (`cli.main.run`,
+which the `ler-wallet` command and `python -m cli` start, and `ui.app.run_app`) call `harden_process()` first:
 
 - everywhere with POSIX resource limits (Linux, macOS, BSD): the core-file limit goes to 0, soft and hard,
   so neither this process nor anything it starts can write a core file;

@@ -10,6 +10,7 @@ import json
 import signal
 import subprocess
 import sys
+from importlib.metadata import entry_points
 from pathlib import Path
 
 import pytest
@@ -22,23 +23,32 @@ ROOT = Path(__file__).resolve().parents[2]
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="core files and prctl (Linux)")
 
-# Allow core files as a developer's `ulimit -c unlimited` would, unlock, then crash.
+# Allow core files as a developer's `ulimit -c unlimited` would (as far as this user may), unlock, then crash.
 ALLOW_CORES = (
-    "import os, resource, sys; from wallet.crypto.kdf import permit_test_costs; permit_test_costs(); "
-    "hard = resource.getrlimit(resource.RLIMIT_CORE)[1]; resource.setrlimit(resource.RLIMIT_CORE, (hard, hard)); "
+    "import os, resource, sys; from wallet.crypto.kdf import permit_test_costs; permit_test_costs()\n"
+    "try:\n"
+    "    resource.setrlimit(resource.RLIMIT_CORE, (resource.RLIM_INFINITY, resource.RLIM_INFINITY))\n"
+    "except (OSError, ValueError):\n"
+    "    hard = resource.getrlimit(resource.RLIMIT_CORE)[1]; resource.setrlimit(resource.RLIMIT_CORE, (hard, hard))\n"
 )
 UNHARDENED_CRASH = ALLOW_CORES + (
-    "from pathlib import Path; from wallet.lifecycle import open_wallet; "
-    "s = open_wallet(Path(sys.argv[1]), os.environ['LER_WALLET_PASSPHRASE']); s.count(); s.lock(); os.abort()"
+    "from pathlib import Path; from wallet.lifecycle import open_wallet\n"
+    "s = open_wallet(Path(sys.argv[1]), os.environ['LER_WALLET_PASSPHRASE']); s.count(); s.lock(); os.abort()\n"
 )
-CLI_THEN_CRASH = ALLOW_CORES + (
-    "from cli.main import main; code = main(['--wallet', sys.argv[1], 'did']); sys.stdout.flush(); os.abort()"
+# The installed `ler-wallet` command's entry (cli.main.run), then what happens after it returned.
+RUN_LER_WALLET = (
+    "sys.argv = ['ler-wallet', '--wallet', sys.argv[1], 'did']; from cli.main import run\n"
+    "try:\n"
+    "    run()\n"
+    "except SystemExit as done:\n"
+    "    code = done.code\n"
+    "sys.stdout.flush()\n"
 )
-CLI_THEN_REPORT = (
-    "import ctypes, json, resource, sys; from wallet.crypto.kdf import permit_test_costs; permit_test_costs(); "
-    "from cli.main import main; code = main(['--wallet', sys.argv[1], 'did']); "
+CLI_THEN_CRASH = ALLOW_CORES + RUN_LER_WALLET + "os.abort()\n"
+CLI_THEN_REPORT = ALLOW_CORES + RUN_LER_WALLET + (
+    "import ctypes, json\n"
     "print(json.dumps({'code': code, 'rlimit': resource.getrlimit(resource.RLIMIT_CORE), "
-    "'dumpable': ctypes.CDLL(None).prctl(3, 0, 0, 0, 0)}))"
+    "'dumpable': ctypes.CDLL(None).prctl(3, 0, 0, 0, 0)}))\n"
 )
 
 
@@ -60,8 +70,8 @@ def wallet(tmp_path: Path) -> Path:
     return path
 
 
-def test_cli_main_hardens_before_anything_else(wallet: Path, tmp_path: Path) -> None:
-    """After the real `main` has run a command, the core limit is (0, 0) and the process is not dumpable."""
+def test_ler_wallet_entry_hardens_the_process(wallet: Path, tmp_path: Path) -> None:
+    """After the `ler-wallet` entry has run a command, the core limit is (0, 0) and the process is not dumpable."""
     proc = _crash(CLI_THEN_REPORT, wallet, tmp_path)
     assert proc.returncode == 0, proc.stderr
     report = json.loads(proc.stdout.splitlines()[-1])
@@ -88,3 +98,9 @@ def test_crash_after_unlock_leaves_no_core_file(wallet: Path, tmp_path: Path) ->
     assert hardened.returncode == -signal.SIGABRT
     assert hardened.stdout.startswith("did:key:")  # it really unlocked the wallet before crashing
     assert list(hardened_dir.iterdir()) == []
+
+
+def test_installed_command_is_the_hardened_entry() -> None:
+    """The `ler-wallet` console script and `python -m cli` go through `cli.main.run`, which hardens first."""
+    assert entry_points(group="console_scripts")["ler-wallet"].value == "cli.main:run"
+    assert "run()" in (ROOT / "cli" / "__main__.py").read_text()

@@ -7,18 +7,9 @@ from typing import Any
 
 from cli.commands import unlock
 from cli.output import emit_json, shown
-from wallet.api import STRENGTH_WORDS, InvalidInputError, UsageError, ViewRow, decode_text, read_source
+from wallet.api import STRENGTH_WORDS, UsageError, ViewRow, read_text_input
 
-MAX_POSTING_BYTES = 2 * 1024 * 1024
 STRENGTH_MARKS = {"trusted": "✓✓✓", "verified": "✓✓", "endorsed": "✓+", "issued": "✓", "self-asserted": "·"}
-
-
-def _read_text_input(source: str, what: str) -> bytes:
-    """A posting or outcomes file (or '-'), read by the one bounded reader: regular files only, 2 MB at most."""
-    data = read_source(source, limit=MAX_POSTING_BYTES, what=what)
-    if not data.strip():
-        raise InvalidInputError(f"{what} is empty.")
-    return data
 
 
 def cmd_skills(args: argparse.Namespace) -> int:
@@ -65,7 +56,7 @@ def _need(value: str | None, action: str) -> str:
 
 
 def cmd_match(args: argparse.Namespace) -> int:
-    posting = _read_text_input(args.posting, "The posting")
+    posting = read_text_input(args.posting, "The posting")
     with unlock(args) as session:
         result = session.skills.match(posting)
     if args.json:
@@ -90,7 +81,7 @@ def cmd_match(args: argparse.Namespace) -> int:
 
 def cmd_view(args: argparse.Namespace) -> int:
     creating = args.action == "create"
-    posting = _read_text_input(args.posting, "The posting") if creating and args.posting else None  # before unlocking
+    posting = read_text_input(args.posting, "The posting") if creating and args.posting else None  # before unlocking
     with unlock(args) as session:
         skills = session.skills
         if creating:
@@ -165,7 +156,7 @@ def cmd_pathways(args: argparse.Namespace) -> int:
 
 def cmd_cpl(args: argparse.Namespace) -> int:
     what = "The learning outcomes file"
-    outcomes = decode_text(_read_text_input(args.outcomes, what), what)
+    outcomes = read_text_input(args.outcomes, what)
     with unlock(args) as session:
         mapped = session.skills.cpl(outcomes)
     if args.json:

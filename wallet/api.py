@@ -76,6 +76,7 @@ from wallet.skills.pack import Skill, TaxonomyPack
 from wallet.skills.pack import attribution as skills_data_credits
 from wallet.skills.pathways import LevelGap, Pathway, SkillRef
 from wallet.skills.profile import STRENGTH_WORDS, STRENGTHS, Profile, ProfileSkill
+from wallet.skills.text_input import MAX_TEXT_INPUT_BYTES, read_text_input
 from wallet.skills.warmup import start_warm_up
 from wallet.store.files import atomic_write
 from wallet.store.layout import SUFFIX
@@ -90,6 +91,7 @@ __all__ = [
     "ENTRY_KIND_LABELS",
     "MATCH_SCORE_BASIS",
     "MAX_INPUT_BYTES",
+    "MAX_TEXT_INPUT_BYTES",
     "MIN_PASSPHRASE",
     "STATUS_SENTENCES",
     "STDIN",
@@ -191,6 +193,7 @@ __all__ = [
     "read_json_file",
     "read_source",
     "read_stream",
+    "read_text_input",
     "recover_wallet",
     "rescue_wallet",
     "restore_backup",

@@ -140,3 +140,25 @@ def test_credit_for_prior_learning_shows_evidence_and_gaps(qtbot: QtBot, unlocke
     assert rows[2] == ("✗ No evidence yet: 3. Apply statistical process control to a production line | "
                        "Your records do not yet show statistical process control.")
     assert "✗ no evidence yet" in find(panel, QLabel, "cplSummary").text()
+
+
+def test_opening_a_posting_file_reads_it_as_the_command_line_does(
+    qtbot: QtBot, unlocked_demo: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'Open a file' fills the box from a text file and refuses an image with the core's sentence."""
+    from PySide6.QtWidgets import QFileDialog
+
+    text_file, image = tmp_path / "posting.txt", tmp_path / "posting.png"
+    text_file.write_bytes("\ufeffForklift Operator\nOperate sit-down forklifts.".encode())
+    image.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    chosen: list[Path] = [image, text_file]
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(chosen.pop(0)), ""))
+    go_to(qtbot, unlocked_demo, "Opportunities")
+    box = find(unlocked_demo, QPlainTextEdit, "postingBox")
+    click(qtbot, find(unlocked_demo, QPushButton, "openPostingButton"))
+    status = find(unlocked_demo, QLabel, "matchStatus").text()
+    assert status == "The posting is an image (PNG), not text; save it as plain text and try again."
+    assert box.toPlainText() == ""
+    click(qtbot, find(unlocked_demo, QPushButton, "openPostingButton"))
+    assert box.toPlainText() == "Forklift Operator\nOperate sit-down forklifts."
+    wait_idle(qtbot, unlocked_demo)

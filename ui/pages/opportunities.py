@@ -22,9 +22,8 @@ from ui.skills_context import READING, SkillsContext
 from ui.status import when_checked
 from ui.widgets import button, field, label, name
 from ui.worker import Failed
-from wallet.api import Session, ViewRow
+from wallet.api import Session, ViewRow, WalletError, read_text_input
 
-MAX_POSTING_BYTES = 2_000_000
 POSTING_FILES = "Job postings (*.txt *.json *.jsonld *.html *.htm *.md);;All files (*)"
 NO_VIEWS = "No saved views yet. Match a posting, then press “Make a view for this…”."
 
@@ -195,16 +194,12 @@ class OpportunitiesPage(QWidget):
         chosen, _ = QFileDialog.getOpenFileName(self, "Open a job posting", str(Path.home()), POSTING_FILES)
         if not chosen:
             return
-        path = Path(chosen)
         try:
-            if path.stat().st_size > MAX_POSTING_BYTES:
-                self.match_status.set("That file is too large for a job posting (over 2 MB).", error=True)
-                return
-            data = path.read_bytes()
-        except OSError:
-            self.match_status.set(f"The file {path.name} could not be read.", error=True)
+            text = read_text_input(chosen, "The posting")
+        except WalletError as exc:
+            self.match_status.set(exc.message, error=True)
             return
-        self.posting.setPlainText(data.decode("utf-8", errors="replace"))
+        self.posting.setPlainText(text)
         self.match()
 
     # -- views ------------------------------------------------------------------------------------------

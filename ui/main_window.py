@@ -11,9 +11,10 @@ from typing import Protocol
 
 from PySide6.QtCore import QSize, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from ui.dialogs.about import AboutDialog
+from ui.integrity import IntegrityWatch
 from ui.pages.create import CreatePage
 from ui.pages.records import RecordsPage
 from ui.pages.recover import RecoverPage
@@ -57,7 +58,23 @@ class MainWindow(QMainWindow):
         self.stack.setObjectName("pages")
         for page in (self.welcome, self.create_page, self.recovery_code, self.unlock, self.recover, self.workspace):
             self.stack.addWidget(page)
-        self.setCentralWidget(self.stack)
+        # Damage the background check finds after unlock is said here, above every page, until the wallet locks.
+        self.damage_banner = QLabel()
+        self.damage_banner.setObjectName("damageBanner")
+        self.damage_banner.setWordWrap(True)
+        self.damage_banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.damage_banner.setAccessibleName("The wallet is damaged")
+        self.damage_banner.setStyleSheet("QLabel { background: #fde8e8; color: #7a1010; padding: 8px; }")
+        self.damage_banner.hide()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.damage_banner)
+        column.addWidget(self.stack)
+        self.setCentralWidget(central)
+        self.integrity = IntegrityWatch(self)
+        self.integrity.damaged.connect(self._show_damage)
         self._pages: dict[Step, QWidget] = {
             Step.START: self.welcome,
             Step.CREATE: self.create_page,
@@ -145,7 +162,16 @@ class MainWindow(QMainWindow):
         if page is not None:
             self._as_page(page).show_status(flow.error, busy)
         self.wallet_menu.set_session(flow.session if flow.state is Step.UNLOCKED else None)
+        unlocked = flow.session if flow.state is Step.UNLOCKED else None
+        if unlocked is None:
+            self.damage_banner.hide()
+        self.integrity.follow(unlocked)
         self._set_title()
+
+    @Slot(str)
+    def _show_damage(self, sentence: str) -> None:
+        self.damage_banner.setText(sentence)
+        self.damage_banner.show()
 
     def _set_title(self) -> None:
         session = self.flow.session
@@ -166,4 +192,6 @@ class MainWindow(QMainWindow):
         self.flow.close()
         self.workspace.finish_work()
         self.runner.wait()
+        self.integrity.follow(None)
+        self.integrity.wait()
         super().closeEvent(event)

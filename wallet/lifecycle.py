@@ -183,13 +183,14 @@ def check_wallet(session: Session) -> list[str]:
     return problems
 
 
-def damage_sentence(path: Path, problems: list[str]) -> str:
-    """The one sentence people see for a damaged wallet, with the way out."""
+def damage_sentence(path: Path, problems: list[str], *, opened: bool = False) -> str:
+    """The one sentence people see for a damaged wallet, with the way out (`opened`: the app found it after unlock)."""
     pages = sum(1 for p in problems if "page" in p.lower())
     what = f"{pages} of its pages fail their check" if pages else "its database fails its check"
+    refused = "" if opened else ", so it was not opened"
     return (
-        f"The wallet at {path} is damaged ({what}), so it was not opened; restore it from a backup, or copy "
-        f"what can still be read into a new wallet with 'ler-wallet rescue NEW-FOLDER'."
+        f"The wallet at {path} is damaged ({what}){refused}; restore it from a backup, or copy what can still "
+        f"be read into a new wallet with 'ler-wallet rescue NEW-FOLDER'."
     )
 
 

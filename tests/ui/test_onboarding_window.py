@@ -121,9 +121,9 @@ def test_window_stays_responsive_while_unlocking(
     release = threading.Event()
     real_open = lifecycle.open_wallet
 
-    def slow_open(path: Path, passphrase: str) -> Session:
+    def slow_open(path: Path, passphrase: str, **options: bool) -> Session:
         assert release.wait(10)
-        return real_open(path, passphrase)
+        return real_open(path, passphrase, **options)
 
     monkeypatch.setattr(lifecycle, "open_wallet", slow_open)
     window = open_window(demo_wallet)

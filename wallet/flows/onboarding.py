@@ -175,7 +175,8 @@ class Onboarding:
         path = self.path
         if path is None:
             raise StepError("No wallet was chosen.")
-        return self._start_work(lambda: Outcome(session=lifecycle.open_wallet(path, passphrase)))
+        # The app checks every page in the background after unlock (ui.integrity), so the first page is not delayed.
+        return self._start_work(lambda: Outcome(session=lifecycle.open_wallet(path, passphrase, check=False)))
 
     def submit_recover(self, location: str | Path, code: str, passphrase: str, repeat: str) -> Step:
         self._require(Step.RECOVER)

@@ -64,8 +64,7 @@ class PausedImport:
 
 
 def test_lock_during_a_big_import_cancels_it_without_waiting(qtbot: QtBot, unlocked_demo: MainWindow) -> None:
-    """Lock while an import of 40 badges is half done: lock returns while the job is still held, the
-    half-written rows never show, the job ends cancelled, and the wallet reopens intact without them."""
+    """Lock mid-import: lock returns while the job is held, half-written rows never show, the wallet reopens intact."""
     window = unlocked_demo
     session = window.flow.session
     assert session is not None
@@ -96,8 +95,7 @@ def test_lock_during_a_big_import_cancels_it_without_waiting(qtbot: QtBot, unloc
 
 
 def test_a_job_that_fails_never_shows_its_rows(qtbot: QtBot, unlocked_demo: MainWindow) -> None:
-    """An import that fails after storing half its badges (in its open transaction) never shows them, not
-    while it runs and not after it rolled back."""
+    """An import that fails after storing half its badges never shows them, while running or after rollback."""
     window = unlocked_demo
     session = window.flow.session
     assert session is not None

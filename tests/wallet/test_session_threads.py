@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 from tests.conftest import PASSPHRASE
 from tests.wallet._helpers import entry
 from wallet import lifecycle
-from wallet.cancel import STOPPED, CancelToken
+from wallet.cancel import CancelToken
 from wallet.credentials import demo_issuers
 from wallet.errors import StorageError, WalletError, WalletLockedError
 from wallet.lifecycle import CreatedWallet
@@ -19,8 +20,6 @@ from wallet.session import Session
 
 def badges(count: int) -> list[tuple[str, bytes]]:
     """`count` distinct signed demo badges, as import inputs."""
-    import json
-
     return [(f"badge{i}.json", json.dumps(demo_issuers.forklift_badge(f"did:example:learner{i}")).encode())
             for i in range(count)]
 
@@ -88,8 +87,7 @@ def test_reader_is_one_connection_and_is_closed_by_lock(session: Session) -> Non
 
 
 def test_lock_does_not_wait_for_a_job_and_its_thread_closes_the_connection(session: Session) -> None:
-    """lock() returns while a job is inside working(); the connection stays usable for that job until it
-    leaves, and is closed then."""
+    """lock() returns while a job is inside working(); the job keeps its connection until it leaves, then it closes."""
     repo = session.repo
     inside, go_on = threading.Event(), threading.Event()
     seen: list[object] = []
@@ -125,8 +123,7 @@ def test_working_refuses_a_locked_session(session: Session) -> None:
 
 
 def test_lock_during_an_import_stores_nothing(created: CreatedWallet) -> None:
-    """Locking midway through a big import (from the job's own thread) rolls all of it back; the wallet
-    reopens intact and empty."""
+    """Locking midway through a big import rolls all of it back; the wallet reopens intact and empty."""
     session = created.session
     path = session.path
     stored: list[int] = []
@@ -155,4 +152,3 @@ def test_an_import_whose_step_fails_stores_nothing(created: CreatedWallet) -> No
     assert session.count() == 0
     assert session.reader.count() == 0
     assert len([o for o in session.credentials.import_many(badges(6)) if o.outcome == "imported"]) == 6
-    assert STOPPED.endswith("saved.")

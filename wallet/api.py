@@ -9,16 +9,14 @@ from __future__ import annotations
 
 from wallet import __version__
 from wallet.credential_service import ImportOutcome, Rechecked
-from wallet.credentials import formats
 from wallet.credentials.checking import offline_options, verify_inputs
 from wallet.credentials.details import CredentialDetails, Endorsement
-from wallet.credentials.keys import KeyResolver
 from wallet.credentials.limits import MAX_INPUT_BYTES, read_json
 from wallet.credentials.report import STATUS_SENTENCES, ItemReport, Report, Status
 from wallet.credentials.saved_report import SavedCheck, SavedReport
 from wallet.credentials.sources import CREDENTIAL_SUFFIXES, STDIN, read_input, read_inputs, read_json_file, read_stream
-from wallet.credentials.validity import parse_instant, parse_time
-from wallet.credentials.verifier import Verifier, VerifyOptions
+from wallet.credentials.validity import parse_instant
+from wallet.credentials.verifier import VerifyOptions
 from wallet.crypto.kdf import KdfParams
 from wallet.demo import populate as populate_demo
 from wallet.errors import (
@@ -118,7 +116,6 @@ __all__ = [
     "InvalidInputError",
     "ItemReport",
     "KdfParams",
-    "KeyResolver",
     "LevelGap",
     "MatchResult",
     "NewerWalletError",
@@ -150,7 +147,6 @@ __all__ = [
     "TaxonomyPack",
     "UnknownContextError",
     "UsageError",
-    "Verifier",
     "VerifyOptions",
     "Via",
     "ViewRow",
@@ -171,7 +167,6 @@ __all__ = [
     "ensure_can_create",
     "escape_json_text",
     "for_terminal",
-    "formats",
     "free_location",
     "harden_process",
     "inspect_wallet",
@@ -183,7 +178,6 @@ __all__ = [
     "one_line",
     "open_wallet",
     "parse_instant",
-    "parse_time",
     "populate_demo",
     "read_backup",
     "read_file",

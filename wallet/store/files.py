@@ -17,6 +17,9 @@ def describe_os_error(exc: OSError, path: Path | str) -> str:
     where = str(path)
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return f"The disk is full, so nothing was written to {where}. Free some space and try again."
+    if exc.errno == errno.EFBIG:
+        return (f"{where} would grow past the largest file allowed there (a file-size limit, or a FAT32 USB "
+                "stick's 4 GB), so nothing was written.")
     if exc.errno in (errno.EROFS,):
         return f"{where} is on a read-only disk, so nothing was written there."
     if exc.errno in (errno.EACCES, errno.EPERM):

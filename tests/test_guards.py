@@ -85,7 +85,7 @@ LAYERS: list[tuple[str, set[str]]] = [
     ("store", {"store"}),
     ("crypto", {"crypto"}),
     ("models and errors", {"models", "errors", "events", "clock", "validation", "resources", "text_safety",
-                           "safe_markdown", "inputs", "cancel", "__init__"}),
+                           "safe_markdown", "inputs", "cancel", "hardening", "__init__"}),
 ]
 RANK = {part: rank for rank, (_, parts) in enumerate(LAYERS) for part in parts}
 WALLET_MODULES = sorted((ROOT / "wallet").rglob("*.py"))
@@ -141,6 +141,19 @@ def test_front_ends_import_only_the_facade(path: Path) -> None:
     """ui/ and cli/ reach the core only through wallet.api (also inside functions and TYPE_CHECKING blocks)."""
     other = sorted(n for n in _wallet_imports(path) if n != "wallet.api")
     assert not other, f"{path.relative_to(ROOT)} imports {other}; import it from wallet.api (add it there if needed)"
+
+
+@pytest.mark.parametrize("path", FRONT_ENDS, ids=lambda p: str(p.relative_to(ROOT)))
+def test_front_ends_do_not_reach_into_the_session(path: Path) -> None:
+    """ui/ and cli/ use the session's methods, never its repository or its private parts (`session.repo`, `._x`)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    reaching = sorted(
+        f"line {node.lineno}: .{node.attr}" for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute) and (node.attr == "repo" or (
+            node.attr.startswith("_") and not node.attr.startswith("__")
+            and isinstance(node.value, ast.Name) and "session" in node.value.id))
+    )
+    assert not reaching, f"{path.relative_to(ROOT)} reaches into the session: {reaching}"
 
 
 def test_the_facade_names_only_what_it_exports() -> None:

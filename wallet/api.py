@@ -10,7 +10,7 @@ from __future__ import annotations
 from wallet import __version__
 from wallet.credential_service import ImportOutcome, Rechecked
 from wallet.credentials.checking import offline_options, verify_inputs
-from wallet.credentials.details import CredentialDetails, Endorsement
+from wallet.credentials.details import Alignment, CredentialDetails, Endorsement
 from wallet.credentials.limits import MAX_INPUT_BYTES, read_json
 from wallet.credentials.report import STATUS_SENTENCES, ItemReport, Report, Status
 from wallet.credentials.saved_report import SavedCheck, SavedReport
@@ -96,6 +96,7 @@ __all__ = [
     "STRENGTHS",
     "STRENGTH_WORDS",
     "SUFFIX",
+    "Alignment",
     "Coverage",
     "CreatedWallet",
     "CredentialDetails",

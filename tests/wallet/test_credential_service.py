@@ -235,6 +235,10 @@ def test_last_report_and_details_are_typed(session: Session) -> None:
     assert details.report == report and details.status == "verified_with_warnings"
     assert (details.issuer_id, details.trusted, details.kind_name) == (demo_issuers.WAREHOUSE.did, False, "Open Badge")
     assert [x.record_id for x in details.endorsements] == [e.record_id]
+    assert details.kind == "ob3" and details.description.startswith("Operates counterbalance and reach forklifts")
+    assert details.criteria.startswith("Passed the written test") and details.hosted_url == ""
+    assert [(a.name, a.framework) for a in details.aligned_skills][:1] == [("operate forklift", "ESCO")]
+    assert details.aligned_skills[0].url.endswith("28cb374e-6261-4133-8371-f9a5470145da")
     assert session.credentials.details(e.record_id).endorses == "Certified Forklift Operator"
 
 

@@ -57,7 +57,7 @@ def issuer_section(details: CredentialDetails) -> tuple[QWidget, list[QPushButto
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(10)
     rows = [("Name", details.issuer_name, "issuerName"), ("ID", details.issuer_id, "issuerId")]
-    if details.parsed.get("kind") != "endorsement":  # an endorsement's subject is the thing it endorses
+    if details.kind != "endorsement":  # an endorsement's subject is the thing it endorses
         rows.append(("Issued to", details.recipient, "issuedTo"))
     layout.addLayout(facts(rows))
     trust_look = (TRUSTED if details.signed_by_issuer else TRUSTED_UNPROVEN) if details.trusted else NOT_TRUSTED
@@ -101,17 +101,17 @@ def alignments_section(details: CredentialDetails, extra_skills: tuple[str, ...]
     box.setObjectName("detailSkills")
     flow = FlowLayout(box, spacing=6)
     names: list[str] = []
-    for alignment in details.alignments:
-        target = one_line(alignment.get("targetName") or alignment.get("targetCode") or "")
+    for alignment in details.aligned_skills:
+        target = one_line(alignment.name or alignment.code)
         if not target:
             continue
-        framework = one_line(alignment.get("targetFramework", ""))
+        framework = one_line(alignment.framework)
         chip = label(f"{target} · {framework}" if framework else target, "chip", wrap=False)
-        where = one_line(alignment.get("targetUrl", ""))
+        where = one_line(alignment.url)
         chip.setToolTip(plain_tip(f"{framework} skill: {where}" if where else target))
         flow.addWidget(chip)
         names.append(f"{target} ({framework})" if framework else target)
-    seen = {n.lower() for n in (a.get("targetName", "") for a in details.alignments)}
+    seen = {a.name.lower() for a in details.aligned_skills}
     for skill in extra_skills:
         if skill.lower() not in seen:
             flow.addWidget(label(one_line(skill), "chip", wrap=False))

@@ -154,19 +154,18 @@ class RecordDetail(QScrollArea):
         self.verification.reverify_clicked.connect(lambda: self.reverify_requested.emit(record.id))
         layout.addWidget(self.verification)
 
-        achievement = details.achievement
-        description = achievement.get("description") or details.parsed.get("description") or record.description
+        description = details.description or record.description
         if description:
             layout.addWidget(section("About"))
-            layout.addWidget(markdown_label(str(description), "detailDescription"))
-        if achievement.get("criteria"):
+            layout.addWidget(markdown_label(description, "detailDescription"))
+        if details.criteria:
             layout.addWidget(section("What it took"))
-            layout.addWidget(markdown_label(str(achievement["criteria"]), "detailCriteria"))
-        if details.parsed.get("kind") == "clr":
+            layout.addWidget(markdown_label(details.criteria, "detailCriteria"))
+        if details.kind == "clr":
             layout.addWidget(section("Inside this record"))
             self.clr = ClrSection(details.parsed, details.report)
             layout.addWidget(self.clr)
-        if details.parsed.get("kind") != "endorsement":
+        if details.kind != "endorsement":
             layout.addWidget(section("Skills it shows"))
             layout.addWidget(alignments_section(details, record.skills))
             layout.addWidget(section("Endorsements"))
@@ -178,9 +177,9 @@ class RecordDetail(QScrollArea):
             self.trust_button.clicked.connect(
                 lambda: self.trust_requested.emit(details.issuer_id, details.issuer_name))
         layout.addWidget(issuer)
-        if details.parsed.get("hostedUrl"):
+        if details.hosted_url:
             layout.addWidget(section("Where the issuer publishes it"))
-            hosted = breakable(one_line(details.parsed["hostedUrl"]))  # after cleaning: it adds zero-width spaces
+            hosted = breakable(one_line(details.hosted_url))  # after cleaning: it adds zero-width spaces
             layout.addWidget(selectable(label(hosted, object_name="detailHostedUrl")))
         if record.tags:
             layout.addWidget(section("Tags"))

@@ -30,6 +30,16 @@ class Endorsement:
 
 
 @dataclass(frozen=True)
+class Alignment:
+    """A skill or standard the achievement is aligned to, as the issuer named it (e.g. an ESCO skill)."""
+
+    name: str
+    code: str
+    framework: str
+    url: str
+
+
+@dataclass(frozen=True)
 class CredentialDetails:
     """A stored credential's parsed tree, its last report, its endorsements and whether its issuer is trusted."""
 
@@ -72,6 +82,32 @@ class CredentialDetails:
     @property
     def alignments(self) -> list[dict[str, str]]:
         return list(self.achievement.get("alignments") or [])
+
+    @property
+    def aligned_skills(self) -> list[Alignment]:
+        """The achievement's alignments, typed (values the issuer left out are "")."""
+        return [Alignment(*(str(a.get(k) or "") for k in ("targetName", "targetCode", "targetFramework", "targetUrl")))
+                for a in self.alignments if isinstance(a, dict)]
+
+    @property
+    def kind(self) -> str:
+        """The format it was read as: "ob3", "clr", "endorsement", "ob2" or "vc"."""
+        return str(self.parsed.get("kind") or "")
+
+    @property
+    def description(self) -> str:
+        """The achievement's description, else the credential's own ("" when neither says)."""
+        return str(self.achievement.get("description") or self.parsed.get("description") or "")
+
+    @property
+    def criteria(self) -> str:
+        """What it took to earn, as the issuer wrote it (Markdown allowed; "" when not said)."""
+        return str(self.achievement.get("criteria") or "")
+
+    @property
+    def hosted_url(self) -> str:
+        """For a hosted Open Badges 2.0 badge: where the issuer publishes it ("" otherwise)."""
+        return str(self.parsed.get("hostedUrl") or "")
 
     @property
     def recipient(self) -> str:

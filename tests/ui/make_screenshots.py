@@ -32,7 +32,7 @@ from ui.app import make_app
 from ui.main_window import MainWindow
 from wallet import demo, lifecycle
 from wallet.credentials import demo_issuers
-from wallet.crypto.kdf import KdfParams
+from wallet.crypto.kdf import KdfParams, permit_test_costs
 from wallet.flows.onboarding import Step
 
 SIZE = (1100, 700)
@@ -200,6 +200,7 @@ def main(argv: list[str]) -> int:
     out.mkdir(parents=True, exist_ok=True)
     app = make_app()
     fast = KdfParams.fast_for_tests()
+    permit_test_costs()  # the screenshots' wallets use cheap settings, which the app otherwise refuses
     with tempfile.TemporaryDirectory() as tmp:
         wallet = Path(tmp) / "Maria Lopez.lerwallet"
         made = lifecycle.create_wallet(wallet, PASSPHRASE, kdf=fast, demo=True)

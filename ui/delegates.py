@@ -1,7 +1,8 @@
 """How one record row is drawn: title, organisation, then a pill and the dates.
 
 The pill says "Job · Self-asserted" for the learner's own entries and the verification status for issued
-credentials ("✓ Verified", "✗ Not verified"): a symbol and a word, with colour only repeating them.
+credentials ("✓ Verified", "✗ Not verified"): a symbol and a word, with colour only repeating them. A credential
+issued to someone else gets a second pill, "⚠ Issued to someone else".
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ui import style
-from ui.models import RECORD_ROLE, dates, is_self_asserted, kind_name, row_look
-from ui.status import TONE_COLOURS
+from ui.models import RECORD_ROLE, dates, for_someone_else, is_self_asserted, kind_name, row_look
+from ui.status import SOMEONE_ELSE, TONE_COLOURS
 from wallet.api import Record, one_line
 
 PAD_X, PAD_Y, GAP = 14, 10, 4
@@ -55,6 +56,8 @@ class RecordDelegate(QStyledItemDelegate):
         look = row_look(record)
         label = f"{kind_name(record)} · {look.word}" if is_self_asserted(record) else look.text
         x = _pill(painter, small, x, y + GAP, label, look.tone)
+        if for_someone_else(record):  # genuine or not, it is not the learner's: said beside the status
+            x = _pill(painter, small, x + 6, y + GAP, SOMEONE_ELSE.text, SOMEONE_ELSE.tone)
         painter.setFont(small)
         painter.setPen(QColor(style.MUTED))
         metrics = QFontMetrics(small)

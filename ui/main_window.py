@@ -94,7 +94,9 @@ class MainWindow(QMainWindow):
         self.about_action.triggered.connect(self.show_about)
         self.addAction(self.about_action)
         self.workspace.add_about(self.about_action)
-        self.wallet_menu = WalletMenu(self.records.commands.jobs, self)  # New recovery code…
+        self.wallet_menu = WalletMenu(  # Your profile…, New recovery code…
+            self.records.commands.jobs, self, after_work=self.records.flush_changes
+        )
         self.records.add_header_button(self.wallet_menu.button)
         self._current: QWidget | None = None
         self._connect()

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
-from ui.status import SELF_ASSERTED, Look, status_look
+from ui.status import SELF_ASSERTED, SOMEONE_ELSE, Look, status_look
 from ui.widgets import plain_tip
 from wallet.api import ENTRY_KIND_LABELS, Record, RecordKind, one_line
 
@@ -41,12 +41,17 @@ def row_look(record: Record) -> Look:
     return status_look(record.credential.verification if record.credential else None)
 
 
+def for_someone_else(record: Record) -> bool:
+    """An issued credential whose subject is not this wallet's holder (kept, marked, not counted)."""
+    return record.credential is not None and record.credential.for_someone_else
+
+
 def summary(record: Record) -> str:
     """One sentence a screen reader speaks for a row."""
     kind = (f"{kind_name(record)}, self-asserted" if is_self_asserted(record)
             else f"{kind_name(record)}, {row_look(record).word.lower()}")
-    parts = [one_line(record.title), kind, one_line(record.organisation), dates(record),
-             "demo record" if record.demo else ""]
+    parts = [one_line(record.title), kind, SOMEONE_ELSE.word.lower() if for_someone_else(record) else "",
+             one_line(record.organisation), dates(record), "demo record" if record.demo else ""]
     return ". ".join(p for p in parts if p) + "."
 
 

@@ -33,6 +33,8 @@ STATUS_LOOKS = {
 }
 NOT_YET_CHECKED = Look("?", "Not checked yet", "neutral")
 SELF_ASSERTED = Look("✎", "Self-asserted", "self")
+SOMEONE_ELSE = Look("⚠", "Issued to someone else", "warn")
+"""A credential whose subject is not the holder: kept, but not counted as the learner's."""
 
 OUTCOME_LOOKS = {
     "passed": Look("✓", "Passed", "good"),
@@ -50,6 +52,7 @@ CHECK_NAMES = {
     "schema": "Required fields (schema)",
     "trusted issuer": "Trusted issuer",
     "nested credentials": "Credentials inside",
+    "recipient": "Issued to you",
 }
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",

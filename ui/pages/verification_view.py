@@ -29,6 +29,10 @@ CHECK_AGAIN = "Check again"
 CHECKING = "Checking…"
 
 
+SOMEONE_ELSE_SENTENCE = ("But it was issued to someone else, not to you: the wallet keeps it, and does not count it "
+                         "as yours.")
+
+
 def check_lines(report: SavedReport | None) -> list[str]:
     """The report as sentences a screen reader can read in order."""
     if report is None:
@@ -103,6 +107,9 @@ class VerificationView(QFrame):
 
         sentence = selectable(label(status_sentence(status), object_name="verificationSentence"))
         layout.addWidget(sentence)
+        someone_else = report is not None and report.outcome_of("recipient") == "failed"
+        if someone_else:  # genuine or not, it is not the learner's: said next to the verdict, not only in a row
+            layout.addWidget(label(SOMEONE_ELSE_SENTENCE, "note", object_name="verificationRecipient"))
         checked = when_checked(None if report is None else report.checked_at)
         if checked:
             layout.addWidget(label(checked, "muted", object_name="verificationCheckedAt"))
@@ -114,7 +121,9 @@ class VerificationView(QFrame):
             line.setProperty("role", "rule")
             layout.addWidget(line)
             layout.addLayout(checks_grid(checks))
-        self.setAccessibleDescription("\n".join([look.text, status_sentence(status), checked, *check_lines(report)]))
+        recipient = [SOMEONE_ELSE_SENTENCE] if someone_else else []
+        self.setAccessibleDescription("\n".join([look.text, status_sentence(status), *recipient, checked,
+                                                *check_lines(report)]))
 
     def set_checking(self, checking: bool) -> None:
         self.reverify.setEnabled(not checking)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from wallet.credentials.report import CheckName, Outcome
 from wallet.credentials.saved_report import SavedReport
 
 FORMAT_KINDS = {
@@ -110,10 +111,21 @@ class CredentialDetails:
         return str(self.parsed.get("hostedUrl") or "")
 
     @property
+    def for_someone_else(self) -> bool:
+        """The last check found it was issued to someone else: kept, but not counted as the holder's."""
+        return self.report is not None and self.report.outcome_of(CheckName.RECIPIENT.value) is Outcome.FAILED
+
+    @property
     def recipient(self) -> str:
         subject = str(self.parsed.get("subject") or "")
+        if self.for_someone_else:
+            return (f"Someone else ({subject or 'a hashed identity'}), not you: kept, but not counted as yours. "
+                    "If it is you, add that identifier in Your profile.")
         if subject and subject == self.own_did:
             return "You (this wallet's ID)"
+        if self.report is not None and self.report.outcome_of(CheckName.RECIPIENT.value) is Outcome.PASSED:
+            shown = subject if len(subject) <= 60 else subject[:59] + "…"
+            return f"You ({shown or 'a hashed identity'}: one of the identifiers in Your profile)"
         if subject.startswith("did:"):
             return f"{subject} (not this wallet's ID)"
         algorithm, hashed, digest = subject.partition("$")

@@ -30,7 +30,10 @@ BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u206
 INVISIBLE = frozenset("\u200b\u2060\ufeff\u00ad\u2028\u2029\u180e")
 JOINERS = frozenset("\u200c\u200d")
 _CONTROL_RANGES = ((0x00, 0x1F), (0x7F, 0x9F))
-_CANDIDATE = re.compile("[\x00-\x1f\x7f-\x9f" + "".join(sorted(BIDI_CONTROLS | INVISIBLE | JOINERS)) + "]")
+_OTHERS = "".join(sorted(BIDI_CONTROLS | INVISIBLE | JOINERS))
+_CANDIDATE = re.compile("[\x00-\x1f\x7f-\x9f" + _OTHERS + "]")
+_JSON_CANDIDATE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f" + _OTHERS + "]")
+"""In JSON text a line break is layout (inside strings json.dumps has already written it as \\n)."""
 _WHITESPACE_RUN = re.compile(r"[ \t\n\r\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _ESCAPE_SEQUENCE = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves, clearing
@@ -60,7 +63,7 @@ def _escaped(char: str) -> str:
     return f"\\x{ord(char):02x}" if ord(char) <= 0xFF else f"\\u{ord(char):04x}"
 
 
-def _replace_unsafe(text: str, replace: Callable[[str], str]) -> str:
+def _replace_unsafe(text: str, replace: Callable[[str], str], candidate: re.Pattern[str] = _CANDIDATE) -> str:
     """`text` with each unsafe character (and each joiner out of place) replaced by `replace(char)`.
 
     Only the candidates found by one regular expression are looked at, so ordinary text costs one scan.
@@ -70,7 +73,7 @@ def _replace_unsafe(text: str, replace: Callable[[str], str]) -> str:
         if char in JOINERS and _joiner_kept(text, match.start()):
             return char
         return replace(char)
-    return _CANDIDATE.sub(one, text)
+    return candidate.sub(one, text)
 
 
 def _clean(text: str, visible: bool) -> str:
@@ -115,4 +118,4 @@ def escape_json_text(dumped: str) -> str:
     They can only occur inside JSON strings there (JSON's own syntax is ASCII), where \\uXXXX is the
     standard escape, so the result is valid JSON that loads back to exactly the same data.
     """
-    return _replace_unsafe(dumped, lambda char: char if char == "\n" else f"\\u{ord(char):04x}")
+    return _replace_unsafe(dumped, lambda char: f"\\u{ord(char):04x}", _JSON_CANDIDATE)

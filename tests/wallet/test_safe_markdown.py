@@ -100,3 +100,11 @@ def test_controls_and_bidi_are_removed_and_long_text_is_cut() -> None:
     """The cleaner runs first, and very long text is cut so the label stays quick."""
     assert to_html("a\u202eb\x1b[31mc") == "<p>abc</p>"
     assert len(to_html("x" * 100_000)) < 20_100
+
+
+def test_pathological_lines_render_as_text() -> None:
+    """Inputs that once made the inline rules quadratic come out as plain escaped text (speed: bench/)."""
+    assert to_html("[" * 20_000) == "<p>" + "[" * 20_000 + "</p>"
+    assert to_html("![" * 10_000) == "<p>" + "![" * 10_000 + "</p>"
+    assert to_html("[a](" + "(" * 100) == "<p>[a](" + "(" * 100 + "</p>"
+    assert to_html("# Title ##") == "<p><b>Title</b></p>"

@@ -133,6 +133,9 @@ def test_a_credential_for_someone_else_is_kept_marked_and_not_counted(session: S
     assert check["outcome"] == "failed" and PHONE_WALLET in check["message"]
     assert session.holder.records_for_someone_else() == {record_id}
     assert FORKLIFT not in session.skills.profile().skills
+    match = session.skills.match("Forklift Operator\nWe need someone to operate forklift trucks safely.")
+    assert not any(record_id in skill.coverage.evidence for skill in match.skills)
+    assert "operate forklift" in {skill.label for skill in match.skills if skill.coverage.coverage == "missing"}
     view = session.skills.create_view("Forklift job")
     with pytest.raises(UsageError, match="someone else"):
         session.skills.update_view(view.id, record_ids=[record_id])

@@ -8,7 +8,8 @@ import threading
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QLabel, QListView, QPushButton
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QLabel, QListView, QListWidget, QPushButton
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import PASSPHRASE
@@ -136,3 +137,32 @@ def test_a_job_queued_before_the_lock_does_not_run_after_it(qtbot: QtBot, unlock
     held.go_on.set()
     window.records.commands.jobs.wait()
     assert isinstance(queued[0], Failed) and "locked" in queued[0].message
+
+
+def test_the_trusted_issuers_dialog_shows_only_committed_trust(qtbot: QtBot, unlocked_demo: MainWindow) -> None:
+    """An issuer a running job has trusted but not yet committed is not listed; once committed, it is."""
+    window = unlocked_demo
+    session = window.flow.session
+    assert session is not None
+    reached, go_on = threading.Event(), threading.Event()
+    results: list[Any] = []
+
+    def trust_and_hold() -> None:
+        with session.repo.batch():
+            session.credentials.trust_issuer("did:example:new-college", "New College")
+            reached.set()
+            go_on.wait(60)
+
+    window.records.commands.jobs.run(trust_and_hold, results.append, within=session)
+    qtbot.waitUntil(reached.is_set, timeout=30_000)
+    find(window, QAction, "trustedIssuersAction").trigger()
+    dialog = find(window, QDialog, "trustedIssuersDialog")
+    issuers = find(dialog, QListWidget, "trustedIssuerList")
+    listed = [issuers.item(row).text() for row in range(issuers.count())]
+    assert listed and not any("New College" in text for text in listed)
+    go_on.set()
+    window.records.commands.jobs.wait()
+    assert results == [None]
+    click(qtbot, find(dialog, QPushButton, "trustedIssuersClose"))
+    find(window, QAction, "trustedIssuersAction").trigger()
+    assert any("New College" in issuers.item(row).text() for row in range(issuers.count()))

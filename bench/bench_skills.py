@@ -3,12 +3,17 @@ and pathways after the taxonomy pack is loaded.
 
     python bench/bench_skills.py            # quality + timings (medians of 15 runs)
     python bench/bench_skills.py --misses   # also every posting's misses and extra finds
+    python bench/bench_skills.py --sizes    # only the posting-size table (10 KB, 100 KB, 1 MB)
 
 Quality: precision and recall of `find_skills` on tests/fixtures/postings (46 postings written by the team
 with the skills a careful reader expects; an expected skill's `alternatives` count as the same skill).
 Speed (targets: each under 100 ms once the pack is loaded): recognising a 1,000-word posting; matching a
 posting against a profile built from 10,000 records; a pathway query. Pack load (cold, fresh process) and its
 memory are in `bench/bench_pack.py`; the recogniser's one-time index build is timed here.
+
+Posting size: postings of 10 KB, 100 KB and 1 MB (the labelled postings' lines, repeated) are recognised and
+read then matched; the table's last column is the time against the size ten times smaller, so about 10 means
+the work grows linearly with the posting (it was quadratic: a 4,000-line posting took 16 s).
 """
 
 from __future__ import annotations
@@ -54,6 +59,56 @@ def _thousand_words(postings: list[dict[str, Any]]) -> str:
     return " ".join(words[:1000])
 
 
+def _median_cpu_ms(fn: Callable[[], Any], runs: int) -> float:
+    """Median CPU time of `fn` in this process: on shared cores, wall time mostly measures the neighbours."""
+    fn()
+    times = []
+    for _ in range(runs):
+        start = time.process_time()
+        fn()
+        times.append(time.process_time() - start)
+    return round(1000 * statistics.median(times), 1)
+
+
+def _posting_of(size: int, postings: list[dict[str, Any]]) -> str:
+    """A posting of about `size` bytes with the same mix of lines at every size: every k-th line of the labelled
+    postings when smaller than all of them together, all of them repeated when larger."""
+    lines = [line for p in postings for line in p["text"].splitlines() if line.strip()]
+    every = sum(len(line.encode("utf-8")) + 1 for line in lines)
+    step = max(1, every // size)
+    pool = lines[::step] if step > 1 else lines
+    out: list[str] = []
+    total = 0
+    while total < size:
+        line = pool[len(out) % len(pool)]
+        out.append(line)
+        total += len(line.encode("utf-8")) + 1
+    return "\n".join(out)
+
+
+POSTING_SIZES = (("10 KB", 10 * 1024), ("100 KB", 100 * 1024), ("1 MB", 1024 * 1024))
+
+
+def _posting_sizes(postings: list[dict[str, Any]], profile: Any, pack: Any, runs: int) -> None:
+    """The posting-size table: median CPU ms for recognising, and for reading and matching, each size."""
+    from wallet.skills.match import match
+    from wallet.skills.opportunity import read_opportunity
+
+    engine = recogniser()
+    print(f"{'posting':>8} {'bytes':>9} {'lines':>6} | {'recognise':>10} {'x prev':>6} | "
+          f"{'read + match':>12} {'x prev':>6} | runs  (median CPU ms)")
+    previous: tuple[float, float] | None = None
+    for name, size in POSTING_SIZES:
+        text = _posting_of(size, postings)
+        count = runs if size < 1024 * 1024 else max(3, runs // 5)
+        found = _median_cpu_ms(lambda: engine.find(text), count)  # noqa: B023 - called before the loop moves on
+        full = _median_cpu_ms(lambda: match(read_opportunity(text), profile, pack), count)  # noqa: B023
+        ratios = ("", "") if previous is None else (f"{found / previous[0]:.1f}", f"{full / previous[1]:.1f}")
+        print(f"{name:>8} {len(text.encode('utf-8')):>9,} {text.count(chr(10)) + 1:>6,} | {found:>10,.1f} "
+              f"{ratios[0]:>6} | {full:>12,.1f} {ratios[1]:>6} | {count}")
+        previous = (found, full)
+
+
 def _records(count: int, postings: list[dict[str, Any]]) -> list[RecordText]:
     """Synthetic wallet records: sentences from the postings, as entries and credentials."""
     rng = random.Random(7)
@@ -68,7 +123,13 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--records", type=int, default=10_000)
     parser.add_argument("--misses", action="store_true")
+    parser.add_argument("--sizes", action="store_true", help="only the posting-size table")
     args = parser.parse_args()
+    if args.sizes:
+        postings = load_postings(POSTINGS)
+        pack = load_pack()
+        _posting_sizes(postings, build_profile(_records(1000, postings), pack, recogniser()), pack, args.runs)
+        return
 
     pack = load_pack()
     start = time.perf_counter()
@@ -115,6 +176,7 @@ def main() -> None:
         timings["missing"] = str(exc)
     print(json.dumps(timings))
     print(json.dumps({"bench": "worst_misses", "missed": missed.most_common(12), "extra": extra.most_common(12)}))
+    _posting_sizes(postings, profile, pack, args.runs)
 
 
 if __name__ == "__main__":

@@ -355,6 +355,13 @@ class Recogniser:
         for i, found in enumerate(stems_at):
             for anchor in found:
                 for entry, rest in self._index.get(anchor, ()):
+                    if rest:  # the commonest miss, the label's next word nowhere near, decided without a call
+                        positions = where.get(rest[0])
+                        if not positions:
+                            continue
+                        at = bisect_left(positions, i - entry.size - 1)
+                        if at == len(positions) or positions[at] > i + entry.size + 1:
+                            continue
                     span = self._span(entry, i, rest, places, words)
                     if span is not None:
                         hits.append((*span, entry, self._in_order(entry, span, stems_at)))

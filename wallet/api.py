@@ -1,8 +1,23 @@
 """The one public API of the LER Wallet core: `ui/` and `cli/` import from here and nowhere else in `wallet`.
 
-Everything a front end needs crosses this boundary: opening, creating, recovering and restoring
-wallets; the unlocked `Session` with its records, credentials, skills and views; the typed models
-and reports it returns; the events it emits; and the one exception tree rooted in `WalletError`.
+What crosses this boundary:
+
+- **Wallets**: `create_wallet`, `open_wallet`, `recover_wallet`, `read_backup`, `restore_backup`,
+  `check_wallet`, `inspect_wallet`, `rescue_wallet` (`wallet.lifecycle`), and the `Onboarding` flow the app
+  drives. Each returns or works on a `Session`.
+- **An unlocked wallet**: `Session` (records, entries, evidence, identity, backup, passphrase) and its areas of
+  use cases: `session.credentials` (import files and folders, verify and re-check, trust, issue, endorse,
+  details), `session.skills` (profile, corrections, matching, views, pathways, credit for prior learning) and
+  `session.holder` (the holder's profile and identifiers). `session.events` says what changed.
+- **No wallet at all**: `offline_options` and `verify_inputs` check credential files with only what is given.
+- **Typed results**: `ImportOutcome`, `Rechecked`, `SavedReport`, `CredentialDetails`, `ItemReport`,
+  `MatchResult`, `Pathway`, `OutcomeMatch`, `ViewRow`, `Profile`, `Record` and friends: dataclasses, never
+  dicts read by key (their `to_json()` is for `--json` output only).
+- **Reading what a person names**: `read_inputs`, `read_input`, `read_text_input`, `read_source`, bounded.
+- **Errors**: one tree rooted in `WalletError` (see `wallet.errors`); each message is one plain sentence.
+
+A name a front end needs and this module lacks is added here, never imported from deeper in `wallet`
+(`tests/test_guards.py` fails otherwise).
 """
 
 from __future__ import annotations

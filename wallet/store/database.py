@@ -140,8 +140,8 @@ def batch(conn: Connection, path: Path | str) -> Iterator[Connection]:
 def page_problems(conn: Connection, db_path: Path) -> list[str]:
     """Every page's authentication code and the file's length: damage anywhere in the file, or [].
 
-    This reads each page once without walking the tables (about 90 ms for 10,000 records, see
-    bench/bench_store.py), so every open can afford it; SQLite's structural check is `integrity_problems`.
+    This reads each page once without walking the tables (90-250 ms for 10,000 records, a sixth of the
+    KDF; see bench/README.md), so every open can afford it; SQLite's structural check is `integrity_problems`.
     """
     problems = [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
     page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])

@@ -165,3 +165,18 @@ def test_issue_and_endorse_write_verifiable_files(cli, tmp_path: Path) -> None: 
         == 0
     )
     assert json.loads(cli("verify", str(endorsement), "--json").out)["items"][0]["kind"] == "endorsement"
+
+
+def test_trust_add_and_remove_check_that_issuers_credentials_again(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """trust add/remove re-check the issuer's stored credentials at once, as the app does, and say how many."""
+    wallet = str(_wallet(tmp_path))
+    badge = _write(tmp_path / "badge.json", demo_issuers.forklift_badge(LEARNER))
+    assert cli("--wallet", wallet, "import", str(badge)).code == 0
+    added = cli("--wallet", wallet, "trust", "add", demo_issuers.WAREHOUSE.did)
+    assert added.code == 0
+    assert added.out.strip().endswith("is now a trusted issuer. Its 1 credential was checked again.")
+    reverified = cli("--wallet", wallet, "reverify").out.split()
+    assert reverified[1] == "verified" and " ".join(reverified[2:]) == "Certified Forklift Operator"
+    removed = cli("--wallet", wallet, "trust", "remove", demo_issuers.WAREHOUSE.did)
+    assert removed.out.strip().endswith("Its 1 credential was checked again.")
+    assert cli("--wallet", wallet, "reverify").out.split()[1] == "verified_with_warnings"

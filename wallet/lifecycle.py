@@ -153,7 +153,7 @@ def recover_wallet(
     layout = layout_mod.existing(path.expanduser())
     keys = KeyFile.read(layout.keys)
     data_key = keys.unseal_with_recovery_code(recovery_code)
-    session = _open_with_key(layout, keys, data_key, clock)
+    session = _open_with_key(layout, keys, data_key, clock, check=True)  # damage is refused before the key file changes
     try:
         session.change_passphrase(new_passphrase, kdf=kdf)
         # Sealed again (after the passphrase, so the file is all format 2): an old recovery box gains its version byte.

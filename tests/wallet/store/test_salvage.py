@@ -12,7 +12,7 @@ from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.wallet._helpers import flip, snapshot
 from wallet import demo
 from wallet.errors import WalletDamagedError
-from wallet.lifecycle import create_wallet, inspect_wallet, open_wallet, rescue_wallet
+from wallet.lifecycle import create_wallet, inspect_wallet, open_wallet, recover_wallet, rescue_wallet
 from wallet.session import Session
 from wallet.store.layout import WalletLayout
 
@@ -137,3 +137,17 @@ def test_backup_of_a_damaged_wallet_is_refused(
     ):
         session.backup(tmp_path / "b.lerbackup")
     assert not (tmp_path / "b.lerbackup").exists()
+
+
+
+def test_recovery_refuses_a_damaged_wallet_and_changes_nothing(tmp_path: Path) -> None:
+    """recover_wallet checks every page first, so a damaged wallet keeps its key file (and passphrase) as it was."""
+    made = create_wallet(tmp_path / "w.lerwallet", PASSPHRASE, kdf=FAST_KDF, demo=True)
+    with made.session as session:
+        demo.populate(session)
+    db = WalletLayout(made.session.path).db
+    db.write_bytes(flip(db.read_bytes(), db.stat().st_size - 2 * PAGE + 10))
+    before = snapshot(made.session.path)
+    with pytest.raises(WalletDamagedError, match="rescue"):
+        recover_wallet(made.session.path, made.recovery_code, "a brand new passphrase", kdf=FAST_KDF)
+    assert snapshot(made.session.path) == before

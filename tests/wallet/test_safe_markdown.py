@@ -108,3 +108,8 @@ def test_pathological_lines_render_as_text() -> None:
     assert to_html("![" * 10_000) == "<p>" + "![" * 10_000 + "</p>"
     assert to_html("[a](" + "(" * 100) == "<p>[a](" + "(" * 100 + "</p>"
     assert to_html("# Title ##") == "<p><b>Title</b></p>"
+
+
+def test_an_address_with_parentheses_is_still_shown_as_text() -> None:
+    """A javascript: address with its own parentheses becomes words and address, never a link."""
+    assert to_html("[x](javascript:alert(1))") == "<p>x (javascript:alert(1))</p>"

@@ -14,7 +14,7 @@ from ui.pages.skill_parts import DATA_ROLE, add_item, button_row, fitted_lines_l
 from ui.skill_looks import COVERAGE_LOOKS, SOURCE_HEADINGS, coverage_look, plural
 from ui.status import TONE_COLOURS
 from ui.style import ACCENT_DARK
-from ui.widgets import button, label, name, selectable
+from ui.widgets import button, label, name, plain_tip, selectable
 from wallet.api import MATCH_SCORE_BASIS, MatchResult, SkillMatch
 
 EMPTY = ("Paste a job posting on the left (or open a file) and press Match. The wallet compares the skills it "
@@ -122,7 +122,7 @@ class MatchResults(QScrollArea):
         names = [o.label for o in occupations]
         self.occupations.setText("Likely kind of job: " + "; ".join(names) + "." if names else "")
         why = "\n".join(f"{o.label}: {o.why}" for o in occupations)
-        self.occupations.setToolTip(why)
+        self.occupations.setToolTip(plain_tip(why))  # the reasons may quote the posting: escaped
         self.occupations.setAccessibleDescription(why)
         self.occupations.setVisible(bool(names))
         self.create_button.show()

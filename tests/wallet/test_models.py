@@ -172,4 +172,5 @@ def test_record_json_marks_self_asserted_and_lists_evidence() -> None:
     credential = _record(kind=RecordKind.CREDENTIAL, entry_kind=None,
                          credential=CredentialInfo("ob3", "application/json", "11" * 32)).to_json()
     assert credential["self_asserted"] is False and "entry_kind" not in credential
-    assert credential["credential"] == {"format": "ob3", "media_type": "application/json", "sha256": "11" * 32}
+    assert credential["credential"] == {"format": "ob3", "media_type": "application/json", "sha256": "11" * 32,
+                                        "verification": None, "recipient": None, "for_someone_else": False}

@@ -21,7 +21,7 @@ STRENGTHS = ("trusted", "verified", "endorsed", "issued", "self-asserted")
 
 STRENGTH_WORDS = {
     "trusted": "a verified credential from an issuer you trust",
-    "verified": "a verified credential (its issuer is not on your trusted list)",
+    "verified": "a verified credential from an issuer not on your trusted list",
     "endorsed": "an endorsement",
     "issued": "an issued credential (not verified offline)",
     "self-asserted": "your own description",

@@ -242,7 +242,7 @@ def test_forklift_explanation_is_plain_sentences(forklift: MatchResult) -> None:
     text = forklift.explanation
     assert 2 <= text.count(". ") + 1 <= 4
     assert text.startswith("You show ")
-    assert "Strongest: operate forklift (a verified credential)." in text
+    assert "Strongest: operate forklift (a verified credential from an issuer not on your trusted list)." in text
     assert "Missing: " in text and "unload cargo" in text
     assert 0 < forklift.score < 1
 

@@ -68,3 +68,14 @@ def test_import_list_and_show_print_no_control_or_bidi_character(cli, tmp_path: 
     assert "Line one\\x1b[1A\\x1b[2K\nline two \\u202e" in shown.out  # a description keeps its own lines
     as_json = cli("--wallet", str(wallet), "show", record_id, "--json")
     assert _unsafe(as_json.out) == [] and json.loads(as_json.out)["organisation"] == ESC_ISSUER
+
+
+def test_check_sentences_quoting_the_credential_are_escaped_too(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A check's sentence that quotes the credential (an unknown context address) prints its escapes as text."""
+    badge = escape_badge(LEARNER)
+    badge["@context"].append("https://evil.example/\x1b[2J\u202ectx")
+    path = tmp_path / "context.json"
+    path.write_text(json.dumps(badge), "utf-8")
+    result = cli("verify", str(path))
+    assert _unsafe(result.out) == []
+    assert "https://evil.example/\\x1b[2J\\u202ectx" in result.out

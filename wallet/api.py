@@ -25,6 +25,7 @@ from __future__ import annotations
 from wallet import __version__
 from wallet.credential_service import ImportOutcome, Rechecked
 from wallet.credentials.checking import offline_options, verify_inputs
+from wallet.credentials.clr_outline import ClrNode
 from wallet.credentials.details import Alignment, CredentialDetails, Endorsement
 from wallet.credentials.limits import MAX_INPUT_BYTES, read_json
 from wallet.credentials.report import STATUS_SENTENCES, ItemReport, Report, Status
@@ -112,6 +113,7 @@ __all__ = [
     "STRENGTH_WORDS",
     "SUFFIX",
     "Alignment",
+    "ClrNode",
     "Coverage",
     "CreatedWallet",
     "CredentialDetails",

@@ -3,9 +3,6 @@ own verification status; the checks of the credential chosen in the tree are sho
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -23,7 +20,7 @@ from ui.pages.verification_view import check_lines, checks_grid
 from ui.status import TONE_COLOURS, status_look
 from ui.style import MUTED
 from ui.widgets import label, name, pill, plain_tip, selectable
-from wallet.api import SavedReport, one_line
+from wallet.api import ClrNode, CredentialDetails
 
 CREDENTIAL_ROLE = Qt.ItemDataRole.UserRole + 1
 """On a nested credential's row: its verification status ("" if never checked); unset on listed-only rows."""
@@ -32,102 +29,10 @@ NODE_ROLE = Qt.ItemDataRole.UserRole + 2
 LISTED_ONLY = "– Listed only"
 LISTED_ONLY_TIP = "Listed in the record without a credential of its own; the record's signature vouches for it."
 
-RELATIONS = {  # CLR 2.0 associationType, read as "<source> … <target>"
-    "isChildOf": "is part of",
-    "isPartOf": "is part of",
-    "isParentOf": "includes",
-    "precedes": "comes before",
-    "isPeerOf": "is a peer of",
-    "isRelatedTo": "is related to",
-    "exactMatchOf": "is the same as",
-    "replacedBy": "is replaced by",
-}
-
-
-@dataclass
-class Node:
-    title: str
-    kind: str
-    status: str | None = None
-    report: SavedReport | None = None
-    is_credential: bool = False
-    children: list[Node] = field(default_factory=list)
-
-
-def _title(achievement: dict[str, Any], fallback: str = "") -> str:
-    """The achievement's name from the credential, on one line and cleaned (it is the issuer's text)."""
-    return one_line(achievement.get("name") or fallback or achievement.get("id") or "") or "Unnamed achievement"
-
-
-def build_nodes(parsed: dict[str, Any], report: SavedReport | None) -> list[Node]:
-    """Top-level nodes: nested credentials sit under the achievement they are part of (by association)."""
-    reports = [] if report is None else list(report.children)
-    nodes: dict[str, Node] = {}
-    order: list[str] = []
-    for achievement in parsed.get("achievements", []):
-        key = str(achievement.get("id") or f"achievement-{len(order)}")
-        nodes[key] = Node(_title(achievement), one_line(achievement.get("achievementType") or "") or "Achievement")
-        order.append(key)
-    for index, child in enumerate(parsed.get("children", [])):
-        achievement = child.get("achievement") or {}
-        key = str(achievement.get("id") or child.get("id") or f"credential-{index}")
-        child_report = _report_for(child, index, reports)
-        status = None if child_report is None else child_report.status.value
-        node = Node(_title(achievement, str(child.get("name") or "")),
-                    one_line(achievement.get("achievementType") or "") or "Credential", status, child_report, True)
-        if key not in nodes:
-            order.append(key)
-        nodes[key] = node
-    parents: dict[str, str] = {}
-    for association in parsed.get("associations", []):
-        kind, source, target = (str(association.get(k) or "") for k in ("associationType", "sourceId", "targetId"))
-        child_key, parent_key = (source, target) if kind in ("isChildOf", "isPartOf") else (target, source)
-        if kind in ("isChildOf", "isPartOf", "isParentOf") and child_key in nodes and parent_key in nodes \
-                and child_key != parent_key and child_key not in parents:
-            parents[child_key] = parent_key
-    for key in order:
-        if key in parents and not _would_loop(key, parents):
-            nodes[parents[key]].children.append(nodes[key])
-    return [nodes[key] for key in order if key not in parents or _would_loop(key, parents)]
-
-
-def _would_loop(key: str, parents: dict[str, str]) -> bool:
-    seen = {key}
-    current = parents.get(key)
-    while current is not None:
-        if current in seen:
-            return True
-        seen.add(current)
-        current = parents.get(current)
-    return False
-
-
-def _report_for(child: dict[str, Any], index: int, reports: list[SavedReport]) -> SavedReport | None:
-    for candidate in reports:
-        if child.get("id") and candidate.id == child.get("id"):
-            return candidate
-    return reports[index] if index < len(reports) else None
-
-
-def association_lines(parsed: dict[str, Any]) -> list[str]:
-    """Each association as a sentence: 'BUS-110 … is part of Certificate in Logistics Operations.'"""
-    names = {str(a.get("id")): _title(a) for a in parsed.get("achievements", [])}
-    for child in parsed.get("children", []):
-        achievement = child.get("achievement") or {}
-        names.setdefault(str(achievement.get("id")), _title(achievement, str(child.get("name") or "")))
-    lines = []
-    for association in parsed.get("associations", []):
-        kind = str(association.get("associationType") or "")
-        source = names.get(str(association.get("sourceId")), one_line(association.get("sourceId") or "?"))
-        target = names.get(str(association.get("targetId")), one_line(association.get("targetId") or "?"))
-        lines.append(f"{source} {RELATIONS.get(kind, one_line(kind) or 'is linked to')} {target}.")
-    return lines
-
-
 class ClrTree(QTreeWidget):
     """objectName 'clrTree': columns Name and Status; courses sit under what they are part of."""
 
-    def __init__(self, parsed: dict[str, Any], report: SavedReport | None, parent: QWidget | None = None) -> None:
+    def __init__(self, nodes: list[ClrNode], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         name(self, "clrTree", "Credentials and achievements inside this record",
              "Use the arrow keys to move; the checks for the chosen credential are shown below the list.")
@@ -145,15 +50,15 @@ class ClrTree(QTreeWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionsMovable(False)
-        self._reports: dict[int, Node] = {}
-        for node in build_nodes(parsed, report):
+        self._reports: dict[int, ClrNode] = {}
+        for node in nodes:
             self.addTopLevelItem(self._item(node))
         self.expandAll()
         self.itemExpanded.connect(lambda _item: self._fit())
         self.itemCollapsed.connect(lambda _item: self._fit())
         self._fit()
 
-    def _item(self, node: Node) -> QTreeWidgetItem:
+    def _item(self, node: ClrNode) -> QTreeWidgetItem:
         look = status_look(node.status) if node.is_credential else None
         verification = look.text if look is not None else LISTED_ONLY
         item = QTreeWidgetItem([node.title, verification])
@@ -173,7 +78,7 @@ class ClrTree(QTreeWidget):
             item.addChild(self._item(child))
         return item
 
-    def node(self, item: QTreeWidgetItem | None) -> Node | None:
+    def node(self, item: QTreeWidgetItem | None) -> ClrNode | None:
         return None if item is None else self._reports.get(item.data(0, NODE_ROLE))
 
     def all_items(self) -> list[QTreeWidgetItem]:
@@ -210,13 +115,13 @@ def _shown(item: QTreeWidgetItem) -> bool:
 class ClrSection(QWidget):
     """objectName 'clrSection': the tree, the checks of the credential chosen in it, and how the parts relate."""
 
-    def __init__(self, parsed: dict[str, Any], report: SavedReport | None, parent: QWidget | None = None) -> None:
+    def __init__(self, details: CredentialDetails, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("clrSection")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
-        self.tree = ClrTree(parsed, report)
+        self.tree = ClrTree(details.outline())
         layout.addWidget(self.tree)
         self.item_report = QFrame()
         self.item_report.setObjectName("clrItemReport")
@@ -226,7 +131,7 @@ class ClrSection(QWidget):
         self._item_layout.setContentsMargins(16, 12, 16, 12)
         self._inner: QWidget | None = None
         layout.addWidget(self.item_report)
-        lines = association_lines(parsed)
+        lines = details.association_sentences()
         if lines:
             layout.addWidget(label("How they fit together", "strong"))
             layout.addWidget(selectable(label("\n".join(f"• {line}" for line in lines), object_name="clrAssociations")))

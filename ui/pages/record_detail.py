@@ -163,7 +163,7 @@ class RecordDetail(QScrollArea):
             layout.addWidget(markdown_label(details.criteria, "detailCriteria"))
         if details.kind == "clr":
             layout.addWidget(section("Inside this record"))
-            self.clr = ClrSection(details.parsed, details.report)
+            self.clr = ClrSection(details)
             layout.addWidget(self.clr)
         if details.kind != "endorsement":
             layout.addWidget(section("Skills it shows"))

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from wallet.credentials.clr_outline import ClrNode, association_sentences, clr_outline
 from wallet.credentials.report import CheckName, Outcome
 from wallet.credentials.saved_report import SavedReport
 
@@ -104,6 +105,14 @@ class CredentialDetails:
     def criteria(self) -> str:
         """What it took to earn, as the issuer wrote it (Markdown allowed; "" when not said)."""
         return str(self.achievement.get("criteria") or "")
+
+    def outline(self) -> list[ClrNode]:
+        """For a CLR: its achievements and nested credentials as a tree (see `wallet.credentials.clr_outline`)."""
+        return clr_outline(self.parsed, self.report)
+
+    def association_sentences(self) -> list[str]:
+        """For a CLR: how its achievements relate, one sentence each."""
+        return association_sentences(self.parsed)
 
     @property
     def hosted_url(self) -> str:

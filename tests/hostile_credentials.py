@@ -10,6 +10,7 @@ import copy
 from typing import Any
 
 from wallet.credentials import demo_issuers
+from wallet.credentials.issuing import endorsement_credential
 
 HTML_NAME = "<h1 style='color:green'>✔ VERIFIED by State Nursing Board</h1>"
 HTML_ISSUER = "<b style='color:green'>State Nursing Board ✔ Trusted issuer</b>"
@@ -19,6 +20,9 @@ MARKDOWN_CRITERIA = ("Passed **all** of:\n\n- [the board exam](javascript:alert(
                      "- ![seal](file:///etc/passwd) a practical <style>*{color:green}</style>\n\n"
                      "# ✔ VERIFIED")
 HTML_SKILL = "<a href='http://evil.example'>operate forklift</a>"
+
+HTML_ENDORSER = "<h2 style='color:green'>State Nursing Board ✔</h2>"
+HTML_COMMENT = "<p style='color:green;font-size:30pt'>✔ VERIFIED</p>\n[Confirm](javascript:alert(1))"
 
 ESC_NAME = "\x1b[2K\r\x1b[32m✓ signature: passed\x1b[0m Forklift\x1b]0;VERIFIED\x07 \u202edeifireV\u202c"
 ESC_ISSUER = "Riverside\u2066 \x9b31m(demo)\u2069\nOverall: verified"
@@ -47,3 +51,10 @@ def html_badge(learner: str) -> dict[str, Any]:
 def escape_badge(learner: str) -> dict[str, Any]:
     """A badge whose name and issuer name hold terminal escape sequences, C1 controls and bidi overrides."""
     return _tampered(learner, ESC_NAME, ESC_ISSUER, "Line one\x1b[1A\x1b[2K\nline two \u202e", "Test\x1b[31m")
+
+
+def html_endorsement(badge: dict[str, Any]) -> dict[str, Any]:
+    """A properly signed endorsement of `badge` whose endorser name and comment hold HTML."""
+    endorser = demo_issuers.DemoIssuer(HTML_ENDORSER, "https://board.example/")
+    return endorsement_credential(endorser.signer(), endorsed_id=badge["id"], endorsed_name=badge["name"],
+                                  comment=HTML_COMMENT, now="2024-01-10T12:00:00Z")

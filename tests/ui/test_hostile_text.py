@@ -17,7 +17,16 @@ from PySide6.QtGui import QAction, QTextDocument, QTextImageFormat
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QListView, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from tests.hostile_credentials import HTML_DESCRIPTION, HTML_ISSUER, HTML_NAME, HTML_SKILL, html_badge
+from tests.hostile_credentials import (
+    HTML_COMMENT,
+    HTML_DESCRIPTION,
+    HTML_ENDORSER,
+    HTML_ISSUER,
+    HTML_NAME,
+    HTML_SKILL,
+    html_badge,
+    html_endorsement,
+)
 from tests.ui.helpers import click, find, select
 from ui.dialogs.import_dialogs import ImportResultsDialog
 from ui.main_window import MainWindow
@@ -35,9 +44,11 @@ def hostile_shown(qtbot: QtBot, unlocked_demo: MainWindow, tmp_path: Path,
     assert session is not None
     badge = tmp_path / "nursing-licence.json"
     badge.write_text(json.dumps(html_badge(session.did)), "utf-8")
+    endorsement = tmp_path / "board-endorsement.json"
+    endorsement.write_text(json.dumps(html_endorsement(html_badge(session.did))), "utf-8")
 
     def choose(*_args: Any, **_kwargs: Any) -> tuple[list[str], str]:
-        return [str(badge)], ""
+        return [str(badge), str(endorsement)], ""
 
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", choose)
     find(unlocked_demo, QAction, "importAction").trigger()
@@ -140,3 +151,14 @@ def test_import_results_keep_the_title_and_the_verdict_on_separate_lines(
     _, dialog = hostile_shown
     lines = dialog.property("shown_lines")[0].split("\n")
     assert lines[:3] == ["✓ Imported: nursing-licence.json", HTML_NAME, "Checked by LER Wallet: ✗ Not verified"]
+
+
+def test_endorsement_names_and_comments_are_plain_text(hostile_shown: tuple[MainWindow, Any]) -> None:
+    """An endorser's HTML name and comment show literally, on plain-text labels beside the app's own pill."""
+    window, _ = hostile_shown
+    endorsements = find(window, QWidget, "endorsementList")
+    endorser = find(endorsements, QLabel, "endorser")
+    comment = find(endorsements, QLabel, "endorsementComment")
+    assert endorser.text() == f"Endorsed by {HTML_ENDORSER}"
+    assert comment.text() == f"“{HTML_COMMENT}”"
+    assert endorser.textFormat() == comment.textFormat() == Qt.TextFormat.PlainText

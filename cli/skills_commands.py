@@ -17,11 +17,11 @@ def cmd_skills(args: argparse.Namespace) -> int:
         skills = session.skills
         if args.action == "add":
             skill_id = skills.add_skill(_need(args.skill, "add"), args.note or "")
-            print(f"Added {skills.pack.skill(skill_id).label} to your skills.")
+            print(f"Added {skills.skill_label(skill_id)} to your skills.")
             return 0
         if args.action == "hide":
             skill_id = skills.hide_skill(_need(args.skill, "hide"))
-            print(f"{skills.pack.skill(skill_id).label} is hidden; 'ler-wallet skills restore' shows it again.")
+            print(f"{skills.skill_label(skill_id)} is hidden; 'ler-wallet skills restore' shows it again.")
             return 0
         if args.action == "restore":
             skills.restore_skill(_need(args.skill, "restore"))
@@ -31,7 +31,7 @@ def cmd_skills(args: argparse.Namespace) -> int:
             if not args.skill or not args.to:
                 raise UsageError("Say which skill is wrong and what it should be: skills correct WRONG --to RIGHT.")
             wrong, right = skills.correct_skill(args.skill, args.to)
-            print(f"{skills.pack.skill(wrong).label} is now shown as {skills.pack.skill(right).label}.")
+            print(f"{skills.skill_label(wrong)} is now shown as {skills.skill_label(right)}.")
             return 0
         profile = skills.profile()
     if args.json:

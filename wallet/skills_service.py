@@ -116,6 +116,15 @@ class SkillsService:
             self._profile = build_profile(self.record_texts(), self.pack, self.recogniser, self.overrides())
         return self._profile
 
+    def skill_label(self, skill_id: str) -> str:
+        """A skill's name for people ("operate forklift"), or the id itself when the skills data lacks it."""
+        found = self.pack.get_skill(skill_id)
+        return found.label if found is not None else skill_id
+
+    def occupation_titles(self) -> list[str]:
+        """Every job title in the skills data (ESCO and O*NET), once each, in alphabetical order."""
+        return sorted({occupation.label for occupation in self.pack.occupations()}, key=str.lower)
+
     def resolve_skill(self, text: str) -> str:
         """A skill id from an id or a name the learner typed."""
         text = text.strip()

@@ -131,3 +131,12 @@ def test_match_pathways_and_cpl_return_typed_results(learner: Session) -> None:
     assert view.opportunity_title == "Forklift Operator" and view.opportunity_explanation == result.explanation
     assert FORKLIFT in view.skill_ids and view.record_ids
     assert learner.skills.create_view("Blank", None).opportunity_title == ""
+
+
+def test_skill_labels_and_job_titles_come_from_the_skills_area(learner: Session) -> None:
+    """skill_label names a skill (or gives back an unknown id); occupation_titles lists each title once, sorted."""
+    assert learner.skills.skill_label(FORKLIFT) == "operate forklift"
+    assert learner.skills.skill_label("urn:not-a-skill") == "urn:not-a-skill"
+    titles = learner.skills.occupation_titles()
+    assert len(titles) == len(set(titles)) > 1000
+    assert titles == sorted(titles, key=str.lower) and "forklift operator" in titles

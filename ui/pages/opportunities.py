@@ -44,8 +44,7 @@ def _open_view(view_id: str) -> Any:
         records = [(r.id, r.title) for r in session.list_records()]
         labels = [(s.skill_id, s.label) for s in skills.profile().ordered()]
         known = {s for s, _ in labels}
-        extra = [(s, found.label) for s in view.skill_ids if s not in known
-                 and (found := skills.pack.get_skill(s)) is not None]
+        extra = [(s, skills.skill_label(s)) for s in view.skill_ids if s not in known]
         return view, records, extra + labels
     return call
 

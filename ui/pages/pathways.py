@@ -240,4 +240,4 @@ class PathwaysPage(QWidget):
                 name(popup, "occupationSuggestions", "Suggested job titles")
             self.occupation.setCompleter(completer)
 
-        self.context.run(lambda s: sorted({o.label for o in s.skills.pack.occupations()}, key=str.lower), done)
+        self.context.run(lambda s: s.skills.occupation_titles(), done)

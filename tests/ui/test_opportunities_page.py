@@ -136,7 +136,7 @@ def test_credit_for_prior_learning_shows_evidence_and_gaps(qtbot: QtBot, unlocke
     rows = lines(find(panel, QListWidget, "cplResults"))
     assert len(rows) == 3
     assert rows[0].startswith("✓ Evidence: 1. Operate a forklift safely in a warehouse | Records: ")
-    assert "Certified Forklift Operator (verified)" in rows[0]
+    assert "Certified Forklift Operator (trusted issuer)" in rows[0]
     assert rows[2] == ("✗ No evidence yet: 3. Apply statistical process control to a production line | "
                        "Your records do not yet show statistical process control.")
     assert "✗ no evidence yet" in find(panel, QLabel, "cplSummary").text()

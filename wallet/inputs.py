@@ -64,10 +64,10 @@ def _kind_of(mode: int) -> str | None:
     return "not a regular file"
 
 
-def _not_regular(path: Path | str, kind: str) -> InvalidInputError:
+def _not_regular(path: Path | str, kind: str, *, stdin_hint: bool) -> InvalidInputError:
     if kind == "a folder":
         return InvalidInputError(f"{path} is a folder, not a file.")
-    hint = " (to read from a program, pass '-' and pipe it in)" if kind == "a pipe (FIFO)" else ""
+    hint = " (to read from a program, pass '-' and pipe it in)" if stdin_hint and kind == "a pipe (FIFO)" else ""
     return InvalidInputError(f"{path} is {kind}, not a regular file, so it was not read{hint}.")
 
 
@@ -94,18 +94,36 @@ def _open_error(exc: OSError, path: Path | str) -> InvalidInputError:
     return InvalidInputError(f"{path} could not be read ({exc.strerror or exc}).")
 
 
-def _read_fd(fd: int, limit: int) -> bytes | None:
-    """Up to `limit` bytes from fd, or None when there are more."""
+def _open_regular(path: Path, *, stdin_hint: bool = False) -> tuple[int, int]:
+    """(descriptor, stated size) of the regular file at `path`, opened without waiting on a FIFO.
+
+    Raises `InvalidInputError` for anything but a regular file, and OSError when the system refuses.
+    """
+    fd = os.open(path, _OPEN_FLAGS)
+    try:
+        info = os.fstat(fd)
+        kind = _kind_of(info.st_mode)
+        if kind is not None:
+            raise _not_regular(path, kind, stdin_hint=stdin_hint)
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)  # a regular file: reads are ordinary again (some file systems care)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd, info.st_size
+
+
+def _read_upto(fd: int, count: int) -> bytes:
+    """At most `count` bytes from fd: fewer only at the end of the file."""
     parts: list[bytes] = []
     total = 0
-    while True:
-        part = os.read(fd, min(CHUNK, limit + 1 - total))
+    while total < count:
+        part = os.read(fd, min(CHUNK, count - total))
         if not part:
-            return b"".join(parts)
+            break
         parts.append(part)
         total += len(part)
-        if total > limit:
-            return None
+    return b"".join(parts)
 
 
 def read_file(path: Path | str, *, limit: int, what: str | None = None) -> bytes:
@@ -116,26 +134,28 @@ def read_file(path: Path | str, *, limit: int, what: str | None = None) -> bytes
     path = Path(path).expanduser()
     name = f"{what} {path}" if what else str(path)
     try:
-        fd = os.open(path, _OPEN_FLAGS)
+        fd, size = _open_regular(path, stdin_hint=True)
+        try:
+            if size > limit:
+                raise _too_large(name, limit)
+            data = _read_upto(fd, limit + 1)
+        finally:
+            os.close(fd)
     except OSError as exc:
         raise _open_error(exc, path) from exc
-    try:
-        info = os.fstat(fd)
-        kind = _kind_of(info.st_mode)
-        if kind is not None:
-            raise _not_regular(path, kind)
-        if info.st_size > limit:
-            raise _too_large(name, limit)
-        if hasattr(os, "set_blocking"):
-            os.set_blocking(fd, True)  # a regular file: reads are ordinary again (some file systems care)
-        data = _read_fd(fd, limit)
-    except OSError as exc:
-        raise _open_error(exc, path) from exc
-    finally:
-        os.close(fd)
-    if data is None:
+    if len(data) > limit:
         raise _too_large(name, limit)  # it grew while being read, or fstat understated it
     return data
+
+
+def read_prefix(path: Path, count: int) -> bytes:
+    """Up to `count` bytes from the start of the regular file at `path`, for readers with their own sentences
+    (the wallet's key file): a special file is an `InvalidInputError`; OSError is left to the caller to word."""
+    fd, _ = _open_regular(path)
+    try:
+        return _read_upto(fd, count)
+    finally:
+        os.close(fd)
 
 
 def read_limited_stream(stream: BinaryIO, *, limit: int, what: str = "The input") -> bytes:

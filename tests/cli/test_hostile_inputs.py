@@ -103,6 +103,24 @@ def test_restore_refuses_special_files(cli: Cli, tmp_path: Path, special: tuple[
     assert not target.exists()
 
 
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("kind", ["FIFO", "link to /dev/zero"])
+def test_a_wallet_whose_key_file_is_special_is_refused(cli: Cli, wallet: Path, tmp_path: Path, kind: str) -> None:
+    """--wallet naming a folder whose wallet.keys is a FIFO or a link to /dev/zero is refused, never waited on."""
+    odd = tmp_path / "odd.lerwallet"
+    odd.mkdir()
+    for part in wallet.iterdir():
+        if part.name != "wallet.keys":
+            (odd / part.name).write_bytes(part.read_bytes())
+    if kind == "FIFO":
+        os.mkfifo(odd / "wallet.keys")
+    else:
+        (odd / "wallet.keys").symlink_to("/dev/zero")
+    result = cli("--wallet", str(odd), "list")
+    assert result.code == 2, result.err
+    assert "something went wrong" not in result.err and result.err.count("\n") == 1, result.err
+
+
 @pytest.fixture
 def endless_stdin(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Standard input that never ends, as with `ler-wallet … - < /dev/zero`."""

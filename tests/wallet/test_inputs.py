@@ -12,7 +12,15 @@ from pathlib import Path
 import pytest
 
 from wallet.errors import InvalidInputError
-from wallet.inputs import binary_kind, decode_text, read_file, read_limited_stream, read_source, size_text
+from wallet.inputs import (
+    binary_kind,
+    decode_text,
+    read_file,
+    read_limited_stream,
+    read_prefix,
+    read_source,
+    size_text,
+)
 
 needs_devices = pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero and /dev/urandom")
 needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
@@ -141,6 +149,22 @@ def test_dash_reads_the_given_stream_and_a_name_reads_the_file(tmp_path: Path) -
         read_source("-", limit=4, what="The entry", stdin=io.BytesIO(b"hello"))
     (tmp_path / "e.json").write_bytes(b"{}")
     assert read_source(str(tmp_path / "e.json"), limit=10, what="The entry") == b"{}"
+
+
+@needs_fifo
+@pytest.mark.timeout(20)
+def test_a_prefix_is_read_from_regular_files_only(tmp_path: Path) -> None:
+    """read_prefix gives at most the bytes asked for, refuses a FIFO at once, and leaves OSError to its caller."""
+    path = tmp_path / "wallet.keys"
+    path.write_bytes(b"0123456789")
+    assert read_prefix(path, 4) == b"0123"
+    assert read_prefix(path, 100) == b"0123456789"
+    fifo = tmp_path / "fifo.keys"
+    os.mkfifo(fifo)
+    with pytest.raises(InvalidInputError, match="is a pipe"):
+        read_prefix(fifo, 100)
+    with pytest.raises(FileNotFoundError):
+        read_prefix(tmp_path / "missing.keys", 100)
 
 
 def test_sizes_are_said_in_the_usual_unit() -> None:

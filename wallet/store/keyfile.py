@@ -38,6 +38,7 @@ from wallet.errors import (
     WalletLockedError,
     WrongPassphraseError,
 )
+from wallet.inputs import read_prefix
 from wallet.store.files import atomic_write, os_errors
 
 FORMAT = "ler-wallet-keys"
@@ -255,8 +256,9 @@ class KeyFile:
 
     @classmethod
     def read(cls, path: Path) -> KeyFile:
-        # Read one byte past the limit so `from_bytes` reports an oversized file as "not a wallet".
-        with os_errors(path), path.open("rb") as handle:
-            raw = handle.read(MAX_KEYFILE_BYTES + 1)
+        # Read one byte past the limit so `from_bytes` reports an oversized file as "not a wallet"; a FIFO or a
+        # device in its place is refused at once (a plain open of a FIFO would wait forever).
+        with os_errors(path):
+            raw = read_prefix(path, MAX_KEYFILE_BYTES + 1)
         return cls.from_bytes(raw)
 

@@ -10,13 +10,14 @@ from __future__ import annotations
 import io
 import json
 import os
+import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.cli.conftest import Result
+from tests.cli.conftest import CLI_WITH_TEST_COSTS, Result
 from tests.conftest import FAST_KDF, PASSPHRASE
 from wallet import lifecycle
 
@@ -119,6 +120,22 @@ def test_a_wallet_whose_key_file_is_special_is_refused(cli: Cli, wallet: Path, t
     result = cli("--wallet", str(odd), "list")
     assert result.code == 2, result.err
     assert "something went wrong" not in result.err and result.err.count("\n") == 1, result.err
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("case", ["FIFO argument", "endless standard input"])
+def test_a_real_process_refuses_and_exits(tmp_path: Path, case: str) -> None:
+    """In a separate process, too: `verify FIFO` and `verify - < /dev/zero` exit 2 with a sentence."""
+    fifo = tmp_path / "badge.json"
+    os.mkfifo(fifo)
+    args = [str(fifo)] if case == "FIFO argument" else ["-"]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LER_WALLET")}
+    with open("/dev/zero", "rb") as zero:
+        proc = subprocess.run([sys.executable, "-c", CLI_WITH_TEST_COSTS, "verify", *args], stdin=zero,
+                              capture_output=True, text=True, env=env, cwd=ROOT, timeout=100)
+    said = proc.stdout + proc.stderr
+    assert proc.returncode == 2, said
+    assert ("is a pipe (FIFO)" if case == "FIFO argument" else "larger than 20 MB") in said, said
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ its verification report, so an import never leaves half an item behind.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, BinaryIO
@@ -206,7 +206,7 @@ class CredentialService:
 
     def import_many(
         self,
-        inputs: list[tuple[str, bytes]],
+        inputs: Sequence[tuple[str, bytes | WalletError]],
         *,
         demo: bool = False,
         now: datetime | None = None,
@@ -214,9 +214,13 @@ class CredentialService:
     ) -> list[ImportOutcome]:
         """Import several files or pastes: parsed and verified (on every core for big batches), then stored.
 
+        An input given as the error that kept it from being read is a "failed" line in its place.
         `progress(stored, total)` is called after each input's items are stored (inside the one transaction:
         if it raises, or the checkpoint stops the import, nothing of this import is kept)."""
-        checked = verify_batch(inputs, self.options(now), checkpoint=self._checkpoint)
+        readable = [(source, data) for source, data in inputs if isinstance(data, bytes)]
+        verified = iter(verify_batch(readable, self.options(now), checkpoint=self._checkpoint))
+        checked = [(source, data.message) if isinstance(data, WalletError) else next(verified)
+                   for source, data in inputs]
         outcomes: list[ImportOutcome] = []
         self._known = self._repo.credential_identities()
         with self._repo.batch():  # one disk sync for the lot; each item is still stored whole or not at all
@@ -249,23 +253,9 @@ class CredentialService:
         """Import files, folders (recursively) and "-" (`stdin`): what the command line and the app's Import do.
 
         Every input is read with the one limit (wallet.credentials.sources); one that cannot be read is a
-        "failed" line in its place, and the rest are imported together as `import_many` does.
+        "failed" line in its place, and the rest are imported together by `import_many`.
         """
-        inputs = list(read_inputs(names, stdin))
-        readable = [(source, data) for source, data in inputs if isinstance(data, bytes)]
-        imported = iter(self.import_many(readable, now=now, progress=progress) if readable else [])
-        outcomes: list[ImportOutcome] = []
-        pending: ImportOutcome | None = None
-        for source, data in inputs:
-            if isinstance(data, WalletError):
-                outcomes.append(ImportOutcome(source, "failed", data.message))
-                continue
-            # One input may hold several items, labelled "source [n]": take every outcome of this source.
-            pending = pending or next(imported, None)
-            while pending is not None and (pending.source == source or pending.source.startswith(f"{source} [")):
-                outcomes.append(pending)
-                pending = next(imported, None)
-        return outcomes
+        return self.import_many(list(read_inputs(names, stdin)), now=now, progress=progress)
 
     def _store_one(self, parsed: Parsed, report: ItemReport, label: str, demo: bool) -> ImportOutcome:
         fields = fields_for(parsed)

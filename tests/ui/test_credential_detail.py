@@ -198,14 +198,15 @@ def test_tab_goes_through_the_credentials_buttons_then_the_header(qtbot: QtBot, 
     select(qtbot, unlocked_demo, CLR)
     order: list[str] = []
     widget: QWidget = find(unlocked_demo, QListView, "recordList")
-    while len(order) < 11:
+    while len(order) < 12:
         following = widget.nextInFocusChain()
         assert following is not None
         widget = following
         if widget.isVisible() and widget.isEnabled() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
             order.append(widget.objectName())
     assert order == ["recordDetail", "reverifyButton", "clrTree", "copyIssuerIdButton", "trustedIssuersButton",
-                     "lockButton", "mainNav", "aboutButton", "importButton", "pasteButton", "searchInput"]
+                     "walletMenuButton", "lockButton", "mainNav", "aboutButton", "importButton", "pasteButton",
+                     "searchInput"]
 
 
 def test_every_control_is_named_on_a_clr_and_in_every_dialog(qtbot: QtBot, unlocked_demo: MainWindow) -> None:

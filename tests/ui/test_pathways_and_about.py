@@ -142,14 +142,15 @@ def test_tab_on_a_skill_page_goes_tabs_about_page_then_header(qtbot: QtBot, unlo
     wait_idle(qtbot, unlocked_demo)
     order: list[str] = []
     widget: QWidget = find(unlocked_demo, QTabBar, "mainNav")
-    while len(order) < 10:
+    while len(order) < 11:
         following = widget.nextInFocusChain()
         assert following is not None
         widget = following
         if widget.isVisible() and widget.isEnabled() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
             order.append(widget.objectName())
     assert order == ["aboutButton", "addSkillButton", "hideSkillButton", "correctSkillButton", "showHiddenButton",
-                     "skillList", "evidenceList", "openEvidenceButton", "trustedIssuersButton", "lockButton"]
+                     "skillList", "evidenceList", "openEvidenceButton", "trustedIssuersButton", "walletMenuButton",
+                     "lockButton"]
 
 
 def test_every_control_on_the_new_pages_and_dialogs_is_named(qtbot: QtBot, unlocked_demo: MainWindow) -> None:

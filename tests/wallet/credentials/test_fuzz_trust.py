@@ -378,4 +378,5 @@ def test_verify_options_take_only_aware_moments(now: Any) -> None:
         assert_sentence(exc.message)
         assert not isinstance(now, datetime) or now.utcoffset() is None
         return
-    assert options.now == now and options.now.tzinfo is UTC
+    # Compare instants: a wall time in a DST gap is never == to any time in another zone (PEP 495).
+    assert options.now == now.astimezone(UTC) and options.now.tzinfo is UTC

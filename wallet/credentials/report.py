@@ -63,9 +63,17 @@ def overall_status(checks: list[Check]) -> Status:
     """Combine checks: anything failed → not_verified; signature or issuer key unchecked → unverifiable.
 
     The `recipient` check (issued to this wallet's holder?) is a separate question from whether the credential
-    is genuine, so it never changes the status: a credential for someone else is kept, marked and not counted.
+    is genuine: a credential for someone else is kept, marked and not counted, and is not "not verified" for it.
+    But "verified" promises "signed by the issuer, for this person, now", so a failed recipient check caps a
+    genuine credential at verified_with_warnings.
     """
-    checks = [c for c in checks if c.check is not CheckName.RECIPIENT]
+    someone_else = any(c.check is CheckName.RECIPIENT and c.outcome is Outcome.FAILED for c in checks)
+    status = _genuine_status([c for c in checks if c.check is not CheckName.RECIPIENT])
+    return Status.VERIFIED_WITH_WARNINGS if someone_else and status is Status.VERIFIED else status
+
+
+def _genuine_status(checks: list[Check]) -> Status:
+    """The status from every check but the recipient's."""
     if any(c.outcome is Outcome.FAILED for c in checks):
         return Status.NOT_VERIFIED
     signatures = [c.outcome for c in checks if c.check is CheckName.SIGNATURE]

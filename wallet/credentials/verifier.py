@@ -137,7 +137,7 @@ class Verifier:
                        "This is an Open Badges 1.x badge, older than 2.0; its layout was not checked.")
         else:
             report.checks.append(schema.check_schema(document, parsed.kind.value))
-        report.checks.append(self._trust(report.issuer, document))
+        report.checks.append(self._trust(report.issuer, document, report.checks))
         if parsed.container != "inside a CLR":  # a CLR's own subject is compared, not each credential inside it
             report.checks.append(recipient.check_recipient(document, self.options.holder))
         if parsed.nested:
@@ -318,11 +318,20 @@ class Verifier:
 
         return status.check_status(document, source, verify_list, issuer_id=issuer_id, now=self.options.now)
 
-    def _trust(self, issuer_id: str | None, document: dict[str, Any]) -> Check:
+    def _trust(self, issuer_id: str | None, document: dict[str, Any], checks: list[Check]) -> Check:
+        """Is the issuer on the learner's list? Only a credential the issuer provably signed can say yes."""
         if issuer_id and issuer_id in self.options.own_dids:
             return Check(CheckName.TRUSTED_ISSUER, Outcome.WARNING, "Self-asserted: you issued this yourself.")
         if issuer_id and issuer_id in self.options.trusted_issuers:
             trusted_name = clip(self.options.trusted_issuers[issuer_id] or issuer_id)
+            proven = [c for c in checks if c.check in (CheckName.SIGNATURE, CheckName.ISSUER_KEY)]
+            if not proven or any(c.outcome is not Outcome.PASSED for c in proven):
+                return Check(
+                    CheckName.TRUSTED_ISSUER,
+                    Outcome.NOT_CHECKED,
+                    f"It names {trusted_name}, who is on your list of trusted issuers, but its signature does not "
+                    "prove that they issued it.",
+                )
             message = f"{trusted_name} is on your list of trusted issuers."
             return Check(CheckName.TRUSTED_ISSUER, Outcome.PASSED, message)
         _, name = issuer_of(document)

@@ -137,16 +137,18 @@ def _report(document: dict[str, Any], holder: Holder | None) -> Any:
     return Verifier(VerifyOptions(now=NOW, trusted_issuers=trusted, holder=holder)).verify(parsed)
 
 
-@pytest.mark.parametrize(("holder", "outcome"), [(Holder(ME), Outcome.PASSED),
-                                                  (Holder("did:example:else"), Outcome.FAILED),
-                                                  (None, Outcome.NOT_CHECKED)])
-def test_a_real_signed_badge_gets_a_recipient_line_that_leaves_its_status_alone(
-    holder: Holder | None, outcome: Outcome
+@pytest.mark.parametrize(("holder", "outcome", "status"), [
+    (Holder(ME), Outcome.PASSED, Status.VERIFIED),
+    (Holder("did:example:else"), Outcome.FAILED, Status.VERIFIED_WITH_WARNINGS),
+    (None, Outcome.NOT_CHECKED, Status.VERIFIED),
+])
+def test_a_real_signed_badge_gets_a_recipient_line_and_is_verified_only_for_its_holder(
+    holder: Holder | None, outcome: Outcome, status: Status
 ) -> None:
-    """A real signed badge's report has one recipient line; mine, someone else's or unchecked, it stays verified."""
+    """A real signed badge's report has one recipient line; for someone else it is genuine but never "verified"."""
     report = _report(demo_issuers.forklift_badge(ME), holder)
     assert [c.outcome for c in report.checks if c.check is CheckName.RECIPIENT] == [outcome]
-    assert report.status is Status.VERIFIED
+    assert report.status is status
     assert {"check": "recipient", "outcome": str(outcome)} .items() <= next(
         c for c in report.to_json()["checks"] if c["check"] == "recipient").items()
 

@@ -63,6 +63,22 @@ def _line(report: ItemReport, check: CheckName) -> str:
 # --- issuer binding ---------------------------------------------------------------------------------------
 
 
+def test_trusted_issuer_is_not_confirmed_for_a_credential_its_key_did_not_sign() -> None:
+    """A trusted issuer's name on a forged or tampered credential never earns a passed trusted-issuer line."""
+    forged = _signed(_badge(COLLEGE), label="attacker", vm=ATTACKER_VM)
+    report = _verify(forged, resolver=_resolver(_method(ATTACKER_VM, "attacker"), _college_document()),
+                     trusted_issuers={COLLEGE: "College"})
+    assert report.outcome_of(CheckName.TRUSTED_ISSUER) is Outcome.NOT_CHECKED
+    assert "does not prove" in _line(report, CheckName.TRUSTED_ISSUER)
+    genuine = _signed(_badge(COLLEGE), label="college", vm=COLLEGE_VM)
+    tampered = {**genuine, "name": "Registered Nurse"}
+    for document, outcome in ((genuine, Outcome.PASSED), (tampered, Outcome.NOT_CHECKED)):
+        report = _verify(document, resolver=_resolver(_college_document()), trusted_issuers={COLLEGE: "College"})
+        assert report.outcome_of(CheckName.TRUSTED_ISSUER) is outcome
+
+
+
+
 def test_attacker_key_claiming_the_issuer_fails_beside_the_issuers_real_document() -> None:
     """A key at attacker.example saying "controller: did:web:college.example" fails when the college's own DID
     document, also at hand, lists a different key."""

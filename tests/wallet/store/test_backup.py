@@ -249,3 +249,34 @@ def test_restore_from_something_else(tmp_path: Path, content: bytes) -> None:
     error = _expect_nothing_written(other, tmp_path / "restore-here" / "w", InvalidInputError,
                                     passphrase=PASSPHRASE)
     assert "not an LER Wallet backup" in str(error)
+
+
+def test_restore_syncs_the_database_and_its_folder_before_renaming_them_into_place(
+    backup_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """restore fsyncs the new wallet.db, then its staging folder, before the rename; then the parent folder."""
+    if not Path("/proc/self/fd").is_dir():
+        pytest.skip("reading an fd's path needs /proc")
+    events: list[tuple[str, str]] = []
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def spy_fsync(fd: int) -> None:
+        events.append(("fsync", os.readlink(f"/proc/self/fd/{fd}")))
+        real_fsync(fd)  # the real call still happens
+
+    def spy_replace(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
+        events.append(("replace", f"{os.fspath(src)} -> {os.fspath(dst)}"))
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "fsync", spy_fsync)
+    monkeypatch.setattr(os, "replace", spy_replace)
+    target = tmp_path / "restored.lerwallet"
+    restore_backup(backup_file, target, passphrase=PASSPHRASE)
+    monkeypatch.undo()
+    [rename] = [i for i, (kind, what) in enumerate(events) if kind == "replace" and what.endswith(f"-> {target}")]
+    staging = events[rename][1].split(" -> ")[0]
+    before, after = [path for _, path in events[:rename]], [path for _, path in events[rename + 1:]]
+    assert f"{staging}/wallet.db" in before, "the database reaches the disk before the rename"
+    last_folder_sync = max(i for i, path in enumerate(before) if path == staging)
+    assert before.index(f"{staging}/wallet.db") < last_folder_sync, "its folder is synced after it"
+    assert str(tmp_path) in after, "the parent folder is synced once the new wallet is in place"

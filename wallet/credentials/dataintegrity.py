@@ -16,6 +16,7 @@ from typing import Any
 from nacl.exceptions import BadSignatureError
 from nacl.signing import VerifyKey
 
+from wallet.credentials import ecdsa_sd
 from wallet.credentials.canonical import jcs, rdfc
 from wallet.credentials.formats import as_list
 from wallet.credentials.keys import KeyMaterial, KeyResolver
@@ -28,7 +29,7 @@ JCS = "eddsa-jcs-2022"
 LEGACY_RDFC = "eddsa-2022"
 ED25519_2020 = "Ed25519Signature2020"
 ED25519_2020_CONTEXT = "https://w3id.org/security/suites/ed25519-2020/v1"
-SUPPORTED = (RDFC, JCS, LEGACY_RDFC, ED25519_2020)
+SUPPORTED = (RDFC, JCS, LEGACY_RDFC, ED25519_2020, ecdsa_sd.SUITE)
 
 
 @dataclass(frozen=True)
@@ -151,6 +152,9 @@ def verify_proof(
         key = resolver.resolve(vm)
     except WalletError as exc:
         return ProofResult(proof, suite, False, f"The proof's key cannot be read: {exc}")
+    if suite == ecdsa_sd.SUITE:
+        valid, message = ecdsa_sd.check(document, proof, key.method if key else None)
+        return ProofResult(proof, suite, valid, message, key)
     if key is None:
         return ProofResult(proof, suite, None, "Not checked: the issuer's key is not available offline.")
     try:

@@ -142,7 +142,7 @@ class KeyResolver:
             if method is not None:
                 source = KeySource.DID_DOCUMENT if did.startswith("did:") else KeySource.SUPPLIED_KEY
                 return KeyMaterial(vm_id, did, method, source)
-        if "#" in vm_id and vm_id.split("#", 1)[1].startswith("z6Mk"):
+        if "#" in vm_id and vm_id.split("#", 1)[1].startswith(("z6Mk", "zDna")):  # Ed25519 or P-256 Multikey
             fragment = vm_id.split("#", 1)[1]
             method = {"id": vm_id, "type": "Multikey", "publicKeyMultibase": fragment}
             return KeyMaterial(vm_id, None, method, KeySource.LINK_FRAGMENT)

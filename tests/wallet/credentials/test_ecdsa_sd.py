@@ -1,0 +1,210 @@
+"""ecdsa-sd-2023: the W3C derived-proof vectors verify, and any change to what was disclosed or signed breaks them."""
+
+from __future__ import annotations
+
+import base64
+import copy
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import cbor2
+import pytest
+
+from wallet.credentials import dataintegrity as di
+from wallet.credentials import ecdsa_sd
+from wallet.credentials.formats import parse
+from wallet.credentials.keys import KeyResolver
+from wallet.credentials.multikey import decode_multibase
+from wallet.credentials.report import CheckName, Outcome
+from wallet.credentials.verifier import Verifier, VerifyOptions
+
+VECTORS = Path(__file__).resolve().parents[2] / "fixtures" / "ecdsa_sd"
+NAMES = ["employ", "prc"]
+NOW = datetime(2026, 1, 1, tzinfo=UTC)
+ED25519_DID = "did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2"
+ED25519_KEY = ED25519_DID + "#" + ED25519_DID.removeprefix("did:key:")
+
+
+def _derived(name: str) -> dict[str, Any]:
+    document: dict[str, Any] = json.loads((VECTORS / f"{name}-derived.json").read_text("utf-8"))
+    return document
+
+
+def _verify(document: dict[str, Any]) -> di.ProofResult:
+    results = di.verify_all(document, KeyResolver())
+    assert len(results) == 1
+    return results[0]
+
+
+def _parts(document: dict[str, Any]) -> list[Any]:
+    raw = base64.urlsafe_b64decode(document["proof"]["proofValue"][1:] + "==")
+    assert raw[:3] == ecdsa_sd.DERIVED_HEADER
+    parts: list[Any] = cbor2.loads(raw[3:])
+    return parts
+
+
+def _with_parts(document: dict[str, Any], parts: list[Any], header: bytes = ecdsa_sd.DERIVED_HEADER) -> dict[str, Any]:
+    changed = copy.deepcopy(document)
+    raw = header + cbor2.dumps(parts)
+    changed["proof"]["proofValue"] = "u" + base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+    return changed
+
+
+def _flip(data: bytes, at: int = 10) -> bytes:
+    return data[:at] + bytes([data[at] ^ 1]) + data[at + 1 :]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_derived_vector_verifies(name: str) -> None:
+    """Each W3C derived (disclosure) credential verifies with the P-256 key its proof names."""
+    result = _verify(_derived(name))
+    assert result.valid is True, result.message
+    assert result.suite == "ecdsa-sd-2023"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_relabelled_nquads_match_the_vector(name: str) -> None:
+    """The canonical statements, renamed through the label map and sorted, are exactly the vector's verifyNQuads."""
+    document = _derived(name)
+    derived = ecdsa_sd.parse_derived(document["proof"]["proofValue"])
+    data = ecdsa_sd.verify_data(document, document["proof"], derived)
+    expected = json.loads((VECTORS / f"{name}-verify-nquads.json").read_text("utf-8"))
+    assert list(data.nquads) == expected
+
+
+def test_flipped_disclosed_value_fails() -> None:
+    """Changing a disclosed (non-mandatory) value breaks that statement's own signature."""
+    document = _derived("employ")
+    document["credentialSubject"]["birthCountry"] = "Jamaica"
+    result = _verify(document)
+    assert result.valid is False
+    assert "disclosed statement" in result.message
+
+
+def test_changed_mandatory_value_fails() -> None:
+    """Changing a mandatory statement (the issuer's image) breaks the issuer's base signature."""
+    document = _derived("employ")
+    document["issuer"]["image"] = "data:image/png;base64,AAAA"
+    result = _verify(document)
+    assert result.valid is False
+    assert "issuer's signature" in result.message
+
+
+def test_changed_proof_options_fail() -> None:
+    """The proof's own options (its creation date) are covered by the issuer's signature."""
+    document = _derived("prc")
+    document["proof"]["created"] = "2024-01-01T00:00:00Z"
+    assert _verify(document).valid is False
+
+
+def test_tampered_base_signature_fails() -> None:
+    """One flipped bit in the issuer's base signature is a failed signature."""
+    document = _derived("employ")
+    parts = _parts(document)
+    parts[0] = _flip(parts[0])
+    assert _verify(_with_parts(document, parts)).valid is False
+
+
+def test_tampered_statement_signature_fails() -> None:
+    """One flipped bit in a statement's signature is a failed signature."""
+    document = _derived("prc")
+    parts = _parts(document)
+    parts[2][-1] = _flip(parts[2][-1])
+    result = _verify(_with_parts(document, parts))
+    assert result.valid is False
+    assert "disclosed statement" in result.message
+
+
+def test_hidden_statement_added_back_fails() -> None:
+    """A statement added to the disclosed credential has no signature of its own: the proof fails."""
+    document = _derived("employ")
+    document["credentialSubject"]["birthDate"] = "1958-07-17"
+    result = _verify(document)
+    assert result.valid is False
+    assert "number of signatures" in result.message
+
+
+def test_swapped_ephemeral_key_fails() -> None:
+    """Another ephemeral key (here the issuer's own) cannot stand in: it is covered by the base signature."""
+    document = _derived("employ")
+    parts = _parts(document)
+    issuer = document["proof"]["verificationMethod"].split("#")[1]
+    parts[1] = decode_multibase(issuer)
+    assert _verify(_with_parts(document, parts)).valid is False
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_base_proof_is_not_checked_with_a_reason(name: str) -> None:
+    """A base proof (meant for the holder) is 'not checked' and says a disclosure must be derived first."""
+    document = json.loads((VECTORS / f"{name}-base.json").read_text("utf-8"))
+    result = _verify(document)
+    assert result.valid is None
+    assert result.message == ecdsa_sd.BASE_PROOF_MESSAGE
+
+
+def test_key_not_at_hand_is_not_checked() -> None:
+    """A derived proof whose key the wallet cannot find offline is 'not checked', never passed or failed."""
+    document = _derived("employ")
+    document["proof"]["verificationMethod"] = "https://issuer.example/keys/1"
+    result = _verify(document)
+    assert result.valid is None
+    assert "not available offline" in result.message
+
+
+def test_ed25519_key_cannot_make_an_sd_proof() -> None:
+    """A proof naming an Ed25519 key is refused with a sentence saying the key is not P-256."""
+    document = _derived("employ")
+    document["proof"]["verificationMethod"] = ED25519_KEY
+    result = _verify(document)
+    assert result.valid is False
+    assert "P-256" in result.message
+
+
+@pytest.mark.parametrize(
+    "proof_value",
+    [
+        "",
+        "zQm",
+        "u!!!",
+        "u" + base64.urlsafe_b64encode(b"\xd9\x5d\x01\xff\xff").decode().rstrip("="),
+        "u" + base64.urlsafe_b64encode(b"\xd9\x5d\x01" + cbor2.dumps([1, 2, 3])).decode().rstrip("="),
+        "u" + base64.urlsafe_b64encode(b"\xd9\x5d\x01" + cbor2.dumps([b"", b"", [], {True: b""}, []])).decode(),
+        "u" + base64.urlsafe_b64encode(b"\xd9\x5d\x02" + cbor2.dumps([])).decode().rstrip("="),
+        "u" + "A" * (ecdsa_sd.MAX_PROOF_VALUE_CHARS + 1),
+    ],
+)
+def test_malformed_proof_value_fails_with_a_sentence(proof_value: str) -> None:
+    """A proof value that is not a readable derived proof fails with one sentence and never raises."""
+    document = _derived("employ")
+    document["proof"]["proofValue"] = proof_value
+    result = _verify(document)
+    assert result.valid is False
+    assert result.message.endswith(".") and "\n" not in result.message
+
+
+def test_label_map_missing_a_blank_node_fails() -> None:
+    """A label map that does not name every blank node cannot be a genuine derivation: the proof fails."""
+    document = _derived("employ")
+    parts = _parts(document)
+    parts[3] = {0: parts[3][0]} if 0 in parts[3] else {}
+    result = _verify(_with_parts(document, parts))
+    assert result.valid is False
+    assert "label map" in result.message
+
+
+def test_mandatory_index_out_of_range_fails() -> None:
+    """A mandatory index beyond the disclosed statements fails instead of raising."""
+    document = _derived("employ")
+    parts = _parts(document)
+    parts[4] = [*parts[4], 999]
+    assert _verify(_with_parts(document, parts)).valid is False
+
+
+def test_full_report_on_a_derived_credential() -> None:
+    """Through the verifier, the signature line passes; the vector's key is not the named issuer's, so that fails."""
+    parsed = parse((VECTORS / "employ-derived.json").read_bytes())
+    report = Verifier(VerifyOptions(now=NOW, resolver=KeyResolver())).verify(parsed[0])
+    assert report.outcome_of(CheckName.SIGNATURE) is Outcome.PASSED
+    assert report.outcome_of(CheckName.ISSUER_KEY) is Outcome.FAILED

@@ -1,0 +1,233 @@
+"""Verifying ecdsa-sd-2023 (selective disclosure ECDSA) proofs, as in W3C VC Data Integrity ECDSA.
+
+An issuer signs a *base proof*; the holder then *derives* a proof that discloses only some statements. Only a
+derived proof is meant for a verifier: a base proof carries the issuer's HMAC key, and checking it is the holder's
+business, so a base proof is reported as not checkable here, with that reason.
+
+A derived proof value is multibase 'u' + base64url of the header 0xd9 0x5d 0x01 and a CBOR array
+[baseSignature, publicKey, signatures, compressedLabelMap, mandatoryIndexes]. To check it:
+
+1. canonicalise the disclosed document (RDFC-1.0) and rename its blank nodes through the label map;
+2. sort the N-Quads; those at `mandatoryIndexes` are mandatory, the rest each carry one signature;
+3. the issuer's P-256 key signed sha256(proof config) ‖ publicKey ‖ sha256(mandatory N-Quads);
+4. the ephemeral P-256 key (`publicKey`) signed each non-mandatory N-Quad.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from dataclasses import dataclass
+from typing import Any
+
+import cbor2
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
+from pyld import jsonld
+
+from wallet.credentials.canonical import rdfc
+from wallet.credentials.multikey import decode_multibase
+from wallet.errors import CredentialFormatError, UnknownContextError
+
+SUITE = "ecdsa-sd-2023"
+BASE_HEADER = b"\xd9\x5d\x00"
+DERIVED_HEADER = b"\xd9\x5d\x01"
+P256_PUB_PREFIX = b"\x80\x24"
+MAX_PROOF_VALUE_CHARS = 200_000
+"""A derived proof carries one 64-byte signature per disclosed statement; far longer text is refused unread."""
+
+BASE_PROOF_MESSAGE = (
+    "Not checked: this is an ecdsa-sd-2023 base proof, which a holder must turn into a derived (disclosure) proof "
+    "before anyone else can check it."
+)
+
+
+@dataclass(frozen=True)
+class DerivedProof:
+    """The parts of a derived ecdsa-sd-2023 proof value."""
+
+    base_signature: bytes
+    public_key: bytes
+    signatures: tuple[bytes, ...]
+    label_map: dict[str, str]
+    mandatory_indexes: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class VerifyData:
+    """What the signatures cover, as the W3C vectors name it."""
+
+    proof_hash: bytes
+    public_key: bytes
+    mandatory_hash: bytes
+    non_mandatory: tuple[str, ...]
+    nquads: tuple[str, ...]
+
+
+def is_base_proof(proof_value: object) -> bool:
+    """True when a proof value is an ecdsa-sd-2023 base proof (meant for the holder, not a verifier)."""
+    if not isinstance(proof_value, str) or not proof_value.startswith("u"):
+        return False
+    head = proof_value[1:5]
+    try:
+        return base64.urlsafe_b64decode(head + "=" * (-len(head) % 4))[:3] == BASE_HEADER
+    except ValueError:
+        return False
+
+
+def _decode_u(value: str) -> bytes:
+    body = value[1:]
+    if not value.startswith("u") or any(c in body for c in "+/="):
+        raise CredentialFormatError("The selective disclosure proof value is not base64url multibase text.")
+    try:
+        return base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))
+    except ValueError as exc:
+        raise CredentialFormatError("The selective disclosure proof value is not base64url multibase text.") from exc
+
+
+def parse_derived(proof_value: object) -> DerivedProof:
+    """Read a derived proof value; raises CredentialFormatError when it is not one."""
+    if not isinstance(proof_value, str) or len(proof_value) > MAX_PROOF_VALUE_CHARS:
+        raise CredentialFormatError("The selective disclosure proof value is missing or far too long.")
+    raw = _decode_u(proof_value)
+    if raw[:3] != DERIVED_HEADER:
+        raise CredentialFormatError("The selective disclosure proof value is not a derived proof.")
+    try:
+        parts = cbor2.loads(raw[3:])
+    except (cbor2.CBORDecodeError, ValueError, TypeError, RecursionError) as exc:
+        raise CredentialFormatError("The selective disclosure proof value cannot be read (bad CBOR).") from exc
+    bad = CredentialFormatError("The selective disclosure proof value does not have the expected five parts.")
+    if not isinstance(parts, list) or len(parts) != 5:
+        raise bad
+    base_signature, public_key, signatures, labels, mandatory = parts
+    if not isinstance(base_signature, bytes) or not isinstance(public_key, bytes):
+        raise bad
+    if not isinstance(signatures, list) or not all(isinstance(s, bytes) for s in signatures):
+        raise bad
+    if not isinstance(labels, dict) or not isinstance(mandatory, list):
+        raise bad
+    if not all(isinstance(i, int) and not isinstance(i, bool) and i >= 0 for i in mandatory):
+        raise bad
+    label_map: dict[str, str] = {}
+    for key, value in labels.items():
+        if not isinstance(key, int) or isinstance(key, bool) or key < 0 or not isinstance(value, bytes):
+            raise bad
+        label_map[f"c14n{key}"] = "u" + base64.urlsafe_b64encode(value).decode("ascii").rstrip("=")
+    return DerivedProof(base_signature, public_key, tuple(signatures), label_map, tuple(mandatory))
+
+
+def p256_key(multikey: bytes) -> ec.EllipticCurvePublicKey:
+    """A P-256 public key from Multikey bytes (0x80 0x24 + compressed point)."""
+    if not multikey.startswith(P256_PUB_PREFIX) or len(multikey) != 35:
+        raise CredentialFormatError("The key is not a P-256 public key.")
+    try:
+        return ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), multikey[2:])
+    except ValueError as exc:
+        raise CredentialFormatError("The P-256 public key is not a valid point.") from exc
+
+
+def issuer_p256_key(method: dict[str, Any]) -> ec.EllipticCurvePublicKey:
+    """The issuer's P-256 key from a verification method (Multikey or P-256 JWK)."""
+    multibase = method.get("publicKeyMultibase")
+    if isinstance(multibase, str):
+        return p256_key(decode_multibase(multibase))
+    jwk = method.get("publicKeyJwk")
+    if isinstance(jwk, dict) and jwk.get("kty") == "EC" and jwk.get("crv") == "P-256":
+        try:
+            x, y = (base64.urlsafe_b64decode(str(jwk[c]) + "=" * (-len(str(jwk[c])) % 4)) for c in ("x", "y"))
+            return ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), b"\x04" + x + y)
+        except (KeyError, ValueError) as exc:
+            raise CredentialFormatError("The issuer's P-256 key is not valid.") from exc
+    raise CredentialFormatError("The issuer's key is not a P-256 key, so it cannot check an ecdsa-sd-2023 proof.")
+
+
+def _relabel(term: dict[str, Any], label_map: dict[str, str]) -> None:
+    if term.get("type") == "blank node":
+        name = str(term["value"])[2:]
+        if name not in label_map:
+            raise CredentialFormatError("The selective disclosure proof's label map misses a blank node.")
+        term["value"] = "_:" + label_map[name]
+
+
+def relabelled_nquads(document: dict[str, Any], label_map: dict[str, str]) -> tuple[str, ...]:
+    """The document's canonical N-Quads with blank nodes renamed through the label map, sorted."""
+    canonical = rdfc(document).nquads
+    lines: list[str] = []
+    for graph, quads in jsonld.parse_nquads(canonical).items():
+        graph_name = None if graph == "@default" else graph
+        if graph_name is not None and graph_name.startswith("_:"):
+            if graph_name[2:] not in label_map:
+                raise CredentialFormatError("The selective disclosure proof's label map misses a blank node.")
+            graph_name = "_:" + label_map[graph_name[2:]]
+        for quad in quads:
+            _relabel(quad["subject"], label_map)
+            _relabel(quad["object"], label_map)
+            lines.append(jsonld.serialize_nquad(quad, graph_name))
+    return tuple(sorted(lines))
+
+
+def verify_data(document: dict[str, Any], proof: dict[str, Any], derived: DerivedProof) -> VerifyData:
+    """The hashes and statements a derived proof's signatures cover (createVerifyData in the spec)."""
+    unsecured = {k: v for k, v in document.items() if k != "proof"}
+    config = {k: v for k, v in proof.items() if k != "proofValue"}
+    config["@context"] = document.get("@context")
+    proof_hash = hashlib.sha256(rdfc(config).nquads.encode("utf-8")).digest()
+    nquads = relabelled_nquads(unsecured, derived.label_map)
+    if any(i >= len(nquads) for i in derived.mandatory_indexes):
+        raise CredentialFormatError("The selective disclosure proof names statements the credential does not have.")
+    wanted = set(derived.mandatory_indexes)
+    mandatory = "".join(q for i, q in enumerate(nquads) if i in wanted)
+    others = tuple(q for i, q in enumerate(nquads) if i not in wanted)
+    mandatory_hash = hashlib.sha256(mandatory.encode("utf-8")).digest()
+    return VerifyData(proof_hash, derived.public_key, mandatory_hash, others, nquads)
+
+
+def _holds(key: ec.EllipticCurvePublicKey, signature: bytes, data: bytes) -> bool:
+    if len(signature) != 64:
+        return False
+    der = encode_dss_signature(int.from_bytes(signature[:32], "big"), int.from_bytes(signature[32:], "big"))
+    try:
+        key.verify(der, data, ec.ECDSA(hashes.SHA256()))
+    except InvalidSignature:
+        return False
+    return True
+
+
+def verify_derived(document: dict[str, Any], proof: dict[str, Any], method: dict[str, Any]) -> tuple[bool, str]:
+    """Check a derived ecdsa-sd-2023 proof against the issuer's verification method: (valid, one sentence).
+
+    Raises CredentialFormatError when the proof or key cannot be read, and UnknownContextError for a context
+    the wallet does not ship.
+    """
+    issuer_key = issuer_p256_key(method)
+    derived = parse_derived(proof.get("proofValue"))
+    ephemeral = p256_key(derived.public_key)
+    data = verify_data(document, proof, derived)
+    if len(derived.signatures) != len(data.non_mandatory):
+        return False, (
+            "The selective disclosure proof has a different number of signatures than disclosed statements: "
+            "the credential was changed after it was signed."
+        )
+    if not _holds(issuer_key, derived.base_signature, data.proof_hash + data.public_key + data.mandatory_hash):
+        return False, "The issuer's signature does not match: the credential was changed after it was signed."
+    for signature, statement in zip(derived.signatures, data.non_mandatory, strict=True):
+        if not _holds(ephemeral, signature, statement.encode("utf-8")):
+            return False, "A disclosed statement does not match its signature: it was changed after it was signed."
+    return True, f"The {SUITE} signature is valid for the {len(data.nquads)} statements disclosed."
+
+
+def check(document: dict[str, Any], proof: dict[str, Any], method: dict[str, Any] | None) -> tuple[bool | None, str]:
+    """The verdict on one ecdsa-sd-2023 proof: True, False, or None (not checkable), with one sentence; never raises."""
+    value = proof.get("proofValue")
+    if is_base_proof(value):
+        return None, BASE_PROOF_MESSAGE
+    if method is None:
+        return None, "Not checked: the issuer's key is not available offline."
+    try:
+        return verify_derived(document, proof, method)
+    except UnknownContextError as exc:
+        return None, f"Not checked: {exc.message}"
+    except CredentialFormatError as exc:
+        return False, exc.message

@@ -153,8 +153,8 @@ def verify_proof(
     except WalletError as exc:
         return ProofResult(proof, suite, False, f"The proof's key cannot be read: {exc}")
     if suite == ecdsa_sd.SUITE:
-        valid, message = ecdsa_sd.check(document, proof, key.method if key else None)
-        return ProofResult(proof, suite, valid, message, key)
+        verdict = ecdsa_sd.check(document, proof, key.method if key else None)
+        return ProofResult(proof, suite, verdict.valid, verdict.message, key, verdict.undefined_terms)
     if key is None:
         return ProofResult(proof, suite, None, "Not checked: the issuer's key is not available offline.")
     try:

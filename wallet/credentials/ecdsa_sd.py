@@ -64,6 +64,17 @@ class VerifyData:
     mandatory_hash: bytes
     non_mandatory: tuple[str, ...]
     nquads: tuple[str, ...]
+    undefined_terms: tuple[str, ...] = ()
+    """Terms no context defines: RDFC drops them, so no signature covers them."""
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The answer on one ecdsa-sd-2023 proof: valid True / False / None (not checkable), and why."""
+
+    valid: bool | None
+    message: str
+    undefined_terms: tuple[str, ...] = ()
 
 
 def is_base_proof(proof_value: object) -> bool:
@@ -151,9 +162,10 @@ def _relabel(term: dict[str, Any], label_map: dict[str, str]) -> None:
         term["value"] = "_:" + label_map[name]
 
 
-def relabelled_nquads(document: dict[str, Any], label_map: dict[str, str]) -> tuple[str, ...]:
-    """The document's canonical N-Quads with blank nodes renamed through the label map, sorted."""
-    canonical = rdfc(document).nquads
+def relabelled_nquads(document: dict[str, Any], label_map: dict[str, str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The document's canonical N-Quads with blank nodes renamed through the label map, sorted; and undefined terms."""
+    result = rdfc(document)
+    canonical = result.nquads
     lines: list[str] = []
     for graph, quads in jsonld.parse_nquads(canonical).items():
         graph_name = None if graph == "@default" else graph
@@ -165,7 +177,7 @@ def relabelled_nquads(document: dict[str, Any], label_map: dict[str, str]) -> tu
             _relabel(quad["subject"], label_map)
             _relabel(quad["object"], label_map)
             lines.append(jsonld.serialize_nquad(quad, graph_name))
-    return tuple(sorted(lines))
+    return tuple(sorted(lines)), tuple(result.undefined_terms)
 
 
 def verify_data(document: dict[str, Any], proof: dict[str, Any], derived: DerivedProof) -> VerifyData:
@@ -174,14 +186,14 @@ def verify_data(document: dict[str, Any], proof: dict[str, Any], derived: Derive
     config = {k: v for k, v in proof.items() if k != "proofValue"}
     config["@context"] = document.get("@context")
     proof_hash = hashlib.sha256(rdfc(config).nquads.encode("utf-8")).digest()
-    nquads = relabelled_nquads(unsecured, derived.label_map)
+    nquads, undefined = relabelled_nquads(unsecured, derived.label_map)
     if any(i >= len(nquads) for i in derived.mandatory_indexes):
         raise CredentialFormatError("The selective disclosure proof names statements the credential does not have.")
     wanted = set(derived.mandatory_indexes)
     mandatory = "".join(q for i, q in enumerate(nquads) if i in wanted)
     others = tuple(q for i, q in enumerate(nquads) if i not in wanted)
     mandatory_hash = hashlib.sha256(mandatory.encode("utf-8")).digest()
-    return VerifyData(proof_hash, derived.public_key, mandatory_hash, others, nquads)
+    return VerifyData(proof_hash, derived.public_key, mandatory_hash, others, nquads, undefined)
 
 
 def _holds(key: ec.EllipticCurvePublicKey, signature: bytes, data: bytes) -> bool:
@@ -195,8 +207,8 @@ def _holds(key: ec.EllipticCurvePublicKey, signature: bytes, data: bytes) -> boo
     return True
 
 
-def verify_derived(document: dict[str, Any], proof: dict[str, Any], method: dict[str, Any]) -> tuple[bool, str]:
-    """Check a derived ecdsa-sd-2023 proof against the issuer's verification method: (valid, one sentence).
+def verify_derived(document: dict[str, Any], proof: dict[str, Any], method: dict[str, Any]) -> Verdict:
+    """Check a derived ecdsa-sd-2023 proof against the issuer's verification method.
 
     Raises CredentialFormatError when the proof or key cannot be read, and UnknownContextError for a context
     the wallet does not ship.
@@ -206,28 +218,32 @@ def verify_derived(document: dict[str, Any], proof: dict[str, Any], method: dict
     ephemeral = p256_key(derived.public_key)
     data = verify_data(document, proof, derived)
     if len(derived.signatures) != len(data.non_mandatory):
-        return False, (
+        return Verdict(
+            False,
             "The selective disclosure proof has a different number of signatures than disclosed statements: "
-            "the credential was changed after it was signed."
+            "the credential was changed after it was signed.",
+            data.undefined_terms,
         )
     if not _holds(issuer_key, derived.base_signature, data.proof_hash + data.public_key + data.mandatory_hash):
-        return False, "The issuer's signature does not match: the credential was changed after it was signed."
+        message = "The issuer's signature does not match: the credential was changed after it was signed."
+        return Verdict(False, message, data.undefined_terms)
     for signature, statement in zip(derived.signatures, data.non_mandatory, strict=True):
         if not _holds(ephemeral, signature, statement.encode("utf-8")):
-            return False, "A disclosed statement does not match its signature: it was changed after it was signed."
-    return True, f"The {SUITE} signature is valid for the {len(data.nquads)} statements disclosed."
+            message = "A disclosed statement does not match its signature: it was changed after it was signed."
+            return Verdict(False, message, data.undefined_terms)
+    message = f"The {SUITE} signature is valid for the {len(data.nquads)} statements disclosed."
+    return Verdict(True, message, data.undefined_terms)
 
 
-def check(document: dict[str, Any], proof: dict[str, Any], method: dict[str, Any] | None) -> tuple[bool | None, str]:
-    """The verdict on one ecdsa-sd-2023 proof: True, False, or None (not checkable), with one sentence; never raises."""
-    value = proof.get("proofValue")
-    if is_base_proof(value):
-        return None, BASE_PROOF_MESSAGE
+def check(document: dict[str, Any], proof: dict[str, Any], method: dict[str, Any] | None) -> Verdict:
+    """The verdict on one ecdsa-sd-2023 proof, with one sentence; never raises for a bad credential."""
+    if is_base_proof(proof.get("proofValue")):
+        return Verdict(None, BASE_PROOF_MESSAGE)
     if method is None:
-        return None, "Not checked: the issuer's key is not available offline."
+        return Verdict(None, "Not checked: the issuer's key is not available offline.")
     try:
         return verify_derived(document, proof, method)
     except UnknownContextError as exc:
-        return None, f"Not checked: {exc.message}"
+        return Verdict(None, f"Not checked: {exc.message}")
     except CredentialFormatError as exc:
-        return False, exc.message
+        return Verdict(False, exc.message)

@@ -11,6 +11,8 @@ from typing import Any
 
 import cbor2
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from wallet.credentials import dataintegrity as di
 from wallet.credentials import ecdsa_sd
@@ -182,6 +184,52 @@ def test_malformed_proof_value_fails_with_a_sentence(proof_value: str) -> None:
     result = _verify(document)
     assert result.valid is False
     assert result.message.endswith(".") and "\n" not in result.message
+
+
+def test_undefined_field_is_named_and_warned_about() -> None:
+    """A field no context defines drops out of the signed statements: the report warns nothing vouches for it."""
+    document = _derived("employ")
+    document["credentialSubject"]["nickname"] = "Jay"
+    result = _verify(document)
+    assert result.undefined_terms == ("nickname",)
+    parsed = parse(json.dumps(document).encode("utf-8"))
+    report = Verifier(VerifyOptions(now=NOW, resolver=KeyResolver())).verify(parsed[0])
+    warnings = [c.message for c in report.checks if c.check is CheckName.FORMAT and c.outcome is Outcome.WARNING]
+    assert any("nickname" in m and "does not vouch" in m for m in warnings), warnings
+
+
+CBOR_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**70), 2**70) | st.binary(max_size=70) | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=6)
+    | st.dictionaries(st.integers(-3, 9) | st.text(max_size=4), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.binary(max_size=300), CBOR_VALUES.map(cbor2.dumps)))
+def test_fuzzed_derived_proof_values_never_raise_or_verify(body: bytes) -> None:
+    """Any bytes or CBOR after the derived-proof header get a failed verdict with a sentence, never an exception."""
+    document = _derived("prc")
+    raw = ecdsa_sd.DERIVED_HEADER + body
+    document["proof"]["proofValue"] = "u" + base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+    result = _verify(document)
+    assert result.valid is False
+    assert result.message.endswith(".")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(0, 4), st.data())
+def test_fuzzed_parts_of_a_genuine_proof_never_verify(index: int, data: st.DataObject) -> None:
+    """Replacing any one of the five parts of the genuine proof with another value never verifies and never raises."""
+    document = _derived("employ")
+    parts = _parts(document)
+    replacement = data.draw(CBOR_VALUES)
+    if replacement == parts[index]:
+        return
+    parts[index] = replacement
+    result = _verify(_with_parts(document, parts))
+    assert result.valid is False
 
 
 def test_label_map_missing_a_blank_node_fails() -> None:

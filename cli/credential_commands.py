@@ -41,7 +41,9 @@ def cmd_import(args: argparse.Namespace) -> int:
             status = f" [{item.status}]" if item.status else ""
             print(f"{item.outcome:>9}: {shown(item.source)}{title}{status} — {shown(item.message)}")
         counts = {k: sum(1 for r in results if r.outcome == k) for k in ("imported", "duplicate", "failed")}
-        print(f"{counts['imported']} imported, {counts['duplicate']} already there, {counts['failed']} failed.")
+        kept = sum(1 for r in results if r.outcome == "keys")
+        added = f", {kept} added to the offline keys and lists" if kept else ""
+        print(f"{counts['imported']} imported{added}, {counts['duplicate']} already there, {counts['failed']} failed.")
     return 0 if all(r.outcome != "failed" for r in results) else 2
 
 

@@ -14,8 +14,8 @@ from typing import Any, BinaryIO
 from urllib.parse import urlsplit
 
 from wallet.clock import Clock, utc_iso
-from wallet.credentials import formats
-from wallet.credentials.batch import verify_batch
+from wallet.credentials import formats, material
+from wallet.credentials.batch import Checked, verify_batch
 from wallet.credentials.details import CredentialDetails, Endorsement
 from wallet.credentials.formats import Kind, Parsed
 from wallet.credentials.issuing import Signer, endorsement_credential, self_asserted_credential
@@ -217,10 +217,16 @@ class CredentialService:
         An input given as the error that kept it from being read is a "failed" line in its place.
         `progress(stored, total)` is called after each input's items are stored (inside the one transaction:
         if it raises, or the checkpoint stops the import, nothing of this import is kept)."""
-        readable = [(source, data) for source, data in inputs if isinstance(data, bytes)]
-        verified = iter(verify_batch(readable, self.options(now), checkpoint=self._checkpoint))
-        checked = [(source, data.message) if isinstance(data, WalletError) else next(verified)
-                   for source, data in inputs]
+        placed = [material.classify(data) if isinstance(data, bytes) else None for _, data in inputs]
+        options = self.options(now)
+        for found in placed:  # keys and lists in this same import also check its credentials
+            self._offer(found, options)
+        readable = [(source, data) for (source, data), found in zip(inputs, placed, strict=True)
+                    if isinstance(data, bytes) and found is None]
+        verified = iter(verify_batch(readable, options, checkpoint=self._checkpoint))
+        checked: list[tuple[str, Checked | material.Material]] = [
+            (source, data.message) if isinstance(data, WalletError) else (source, found) if found else next(verified)
+            for (source, data), found in zip(inputs, placed, strict=True)]
         outcomes: list[ImportOutcome] = []
         self._known = self._repo.credential_identities()
         with self._repo.batch():  # one disk sync for the lot; each item is still stored whole or not at all
@@ -228,6 +234,8 @@ class CredentialService:
                 self._checkpoint()
                 if isinstance(result, str):
                     outcomes.append(ImportOutcome(source, "failed", result))
+                elif isinstance(result, material.Material):
+                    outcomes.append(self._keep(source, result))
                 else:
                     for index, (parsed, report) in enumerate(result):
                         label = source if len(result) == 1 else f"{source} [{index + 1}]"
@@ -256,6 +264,22 @@ class CredentialService:
         "failed" line in its place, and the rest are imported together by `import_many`.
         """
         return self.import_many(list(read_inputs(names, stdin)), now=now, progress=progress)
+
+    @staticmethod
+    def _offer(found: material.Material | None, options: VerifyOptions) -> None:
+        if found is None or found.place is material.Place.REFUSED:
+            return
+        if found.place is material.Place.STATUS_LIST:
+            options.status_lists[found.document["id"]] = found.document
+        else:
+            options.resolver.add_document(found.document)
+
+    def _keep(self, source: str, found: material.Material) -> ImportOutcome:
+        """An input that is issuer material goes to the key and status store; a badge description is refused."""
+        if found.place is material.Place.REFUSED:
+            return ImportOutcome(source, "failed", material.sentence(found))
+        self._store.add_material(found.document["id"], found.place.value, found.document)
+        return ImportOutcome(source, "keys", material.sentence(found))
 
     def _store_one(self, parsed: Parsed, report: ItemReport, label: str, demo: bool) -> ImportOutcome:
         fields = fields_for(parsed)

@@ -24,6 +24,7 @@ from wallet.api import ImportOutcome, one_line
 OUTCOME_LOOKS = {
     "imported": Look("✓", "Imported", "good"),
     "duplicate": Look("=", "Already in your wallet", "neutral"),
+    "keys": Look("⚿", "Added to keys and lists", "neutral"),
     "failed": Look("✗", "Not imported", "bad"),
 }
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -32,9 +33,10 @@ RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 def summary(outcomes: Sequence[ImportOutcome]) -> str:
     """'2 imported, 1 already in your wallet, 1 not imported.'"""
     counts = {kind: sum(o.outcome == kind for o in outcomes) for kind in OUTCOME_LOOKS}
-    if not outcomes or (counts["imported"] == 0 and counts["duplicate"] == 0):
+    if not outcomes or (counts["imported"] == 0 and counts["duplicate"] == 0 and counts["keys"] == 0):
         return "Nothing was imported."
     parts = [f"{counts['imported']} imported" if counts["imported"] else "",
+             f"{counts['keys']} added to the offline keys and lists" if counts["keys"] else "",
              f"{counts['duplicate']} already in your wallet" if counts["duplicate"] else "",
              f"{counts['failed']} not imported" if counts["failed"] else ""]
     return ", ".join(p for p in parts if p).capitalize() + "."

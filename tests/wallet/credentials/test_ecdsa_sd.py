@@ -19,7 +19,7 @@ from wallet.credentials import ecdsa_sd
 from wallet.credentials.formats import parse
 from wallet.credentials.keys import KeyResolver
 from wallet.credentials.multikey import decode_multibase
-from wallet.credentials.report import CheckName, Outcome
+from wallet.credentials.report import CheckName, Outcome, Status
 from wallet.credentials.verifier import Verifier, VerifyOptions
 
 VECTORS = Path(__file__).resolve().parents[2] / "fixtures" / "ecdsa_sd"
@@ -256,3 +256,23 @@ def test_full_report_on_a_derived_credential() -> None:
     report = Verifier(VerifyOptions(now=NOW, resolver=KeyResolver())).verify(parsed[0])
     assert report.outcome_of(CheckName.SIGNATURE) is Outcome.PASSED
     assert report.outcome_of(CheckName.ISSUER_KEY) is Outcome.FAILED
+
+
+def test_base_proof_by_the_issuer_makes_the_credential_unverifiable() -> None:
+    """A credential carrying only its issuer's base proof is `unverifiable` (not `not_verified`), saying why."""
+    source = VECTORS.parents[0] / "validator" / "ob30" / "sd" / "derivedcredential.json"
+    document = json.loads(source.read_text("utf-8"))
+    base = json.loads((VECTORS / "employ-base.json").read_text("utf-8"))
+    document["proof"][0]["proofValue"] = base["proof"]["proofValue"]
+    method = document["proof"][0]["verificationMethod"]
+    resolver = KeyResolver()
+    resolver.add_document(
+        {"id": method, "type": "Multikey", "controller": document["issuer"]["id"],
+         "publicKeyMultibase": method.split("#", 1)[1]}
+    )
+    parsed = parse(json.dumps(document).encode("utf-8"))
+    report = Verifier(VerifyOptions(now=NOW, resolver=resolver)).verify(parsed[0])
+    assert report.status is Status.UNVERIFIABLE
+    signature = [c for c in report.checks if c.check is CheckName.SIGNATURE]
+    assert signature[0].outcome is Outcome.NOT_CHECKED
+    assert "derived" in signature[0].message

@@ -16,7 +16,7 @@ from enum import StrEnum
 from typing import Any
 from urllib.parse import unquote
 
-from wallet.credentials import baked, jose
+from wallet.credentials import baked, family, jose
 from wallet.credentials.limits import check_size, read_json
 from wallet.errors import CredentialFormatError
 
@@ -58,10 +58,12 @@ class Parsed:
     jws: jose.Jws | None = None
     hosted_url: str | None = None
     nested: list[Parsed] = field(default_factory=list)
+    family: str | None = None
+    """A family named for what it is (wallet.credentials.family: Open Badges 1.x, Blockcerts, Europass)."""
 
     @property
     def label(self) -> str:
-        return KIND_LABELS[self.kind]
+        return self.family or KIND_LABELS[self.kind]
 
     @property
     def format_name(self) -> str:
@@ -266,7 +268,7 @@ def _from_json(document: dict[str, Any], original: bytes, container: str, depth:
         return [_enveloped(document, depth)]
     kind = kind_of(document)
     media = "application/json" if kind is Kind.OB2 else "application/vc+ld+json"
-    parsed = Parsed(kind, document, original, media, container)
+    parsed = Parsed(kind, document, original, media, container, family=family.family_of(document))
     if kind is Kind.OB2:
         parsed.hosted_url = hosted_url_of(document)
     if kind is Kind.CLR:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from wallet.credentials import jose, recipient, schema, status
+from wallet.credentials import family, jose, recipient, schema, status
 from wallet.credentials.binding import Binding, issuer_binding, ob2_issuer_binding
 from wallet.credentials.dataintegrity import verify_all
 from wallet.credentials.formats import Kind, Parsed, contexts_of, types_of
@@ -119,8 +119,13 @@ class Verifier:
             subject=subject_of(document),
             name=name_of(document),
         )
+        unchecked = family.offline_reason(parsed.family, document)
         try:
-            if parsed.kind is Kind.OB2:
+            if unchecked is not None:
+                report.add(CheckName.SIGNATURE, Outcome.NOT_CHECKED, unchecked)
+                report.add(CheckName.ISSUER_KEY, Outcome.NOT_CHECKED,
+                           "No key was looked at: the signature was not checked.")
+            elif parsed.kind is Kind.OB2:
                 self._verify_ob2(parsed, report)
             elif parsed.jws is not None:
                 self._verify_jwt(parsed, report)
@@ -132,9 +137,12 @@ class Verifier:
         report.checks.append(check_validity(document, self.options.now, claims if isinstance(claims, dict) else None))
         if parsed.kind is not Kind.OB2:
             report.checks.extend(self._status(document, issuer_id))
-        if parsed.kind is Kind.OB2 and "@context" not in document:
+        if parsed.kind is Kind.OB2 and ("@context" not in document or parsed.family == family.OPEN_BADGES_1):
             report.add(CheckName.SCHEMA, Outcome.WARNING,
                        "This is an Open Badges 1.x badge, older than 2.0; its layout was not checked.")
+        elif parsed.family == family.BLOCKCERTS_2:
+            report.add(CheckName.SCHEMA, Outcome.WARNING, "This is a Blockcerts v2 certificate; its verification "
+                       "section follows Blockcerts, so its Open Badges 2.0 layout was not checked.")
         else:
             report.checks.append(schema.check_schema(document, parsed.kind.value))
         report.checks.append(self._trust(report.issuer, document, report.checks))
@@ -244,7 +252,7 @@ class Verifier:
             report.add(
                 CheckName.SIGNATURE,
                 Outcome.NOT_CHECKED,
-                "This is a hosted Open Badges 2.0 badge: it is checked by visiting the issuer's website, "
+                f"This is a hosted {parsed.label} badge: it is checked by visiting the issuer's website, "
                 "which cannot be done offline.",
             )
             report.add(CheckName.ISSUER_KEY, Outcome.NOT_CHECKED, "Hosted badges have no key to check offline.")

@@ -1,4 +1,4 @@
-"""Open Badges 2.0 (and 1.x) baked badges from the bakery fixtures import with the right fields."""
+"""Open Badges 2.0 (and 1.x, named so) baked badges from the bakery fixtures import with the right fields."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ BAKED = Path(__file__).resolve().parents[2] / "fixtures" / "baked"
 
 # fixture → (title, issuer, issued, hosted URL the report names)
 CASES = {
-    "concentricsky-bakery/baked_heart.png": ("Open Badges 2.0 badge from example.org", "example.org", "2015-04-01",
+    "concentricsky-bakery/baked_heart.png": ("Open Badges 1.x badge from example.org", "example.org", "2015-04-01",
                                              "http://example.org/badgeinstance1"),
-    "concentricsky-bakery/baked_example.svg": ("Open Badges 2.0 badge from example.org", "example.org", "2013-11-05",
+    "concentricsky-bakery/baked_example.svg": ("Open Badges 1.x badge from example.org", "example.org", "2013-11-05",
                                                "https://example.org/assertion.json"),
     "mozilla-bakery/baked.svg": ("Open Badges 2.0 badge from example.org", "example.org", None, "http://example.org"),
     "mozilla-bakery/no-json.svg": ("Open Badges 2.0 badge from example.org", "example.org", None, "http://example.org"),

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from wallet.clock import Clock, utc_iso
 from wallet.credentials import formats, material
 from wallet.credentials.batch import Checked, verify_batch
+from wallet.credentials.dates import calendar_date, shown_date
 from wallet.credentials.details import CredentialDetails, Endorsement
 from wallet.credentials.formats import Kind, Parsed
 from wallet.credentials.issuing import Signer, endorsement_credential, self_asserted_credential
@@ -79,12 +80,17 @@ def fields_for(parsed: Parsed) -> CredentialFields:
     return CredentialFields(
         title=title[:300],
         issuer=issuer[:300],
-        issued=(data["validFrom"] or None) and data["validFrom"][:10],
-        expires=(data["validUntil"] or None) and data["validUntil"][:10],
+        issued=calendar_date(_first(parsed.document, "validFrom", "issuanceDate", "issuedOn")),
+        expires=calendar_date(_first(parsed.document, "validUntil", "expirationDate", "expires")),
         description=description,
         skills=tuple(skills_from(data)),
         parsed=data,
     )
+
+
+def _first(document: dict[str, Any], *names: str) -> Any:
+    """The first of these members the document gives a value (dates: VCDM 2.0, 1.1, then Open Badges 2.0)."""
+    return next((document[name] for name in names if document.get(name) not in (None, "")), None)
 
 
 def _host(url: str) -> str:
@@ -178,7 +184,7 @@ class CredentialService:
                 record_id=endorsement_id,
                 endorser=str(issuer.get("name") or issuer.get("id") or other.organisation),
                 comment=str(data.get("endorsementComment") or other.description),
-                date=str(data.get("validFrom") or "")[:10],
+                date=shown_date(data.get("validFrom")),
                 status=other.credential.verification if other.credential else None,
             ))
         endorses = ""

@@ -1,8 +1,8 @@
 """Verifying ecdsa-sd-2023 (selective disclosure ECDSA) proofs, as in W3C VC Data Integrity ECDSA.
 
-An issuer signs a *base proof*; the holder then *derives* a proof that discloses only some statements. Only a
-derived proof is meant for a verifier: a base proof carries the issuer's HMAC key, and checking it is the holder's
-business, so a base proof is reported as not checkable here, with that reason.
+An issuer signs a *base proof*; the holder then *derives* a proof that discloses only some statements. The
+specification has verifiers check derived proofs only; a base proof (everything shared, with the issuer's HMAC
+key) is checked too, by `ecdsa_sd_base`, so a learner can check what an issuer gave them.
 
 A derived proof value is multibase 'u' + base64url of the header 0xd9 0x5d 0x01 and a CBOR array
 [baseSignature, publicKey, signatures, compressedLabelMap, mandatoryIndexes]. To check it:
@@ -21,27 +21,15 @@ from dataclasses import dataclass
 from typing import Any
 
 import cbor2
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
 from pyld import jsonld
 
 from wallet.credentials.canonical import rdfc
-from wallet.credentials.multikey import decode_multibase
+from wallet.credentials.ecdsa_sd_base import BASE_HEADER, MAX_PROOF_VALUE_CHARS, Verdict, verify_base
+from wallet.credentials.p256 import holds, issuer_p256_key, p256_key
 from wallet.errors import CredentialFormatError, UnknownContextError
 
 SUITE = "ecdsa-sd-2023"
-BASE_HEADER = b"\xd9\x5d\x00"
 DERIVED_HEADER = b"\xd9\x5d\x01"
-P256_PUB_PREFIX = b"\x80\x24"
-MAX_PROOF_VALUE_CHARS = 200_000
-"""A derived proof carries one 64-byte signature per disclosed statement; far longer text is refused unread."""
-
-BASE_PROOF_MESSAGE = (
-    "Not checked: this is an ecdsa-sd-2023 base proof, which a holder must turn into a derived (disclosure) proof "
-    "before anyone else can check it."
-)
 
 
 @dataclass(frozen=True)
@@ -68,17 +56,8 @@ class VerifyData:
     """Terms no context defines: RDFC drops them, so no signature covers them."""
 
 
-@dataclass(frozen=True)
-class Verdict:
-    """The answer on one ecdsa-sd-2023 proof: valid True / False / None (not checkable), and why."""
-
-    valid: bool | None
-    message: str
-    undefined_terms: tuple[str, ...] = ()
-
-
 def is_base_proof(proof_value: object) -> bool:
-    """True when a proof value is an ecdsa-sd-2023 base proof (meant for the holder, not a verifier)."""
+    """True when a proof value is an ecdsa-sd-2023 base proof (made for the holder, who derives disclosures)."""
     if not isinstance(proof_value, str) or not proof_value.startswith("u"):
         return False
     head = proof_value[1:5]
@@ -129,31 +108,6 @@ def parse_derived(proof_value: object) -> DerivedProof:
     return DerivedProof(base_signature, public_key, tuple(signatures), label_map, tuple(mandatory))
 
 
-def p256_key(multikey: bytes) -> ec.EllipticCurvePublicKey:
-    """A P-256 public key from Multikey bytes (0x80 0x24 + compressed point)."""
-    if not multikey.startswith(P256_PUB_PREFIX) or len(multikey) != 35:
-        raise CredentialFormatError("The key is not a P-256 public key.")
-    try:
-        return ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), multikey[2:])
-    except ValueError as exc:
-        raise CredentialFormatError("The P-256 public key is not a valid point.") from exc
-
-
-def issuer_p256_key(method: dict[str, Any]) -> ec.EllipticCurvePublicKey:
-    """The issuer's P-256 key from a verification method (Multikey or P-256 JWK)."""
-    multibase = method.get("publicKeyMultibase")
-    if isinstance(multibase, str):
-        return p256_key(decode_multibase(multibase))
-    jwk = method.get("publicKeyJwk")
-    if isinstance(jwk, dict) and jwk.get("kty") == "EC" and jwk.get("crv") == "P-256":
-        try:
-            x, y = (base64.urlsafe_b64decode(str(jwk[c]) + "=" * (-len(str(jwk[c])) % 4)) for c in ("x", "y"))
-            return ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), b"\x04" + x + y)
-        except (KeyError, ValueError) as exc:
-            raise CredentialFormatError("The issuer's P-256 key is not valid.") from exc
-    raise CredentialFormatError("The issuer's key is not a P-256 key, so it cannot check an ecdsa-sd-2023 proof.")
-
-
 def _relabel(term: dict[str, Any], label_map: dict[str, str]) -> None:
     if term.get("type") == "blank node":
         name = str(term["value"])[2:]
@@ -196,17 +150,6 @@ def verify_data(document: dict[str, Any], proof: dict[str, Any], derived: Derive
     return VerifyData(proof_hash, derived.public_key, mandatory_hash, others, nquads, undefined)
 
 
-def _holds(key: ec.EllipticCurvePublicKey, signature: bytes, data: bytes) -> bool:
-    if len(signature) != 64:
-        return False
-    der = encode_dss_signature(int.from_bytes(signature[:32], "big"), int.from_bytes(signature[32:], "big"))
-    try:
-        key.verify(der, data, ec.ECDSA(hashes.SHA256()))
-    except InvalidSignature:
-        return False
-    return True
-
-
 def verify_derived(document: dict[str, Any], proof: dict[str, Any], method: dict[str, Any]) -> Verdict:
     """Check a derived ecdsa-sd-2023 proof against the issuer's verification method.
 
@@ -224,11 +167,11 @@ def verify_derived(document: dict[str, Any], proof: dict[str, Any], method: dict
             "the credential was changed after it was signed.",
             data.undefined_terms,
         )
-    if not _holds(issuer_key, derived.base_signature, data.proof_hash + data.public_key + data.mandatory_hash):
+    if not holds(issuer_key, derived.base_signature, data.proof_hash + data.public_key + data.mandatory_hash):
         message = "The issuer's signature does not match: the credential was changed after it was signed."
         return Verdict(False, message, data.undefined_terms)
     for signature, statement in zip(derived.signatures, data.non_mandatory, strict=True):
-        if not _holds(ephemeral, signature, statement.encode("utf-8")):
+        if not holds(ephemeral, signature, statement.encode("utf-8")):
             message = "A disclosed statement does not match its signature: it was changed after it was signed."
             return Verdict(False, message, data.undefined_terms)
     message = f"The {SUITE} signature is valid for the {len(data.nquads)} statements disclosed."
@@ -237,12 +180,11 @@ def verify_derived(document: dict[str, Any], proof: dict[str, Any], method: dict
 
 def check(document: dict[str, Any], proof: dict[str, Any], method: dict[str, Any] | None) -> Verdict:
     """The verdict on one ecdsa-sd-2023 proof, with one sentence; never raises for a bad credential."""
-    if is_base_proof(proof.get("proofValue")):
-        return Verdict(None, BASE_PROOF_MESSAGE)
+    base = is_base_proof(proof.get("proofValue"))
     if method is None:
         return Verdict(None, "Not checked: the issuer's key is not available offline.")
     try:
-        return verify_derived(document, proof, method)
+        return verify_base(document, proof, method) if base else verify_derived(document, proof, method)
     except UnknownContextError as exc:
         return Verdict(None, f"Not checked: {exc.message}")
     except CredentialFormatError as exc:

@@ -15,11 +15,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from wallet.credentials import dataintegrity as di
-from wallet.credentials import ecdsa_sd
+from wallet.credentials import ecdsa_sd, ecdsa_sd_base
 from wallet.credentials.formats import parse
 from wallet.credentials.keys import KeyResolver
 from wallet.credentials.multikey import decode_multibase
-from wallet.credentials.report import CheckName, Outcome, Status
+from wallet.credentials.report import CheckName, Outcome
 from wallet.credentials.verifier import Verifier, VerifyOptions
 
 VECTORS = Path(__file__).resolve().parents[2] / "fixtures" / "ecdsa_sd"
@@ -137,15 +137,6 @@ def test_swapped_ephemeral_key_fails() -> None:
     assert _verify(_with_parts(document, parts)).valid is False
 
 
-@pytest.mark.parametrize("name", NAMES)
-def test_base_proof_is_not_checked_with_a_reason(name: str) -> None:
-    """A base proof (meant for the holder) is 'not checked' and says a disclosure must be derived first."""
-    document = json.loads((VECTORS / f"{name}-base.json").read_text("utf-8"))
-    result = _verify(document)
-    assert result.valid is None
-    assert result.message == ecdsa_sd.BASE_PROOF_MESSAGE
-
-
 def test_key_not_at_hand_is_not_checked() -> None:
     """A derived proof whose key the wallet cannot find offline is 'not checked', never passed or failed."""
     document = _derived("employ")
@@ -174,7 +165,7 @@ def test_ed25519_key_cannot_make_an_sd_proof() -> None:
         "u" + base64.urlsafe_b64encode(b"\xd9\x5d\x01" + cbor2.dumps([1, 2, 3])).decode().rstrip("="),
         "u" + base64.urlsafe_b64encode(b"\xd9\x5d\x01" + cbor2.dumps([b"", b"", [], {True: b""}, []])).decode(),
         "u" + base64.urlsafe_b64encode(b"\xd9\x5d\x02" + cbor2.dumps([])).decode().rstrip("="),
-        "u" + "A" * (ecdsa_sd.MAX_PROOF_VALUE_CHARS + 1),
+        "u" + "A" * (ecdsa_sd_base.MAX_PROOF_VALUE_CHARS + 1),
     ],
 )
 def test_malformed_proof_value_fails_with_a_sentence(proof_value: str) -> None:
@@ -257,22 +248,3 @@ def test_full_report_on_a_derived_credential() -> None:
     assert report.outcome_of(CheckName.SIGNATURE) is Outcome.PASSED
     assert report.outcome_of(CheckName.ISSUER_KEY) is Outcome.FAILED
 
-
-def test_base_proof_by_the_issuer_makes_the_credential_unverifiable() -> None:
-    """A credential carrying only its issuer's base proof is `unverifiable` (not `not_verified`), saying why."""
-    source = VECTORS.parents[0] / "validator" / "ob30" / "sd" / "derivedcredential.json"
-    document = json.loads(source.read_text("utf-8"))
-    base = json.loads((VECTORS / "employ-base.json").read_text("utf-8"))
-    document["proof"][0]["proofValue"] = base["proof"]["proofValue"]
-    method = document["proof"][0]["verificationMethod"]
-    resolver = KeyResolver()
-    resolver.add_document(
-        {"id": method, "type": "Multikey", "controller": document["issuer"]["id"],
-         "publicKeyMultibase": method.split("#", 1)[1]}
-    )
-    parsed = parse(json.dumps(document).encode("utf-8"))
-    report = Verifier(VerifyOptions(now=NOW, resolver=resolver)).verify(parsed[0])
-    assert report.status is Status.UNVERIFIABLE
-    signature = [c for c in report.checks if c.check is CheckName.SIGNATURE]
-    assert signature[0].outcome is Outcome.NOT_CHECKED
-    assert "derived" in signature[0].message

@@ -34,7 +34,8 @@ BASE_HEADER = b"\xd9\x5d\x00"
 MAX_PROOF_VALUE_CHARS = 200_000
 """A proof carries one 64-byte signature per statement; far longer text is refused unread."""
 SKOLEM = "urn:bnid:"
-MAX_POINTERS = 1000
+MAX_POINTERS = 64
+"""Issuers name a few mandatory fields; each pointer copies part of the credential, so a long list is refused."""
 
 
 @dataclass(frozen=True)
@@ -150,16 +151,13 @@ def _hmac_labels(quads: list[dict[str, Any]], key: bytes) -> dict[str, str]:
     return labels
 
 
-def _pointer_paths(pointer: str) -> list[str | int]:
+def _pointer_paths(pointer: str) -> list[str]:
+    """The reference tokens of a JSON pointer (RFC 6901), unescaped."""
     if pointer == "":
         return []
     if not pointer.startswith("/"):
         raise CredentialFormatError("A mandatory pointer of the base proof is not a JSON pointer.")
-    paths: list[str | int] = []
-    for part in pointer[1:].split("/"):
-        text = part.replace("~1", "/").replace("~0", "~")
-        paths.append(int(text) if text.isdigit() else text)
-    return paths
+    return [part.replace("~1", "/").replace("~0", "~") for part in pointer[1:].split("/")]
 
 
 def _initial(source: Any) -> Any:
@@ -174,11 +172,19 @@ def _initial(source: Any) -> Any:
     return selection
 
 
-def _step(value: Any, path: str | int) -> Any:
-    try:
-        return value[path]
-    except (KeyError, IndexError, TypeError) as exc:
-        raise CredentialFormatError("A mandatory pointer of the base proof names nothing in the credential.") from exc
+def _key(value: Any, token: str) -> str | int:
+    """The key a pointer token names in `value`: an index into an array, a member name in an object."""
+    if isinstance(value, dict) and token in value:
+        return token
+    if isinstance(value, list) and token.isdigit() and len(token) < 10 and int(token) < len(value):
+        return int(token)
+    raise CredentialFormatError("A mandatory pointer of the base proof names nothing in the credential.")
+
+
+def _has(container: Any, key: str | int) -> bool:
+    if isinstance(container, dict):
+        return key in container
+    return isinstance(container, list) and isinstance(key, int) and key < len(container)
 
 
 def _densify(value: Any, sparse: set[int]) -> Any:
@@ -200,26 +206,27 @@ def select(pointers: tuple[str, ...], document: dict[str, Any]) -> dict[str, Any
     selection: dict[str, Any] = _initial(document)
     selection["@context"] = copy.deepcopy(document.get("@context"))
     sparse: set[int] = set()
-    for pointer in pointers:
-        paths = _pointer_paths(pointer)
-        if not paths:
+    for pointer in dict.fromkeys(pointers):
+        tokens = _pointer_paths(pointer)
+        if not tokens:
             return copy.deepcopy(document)
         value: Any = document
         selected: Any = selection
         parent: Any = selection
-        for path in paths:
+        key: str | int = ""
+        for token in tokens:
             parent = selected
-            value = _step(value, path)
-            if path not in parent:
-                parent[path] = _initial(value)
+            key = _key(value, token)
+            value = value[key]
+            if not _has(parent, key):
+                parent[key] = _initial(value)
                 if isinstance(value, list):
-                    sparse.add(id(parent[path]))
-            selected = parent[path]
-        if isinstance(value, dict):
-            merged = {**selected, **copy.deepcopy(value)}
-            parent[paths[-1]] = merged
+                    sparse.add(id(parent[key]))
+            selected = parent[key]
+        if isinstance(value, dict) and isinstance(selected, dict):
+            parent[key] = {**selected, **copy.deepcopy(value)}
         else:
-            parent[paths[-1]] = copy.deepcopy(value)
+            parent[key] = copy.deepcopy(value)
     densified: dict[str, Any] = _densify(selection, sparse)
     return densified
 
@@ -245,7 +252,7 @@ def verify_base(document: dict[str, Any], proof: dict[str, Any], method: dict[st
         statements = sorted({_serialise(q, labels) for q in quads})
         selection = select(base.mandatory_pointers, compact)
         chosen = {_serialise(q, labels) for q in _deskolemised(selection, prefix)} if selection else set()
-    except jsonld.JsonLdError as exc:
+    except (jsonld.JsonLdError, TypeError, ValueError, KeyError, AttributeError, RecursionError) as exc:
         raise CredentialFormatError("The credential's JSON-LD cannot be processed for its base proof.") from exc
     undefined = tuple(canonical.undefined_terms)
     mandatory = "".join(s for s in statements if s in chosen)

@@ -20,6 +20,7 @@ from wallet.credentials.formats import parse
 from wallet.credentials.keys import KeyResolver
 from wallet.credentials.report import CheckName, Outcome
 from wallet.credentials.verifier import Verifier, VerifyOptions
+from wallet.errors import CredentialFormatError
 
 VECTORS = Path(__file__).resolve().parents[2] / "fixtures" / "ecdsa_sd"
 NAMES = ["employ", "prc"]
@@ -134,6 +135,37 @@ def test_selection_keeps_ids_and_types_on_the_path() -> None:
         "type": ["VerifiableCredential"],
         "credentialSubject": {"type": "Person", "items": [{"type": "B", "b": 2}]},
     }
+
+
+def test_selection_of_two_array_items_and_a_numeric_member() -> None:
+    """Two pointers into one array keep index order; a member named "0" in an object is a name, not an index."""
+    document = {"@context": [], "list": [{"a": 1}, {"b": 2}, {"c": 3}], "obj": {"0": "zero"}}
+    selected = ecdsa_sd_base.select(("/list/2/c", "/list/0", "/obj/0"), document)
+    assert selected == {"@context": [], "list": [{"a": 1}, {"c": 3}], "obj": {"0": "zero"}}
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers(-5, 5) | st.text(max_size=4),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.sampled_from(["a", "0", "1", "id", "type"]), inner),
+    max_leaves=15,
+)
+POINTER = st.lists(st.sampled_from(["a", "0", "1", "2", "id", "type", "~0", "~1", "", "x"]), max_size=4).map(
+    lambda tokens: "".join("/" + t for t in tokens)
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.sampled_from(["a", "0", "id", "type"]), JSON), st.lists(POINTER, min_size=1, max_size=4))
+def test_select_on_any_document_and_pointers_never_raises_unexpectedly(
+    document: dict[str, Any], pointers: list[str]
+) -> None:
+    """Any pointers on any JSON either select something or fail with the wallet's sentence, never another error."""
+    try:
+        selected = ecdsa_sd_base.select(tuple(pointers), document)
+    except CredentialFormatError as exc:
+        assert exc.message.endswith(".")
+    else:
+        assert isinstance(selected, dict)
 
 
 @settings(max_examples=60, deadline=None)

@@ -1,4 +1,4 @@
-"""What checking an ecdsa-sd-2023 derived proof costs, next to an eddsa-rdfc-2022 proof, on the W3C vectors.
+"""What checking ecdsa-sd-2023 derived and base proofs costs, next to an eddsa-rdfc-2022 proof, on the W3C vectors.
 
 Run from the repository root with the project's interpreter:
 
@@ -44,6 +44,7 @@ def main() -> None:
     cases = {
         "ecdsa-sd-2023 derived, employ (10 statements)": FIXTURES / "ecdsa_sd" / "employ-derived.json",
         "ecdsa-sd-2023 derived, prc (10 statements)": FIXTURES / "ecdsa_sd" / "prc-derived.json",
+        "ecdsa-sd-2023 base, employ (24 statements)": FIXTURES / "ecdsa_sd" / "employ-base.json",
         "eddsa-rdfc-2022, employ": FIXTURES / "vc-di-eddsa" / "eddsa-rdfc-2022" / "employ" / "signedDataInt.json",
     }
     print(f"| proof (K={repeat}) | median ms | min - max ms |")

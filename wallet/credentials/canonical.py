@@ -7,6 +7,7 @@ unnoticed, so we list them for the report.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -105,15 +106,24 @@ def _explain(exc: Exception) -> Exception:
     return CredentialFormatError(f"The credential's JSON-LD cannot be processed: {getattr(exc, 'message', exc)}.")
 
 
-def rdfc(document: dict[str, Any]) -> Canonical:
+class _Sha384Canon(URDNA2015):  # type: ignore[misc]
+    """RDFC-1.0 with SHA-384 as its hash, as ecdsa-rdfc-2019 requires for P-384 keys."""
+
+    def create_hash(self) -> Any:
+        return hashlib.sha384()
+
+
+def rdfc(document: dict[str, Any], *, sha384: bool = False) -> Canonical:
     """RDFC-1.0 canonical N-Quads of a JSON-LD document, and the terms no context defines.
 
     One expansion serves both: the RDF dataset is built from it and the dropped terms are collected on the way.
+    `sha384` selects RDFC-1.0's SHA-384 variant (blank node labels then differ).
     """
     _check_contexts(document)
     processor = _Processor()
     dataset = _guarded(lambda: processor.to_rdf(document, dict(_OPTIONS)))
-    nquads: str = _guarded(lambda: URDNA2015().main(dataset, {"format": "application/n-quads"}))
+    canon = _Sha384Canon() if sha384 else URDNA2015()
+    nquads: str = _guarded(lambda: canon.main(dataset, {"format": "application/n-quads"}))
     undefined = set(processor.dropped)
     _collect_relative(processor.expanded, undefined)
     issuer_dependent = {

@@ -16,7 +16,7 @@ from typing import Any
 from nacl.exceptions import BadSignatureError
 from nacl.signing import VerifyKey
 
-from wallet.credentials import ecdsa_sd
+from wallet.credentials import ecdsa_sd, suites_ecdsa, suites_legacy
 from wallet.credentials.canonical import jcs, rdfc
 from wallet.credentials.formats import as_list
 from wallet.credentials.keys import KeyMaterial, KeyResolver
@@ -29,7 +29,7 @@ JCS = "eddsa-jcs-2022"
 LEGACY_RDFC = "eddsa-2022"
 ED25519_2020 = "Ed25519Signature2020"
 ED25519_2020_CONTEXT = "https://w3id.org/security/suites/ed25519-2020/v1"
-SUPPORTED = (RDFC, JCS, LEGACY_RDFC, ED25519_2020, ecdsa_sd.SUITE)
+SUPPORTED = (RDFC, JCS, LEGACY_RDFC, ED25519_2020, ecdsa_sd.SUITE, *suites_ecdsa.SUITES, *suites_legacy.SUITES)
 
 
 @dataclass(frozen=True)
@@ -157,6 +157,8 @@ def verify_proof(
         return ProofResult(proof, suite, verdict.valid, verdict.message, key, verdict.undefined_terms)
     if key is None:
         return ProofResult(proof, suite, None, "Not checked: the issuer's key is not available offline.")
+    if suite in suites_ecdsa.SUITES or suite in suites_legacy.SUITES:
+        return _verify_other_suite(document, proof, key, all_proofs, suite)
     try:
         public = key.ed25519()
         signature = decode_multibase(str(proof.get("proofValue", "")))
@@ -179,6 +181,23 @@ def verify_proof(
             )
         return ProofResult(proof, suite, False, message, key, undefined)
     return ProofResult(proof, suite, True, f"The {suite} signature is valid.", key, undefined)
+
+
+def _verify_other_suite(
+    document: dict[str, Any], proof: dict[str, Any], key: KeyMaterial, all_proofs: list[dict[str, Any]], suite: str
+) -> ProofResult:
+    """ECDSA (suites_ecdsa) and Linked Data (suites_legacy) proofs, with the same verdict rules."""
+    try:
+        unsecured = _unsecured_for(document, proof, all_proofs)
+        if suite in suites_ecdsa.SUITES:
+            verdict = suites_ecdsa.check(unsecured, proof, key.method)
+        else:
+            verdict = suites_legacy.check(unsecured, proof, key)
+    except UnknownContextError as exc:
+        return ProofResult(proof, suite, None, f"Not checked: {exc.message}", key)
+    except CredentialFormatError as exc:
+        return ProofResult(proof, suite, False, exc.message, key)
+    return ProofResult(proof, suite, verdict.valid, verdict.message, key, verdict.undefined_terms)
 
 
 def verify_all(document: dict[str, Any], resolver: KeyResolver) -> list[ProofResult]:

@@ -310,8 +310,9 @@ class CredentialService:
             return ImportOutcome(label, "duplicate", "Already in the wallet.", exc.existing_id)
         except WalletError as exc:
             return ImportOutcome(label, "failed", exc.message)
+        held = f" {report.presentation.message}" if report.presentation is not None else ""
         return ImportOutcome(
-            label, "imported", f"Imported {parsed.format_name}.", record_id, fields.title, report.status.value
+            label, "imported", f"Imported {parsed.format_name}.{held}", record_id, fields.title, report.status.value
         )
 
     def _relink_endorsements(self) -> None:

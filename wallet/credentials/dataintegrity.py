@@ -129,16 +129,18 @@ def _proof_config(document: dict[str, Any], proof: dict[str, Any], suite: str) -
 
 
 def verify_proof(
-    document: dict[str, Any], proof: dict[str, Any], resolver: KeyResolver, all_proofs: list[dict[str, Any]]
+    document: dict[str, Any], proof: dict[str, Any], resolver: KeyResolver, all_proofs: list[dict[str, Any]],
+    purpose: str = "assertionMethod",
 ) -> ProofResult:
-    """Check one proof; never raises for a bad credential."""
+    """Check one proof made for `purpose` (a presentation's: "authentication"); never raises for a bad input."""
     suite = suite_of(proof)
     if suite not in SUPPORTED:
         return ProofResult(
             proof, suite, None, f"The proof uses {clip(suite) or 'an unnamed method'}, which this wallet cannot check."
         )
-    if proof.get("proofPurpose", "assertionMethod") != "assertionMethod":
-        return ProofResult(proof, suite, False, "The proof was made for another purpose than issuing a credential.")
+    if proof.get("proofPurpose", "assertionMethod") != purpose:
+        what = "issuing a credential" if purpose == "assertionMethod" else "presenting credentials"
+        return ProofResult(proof, suite, False, f"The proof was made for another purpose than {what}.")
     if suite == ED25519_2020 and ED25519_2020_CONTEXT not in as_list(document.get("@context")):
         return ProofResult(proof, suite, False, "The Ed25519Signature2020 proof lacks its required JSON-LD context.")
     vm = proof.get("verificationMethod")
@@ -215,8 +217,11 @@ def sign(
     signer: Callable[[bytes], bytes],
     proof_id: str | None = None,
     previous_proof: str | list[str] | None = None,
+    proof_options: dict[str, str] | None = None,
 ) -> dict[str, Any]:
-    """Add an eddsa-rdfc-2022 or eddsa-jcs-2022 proof (to any existing ones) and return the signed copy."""
+    """Add an eddsa-rdfc-2022 or eddsa-jcs-2022 proof (to any existing ones) and return the signed copy.
+
+    `proof_options` go into the proof as given (a presentation's proofPurpose, challenge and domain)."""
     if suite not in (RDFC, JCS):
         raise WalletError(f"The wallet signs with {RDFC} or {JCS}, not {suite}.")
     signed = copy.deepcopy(document)
@@ -228,6 +233,7 @@ def sign(
         "verificationMethod": verification_method,
         "proofPurpose": "assertionMethod",
     }
+    proof.update(proof_options or {})
     if proof_id:
         proof["id"] = proof_id
     if previous_proof:

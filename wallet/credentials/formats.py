@@ -59,6 +59,8 @@ class Parsed:
     hosted_url: str | None = None
     nested: list[Parsed] = field(default_factory=list)
     family: str | None = None
+    presentation: dict[str, Any] | None = None
+    """The presentation it came in, when it came in one (its holder proof is checked once per presentation)."""
     """A family named for what it is (wallet.credentials.family: Open Badges 1.x, Blockcerts, Europass)."""
 
     @property
@@ -324,5 +326,6 @@ def _from_presentation(document: dict[str, Any], depth: int) -> list[Parsed]:
             child.original = json.dumps(item, ensure_ascii=False).encode("utf-8")
         if child.container in ("JSON-LD", "JWT"):
             child.container = f"{child.container}, from a presentation"
+        child.presentation = document
         found.append(child)
     return found

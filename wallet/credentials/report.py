@@ -30,6 +30,7 @@ class CheckName(StrEnum):
     TRUSTED_ISSUER = "trusted issuer"
     NESTED = "nested credentials"
     RECIPIENT = "recipient"
+    PRESENTATION = "presentation"
 
 
 class Status(StrEnum):
@@ -98,6 +99,9 @@ class ItemReport:
     name: str | None
     checks: list[Check] = field(default_factory=list)
     children: list[ItemReport] = field(default_factory=list)
+    presentation: Check | None = None
+    """The holder's proof of the presentation it came in (wallet.credentials.presentation); it is shown but
+    does not change the credential's own status: each credential is judged on its own."""
 
     @property
     def status(self) -> Status:
@@ -128,6 +132,8 @@ class ItemReport:
         }
         if self.children:
             data["children"] = [child.to_json() for child in self.children]
+        if self.presentation is not None:
+            data["presentation"] = self.presentation.to_json()
         return data
 
 

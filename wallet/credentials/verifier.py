@@ -16,6 +16,7 @@ from wallet.credentials.binding import Binding, issuer_binding, ob2_issuer_bindi
 from wallet.credentials.dataintegrity import verify_all
 from wallet.credentials.formats import Kind, Parsed, contexts_of, types_of
 from wallet.credentials.keys import KeyMaterial, KeyResolver, KeySource
+from wallet.credentials.presentation import check_holder_proof
 from wallet.credentials.proofset import ProofSetVerdict, assess
 from wallet.credentials.report import Check, CheckName, ItemReport, Outcome, clip
 from wallet.credentials.validity import check_validity, utc_moment
@@ -95,6 +96,15 @@ class Verifier:
 
     def __init__(self, options: VerifyOptions) -> None:
         self.options = options
+        self._presentations: dict[int, tuple[dict[str, Any], Check]] = {}
+
+    def _holder_proof(self, document: dict[str, Any]) -> Check:
+        """A presentation's holder proof, checked once however many credentials it carries."""
+        known = self._presentations.get(id(document))
+        if known is None or known[0] is not document:
+            known = (document, check_holder_proof(document, self.options.resolver))
+            self._presentations[id(document)] = known
+        return known[1]
 
     def verify(self, parsed: Parsed) -> ItemReport:
         """The report for one credential. A bad credential never raises; an unexpected fault in the engine
@@ -148,6 +158,8 @@ class Verifier:
         report.checks.append(self._trust(report.issuer, document, report.checks))
         if parsed.container != "inside a CLR":  # a CLR's own subject is compared, not each credential inside it
             report.checks.append(recipient.check_recipient(document, self.options.holder))
+        if parsed.presentation is not None:
+            report.presentation = self._holder_proof(parsed.presentation)
         if parsed.nested:
             report.children = [self.verify(child) for child in parsed.nested]
             report.checks.append(_nested_check(report.children))

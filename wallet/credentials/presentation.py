@@ -1,0 +1,55 @@
+"""A presentation's own proof: who handed the credentials over (holder), for which challenge and domain.
+
+The holder's proof says nothing about the credentials inside (each is judged on its own); it says whether the
+person who bundled them proved control of the holder's key. A presentation without a proof, with an empty
+proof, or with a proof that does not match is reported as such; one the wallet cannot check offline is "not
+checked" with the reason.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from wallet.credentials.dataintegrity import verify_proof
+from wallet.credentials.keys import KeyResolver, did_of
+from wallet.credentials.report import Check, CheckName, Outcome, clip
+
+AUTHENTICATION = "authentication"
+
+
+def _holder_of(document: dict[str, Any]) -> str | None:
+    holder = document.get("holder")
+    if isinstance(holder, dict):
+        holder = holder.get("id")
+    return holder if isinstance(holder, str) and holder else None
+
+
+def check_holder_proof(document: dict[str, Any], resolver: KeyResolver) -> Check:
+    """The presentation's proof as one check (CheckName.PRESENTATION); never raises for a bad presentation."""
+    holder = _holder_of(document)
+    who = f"the holder {clip(holder)}" if holder else "an unnamed holder"
+    proof = document.get("proof")
+    if proof is None:
+        return Check(CheckName.PRESENTATION, Outcome.WARNING,
+                     "The presentation has no holder proof: anyone could have put these credentials together.")
+    proofs = proof if isinstance(proof, list) else [proof]
+    if not proofs or not all(isinstance(p, dict) and p for p in proofs):
+        return Check(CheckName.PRESENTATION, Outcome.FAILED,
+                     "The presentation's proof is empty, so it proves nothing about who handed it over.")
+    first: dict[str, Any] = proofs[0]
+    result = verify_proof(document, first, resolver, proofs, purpose=AUTHENTICATION)
+    if result.valid is None:
+        return Check(CheckName.PRESENTATION, Outcome.NOT_CHECKED,
+                     f"The holder's proof was not checked: {result.message}")
+    if not result.valid:
+        return Check(CheckName.PRESENTATION, Outcome.FAILED, f"The holder's proof is broken: {result.message}")
+    signer = result.key.controller if result.key is not None and result.key.controller else None
+    signer = signer or did_of(str(first.get("verificationMethod", "")))
+    if holder and signer != holder:
+        return Check(CheckName.PRESENTATION, Outcome.FAILED,
+                     f"The presentation was signed by {clip(signer)}, not by {who} it names.")
+    context = [f"challenge {clip(str(first['challenge']))}" if isinstance(first.get("challenge"), str) else "",
+               f"domain {clip(str(first['domain']))}" if isinstance(first.get("domain"), str) else ""]
+    said = ", ".join(c for c in context if c)
+    return Check(CheckName.PRESENTATION, Outcome.PASSED,
+                 f"Presented by {who}, whose proof is valid" + (f" ({said})." if said else "."))

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from wallet.credentials import ecdsa_sd
+from wallet.credentials import ecdsa_sd, suites_ecdsa, suites_legacy
 from wallet.credentials.binding import Binding, signer_of
 from wallet.credentials.dataintegrity import ED25519_2020, LEGACY_RDFC, RDFC, ProofResult
 from wallet.credentials.keys import KeyMaterial
@@ -90,7 +90,7 @@ def _format_notes(good: list[ProofResult]) -> list[Check]:
                 'The proof uses the draft name "eddsa-2022"; it is checked as eddsa-rdfc-2022.',
             )
         )
-    rdf_suites = (RDFC, LEGACY_RDFC, ED25519_2020, ecdsa_sd.SUITE)
+    rdf_suites = (RDFC, LEGACY_RDFC, ED25519_2020, ecdsa_sd.SUITE, suites_ecdsa.RDFC_2019, *suites_legacy.SUITES)
     undefined = sorted({t for r in good if r.suite in rdf_suites for t in r.undefined_terms})
     if undefined:
         shown = clip(", ".join(undefined[:5]) + ("…" if len(undefined) > 5 else ""))

@@ -22,7 +22,7 @@ from wallet.credentials import dataintegrity as di
 from wallet.credentials.contexts import document_loader
 from wallet.credentials.formats import parse
 from wallet.credentials.keys import KeyResolver
-from wallet.credentials.report import Status
+from wallet.credentials.report import Outcome, Status
 from wallet.credentials.verifier import Verifier, VerifyOptions
 
 NOW = datetime(2025, 6, 1, tzinfo=UTC)
@@ -175,3 +175,16 @@ def test_ed25519_2018_claiming_es256_fails() -> None:
                          lambda d: key.sign(d).signature)
     [result] = di.verify_all(document, KeyResolver())
     assert result.valid is False
+
+
+def test_undefined_term_is_named_as_a_warning() -> None:
+    """A field no context defines is outside the signature: the report names it as a format warning."""
+    key, did = _ed25519()
+    credential = _credential(did, [])
+    credential["credentialSubject"]["favouriteColour"] = "blue"
+    document = _sign_jws(credential, "Ed25519Signature2018", f"{did}#{did.split(':')[2]}", "EdDSA",
+                         lambda d: key.sign(d).signature)
+    parsed = parse(json.dumps(document).encode("utf-8"))
+    report = Verifier(VerifyOptions(now=NOW, resolver=KeyResolver())).verify(parsed[0])
+    assert report.status is Status.VERIFIED_WITH_WARNINGS, report.to_json()
+    assert any(c.outcome is Outcome.WARNING and "favouriteColour" in c.message for c in report.checks)

@@ -14,7 +14,7 @@ from typing import Any, BinaryIO
 from urllib.parse import urlsplit
 
 from wallet.clock import Clock, utc_iso
-from wallet.credentials import formats, material
+from wallet.credentials import duplicates, formats, material
 from wallet.credentials.batch import Checked, verify_batch
 from wallet.credentials.dates import calendar_date, shown_date
 from wallet.credentials.details import CredentialDetails, Endorsement
@@ -290,13 +290,13 @@ class CredentialService:
     def _store_one(self, parsed: Parsed, report: ItemReport, label: str, demo: bool) -> ImportOutcome:
         fields = fields_for(parsed)
         identity = (str(fields.parsed.get("id") or ""), str(fields.parsed["issuer"]["id"]))
-        if identity[0] and identity in self._known:
-            existing = self._known[identity]
+        existing = self._known.get(identity) if identity[0] else None
+        if existing is not None and duplicates.same_content(self._repo.credential_parsed(existing), fields.parsed):
             info = self._repo.get(existing).credential
             same_bytes = info is not None and info.sha256 == hashlib.sha256(parsed.original).hexdigest()
-            message = "Already in the wallet." if same_bytes else (
-                "Already in the wallet (the same credential, in another file).")
+            message = duplicates.kept_sentence(info.verification if info else None, report.status.value, same_bytes)
             return ImportOutcome(label, "duplicate", message, existing)
+        shared = " It shares its id with a different credential in your wallet; both are kept." if existing else ""
         try:
             record_id = self._repo.add_credential(
                 parsed.original,
@@ -310,9 +310,12 @@ class CredentialService:
             return ImportOutcome(label, "duplicate", "Already in the wallet.", exc.existing_id)
         except WalletError as exc:
             return ImportOutcome(label, "failed", exc.message)
+        if identity[0]:
+            self._known.setdefault(identity, record_id)  # a second copy later in this same import is spotted too
         held = f" {report.presentation.message}" if report.presentation is not None else ""
         return ImportOutcome(
-            label, "imported", f"Imported {parsed.format_name}.{held}", record_id, fields.title, report.status.value
+            label, "imported", f"Imported {parsed.format_name}.{held}{shared}", record_id, fields.title,
+            report.status.value,
         )
 
     def _relink_endorsements(self) -> None:

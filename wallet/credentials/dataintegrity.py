@@ -21,6 +21,7 @@ from wallet.credentials.canonical import jcs, rdfc
 from wallet.credentials.formats import as_list
 from wallet.credentials.keys import KeyMaterial, KeyResolver
 from wallet.credentials.multikey import decode_multibase, encode_base58btc
+from wallet.credentials.proofoptions import proof_options
 from wallet.credentials.report import clip
 from wallet.errors import CredentialFormatError, UnknownContextError, WalletError
 
@@ -112,19 +113,8 @@ def _unsecured_for(document: dict[str, Any], proof: dict[str, Any], all_proofs: 
 
 
 def _proof_config(document: dict[str, Any], proof: dict[str, Any], suite: str) -> dict[str, Any]:
-    config = {k: v for k, v in proof.items() if k != "proofValue"}
-    if suite == JCS:
-        if "@context" in config and "@context" in document:
-            doc_ctx = as_list(document["@context"])
-            proof_ctx = as_list(config["@context"])
-            if doc_ctx[: len(proof_ctx)] != proof_ctx:
-                raise CredentialFormatError("The proof's @context does not match the credential's @context.")
-        elif "@context" in document:
-            config["@context"] = document["@context"]
-    else:
-        config["@context"] = document.get("@context")
-    return config
-
+    """The proof options a proof signed; a proof-level @context must start the credential's (see proofoptions)."""
+    return proof_options(document, proof, jcs_suite=suite == JCS)
 
 
 

@@ -203,3 +203,22 @@ def test_suites_the_wallet_cannot_check_are_unverifiable_with_a_sentence(proof: 
     report = _report_status(document)
     assert report.status is Status.UNVERIFIABLE, report.to_json()
     assert not any(c.outcome is Outcome.FAILED for c in report.checks if c.check is CheckName.SIGNATURE)
+
+
+def test_eddsa_rdfc_proof_context_is_honoured_too() -> None:
+    """An eddsa-rdfc-2022 proof-level @context verifies when it starts the credential's, fails otherwise."""
+    from nacl.signing import SigningKey
+
+    from wallet.credentials.multikey import multikey_from_ed25519
+
+    key = SigningKey(bytes(32))
+    multikey = multikey_from_ed25519(bytes(key.verify_key))
+    did = f"did:key:{multikey}"
+    signed = di.sign(_credential(did), suite=di.RDFC, verification_method=f"{did}#{multikey}",
+                     created="2024-01-01T00:00:00Z", signer=lambda d: key.sign(d).signature)
+    signed["proof"]["@context"] = V2[:1]
+    assert [r.valid for r in di.verify_all(signed, KeyResolver())] == [True]
+    signed["proof"]["@context"] = V2[1:]
+    [result] = di.verify_all(signed, KeyResolver())
+    assert result.valid is False
+    assert "@context" in result.message

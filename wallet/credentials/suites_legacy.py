@@ -29,6 +29,7 @@ JWS_2020 = "JsonWebSignature2020"
 SUITES = (ED25519_2018, JWS_2020)
 ED25519_2018_CONTEXT = "https://w3id.org/security/suites/ed25519-2018/v1"
 JWS_2020_CONTEXT = "https://w3id.org/security/suites/jws-2020/v1"
+SECURITY_V2_CONTEXT = "https://w3id.org/security/v2"
 MAX_JWS_CHARS = 2_000
 """A detached JWS here is a short header and one signature; far longer text is refused unread."""
 
@@ -62,11 +63,18 @@ def split_jws(jws: object) -> tuple[str, dict[str, Any], bytes]:
 
 
 def signing_input(
-    encoded_header: str, unsecured: dict[str, Any], proof: dict[str, Any]
+    encoded_header: str, unsecured: dict[str, Any], proof: dict[str, Any], *, security_v2: bool = False
 ) -> tuple[bytes, tuple[str, ...]]:
-    """The bytes a detached JWS signs for these suites, and the terms no context defines."""
+    """The bytes a detached JWS signs for these suites, and the terms no context defines.
+
+    The proof options take the credential's @context, or with `security_v2` the security vocabulary's
+    (what older jsonld-signatures releases signed).
+    """
     doc = rdfc(unsecured)
-    options = rdfc(proof_options(unsecured, proof, jcs_suite=False))
+    config = proof_options(unsecured, proof, jcs_suite=False)
+    if security_v2:
+        config["@context"] = SECURITY_V2_CONTEXT
+    options = rdfc(config)
     verify_data = hashlib.sha256(options.nquads.encode("utf-8")).digest()
     verify_data += hashlib.sha256(doc.nquads.encode("utf-8")).digest()
     return encoded_header.encode("ascii") + b"." + verify_data, tuple(doc.undefined_terms)
@@ -101,7 +109,10 @@ def check(unsecured: dict[str, Any], proof: dict[str, Any], key: KeyMaterial) ->
     if suite == ED25519_2018 and alg != "EdDSA":
         raise CredentialFormatError(f"An Ed25519Signature2018 proof must use EdDSA, not {clip(alg)}.")
     data, undefined = signing_input(encoded_header, unsecured, proof)
-    if not _holds(alg, key, signature, data):
+    if not _holds(alg, key, signature, data) and not (
+        suite == ED25519_2018
+        and _holds(alg, key, signature, signing_input(encoded_header, unsecured, proof, security_v2=True)[0])
+    ):
         message = "The signature does not match: the credential was changed after it was signed."
         return Verdict(False, message, undefined)
     return Verdict(True, f"The {suite} signature ({alg}) is valid.", undefined)

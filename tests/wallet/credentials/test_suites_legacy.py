@@ -188,3 +188,20 @@ def test_undefined_term_is_named_as_a_warning() -> None:
     report = Verifier(VerifyOptions(now=NOW, resolver=KeyResolver())).verify(parsed[0])
     assert report.status is Status.VERIFIED_WITH_WARNINGS, report.to_json()
     assert any(c.outcome is Outcome.WARNING and "favouriteColour" in c.message for c in report.checks)
+
+
+def test_ed25519_2018_signed_with_security_v2_proof_options_verifies() -> None:
+    """Older signers put the security/v2 @context in the proof options; such an Ed25519Signature2018 proof holds."""
+    key, did = _ed25519()
+    document = _credential(did, [])
+    proof = {"type": "Ed25519Signature2018", "created": "2024-01-01T00:00:00Z",
+             "verificationMethod": f"{did}#{did.split(':')[2]}", "proofPurpose": "assertionMethod"}
+    head = _b64(json.dumps({"alg": "EdDSA", "b64": False, "crit": ["b64"]}).encode())
+    options = {**proof, "@context": "https://w3id.org/security/v2"}
+    data = head.encode() + b"." + hashlib.sha256(_nquads(options)).digest() + hashlib.sha256(_nquads(document)).digest()
+    signed = {**document, "proof": {**proof, "jws": head + ".." + _b64(key.sign(data).signature)}}
+    [result] = di.verify_all(signed, KeyResolver())
+    assert result.valid is True, result.message
+    signed["credentialSubject"]["alumniOf"] = "Another School"
+    [result] = di.verify_all(signed, KeyResolver())
+    assert result.valid is False

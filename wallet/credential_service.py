@@ -27,6 +27,7 @@ from wallet.credentials.report import ItemReport, Status
 from wallet.credentials.saved_report import SavedReport
 from wallet.credentials.sources import read_inputs
 from wallet.credentials.summary import skills_from, tree
+from wallet.credentials.titles import fallback_title, text_of
 from wallet.credentials.verifier import Verifier, VerifyOptions
 from wallet.crypto.identity import Identity
 from wallet.errors import DuplicateRecordError, InvalidInputError, UsageError, WalletError
@@ -71,7 +72,8 @@ def fields_for(parsed: Parsed) -> CredentialFields:
     data = tree(parsed)
     issuer = data["issuer"]["name"] or data["issuer"]["id"]
     achievement = data.get("achievement") or {}
-    title = data["name"] or achievement.get("name") or _unnamed_title(parsed, data)
+    title = (data["name"] or achievement.get("name") or text_of(parsed.document.get("name"))
+             or fallback_title(parsed.document, data["issuer"]["name"]) or _unnamed_title(parsed, data))
     if not issuer and parsed.kind is Kind.OB2:
         issuer = _host(achievement.get("id") or data.get("hostedUrl") or "")
     description = achievement.get("description") or data.get("description") or ""

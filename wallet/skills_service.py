@@ -298,8 +298,11 @@ def _dates(record: Record) -> str | None:
 
 
 def _credential_strength(record: Record, parsed: dict[str, Any], kinds: EvidenceKinds) -> str | None:
-    """"trusted" or "verified" for a credential that verified; None for anything else (decided below)."""
+    """"trusted" or "verified" for a credential that verified; "self-asserted" (the learner's own claim) for one
+    that failed its checks (unsigned, changed, revoked); None for anything else (decided below)."""
     status = record.credential.verification if record.credential else None
+    if status == "not_verified":
+        return "self-asserted"
     if status not in _VERIFIED:
         return None
     if kinds.own_did and (parsed.get("issuer") or {}).get("id") == kinds.own_did:
@@ -316,7 +319,9 @@ def _record_text(record: Record, parsed: dict[str, Any], endorsed: bool, verifie
         )
     strength = verified or ("endorsed" if endorsed else "issued")
     nodes = [parsed, *parsed.get("children", [])]
-    texts: list[str] = [record.title]
+    # the title is read only when it is the credential's own name, never a title the wallet put in its place
+    own = record.title in (parsed.get("name"), (parsed.get("achievement") or {}).get("name"))
+    texts: list[str] = [record.title] if own else []
     listed: list[str] = []
     ids: list[str] = []
     for node in nodes:

@@ -18,6 +18,7 @@ from urllib.parse import unquote
 
 from wallet.credentials import baked, family, jose
 from wallet.credentials.limits import check_size, read_json
+from wallet.credentials.report import clip
 from wallet.errors import CredentialFormatError
 
 OB2_CONTEXTS = (
@@ -317,7 +318,12 @@ def _clr_children(document: dict[str, Any], depth: int) -> list[Parsed]:
 def _from_presentation(document: dict[str, Any], depth: int) -> list[Parsed]:
     items = as_list(document.get("verifiableCredential"))
     if not items:
-        raise CredentialFormatError("The presentation (bundle) holds no credentials.")
+        holder = document.get("holder")
+        holder = holder.get("id") if isinstance(holder, dict) else holder
+        who = f" from {clip(holder)}" if isinstance(holder, str) and holder else ""
+        raise CredentialFormatError(
+            f"This is a presentation{who} that carries no credentials, so nothing was added to your records."
+        )
     _count_nested(len(items))
     found = []
     for item in items:

@@ -79,3 +79,13 @@ def test_holder_proof_is_not_one_of_the_credentials_own_checks(session: Session)
     report = session.credentials.last_report(outcome.record_id or "")
     assert report is not None
     assert all(str(c.check) != "presentation" for c in report.checks)
+
+
+def test_presentation_without_credentials_is_named_with_a_sentence(session: Session) -> None:
+    """An empty presentation is said to be one, from its holder, and nothing is added."""
+    empty = {**_presentation(session), "verifiableCredential": []}
+    [outcome] = session.credentials.import_bytes(json.dumps(_signed(empty)).encode(), "empty.json")
+    assert outcome.outcome == "failed"
+    assert outcome.message == (f"This is a presentation from {HOLDER.did} that carries no credentials, "
+                               "so nothing was added to your records.")
+    assert session.count() == 0

@@ -72,6 +72,9 @@ def _print_item(item: ItemReport, source: str, indent: str = "") -> None:
     print(f"{indent}  issuer: {shown(item.issuer) if item.issuer else 'not named'}")
     for check in item.checks:
         print(f"{indent}  {MARKS[check.outcome.value]} {check.check.value}: {shown(check.message)}")
+    if item.presentation is not None:  # who handed it over; not part of the credential's own verdict
+        held = item.presentation
+        print(f"{indent}  {MARKS[held.outcome.value]} {held.check.value} (holder): {shown(held.message)}")
     for child in item.children:
         _print_item(child, "inside", indent + "    ")
 

@@ -46,6 +46,16 @@ from wallet.errors import CredentialFormatError, UsageError
 ALLOWED_ALGS: Mapping[str, str] = MappingProxyType({"EdDSA": "OKP", "Ed25519": "OKP", "RS256": "RSA", "ES256": "EC"})
 """The only JWS algorithms the wallet accepts, each mapped to the one key type it may be used with."""
 
+PUBLIC_KEY_ALGS_NOT_IMPLEMENTED: frozenset[str] = frozenset(
+    {"ES384", "ES512", "ES256K", "RS384", "RS512", "PS256", "PS384", "PS512", "Ed448"}
+)
+"""Genuine public-key JWS algorithms (RFC 7518, RFC 8812) the wallet cannot check: "cannot check", never "failed"."""
+
+
+class UnsupportedAlgorithmError(CredentialFormatError):
+    """A token signed with a real public-key algorithm the wallet does not implement (not a bad token)."""
+
+
 MIN_RSA_BITS = 2048
 """RSA keys shorter than this are too weak and are refused."""
 
@@ -437,6 +447,15 @@ def is_compact_jws(text: str) -> bool:
     return _COMPACT_SHAPE.fullmatch(text.strip(_OUTER_WHITESPACE)) is not None
 
 
+def refuse_unimplemented_alg(alg: object) -> None:
+    """Raise UnsupportedAlgorithmError for a genuine public-key algorithm the wallet cannot check."""
+    if isinstance(alg, str) and alg in PUBLIC_KEY_ALGS_NOT_IMPLEMENTED:
+        raise UnsupportedAlgorithmError(
+            f'Not checked: the token is signed with "{alg}", a public-key method this wallet cannot check yet; '
+            "that says nothing against the credential."
+        )
+
+
 def _alg_family(alg: object) -> str:
     """The key type an accepted algorithm needs; a clear refusal for everything else."""
     if not isinstance(alg, str) or not alg:
@@ -449,6 +468,8 @@ def _alg_family(alg: object) -> str:
             "public key could forge; it is refused."
         )
     family = ALLOWED_ALGS.get(alg)
+    if family is None:
+        refuse_unimplemented_alg(alg)
     if family is None:
         raise CredentialFormatError(
             f'The token uses the signature method "{_show(alg)}", which the wallet does not accept '

@@ -202,6 +202,7 @@ class Verifier:
         payload = jws.payload_json()
         iss = payload.get("iss") if isinstance(payload, dict) else None
         try:
+            jose.refuse_unimplemented_alg(header.get("alg"))
             if isinstance(kid, str):
                 candidate = kid if ":" in kid else f"{iss}#{kid}" if isinstance(iss, str) else kid
                 key = self.options.resolver.resolve(candidate)
@@ -218,6 +219,14 @@ class Verifier:
                 report.add(CheckName.ISSUER_KEY, Outcome.NOT_CHECKED, "The issuer's key is not available offline.")
                 return
             good = jose.verify_jws(jws, public)
+        except jose.UnsupportedAlgorithmError as exc:
+            report.add(CheckName.SIGNATURE, Outcome.NOT_CHECKED, exc.message)
+            report.add(
+                CheckName.ISSUER_KEY,
+                Outcome.NOT_CHECKED,
+                "The signature could not be checked, so neither could its key.",
+            )
+            return
         except WalletError as exc:
             report.add(CheckName.SIGNATURE, Outcome.FAILED, exc.message)
             report.add(

@@ -324,3 +324,24 @@ def test_did_jwk_issuer_with_es256_jwt_verifies_offline() -> None:
     other = ec.generate_private_key(ec.SECP256R1())
     forged = jose.sign_compact({"alg": "ES256", "kid": f"{did}#0"}, json.dumps(_badge(did)).encode(), signer(other))
     assert _verify(forged.encode()).outcome_of(CheckName.SIGNATURE) is Outcome.FAILED
+
+
+def test_es384_jwt_is_unverifiable_not_failed() -> None:
+    """A VC-JWT signed with ES384 (not implemented) is 'cannot check' (unverifiable), never a failed signature."""
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
+
+    private = ec.generate_private_key(ec.SECP384R1())
+    did = jose.did_jwk_for(jose.PublicKey("EC", private.public_key()))
+
+    def sign_es384(message: bytes) -> bytes:
+        r, s = decode_dss_signature(private.sign(message, ec.ECDSA(hashes.SHA384())))
+        return r.to_bytes(48, "big") + s.to_bytes(48, "big")
+
+    header = jose.b64url_encode(json.dumps({"alg": "ES384", "kid": f"{did}#0"}).encode())
+    signing_input = f"{header}.{jose.b64url_encode(json.dumps(_badge(did)).encode())}"
+    token = f"{signing_input}.{jose.b64url_encode(sign_es384(signing_input.encode()))}"
+    report = _verify(token.encode(), trusted_issuers={did: "JWK issuer"})
+    assert report.outcome_of(CheckName.SIGNATURE) is Outcome.NOT_CHECKED, [c.message for c in report.checks]
+    assert report.status is Status.UNVERIFIABLE

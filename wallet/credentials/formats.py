@@ -16,7 +16,7 @@ from enum import StrEnum
 from typing import Any
 from urllib.parse import unquote
 
-from wallet.credentials import baked, family, jose
+from wallet.credentials import baked, family, jose, jwt_wrapper
 from wallet.credentials.limits import check_size, read_json
 from wallet.credentials.report import clip
 from wallet.errors import CredentialFormatError
@@ -173,6 +173,9 @@ def _parse(data: bytes, depth: int) -> list[Parsed]:
             "This is not a credential: it is not JSON, not a signed token (JWT) and not a badge image."
         )
     value = read_json(text)
+    wrapped = jwt_wrapper.wrapped_token(value)
+    if wrapped is not None:
+        return [_from_jwt(wrapped, data, depth)]
     items = value if isinstance(value, list) else [value]
     found: list[Parsed] = []
     for item in items:

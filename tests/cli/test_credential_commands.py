@@ -170,7 +170,8 @@ def test_issue_and_endorse_write_verifiable_files(cli, tmp_path: Path) -> None: 
 def test_trust_add_and_remove_check_that_issuers_credentials_again(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """trust add/remove re-check the issuer's stored credentials at once, as the app does, and say how many."""
     wallet = str(_wallet(tmp_path))
-    badge = _write(tmp_path / "badge.json", demo_issuers.forklift_badge(LEARNER))
+    holder = cli("--wallet", wallet, "did").out.strip()
+    badge = _write(tmp_path / "badge.json", demo_issuers.forklift_badge(holder))
     assert cli("--wallet", wallet, "import", str(badge)).code == 0
     added = cli("--wallet", wallet, "trust", "add", demo_issuers.WAREHOUSE.did)
     assert added.code == 0

@@ -64,8 +64,8 @@ def test_presentation_items_are_imported_one_by_one(session: Session) -> None:
 
 
 def test_trusting_an_issuer_changes_the_next_verification(session: Session) -> None:
-    """Adding the issuer to the trusted list turns a warning into a pass on re-verification."""
-    [outcome] = session.credentials.import_bytes(_dump(demo_issuers.forklift_badge(LEARNER)), "b.json")
+    """Adding the issuer to the trusted list turns a warning into a pass for a badge issued to this wallet's holder."""
+    [outcome] = session.credentials.import_bytes(_dump(demo_issuers.forklift_badge(session.did)), "b.json")
     assert outcome.record_id
     session.credentials.trust_issuer(demo_issuers.WAREHOUSE.did, "Riverside Distribution (demo)")
     report = session.credentials.verify_record(outcome.record_id)
@@ -199,8 +199,8 @@ def test_same_credential_in_other_bytes_is_a_duplicate(session: Session) -> None
 
 def test_trusting_an_issuer_checks_its_credentials_again_at_once(session: Session) -> None:
     """trust_issuer and untrust_issuer re-check exactly that issuer's credentials and say how each came out."""
-    [badge] = session.credentials.import_bytes(_dump(demo_issuers.forklift_badge(LEARNER)), "b.json")
-    [other] = session.credentials.import_bytes(_dump(demo_issuers.customer_service_badge(LEARNER)), "c.json")
+    [badge] = session.credentials.import_bytes(_dump(demo_issuers.forklift_badge(session.did)), "b.json")
+    [other] = session.credentials.import_bytes(_dump(demo_issuers.customer_service_badge(session.did)), "c.json")
     assert badge.record_id and other.record_id
     rechecked = session.credentials.trust_issuer(demo_issuers.WAREHOUSE.did, "Riverside Distribution (demo)")
     assert [(r.record_id, r.title, r.status) for r in rechecked] == [

@@ -63,7 +63,7 @@ def check_text(window: MainWindow, check: str) -> str:
 def test_import_a_file_through_the_file_dialog(
     qtbot: QtBot, unlocked_demo: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Import… asks for files; someone else's badge is imported, listed with a warning (not issued to you), and shown."""
+    """Import… asks for files; someone else's badge is imported, listed with a warning (not yours), and shown."""
     badge = tmp_path / "forklift-other.json"
     badge.write_text(json.dumps(demo_issuers.forklift_badge("did:example:other")), "utf-8")
     calls = choose_files(monkeypatch, badge)
@@ -72,7 +72,8 @@ def test_import_a_file_through_the_file_dialog(
     assert calls and "*.png" in calls[0][3] and "All files (*)" in calls[0][3]
     assert find(dialog, QLabel, "importSummary").text() == "1 imported."
     assert dialog.lines()[0].startswith(
-        "✓ Imported: forklift-other.json\nCertified Forklift Operator\nChecked by LER Wallet: ! Verified, with warnings\n")
+        "✓ Imported: forklift-other.json\nCertified Forklift Operator\n"
+        "Checked by LER Wallet: ! Verified, with warnings\n")
     assert find(unlocked_demo, QLabel, "recordCount").text() == f"{DEMO_RECORDS + 1} records"
     issued_to = find(unlocked_demo, QLabel, "issuedTo").text().replace("\u200b", "")
     assert issued_to.startswith("Someone else (did:example:other), not you")

@@ -80,7 +80,7 @@ LAYERS: list[tuple[str, set[str]]] = [
     ("lifecycle", {"lifecycle", "demo"}),
     ("session", {"session"}),
     ("services", {"credential_service", "skills_service", "holder"}),
-    ("skills and sharing", {"skills", "share"}),
+    ("skills and sharing", {"skills", "share", "sharing"}),
     ("credentials", {"credentials"}),
     ("store", {"store"}),
     ("crypto", {"crypto"}),

@@ -77,10 +77,10 @@ def test_no_network_client_is_imported(path: Path) -> None:
 LAYERS: list[tuple[str, set[str]]] = [
     ("facade", {"api"}),
     ("flows", {"flows"}),
-    ("lifecycle", {"lifecycle", "demo"}),
+    ("lifecycle", {"lifecycle", "demo", "wallet_care"}),
     ("session", {"session"}),
-    ("services", {"credential_service", "skills_service", "holder"}),
-    ("skills and sharing", {"skills", "share", "sharing"}),
+    ("services", {"credential_service", "skills_service", "holder", "app_settings"}),
+    ("skills and sharing", {"skills", "share", "sharing", "recovery_kit"}),
     ("credentials", {"credentials"}),
     ("store", {"store"}),
     ("crypto", {"crypto"}),

@@ -23,6 +23,15 @@ A name a front end needs and this module lacks is added here, never imported fro
 from __future__ import annotations
 
 from wallet import __version__
+from wallet.app_settings import (
+    LOCK_MINUTES,
+    PAPER_SIZES,
+    TEXT_SCALES,
+    THEMES,
+    AppSettings,
+    load_settings,
+    save_settings,
+)
 from wallet.credential_service import ImportOutcome, Rechecked
 from wallet.credentials.checking import offline_options, verify_inputs
 from wallet.credentials.clr_outline import ClrNode
@@ -79,6 +88,7 @@ from wallet.lifecycle import (
     wallet_is_demo,
 )
 from wallet.models import ENTRY_KIND_LABELS, CredentialInfo, EntryInput, EntryKind, EvidenceInfo, Record, RecordKind
+from wallet.recovery_kit import recovery_kit_pdf
 from wallet.safe_markdown import has_markup as markdown_has_markup
 from wallet.safe_markdown import to_html as markdown_to_safe_html
 from wallet.session import Session
@@ -98,21 +108,28 @@ from wallet.store.salvage import SalvageReport
 from wallet.store.skills_store import ViewRow
 from wallet.text_safety import escape_json_text, for_terminal, multiline, one_line
 from wallet.validation import MIN_PASSPHRASE
+from wallet.wallet_care import BackupInfo, LastBackup, back_up, backup_info, backup_reminder, last_backup
 
 __all__ = [
     "CREDENTIAL_SUFFIXES",
     "DEFAULT_HOLDER_NAME",
     "ENTRY_KIND_LABELS",
+    "LOCK_MINUTES",
     "MATCH_SCORE_BASIS",
     "MAX_INPUT_BYTES",
     "MAX_TEXT_INPUT_BYTES",
     "MIN_PASSPHRASE",
+    "PAPER_SIZES",
     "STATUS_SENTENCES",
     "STDIN",
     "STRENGTHS",
     "STRENGTH_WORDS",
     "SUFFIX",
+    "TEXT_SCALES",
+    "THEMES",
     "Alignment",
+    "AppSettings",
+    "BackupInfo",
     "ClrNode",
     "Coverage",
     "CreatedWallet",
@@ -134,6 +151,7 @@ __all__ = [
     "InvalidInputError",
     "ItemReport",
     "KdfParams",
+    "LastBackup",
     "LevelGap",
     "MatchResult",
     "NewerWalletError",
@@ -177,6 +195,9 @@ __all__ = [
     "__version__",
     "and_list",
     "atomic_write",
+    "back_up",
+    "backup_info",
+    "backup_reminder",
     "check_wallet",
     "create_wallet",
     "damage_sentence",
@@ -188,7 +209,9 @@ __all__ = [
     "free_location",
     "harden_process",
     "inspect_wallet",
+    "last_backup",
     "layout_check",
+    "load_settings",
     "markdown_has_markup",
     "markdown_to_safe_html",
     "multiline",
@@ -207,8 +230,10 @@ __all__ = [
     "read_stream",
     "read_text_input",
     "recover_wallet",
+    "recovery_kit_pdf",
     "rescue_wallet",
     "restore_backup",
+    "save_settings",
     "skills_data_credits",
     "start_warm_up",
     "verify_inputs",

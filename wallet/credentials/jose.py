@@ -4,8 +4,9 @@ Used for VC-JWT credentials (OB 3.0 / CLR 2.0 as JWTs) and OB 2.0 signed asserti
 
 The rules, in one place:
 
-* Four algorithms are accepted, each tied to exactly one key type (`ALLOWED_ALGS`): EdDSA and
-  Ed25519 need an Ed25519 key, RS256 an RSA key of 2048 to 8192 bits, ES256 a P-256 key.
+* Six algorithms are accepted, each tied to exactly one key type (`ALLOWED_ALGS`): EdDSA and
+  Ed25519 need an Ed25519 key, RS256 an RSA key of 2048 to 8192 bits, ES256 a P-256 key, ES384 a
+  P-384 key and ES512 a P-521 key (`EC_CURVE_OF`).
   The token's header can never change how a key is used: a header whose algorithm does not fit
   the key is refused with an error, not merely reported as a bad signature. That closes the
   classic confusions (alg "none", HS256 keyed with the issuer's public key, RSA header with an
@@ -43,11 +44,24 @@ from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
 from wallet.credentials.limits import check_size, read_json
 from wallet.errors import CredentialFormatError, UsageError
 
-ALLOWED_ALGS: Mapping[str, str] = MappingProxyType({"EdDSA": "OKP", "Ed25519": "OKP", "RS256": "RSA", "ES256": "EC"})
+ALLOWED_ALGS: Mapping[str, str] = MappingProxyType(
+    {"EdDSA": "OKP", "Ed25519": "OKP", "RS256": "RSA", "ES256": "EC", "ES384": "EC", "ES512": "EC"}
+)
 """The only JWS algorithms the wallet accepts, each mapped to the one key type it may be used with."""
 
+EC_CURVE_OF: Mapping[str, str] = MappingProxyType({"ES256": "P-256", "ES384": "P-384", "ES512": "P-521"})
+"""The one curve each elliptic-curve algorithm may be used with (RFC 7518 section 3.4)."""
+
+_EC_SIZES = {"P-256": 32, "P-384": 48, "P-521": 66}
+_EC_CURVES: dict[str, ec.EllipticCurve] = {"P-256": ec.SECP256R1(), "P-384": ec.SECP384R1(), "P-521": ec.SECP521R1()}
+_EC_HASHES: dict[str, hashes.HashAlgorithm] = {
+    "ES256": hashes.SHA256(),
+    "ES384": hashes.SHA384(),
+    "ES512": hashes.SHA512(),
+}
+
 PUBLIC_KEY_ALGS_NOT_IMPLEMENTED: frozenset[str] = frozenset(
-    {"ES384", "ES512", "ES256K", "RS384", "RS512", "PS256", "PS384", "PS512", "Ed448"}
+    {"ES256K", "RS384", "RS512", "PS256", "PS384", "PS512", "Ed448"}
 )
 """Genuine public-key JWS algorithms (RFC 7518, RFC 8812) the wallet cannot check: "cannot check", never "failed"."""
 
@@ -74,6 +88,8 @@ _ALG_WORDS = {
     "Ed25519": "an Ed25519 signature",
     "RS256": "an RSA signature",
     "ES256": "a P-256 elliptic-curve signature",
+    "ES384": "a P-384 elliptic-curve signature",
+    "ES512": "a P-521 elliptic-curve signature",
 }
 _DID_JWK_CONTEXT = ["https://www.w3.org/ns/did/v1", "https://w3id.org/security/suites/jws-2020/v1"]
 
@@ -149,7 +165,7 @@ class PublicKey:
     """A verification key from any source."""
 
     kty: str
-    """Key type: "OKP" (Ed25519), "RSA" or "EC" (P-256)."""
+    """Key type: "OKP" (Ed25519), "RSA" or "EC" (P-256, P-384, P-521)."""
     key: Any
     """The cryptography public key object."""
     id: str | None = None
@@ -204,11 +220,14 @@ def _wrap(key: object, id: str | None, controller: str | None) -> PublicKey:
         return PublicKey("RSA", key, id, controller)
     if isinstance(key, ec.EllipticCurvePublicKey):
         curve = _CURVE_NAMES.get(key.curve.name, key.curve.name)
-        if curve != "P-256":
-            raise CredentialFormatError(f"The key is on the {curve} curve; the wallet checks P-256 curve keys only.")
+        if curve not in _EC_SIZES:
+            raise CredentialFormatError(
+                f"The key is on the {curve} curve; the wallet checks P-256, P-384 and P-521 curve keys only."
+            )
         return PublicKey("EC", key, id, controller)
     raise CredentialFormatError(
-        f"The key is of a kind ({type(key).__name__}) the wallet cannot check; it checks Ed25519, RSA and P-256 keys."
+        f"The key is of a kind ({type(key).__name__}) the wallet cannot check; it checks Ed25519, RSA and "
+        "P-256/P-384/P-521 keys."
     )
 
 
@@ -244,7 +263,7 @@ def key_from_jwk(jwk: dict[str, Any], id: str | None = None, controller: str | N
         )
     if not isinstance(kty, str) or kty not in ("OKP", "RSA", "EC"):
         raise CredentialFormatError(
-            f'The key type "{_show(kty)}" is not one the wallet can check; it checks Ed25519, RSA and P-256 keys.'
+            f'The key type "{_show(kty)}" is not one the wallet can check; it checks Ed25519, RSA and EC keys.'
         )
     use = jwk.get("use")
     if use is not None and use != "sig":
@@ -276,16 +295,20 @@ def key_from_jwk(jwk: dict[str, Any], id: str | None = None, controller: str | N
             raise CredentialFormatError("The RSA key's numbers are not valid, so it is not a real key.") from exc
         return PublicKey("RSA", rsa_key, id, controller)
     curve = jwk.get("crv")
-    if curve != "P-256":
+    if not isinstance(curve, str) or curve not in _EC_SIZES:
         raise CredentialFormatError(
-            f'The key uses the curve "{_show(curve)}"; the wallet checks P-256 keys only for this key type.'
+            f'The key uses the curve "{_show(curve)}"; the wallet checks P-256, P-384 and P-521 keys only for this '
+            "key type."
         )
-    x = int.from_bytes(_member_bytes(jwk, "x", 32), "big")
-    y = int.from_bytes(_member_bytes(jwk, "y", 32), "big")
+    if isinstance(alg, str) and EC_CURVE_OF.get(alg) != curve:
+        raise CredentialFormatError(f'The key is declared for "{_show(alg)}", which does not use the {curve} curve.')
+    size = _EC_SIZES[curve]
+    x = int.from_bytes(_member_bytes(jwk, "x", size), "big")
+    y = int.from_bytes(_member_bytes(jwk, "y", size), "big")
     try:
-        ec_key = ec.EllipticCurvePublicNumbers(x, y, ec.SECP256R1()).public_key()
+        ec_key = ec.EllipticCurvePublicNumbers(x, y, _EC_CURVES[curve]).public_key()
     except ValueError as exc:
-        raise CredentialFormatError("The key's point is not on the P-256 curve, so it is not a real key.") from exc
+        raise CredentialFormatError(f"The key's point is not on the {curve} curve, so it is not a real key.") from exc
     return PublicKey("EC", ec_key, id, controller)
 
 
@@ -473,7 +496,7 @@ def _alg_family(alg: object) -> str:
     if family is None:
         raise CredentialFormatError(
             f'The token uses the signature method "{_show(alg)}", which the wallet does not accept '
-            "(it accepts EdDSA, RS256 and ES256)."
+            "(it accepts EdDSA, RS256, ES256, ES384 and ES512)."
         )
     return family
 
@@ -490,7 +513,7 @@ def verify_jws(jws: Jws, key: PublicKey) -> bool:
     if not isinstance(alg, str):  # pragma: no cover - _alg_family refuses anything else
         raise CredentialFormatError('The token\'s header does not say how it was signed (it has no "alg").')
     kty, curve = _key_kind(key.key)
-    if kty != family or (kty == "EC" and curve != "P-256"):
+    if kty != family or (kty == "EC" and curve != EC_CURVE_OF.get(alg)):
         raise CredentialFormatError(
             f"The token claims {_ALG_WORDS[alg]} ({alg}) but the key is {_key_words(kty, curve)}; "
             "that mismatch is refused."
@@ -516,11 +539,12 @@ def verify_jws(jws: Jws, key: PublicKey) -> bool:
                 return False
             key.key.verify(signature, jws.signing_input, padding.PKCS1v15(), hashes.SHA256())
         elif isinstance(key.key, ec.EllipticCurvePublicKey):
-            if len(signature) != 64:
+            size = _EC_SIZES[curve]
+            if len(signature) != 2 * size:
                 return False
-            r = int.from_bytes(signature[:32], "big")
-            s = int.from_bytes(signature[32:], "big")
-            key.key.verify(encode_dss_signature(r, s), jws.signing_input, ec.ECDSA(hashes.SHA256()))
+            r = int.from_bytes(signature[:size], "big")
+            s = int.from_bytes(signature[size:], "big")
+            key.key.verify(encode_dss_signature(r, s), jws.signing_input, ec.ECDSA(_EC_HASHES[alg]))
         else:  # pragma: no cover - _key_kind accepts no other type
             return False
     except InvalidSignature:

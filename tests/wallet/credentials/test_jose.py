@@ -60,7 +60,7 @@ P384_PRIVATE = ec.generate_private_key(ec.SECP384R1())
 ED_KEY = PublicKey("OKP", ED_PRIVATE.public_key())
 RSA_KEY = PublicKey("RSA", RSA_PRIVATE.public_key())
 EC_KEY = PublicKey("EC", EC_PRIVATE.public_key())
-P384_KEY = PublicKey("EC", P384_PRIVATE.public_key())  # built directly: the importers refuse P-384
+P384_KEY = PublicKey("EC", P384_PRIVATE.public_key())
 
 
 def _sign_ed(data: bytes) -> bytes:
@@ -284,7 +284,7 @@ def test_unknown_alg_is_refused(alg: str) -> None:
         verify_jws(parse_compact(_forge({"alg": alg})), RSA_KEY)
 
 
-@pytest.mark.parametrize("alg", ["PS256", "RS512", "ES384", "ES256K", "Ed448"])
+@pytest.mark.parametrize("alg", ["PS256", "RS512", "RS384", "ES256K", "Ed448"])
 def test_real_but_unimplemented_alg_cannot_be_checked(alg: str) -> None:
     """Genuine public-key algorithms the wallet lacks raise the 'cannot check' error, not a refusal."""
     with pytest.raises(UnsupportedAlgorithmError, match="cannot check yet"):
@@ -503,7 +503,9 @@ def test_sign_compact_never_publishes_a_private_key() -> None:
         ({"crv": "Ed25519", "x": RFC8037_X}, 'key type "None"'),
         ({"kty": "OKP", "crv": "Ed448", "x": "AA"}, 'curve "Ed448"'),
         ({"kty": "OKP", "crv": "X25519", "x": RFC8037_X}, 'curve "X25519"'),
-        ({**RFC7515_EC_JWK, "crv": "P-384"}, 'curve "P-384"'),
+        ({**RFC7515_EC_JWK, "crv": "P-192"}, 'curve "P-192"'),
+        ({**RFC7515_EC_JWK, "crv": "P-384"}, "32 bytes long; it should be 48"),
+        ({**RFC7515_EC_JWK, "alg": "ES384"}, 'declared for "ES384", which does not use the P-256 curve'),
         ({**RFC7515_EC_JWK, "crv": "secp256k1"}, 'curve "secp256k1"'),
         ({"kty": "OKP", "crv": "Ed25519", "x": "AAAA"}, "3 bytes long; it should be 32"),
         ({"kty": "OKP", "crv": "Ed25519"}, '"x" value is missing'),
@@ -549,7 +551,7 @@ def test_key_from_pem_round_trip(key: PublicKey) -> None:
 
 
 def test_key_from_pem_refusals() -> None:
-    """Private-key PEM, garbage, and unsupported key types (P-384, Ed448) are refused clearly."""
+    """Private-key PEM, garbage, and unsupported key types (secp256k1) are refused clearly."""
     private_pem = ED_PRIVATE.private_bytes(
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
     ).decode()
@@ -557,9 +559,11 @@ def test_key_from_pem_refusals() -> None:
         key_from_pem(private_pem)
     with pytest.raises(CredentialFormatError, match="not a readable PEM public key"):
         key_from_pem("-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----")
-    p384_pem = P384_KEY.key.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
-    with pytest.raises(CredentialFormatError, match="P-384 curve"):
-        key_from_pem(p384_pem)
+    k1_pem = ec.generate_private_key(ec.SECP256K1()).public_key().public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+    with pytest.raises(CredentialFormatError, match="secp256k1 curve"):
+        key_from_pem(k1_pem)
 
 
 @pytest.mark.parametrize("raw", [b"", b"\x01" * 31, b"\x01" * 33])
@@ -831,3 +835,23 @@ def test_random_jwks_and_did_jwks_never_crash(jwk: dict[str, Any]) -> None:
     ):
         with contextlib.suppress(CredentialFormatError):
             attempt()
+
+
+@pytest.mark.parametrize(("alg", "curve", "size"), [("ES384", ec.SECP384R1(), 48), ("ES512", ec.SECP521R1(), 66)])
+def test_es384_and_es512_verify_and_are_tied_to_their_curve(alg: str, curve: ec.EllipticCurve, size: int) -> None:
+    """ES384 needs a P-384 key and ES512 a P-521 key (raw r||s); a changed payload or the other curve fails."""
+    private = ec.generate_private_key(curve)
+    digest = hashes.SHA384() if alg == "ES384" else hashes.SHA512()
+
+    def sign(data: bytes) -> bytes:
+        r, s = decode_dss_signature(private.sign(data, ec.ECDSA(digest)))
+        return r.to_bytes(size, "big") + s.to_bytes(size, "big")
+
+    token = sign_compact({"alg": alg}, b'{"a":1}', sign)
+    key = key_from_jwk(PublicKey("EC", private.public_key()).jwk())
+    assert verify_jws(parse_compact(token), key) is True
+    head, _, tail = token.split(".")
+    changed = b64url_encode(b'{"a":2}')
+    assert verify_jws(parse_compact(f"{head}.{changed}.{tail}"), key) is False
+    with pytest.raises(CredentialFormatError, match="but the key is a P-256"):
+        verify_jws(parse_compact(token), EC_KEY)

@@ -326,8 +326,29 @@ def test_did_jwk_issuer_with_es256_jwt_verifies_offline() -> None:
     assert _verify(forged.encode()).outcome_of(CheckName.SIGNATURE) is Outcome.FAILED
 
 
-def test_es384_jwt_is_unverifiable_not_failed() -> None:
-    """A VC-JWT signed with ES384 (not implemented) is 'cannot check' (unverifiable), never a failed signature."""
+def test_es256k_jwt_is_unverifiable_not_failed() -> None:
+    """A VC-JWT signed with ES256K (not implemented) is 'cannot check' (unverifiable), never a failed signature."""
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
+
+    private = ec.generate_private_key(ec.SECP256K1())
+    did = "did:example:k1-issuer"
+
+    def sign_es256k(message: bytes) -> bytes:
+        r, s = decode_dss_signature(private.sign(message, ec.ECDSA(hashes.SHA256())))
+        return r.to_bytes(32, "big") + s.to_bytes(32, "big")
+
+    header = jose.b64url_encode(json.dumps({"alg": "ES256K", "kid": f"{did}#0"}).encode())
+    signing_input = f"{header}.{jose.b64url_encode(json.dumps(_badge(did)).encode())}"
+    token = f"{signing_input}.{jose.b64url_encode(sign_es256k(signing_input.encode()))}"
+    report = _verify(token.encode(), trusted_issuers={did: "K1 issuer"})
+    assert report.outcome_of(CheckName.SIGNATURE) is Outcome.NOT_CHECKED, [c.message for c in report.checks]
+    assert report.status is Status.UNVERIFIABLE
+
+
+def test_es384_jwt_from_did_jwk_is_verified() -> None:
+    """A VC-JWT signed with ES384 by a P-384 did:jwk issuer verifies (VC-JOSE-COSE uses ES384 and ES512)."""
     from cryptography.hazmat.primitives import hashes
     from cryptography.hazmat.primitives.asymmetric import ec
     from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
@@ -339,9 +360,7 @@ def test_es384_jwt_is_unverifiable_not_failed() -> None:
         r, s = decode_dss_signature(private.sign(message, ec.ECDSA(hashes.SHA384())))
         return r.to_bytes(48, "big") + s.to_bytes(48, "big")
 
-    header = jose.b64url_encode(json.dumps({"alg": "ES384", "kid": f"{did}#0"}).encode())
-    signing_input = f"{header}.{jose.b64url_encode(json.dumps(_badge(did)).encode())}"
-    token = f"{signing_input}.{jose.b64url_encode(sign_es384(signing_input.encode()))}"
+    token = jose.sign_compact({"alg": "ES384", "kid": f"{did}#0"}, json.dumps(_badge(did)).encode(), sign_es384)
     report = _verify(token.encode(), trusted_issuers={did: "JWK issuer"})
-    assert report.outcome_of(CheckName.SIGNATURE) is Outcome.NOT_CHECKED, [c.message for c in report.checks]
-    assert report.status is Status.UNVERIFIABLE
+    assert report.outcome_of(CheckName.SIGNATURE) is Outcome.PASSED, [c.message for c in report.checks]
+    assert report.outcome_of(CheckName.ISSUER_KEY) is Outcome.PASSED

@@ -543,8 +543,8 @@ _GENERIC_TITLES = _words(
     """apprentice assistant helper worker operator operative technician tech manager supervisor specialist
     associate attendant clerk officer agent consultant trainee labourer laborer crew member staff"""
 )
-_TITLE_SYNONYMS = {"tech": "technician", "rep": stem("representative"), "asst": "assistant",
-                   "electrician": "electric", "mgr": stem("manager")}
+_TITLE_SYNONYMS = {"tech": stem("technician"), "rep": stem("representative"), "asst": stem("assistant"),
+                   "electrician": stem("electrical"), "mgr": stem("manager")}
 """Title words written short, and the one pair (electrical / electrician) the stemmer keeps apart."""
 
 

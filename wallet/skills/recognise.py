@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from wallet.skills.pack import Skill, TaxonomyPack, load_pack
 from wallet.skills.text import ABBREVIATIONS, WEAK_WORDS, Token, is_stopword, label_words, stem, tokens, word_pairs
 
-RECOGNISED_KINDS = ("esco-skill", "esco-knowledge", "onet-tech")
+RECOGNISED_KINDS = ("esco-skill", "esco-knowledge", "onet-tech", "onet-tool")
 VENDORS = frozenset(
     [
         "microsoft",
@@ -37,90 +37,24 @@ VENDORS = frozenset(
     ]
 )
 MAX_LABEL_STEMS = 6
+TOOL_SEGMENTS = frozenset(["24", "27", "41", "43"])
+"""UNSPSC segments of the O*NET tools read from free text: material handling (pallet jacks), tools (conduit
+benders), measuring instruments (multimeters, calipers) and IT and radio equipment (barcode scanners). Gear a
+worker wears (46), drives (25) or services (40), patient equipment (42) and shop fittings (44, 52) named in a
+posting are not skills the posting asks for."""
 
-# One-word labels too generic to mean a skill on their own in a posting.
-GENERIC_SINGLE = frozenset(
-    [
-        "team",
-        "support",
-        "servic",
-        "custom",
-        "care",
-        "health",
-        "safety",
-        "help",
-        "communicat",
-        "lead",
-        "plan",
-        "learn",
-        "teach",
-        "manag",
-        "organis",
-        "organiz",
-        "train",
-        "clean",
-        "drive",
-        "cook",
-        "sell",
-        "sale",
-        "buy",
-        "order",
-        "record",
-        "report",
-        "write",
-        "read",
-        "listen",
-        "speak",
-        "talk",
-        "meet",
-        "deliver",
-        "market",
-        "design",
-        "test",
-        "build",
-        "check",
-        "serv",
-        "office",
-        "comput",
-        "engin",
-        "english",
-        "internet",
-        "email",
-        "phone",
-        "telephon",
-        "languag",
-        "math",
-        "literacy",
-        "numeracy",
-        "attention",
-        "patient",
-        "patienc",
-        "flexibil",
-        "reliab",
-        "punctual",
-        "motivat",
-        "integrity",
-        "initiative",
-        "creativ",
-        "adapt",
-        "leadership",
-        "teamwork",
-        "cooperat",
-        "collaborat",
-        "empathy",
-        "honest",
-        "trust",
-        "respect",
-        "energy",
-        "calm",
-        "positiv",
-        "commitment",
-        "dedicat",
-        "attitud",
-        "accura",
-        "detail",
-    ]
-)
+_GENERIC_WORDS = """
+    team teams support service services customer customers care health safety help communication communicate
+    lead plan planning learn learning teach teaching manage management organise organize organisation organization
+    train training clean cleaning drive driving cook cooking sell selling sale sales buy order orders record records
+    report reports write writing read reading listen speak talk meet deliver market marketing design test testing
+    build check serve office computer computing engineering english internet email phone telephone language
+    languages math literacy numeracy attention patient patients patience flexibility flexible reliability reliable
+    punctual punctuality motivation motivated integrity initiative creativity creative adapt adaptability leadership
+    teamwork cooperation cooperate collaboration collaborate empathy honest honesty trust respect energy calm
+    positive commitment dedication dedicated attitude accuracy accurate detail details"""
+GENERIC_SINGLE = frozenset(stem(w) for w in _GENERIC_WORDS.split())
+"""One-word labels too generic to mean a skill on their own in a posting (as stems)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,7 +183,13 @@ def _exact(word: str) -> str:
     return "=" + lower
 
 
-def _entry(skill: Skill, label: str, preferred: bool, words: list[tuple[str, str]]) -> _Entry | None:
+HANDLING_VERBS = frozenset(["operate", "use", "handle", "drive"])
+"""The verbs of "operate forklift", "use barcode scanning equipment": naming the equipment says it."""
+
+
+def _entry(
+    skill: Skill, label: str, preferred: bool, words: list[tuple[str, str]], tool_nouns: frozenset[str] = frozenset()
+) -> _Entry | None:
     if not words or len(words) > MAX_LABEL_STEMS:
         return None
     tech = skill.kind in ("onet-tech", "onet-tool")
@@ -263,6 +203,9 @@ def _entry(skill: Skill, label: str, preferred: bool, words: list[tuple[str, str
     else:
         strong = [st for w, st in words if w.lower() not in WEAK_WORDS]
         required = tuple(strong) if len(strong) >= 2 or len(words) == 1 else tuple(st for _, st in words)
+        if preferred and len(words) == 2 and words[0][0].lower() in HANDLING_VERBS and words[1][1] in tool_nouns:
+            required = (_exact(words[1][0]),)  # "operate forklift" is asked for by "sit-down and reach forklifts"
+            return _Entry(skill.id, required, 1, label, preferred, False, False, skill.kind)
     if len(words) == 1:
         word, first_stem = words[0]
         if tech:
@@ -275,8 +218,34 @@ def _entry(skill: Skill, label: str, preferred: bool, words: list[tuple[str, str
         else:
             required = (_exact(word),)
     needs_context = tech and len(words) == 1 and words[0][0].lower() in AMBIGUOUS_PRODUCTS
-    needs_capital = skill.kind == "onet-tech" or (len(words) == 1 and words[0][0][:1].isupper())  # "Spanish"
+    needs_capital = skill.kind == "onet-tech" or (
+        skill.kind != "onet-tool" and len(words) == 1 and words[0][0][:1].isupper()  # "Spanish"; tools are nouns
+    )
     return _Entry(skill.id, required, len(words), label, preferred, needs_capital, needs_context, skill.kind)
+
+
+_BOUNDARY = re.compile(r"[\n.;:!?•|]")
+
+
+def _segments(words: list[Token], text: str) -> list[int]:
+    """A number per word that changes at each line break or sentence end between two words."""
+    out: list[int] = []
+    current = 0
+    for k, word in enumerate(words):
+        if k and _BOUNDARY.search(text, words[k - 1].end, word.start):
+            current += 1
+        out.append(current)
+    return out
+
+
+def _general_tools(entries: list[_Entry]) -> list[_Entry]:
+    """Tools by their general name: "electric pallet jack" shows *Pallet jacks* where O*NET has both, as a
+    person labelling the posting would write it."""
+    tools = {e.required for e in entries if e.kind == "onet-tool"}
+    return [
+        e for e in entries
+        if e.kind != "onet-tool" or not any(e.required[k:] in tools for k in range(1, len(e.required)))
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,6 +258,8 @@ class _Places:
     """Positions of words that make a product name likely (ascending)."""
     expanded: set[int]
     """Positions of abbreviations that stand for all the words of a label."""
+    segment: list[int]
+    """Each word's line or sentence: a label's words never reach across two."""
 
     def near(self, stem: str, i: int, window: int) -> list[int]:
         """Positions of `stem` within `window` words of position i, in text order."""
@@ -316,15 +287,23 @@ class Recogniser:
         for skill, _, _, words in labelled:
             if skill.kind in ("esco-skill", "esco-knowledge"):
                 esco_words.update({st for _, st in words})
+        tool_nouns = frozenset(
+            words[0][1] for skill, _, _, words in labelled
+            if skill.kind == "onet-tool" and len(words) == 1 and (skill.commodity_code or "")[:2] in TOOL_SEGMENTS
+        )
+        """Stems of the tools O*NET names in one word ("Forklifts", "Scanners", "Multimeters")."""
         raw: list[_Entry] = []
         for skill, label, preferred, words in labelled:
-            entry = _entry(skill, label, preferred, words)
+            if skill.kind == "onet-tool" and (skill.commodity_code or "")[:2] not in TOOL_SEGMENTS:
+                continue
+            entry = _entry(skill, label, preferred, words, tool_nouns)
             if entry is None:
                 continue
             everyday = esco_words[stem(entry.required[0][1:])] > 2
             if entry.kind in ("onet-tool", "onet-tech") and len(entry.required) == 1 and not skill.hot and everyday:
                 continue  # "Trucks", "Route": everyday words, not a named tool or product
             raw.append(entry)
+        raw = _general_tools(raw)
         frequency = Counter(s for entry in raw for s in set(entry.required))
         self._index: dict[str, list[tuple[_Entry, tuple[str, ...]]]] = defaultdict(list)
         """Entries by their rarest stem (the anchor), each with the other stems it needs."""
@@ -348,9 +327,10 @@ class Recogniser:
             stems_at.append(found)
             for s in found:
                 where[s].append(i)
+        segment = _segments(words, text)
         context = [i for i, t in enumerate(words) if t.text.lower() in TECH_CONTEXT]
         expanded = {i for i, t in enumerate(words) if t.is_upper and t.text in ABBREVIATIONS}
-        places = _Places(where, context, expanded)
+        places = _Places(where, context, expanded, segment)
         hits: list[tuple[int, int, _Entry, bool]] = []
         for i, found in enumerate(stems_at):
             for anchor in found:
@@ -363,8 +343,12 @@ class Recogniser:
                         if at == len(positions) or positions[at] > i + entry.size + 1:
                             continue
                     span = self._span(entry, i, rest, places, words)
-                    if span is not None:
-                        hits.append((*span, entry, self._in_order(entry, span, stems_at)))
+                    if span is None:
+                        continue
+                    in_order = self._in_order(entry, span, stems_at)
+                    if entry.kind == "onet-tool" and not in_order:
+                        continue  # a tool is named, word for word: "pallet jack", never "jack up the pallet"
+                    hits.append((*span, entry, in_order))
         return self._resolve(hits, words, text)
 
     @staticmethod
@@ -382,6 +366,8 @@ class Recogniser:
             used.append(min(near, key=lambda p: abs(p - i)))
         if max(used) - min(used) + 1 > len(entry.required) + 1:
             return None  # the words are there but too spread out to be one phrase
+        if places.segment[min(used)] != places.segment[max(used)]:
+            return None  # "shipping dock" at the end of one line and "Operate" at the start of the next
         if entry.needs_capital and not any(words[p].text[:1].isupper() or words[p].text[:1].isdigit() for p in used):
             return None
         if entry.needs_context and not places.context_near(i, 8):
@@ -403,6 +389,7 @@ class Recogniser:
             key=lambda h: (
                 not h[3],
                 -len(h[2].required),
+                h[2].kind == "onet-tool",  # a tool only where no skill of as many words explains the same words
                 not h[2].preferred,
                 h[1] - h[0],
                 h[2].kind != "esco-skill",

@@ -1,42 +1,21 @@
 """Words as the skill matcher sees them: tokens with their place in the text, light stemming, stopwords
 and the abbreviations people write in postings (CPR, CDL, HVAC…).
 
-Stemming is deliberately crude and symmetric: labels and texts go through the same function, so
-"operate", "operating", "operation" and "operator" all meet at "operat".
+Stemming is Snowball's English (Porter 2) stemmer after British spellings are made American; labels and texts
+go through the same function, so "operate", "operating" and "operation" meet at "oper" while "loader" and
+"load", "driver" and "drive" stay apart.
 """
 
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
-_TOKEN = re.compile(r"[A-Za-z0-9]+(?:\+\+|#)?|&")
-# (suffix, replacement), first match wins: "operate", "operation", "operational", "operator" → "operat".
-_SUFFIXES = (
-    ("ements", ""),
-    ("ement", ""),
-    ("ments", ""),
-    ("ment", ""),
-    ("ational", "at"),
-    ("ations", "at"),
-    ("ation", "at"),
-    ("ions", ""),
-    ("ion", ""),
-    ("ings", ""),
-    ("ing", ""),
-    ("ers", ""),
-    ("ors", ""),
-    ("er", ""),
-    ("or", ""),
-    ("es", ""),
-    ("ed", ""),
-    ("ly", ""),
-    ("al", ""),
-    ("s", ""),
-    ("e", ""),
-)
+import snowballstemmer
 
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:\+\+|#)?|&")
 FUNCTION_WORDS = frozenset(
     [
         "a",
@@ -251,23 +230,21 @@ _SPELLINGS = (
 )
 
 
+_STEMMER = snowballstemmer.stemmer("english")
+_STEMMER_LOCK = threading.Lock()
+"""A Snowball stemmer keeps state between calls: one thread at a time (misses of the cache below only)."""
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    """A crude, consistent stem of a lowercase word."""
+    """The Snowball (Porter 2) stem of a lowercase word, British spellings made American first."""
     for british, american in _SPELLINGS:
         if british in word:
             word = word.replace(british, american)
-    if len(word) <= 3 or not word.isalpha():
+    if len(word) <= 2 or not word.isalpha():
         return word
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    for suffix, replacement in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            word = word[: -len(suffix)] + replacement
-            break
-    if len(word) > 4 and word[-1] == word[-2] and word[-1] not in "aeiousl":  # "planning" → "plann" → "plan"
-        word = word[:-1]
-    return word
+    with _STEMMER_LOCK:
+        return str(_STEMMER.stemWord(word))
 
 
 @dataclass(frozen=True, slots=True)

@@ -66,9 +66,11 @@ def test_a_phrase_is_reported_once_with_its_most_specific_label() -> None:
 
 
 def test_stemming_is_symmetric() -> None:
-    """The same stem joins the word forms of one root."""
-    assert {stem(w) for w in ("operate", "operating", "operation", "operator")} == {"operat"}
+    """Snowball joins the word forms of one root and keeps apart the words that only look alike."""
+    assert len({stem(w) for w in ("operate", "operating", "operation")}) == 1
     assert stem("management") == stem("manage")
+    assert stem("organise") == stem("organize")
+    assert stem("loader") != stem("load") and stem("driver") != stem("drive")
 
 
 POSTINGS = Path(__file__).resolve().parents[2] / "fixtures" / "postings"
@@ -108,8 +110,8 @@ def test_recognition_work_grows_linearly_with_the_posting(finder: Recogniser) ->
 
 
 def test_recognition_on_the_labelled_postings_is_unchanged(finder: Recogniser) -> None:
-    """The evaluation set gives the figures bench/README reports (272 right of 414 found; 412 expected)."""
+    """The evaluation set gives the figures bench/README reports (287 right of 439 found; 412 expected)."""
     scores = evaluate(load_postings(POSTINGS), lambda text: [(m.skill_id, m.label) for m in finder.find(text)])
     found = sum(len(p.found) for p in scores.postings)
     expected = sum(len(p.expected) for p in scores.postings)
-    assert (scores.true_positives, found, expected) == (272, 414, 412)
+    assert (scores.true_positives, found, expected) == (287, 439, 412)

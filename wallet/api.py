@@ -9,7 +9,11 @@ What crosses this boundary:
   use cases: `session.credentials` (import files and folders, verify and re-check, trust, issue, endorse,
   details), `session.skills` (profile, corrections, matching, views, pathways, credit for prior learning) and
   `session.holder` (the holder's profile and identifiers). `session.events` says what changed.
-- **No wallet at all**: `offline_options` and `verify_inputs` check credential files with only what is given.
+- **No wallet at all**: `offline_options` and `verify_inputs` check credential files with only what is given;
+  `read_bundle` and `check_bundle` check a shared bundle as one `BundleReport`.
+- **Sharing**: `session.sharing.share(view, form=..., to=..., expires=...)` signs a view as a bundle
+  (`SharedBundle`: the dict, its JSON bytes, the `ResumeContent`, the `ShareRecord` written to the history);
+  `session.sharing.history()` lists past shares; `json_resume` is the same view for applicant-tracking systems.
 - **Typed results**: `ImportOutcome`, `Rechecked`, `SavedReport`, `CredentialDetails`, `ItemReport`,
   `MatchResult`, `Pathway`, `OutcomeMatch`, `ViewRow`, `Profile`, `Record` and friends: dataclasses, never
   dicts read by key (their `to_json()` is for `--json` output only).
@@ -92,6 +96,11 @@ from wallet.recovery_kit import recovery_kit_pdf
 from wallet.safe_markdown import has_markup as markdown_has_markup
 from wallet.safe_markdown import to_html as markdown_to_safe_html
 from wallet.session import Session
+from wallet.sharing.bundle_check import BundleReport, Statement, StatementSkill, check_bundle, read_bundle
+from wallet.sharing.jsonresume import json_resume
+from wallet.sharing.lerrs import ResumeContent, ResumeEntry, ResumeSkill
+from wallet.sharing.service import FORMS as SHARE_FORMS
+from wallet.sharing.service import SharedBundle, SharingService
 from wallet.skills.cpl import OutcomeMatch, RecordRef
 from wallet.skills.match import SCORE_BASIS as MATCH_SCORE_BASIS
 from wallet.skills.match import Coverage, MatchResult, SkillMatch, Via, and_list
@@ -105,6 +114,7 @@ from wallet.skills.warmup import start_warm_up
 from wallet.store.files import atomic_write
 from wallet.store.layout import SUFFIX
 from wallet.store.salvage import SalvageReport
+from wallet.store.share_store import ShareRecord
 from wallet.store.skills_store import ViewRow
 from wallet.text_safety import escape_json_text, for_terminal, multiline, one_line
 from wallet.validation import MIN_PASSPHRASE
@@ -120,6 +130,7 @@ __all__ = [
     "MAX_TEXT_INPUT_BYTES",
     "MIN_PASSPHRASE",
     "PAPER_SIZES",
+    "SHARE_FORMS",
     "STATUS_SENTENCES",
     "STDIN",
     "STRENGTHS",
@@ -130,6 +141,7 @@ __all__ = [
     "Alignment",
     "AppSettings",
     "BackupInfo",
+    "BundleReport",
     "ClrNode",
     "Coverage",
     "CreatedWallet",
@@ -170,13 +182,21 @@ __all__ = [
     "RecordRef",
     "Report",
     "Rescue",
+    "ResumeContent",
+    "ResumeEntry",
+    "ResumeSkill",
     "SalvageReport",
     "SavedCheck",
     "SavedReport",
     "Session",
+    "ShareRecord",
+    "SharedBundle",
+    "SharingService",
     "Skill",
     "SkillMatch",
     "SkillRef",
+    "Statement",
+    "StatementSkill",
     "Status",
     "Step",
     "StorageError",
@@ -198,6 +218,7 @@ __all__ = [
     "back_up",
     "backup_info",
     "backup_reminder",
+    "check_bundle",
     "check_wallet",
     "create_wallet",
     "damage_sentence",
@@ -209,6 +230,7 @@ __all__ = [
     "free_location",
     "harden_process",
     "inspect_wallet",
+    "json_resume",
     "last_backup",
     "layout_check",
     "load_settings",
@@ -221,6 +243,7 @@ __all__ = [
     "parse_instant",
     "populate_demo",
     "read_backup",
+    "read_bundle",
     "read_file",
     "read_input",
     "read_inputs",

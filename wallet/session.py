@@ -35,6 +35,7 @@ from wallet.errors import UsageError, WalletDamagedError, WalletLockedError, Wro
 from wallet.events import EventBus
 from wallet.holder import HolderService
 from wallet.models import EntryInput, Record
+from wallet.sharing.service import SharingService, sources_from
 from wallet.skills_service import EvidenceKinds, SkillsService
 from wallet.store import backup as backup_format
 from wallet.store.database import Connection, connect, guarded, page_problems
@@ -44,6 +45,7 @@ from wallet.store.keyfile import KeyFile
 from wallet.store.layout import WalletLayout
 from wallet.store.migrations import schema_version
 from wallet.store.repository import CredentialFields, Repository
+from wallet.store.share_store import ShareStore
 from wallet.store.skills_store import SkillsStore
 from wallet.store.verification_store import VerificationStore
 from wallet.validation import check_new_passphrase
@@ -93,6 +95,11 @@ class Session:
             ),
         )
         self.events.subscribe(self._skills.on_event)
+        self._sharing: SharingService | None = SharingService(
+            sources_from(lambda: self.repo, lambda: self.skills, lambda: self.credentials, lambda: self.holder,
+                         lambda: self.identity),
+            ShareStore(conn, layout.root), clock, self.events.emit,
+        )
 
     def __repr__(self) -> str:
         """Where and whether it is open; never a key."""
@@ -135,6 +142,7 @@ class Session:
             self._credentials = None
             self._skills = None
             self._holder = None
+            self._sharing = None
             self._data_key = None
             self._identity = None
         try:
@@ -209,6 +217,13 @@ class Session:
         if self._skills is None:
             raise WalletLockedError("The wallet is locked. Unlock it first.")
         return self._skills
+
+    @property
+    def sharing(self) -> SharingService:
+        """Signed bundles of a view, JSON Resume, and the share history."""
+        if self._sharing is None:
+            raise WalletLockedError("The wallet is locked. Unlock it first.")
+        return self._sharing
 
     @property
     def holder(self) -> HolderService:

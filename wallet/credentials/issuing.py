@@ -93,4 +93,10 @@ def endorsement_credential(
 
 
 def _date_time(value: str) -> str:
-    return value if "T" in value else f"{value}T00:00:00Z"
+    """An entry's date (YYYY, YYYY-MM or YYYY-MM-DD) as the xsd:dateTime OB 3.0 asks for: a partial date starts
+    on the first day it names (2021-03 → 2021-03-01T00:00:00Z), so the credential passes its schema."""
+    if "T" in value:
+        return value
+    parts = value.split("-")
+    parts += ["01"] * (3 - len(parts))
+    return f"{'-'.join(parts[:3])}T00:00:00Z"

@@ -165,7 +165,31 @@ def _v4_holder(conn: Connection) -> None:
     )
 
 
-MIGRATIONS: list[Migration] = [_v1_initial, _v2_verification, _v3_skills, _v4_holder]
+def _v5_shares(conn: Connection) -> None:
+    """Issue 10: the share history: when, to whom, which view, which records, which form. No foreign key to
+    `views` or `records`: deleting a view or a record keeps what was shared (names and titles are copied)."""
+    _run_statements(
+        conn,
+        """
+        CREATE TABLE shares (
+            id TEXT PRIMARY KEY,
+            shared_at TEXT NOT NULL,
+            recipient TEXT NOT NULL DEFAULT '',
+            view_id TEXT NOT NULL,
+            view_name TEXT NOT NULL,
+            records TEXT NOT NULL DEFAULT '[]',
+            form TEXT NOT NULL,
+            challenge TEXT NOT NULL,
+            expires TEXT NOT NULL DEFAULT '',
+            bundle_id TEXT NOT NULL,
+            sha256 TEXT NOT NULL
+        );
+        CREATE INDEX shares_by_time ON shares (shared_at)
+        """
+    )
+
+
+MIGRATIONS: list[Migration] = [_v1_initial, _v2_verification, _v3_skills, _v4_holder, _v5_shares]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -1,0 +1,211 @@
+"""The LW1 QR text encoding: base45, dictionary deflate, numbered sets and every way a set can be wrong."""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+import zlib
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.wallet.sharing.qr_material import bundle_bytes
+from wallet.sharing import qr_codec
+from wallet.sharing.base45 import ALPHABET, Base45Error, b45decode, b45encode
+from wallet.sharing.qr_codec import QrCodeError
+
+ROOT = Path(__file__).resolve().parents[3]
+QR_ALPHANUMERIC = set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:")
+
+
+@pytest.fixture(scope="module")
+def one() -> bytes:
+    return bundle_bytes(1)
+
+
+@pytest.fixture(scope="module")
+def three() -> bytes:
+    return bundle_bytes(3)
+
+
+@pytest.mark.parametrize(("raw", "text"), [
+    (b"AB", "BB8"), (b"Hello!!", "%69 VD92EX0"), (b"base-45", "UJCLQE7W581"), (b"ietf!", "QED8WEX0"), (b"", ""),
+])
+def test_base45_matches_rfc_9285_examples(raw: bytes, text: str) -> None:
+    """The RFC 9285 examples encode and decode both ways."""
+    assert b45encode(raw) == text
+    assert b45decode(text) == raw
+
+
+@pytest.mark.parametrize("text", ["GGW", "A", "ABCD", "ab", "ZZ", "A~B"])
+def test_base45_refuses_bad_text(text: str) -> None:
+    """Out-of-range groups, a dangling character and foreign characters are refused, not misread."""
+    with pytest.raises(Base45Error):
+        b45decode(text)
+
+
+@given(st.binary(max_size=300))
+def test_base45_round_trips_any_bytes(raw: bytes) -> None:
+    """Any bytes survive base45, and the text stays in the QR alphanumeric alphabet."""
+    text = b45encode(raw)
+    assert set(text) <= set(ALPHABET) == QR_ALPHANUMERIC
+    assert b45decode(text) == raw
+
+
+def test_dictionary_is_the_pinned_one() -> None:
+    """The shipped dictionary is the one LW1 was defined with (a change needs a new prefix)."""
+    assert len(qr_codec.dictionary()) > 1000
+
+
+def test_dictionary_is_rebuilt_identically_by_its_script() -> None:
+    """scripts/build_qr_dictionary.py rebuilds exactly the shipped dictionary from the shipped contexts."""
+    vectors = ROOT.parent / "shared" / "vectors"
+    if not vectors.is_dir():
+        pytest.skip("the ranking corpus (../shared/vectors) is not beside this checkout")
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_qr_dictionary.py"), "--check",
+                             "--vectors", str(vectors)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_dictionary_carries_vocabulary_not_credential_content() -> None:
+    """The dictionary holds terms and URLs, none of the demo badges' own words (no cheating on the bench)."""
+    text = qr_codec.dictionary().decode("utf-8")
+    assert '"credentialSubject":' in text and "https://www.w3.org/ns/credentials/v2" in text
+    for own_words in ("Forklift", "Riverside", "Customer Service", "z6MkhaX"):
+        assert own_words not in text
+
+
+def test_one_badge_bundle_is_one_code_of_identical_bytes(one: bytes) -> None:
+    """A one-credential bundle fits one code's worth of text and decodes to the very same bytes."""
+    texts = qr_codec.encode(one, 1853)
+    assert len(texts) == 1
+    assert texts[0].startswith("LW1:1/1:")
+    assert set(texts[0]) <= QR_ALPHANUMERIC
+    assert qr_codec.decode(texts) == one
+    json.loads(qr_codec.decode(texts))
+
+
+def test_dictionary_beats_plain_zlib_on_signed_badges(one: bytes, three: bytes) -> None:
+    """Deflate with the vocabulary dictionary is smaller than plain zlib on real signed bundles."""
+    for data in (one, three):
+        assert len(qr_codec.compress(data)) < len(zlib.compress(data, 9))
+
+
+def test_a_set_reassembles_in_any_order(three: bytes) -> None:
+    """A bundle split over several codes comes back whole from its parts in any order, duplicates included."""
+    texts = qr_codec.encode(three, 400)
+    assert len(texts) > 3
+    assert all(len(text) <= 400 for text in texts)
+    assert [t.split(":")[1] for t in texts] == [f"{i}/{len(texts)}" for i in range(1, len(texts) + 1)]
+    shuffled = [*texts, texts[1]]
+    random.Random(7).shuffle(shuffled)
+    assert qr_codec.decode(shuffled) == three
+
+
+def test_parts_are_about_the_same_size(three: bytes) -> None:
+    """A set's codes are balanced, so they print at one size (no tiny last code)."""
+    lengths = [len(text) for text in qr_codec.encode(three, 700)]
+    assert max(lengths) - min(lengths) <= 3
+
+
+def test_a_missing_part_is_named(three: bytes) -> None:
+    """Leaving out part 3 of a set says exactly that."""
+    texts = qr_codec.encode(three, 500)
+    count = len(texts)
+    with pytest.raises(QrCodeError, match=f"^Part 3 of {count} is missing; scan it too.$"):
+        qr_codec.decode(texts[:2] + texts[3:])
+    with pytest.raises(QrCodeError, match=f"^Parts 1, 2 and {count} of {count} are missing"):
+        qr_codec.decode(texts[2:-1])
+
+
+def test_a_set_mixing_two_bundles_is_refused(three: bytes) -> None:
+    """Parts of two bundles (even of the same credentials, shared twice) are refused together."""
+    other = bundle_bytes(3, challenge="another share")
+    first, second = qr_codec.encode(three, 500), qr_codec.encode(other, 500)
+    assert len(first) == len(second)
+    mixed = first[:2] + second[2:]
+    with pytest.raises(QrCodeError, match="come from 2 different bundles"):
+        qr_codec.decode(mixed)
+
+
+@pytest.mark.parametrize("position", [0.1, 0.5, 0.9])
+def test_a_changed_part_is_refused(three: bytes, position: float) -> None:
+    """Changing one character of one code's data is caught: it does not unpack, or not to the bundle it names."""
+    texts = qr_codec.encode(three, 600)
+    target = texts[1]
+    at = len("LW1:2/9:AAAAAAAA:") + int((len(target) - 17) * position)
+    swapped = "0" if target[at] != "0" else "1"
+    changed = [texts[0], target[:at] + swapped + target[at + 1:], *texts[2:]]
+    with pytest.raises(QrCodeError):
+        qr_codec.decode(changed)
+
+
+def test_two_different_codes_claiming_one_place_are_refused(three: bytes) -> None:
+    """Two codes that both say "part 2" but carry different data are refused, whichever is right."""
+    texts = qr_codec.encode(three, 600)
+    part = qr_codec.parse(texts[1])
+    forged = texts[1][:len(texts[1]) - len(b45encode(part.data))] + b45encode(part.data[:-1] + b"?")
+    with pytest.raises(QrCodeError, match="both say they are part 2"):
+        qr_codec.decode([*texts, forged])
+
+
+@pytest.mark.parametrize(("text", "sentence"), [
+    ("HC1:NCFOXN%TS3DH3ZSUZK+.V0ETD%65NL-AH", "not an LER Wallet bundle (it starts with 'HC1:NCFOXN%T')"),
+    ("shc:/5676290952432060346029243740", "not an LER Wallet bundle"),
+    ("https://example.com/verify?x=1", "not an LER Wallet bundle"),
+    ("LW2:1/1:AAAAAAAA:0000", "format LW2, made by a newer version"),
+    ("LW1:3/2:AAAAAAAA:0000", "part 3 of 2, which cannot be"),
+    ("LW1:1/1:aaaaaaaa:0000", "damaged: its text is not in the LW1 form"),
+    ("LW1:1/1:AAAAAAAA:GGW", "Part 1 of 1 is damaged: its data is not base45"),
+    ("LW1:1/1:AAAAAAAA:00", "do not unpack to a bundle"),
+])
+def test_foreign_and_broken_texts_get_a_sentence(text: str, sentence: str) -> None:
+    """Someone else's QR, a newer format and broken LW1 texts each get one clear sentence."""
+    with pytest.raises(QrCodeError, match=sentence.replace("(", r"\(").replace(")", r"\)")):
+        qr_codec.decode([text])
+
+
+def test_no_codes_at_all_is_a_sentence() -> None:
+    """An empty set is named as such."""
+    with pytest.raises(QrCodeError, match="No LER Wallet QR code was given"):
+        qr_codec.decode([])
+
+
+def test_a_decompression_bomb_is_stopped_at_the_cap() -> None:
+    """Codes that would inflate past the cap are refused after reading only the cap, not the whole bomb."""
+    bomb = qr_codec.compress(b"\x00" * (qr_codec.MAX_BUNDLE_BYTES + 4096))
+    text = f"LW1:1/1:{qr_codec.bundle_digest(b'x')}:{b45encode(bomb)}"
+    with pytest.raises(QrCodeError, match="would unpack to more than 4 MB"):
+        qr_codec.decode([text])
+    with pytest.raises(QrCodeError, match="more than"):
+        qr_codec.decompress(qr_codec.compress(b"\x00" * 5000), limit=4096)
+
+
+def test_trailing_bytes_after_the_stream_are_refused(one: bytes) -> None:
+    """Bytes smuggled after the end of the deflate stream make the set unreadable, not silently ignored."""
+    data = qr_codec.compress(one) + b"extra"
+    text = f"LW1:1/1:{qr_codec.bundle_digest(one)}:{b45encode(data)}"
+    with pytest.raises(QrCodeError, match="do not unpack"):
+        qr_codec.decode([text])
+
+
+def test_a_bundle_too_big_for_a_set_is_a_sentence() -> None:
+    """A bundle needing more than 99 codes is refused with the way out."""
+    noise = random.Random(1).randbytes(60_000)
+    with pytest.raises(QrCodeError, match="more than the 99 a set can have; share it as a file or a PDF"):
+        qr_codec.encode(noise, 300)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet="LW1:/0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-.\n\x00é", max_size=60),
+                max_size=4))
+def test_any_text_gets_a_bundle_or_a_sentence(texts: list[str]) -> None:
+    """Arbitrary QR texts never crash the reader: only QrCodeError, with a message."""
+    try:
+        qr_codec.decode(texts)
+    except QrCodeError as error:
+        assert error.message.endswith(".")

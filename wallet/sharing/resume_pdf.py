@@ -1,0 +1,375 @@
+"""The PDF skills résumé: a résumé a hiring manager reads in a minute, printed from the signed bundle only.
+
+Two layouts (skills first, or records in time order) on A4 or US Letter. Text is drawn in reading order with the
+shipped Unicode font; marks beside each record say in words how far it can be relied on, so the page reads the
+same in black and white. The QR code (or numbered set) that carries the bundle is drawn as plain images, one
+module a whole number of pixels, so a verifier can read them back from the file (`pdf_attachment`) as well as from
+paper.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+from xml.sax.saxutils import escape
+
+from PIL import Image as PILImage
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    HRFlowable,
+    Image,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from wallet.errors import UsageError
+from wallet.sharing import qr_codec, qr_images
+from wallet.sharing.pdf_attachment import BUNDLE_FILE_NAME, attach
+from wallet.sharing.pdf_fonts import BOLD, REGULAR, register_fonts, visual
+from wallet.sharing.resume_content import STANDING_LABELS, ResumeContent, ResumeRecord, Section, Standing
+
+VERIFY_COMMAND = "ler-wallet verify resume.pdf"
+MODULE_MM = 0.42
+"""Printed size of one QR module: 0.42 mm (2.5 pixels at 150 dpi) scans from paper and from a 150 dpi page,
+and puts three version-25 codes across a page."""
+
+
+class Layout(StrEnum):
+    SKILLS = "skills"
+    CHRONOLOGICAL = "chronological"
+
+
+class Paper(StrEnum):
+    A4 = "a4"
+    LETTER = "letter"
+
+
+PAPER_SIZES = {Paper.A4: A4, Paper.LETTER: LETTER}
+
+
+@dataclass(frozen=True)
+class PrintedCode:
+    """One QR code to print: its image (PNG bytes, one module a whole number of pixels) and its caption."""
+
+    png: bytes
+    modules: int
+    """Modules across, quiet zone included, so the code prints at a fixed module size."""
+    caption: str = ""
+
+
+def layout_of(text: str) -> Layout:
+    """The layout a person named ("skills" or "chronological")."""
+    try:
+        return Layout(text.strip().lower())
+    except ValueError:
+        raise UsageError(f"The layout is 'skills' or 'chronological', not {text!r}.") from None
+
+
+def paper_of(text: str) -> Paper:
+    """The paper size a person named ("a4" or "letter")."""
+    try:
+        return Paper(text.strip().lower())
+    except ValueError:
+        raise UsageError(f"The paper is 'a4' or 'letter', not {text!r}.") from None
+
+
+# -- styles ---------------------------------------------------------------------------------------------------
+INK = colors.black
+QUIET = colors.Color(0.28, 0.28, 0.28)
+RULE = colors.Color(0.55, 0.55, 0.55)
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    base = ParagraphStyle("body", fontName=REGULAR, fontSize=9.5, leading=13, textColor=INK)
+    return {
+        "name": ParagraphStyle("name", base, fontName=BOLD, fontSize=22, leading=26, spaceAfter=3),
+        "contact": ParagraphStyle("contact", base, fontSize=9.5, leading=13, textColor=QUIET),
+        "meta": ParagraphStyle("meta", base, fontSize=8.5, leading=11.5, textColor=QUIET, spaceBefore=4),
+        "heading": ParagraphStyle("heading", base, fontName=BOLD, fontSize=11.5, leading=14, spaceBefore=12,
+                                  spaceAfter=2),
+        "body": base,
+        "statement": ParagraphStyle("statement", base, fontSize=10, leading=14.5),
+        "title": ParagraphStyle("title", base, fontName=BOLD, fontSize=10, leading=13),
+        "line": ParagraphStyle("line", base, fontSize=9, leading=12, textColor=QUIET),
+        "standing": ParagraphStyle("standing", base, fontSize=8.5, leading=12, alignment=TA_RIGHT),
+        "skill": ParagraphStyle("skill", base, fontName=BOLD, fontSize=10, leading=13, spaceBefore=5),
+        "evidence": ParagraphStyle("evidence", base, fontSize=9, leading=12, leftIndent=10, textColor=INK),
+        "caption": ParagraphStyle("caption", base, fontSize=8.5, leading=11, alignment=1),
+        "check": ParagraphStyle("check", base, fontSize=9, leading=12.5),
+        "footer": ParagraphStyle("footer", base, fontSize=7.5, leading=9, textColor=QUIET),
+    }
+
+
+def _text(value: str) -> str:
+    """Untrusted words as paragraph markup: visual order for right-to-left text, then XML-escaped."""
+    return escape(visual(" ".join(value.split())))
+
+
+# -- dates ----------------------------------------------------------------------------------------------------
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def short_date(iso: str) -> str:
+    """"2023-06-14…" -> "Jun 2023"; "2023" -> "2023"; anything unreadable is shown as given (clipped)."""
+    text = iso.strip()
+    year, _, rest = text.partition("-")
+    if len(year) == 4 and year.isdigit():
+        month = rest[:2]
+        if month.isdigit() and 1 <= int(month) <= 12:
+            return f"{_MONTHS[int(month) - 1]} {year}"
+        return year
+    return text[:20]
+
+
+def when(record: ResumeRecord) -> str:
+    """The record's dates in words: a span for jobs and courses, the award date for an issued credential."""
+    if record.start:
+        end = short_date(record.end) if record.end else "present"
+        start = short_date(record.start)
+        return start if start == end else f"{start} – {end}"
+    return f"Issued {short_date(record.issued)}" if record.issued else ""
+
+
+def _sort_key(record: ResumeRecord) -> str:
+    return record.end or record.start or record.issued or ""
+
+
+# -- pieces ---------------------------------------------------------------------------------------------------
+def _header(content: ResumeContent, st: dict[str, ParagraphStyle]) -> list[Flowable]:
+    parts: list[Flowable] = [Paragraph(_text(content.name or "Résumé"), st["name"])]
+    if content.contacts:
+        parts.append(Paragraph("  ·  ".join(_text(c) for c in content.contacts), st["contact"]))
+    meta = []
+    if content.opportunity:
+        meta.append(f"For: {_text(content.opportunity)}")
+    if content.recipient:
+        meta.append(f"Prepared for {_text(content.recipient)}")
+    if content.prepared:
+        meta.append(f"Signed {escape(content.prepared)}")
+    if content.expires:
+        meta.append(f"Valid until {escape(content.expires)}")
+    meta.append("A verifiable résumé: how to check it is on the last page")
+    parts.append(Paragraph(" · ".join(meta), st["meta"]))
+    parts.append(HRFlowable(width="100%", thickness=1.2, color=INK, spaceBefore=6, spaceAfter=2))
+    return parts
+
+
+def _heading(text: str, st: dict[str, ParagraphStyle]) -> list[Flowable]:
+    return [CondPageBreak(30 * mm), Paragraph(escape(text), st["heading"]),
+            HRFlowable(width="100%", thickness=0.5, color=RULE, spaceBefore=0, spaceAfter=4)]
+
+
+def _statement(content: ResumeContent, st: dict[str, ParagraphStyle]) -> list[Flowable]:
+    if not content.statement.strip():
+        return []
+    paragraphs = [p for p in content.statement.split("\n\n") if p.strip()]
+    out = _heading("Profile", st)
+    out += [Paragraph(_text(p), st["statement"]) for p in paragraphs]
+    out.append(Paragraph("In the learner's own words.", st["line"]))
+    return out
+
+
+def _standing(record: ResumeRecord) -> str:
+    label = escape(STANDING_LABELS[record.standing])
+    return f"<b>{label}</b>" if record.standing is Standing.VERIFIED else label
+
+
+def _record_block(record: ResumeRecord, st: dict[str, ParagraphStyle], width: float) -> Flowable:
+    lines = [Paragraph(_text(record.title), st["title"])]
+    detail = [x for x in (_text(record.issuer), escape(when(record)), _text(record.kind)) if x]
+    if detail:
+        lines.append(Paragraph(" · ".join(detail), st["line"]))
+    if record.description:
+        lines.append(Paragraph(_text(_clip(record.description, 400)), st["body"]))
+    standing = [Paragraph(_standing(record), st["standing"])]
+    if record.reason and record.standing is not Standing.SELF_ASSERTED:
+        standing.append(Paragraph(_text(_clip(record.reason, 160)), st["standing"]))
+    table = Table([[lines, standing]], colWidths=[width - 48 * mm, 48 * mm])
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+    ]))
+    return KeepTogether([table])
+
+
+def _clip(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _records(title: str, records: Sequence[ResumeRecord], st: dict[str, ParagraphStyle],
+             width: float) -> list[Flowable]:
+    if not records:
+        return []
+    return [*_heading(title, st), *(_record_block(r, st, width) for r in records)]
+
+
+def _evidence_words(content: ResumeContent, key: str) -> str:
+    record = content.record(key)
+    if record is None:
+        return ""
+    bits = [f"<b>{_text(record.title)}</b>"]
+    if record.issuer and record.standing is not Standing.SELF_ASSERTED:
+        bits.append(_text(record.issuer))
+    return " — ".join(bits) + f"  ({escape(STANDING_LABELS[record.standing])})"
+
+
+def _skills(content: ResumeContent, st: dict[str, ParagraphStyle], compact: bool) -> list[Flowable]:
+    if not content.skills:
+        return []
+    out = _heading("Skills", st)
+    if not compact:
+        out.append(Paragraph("Each skill with the records that show it.", st["line"]))
+    for skill in content.skills:
+        evidence = [w for w in (_evidence_words(content, k) for k in skill.evidence) if w]
+        if compact:
+            shown = "; ".join(_text(content.record(k).title) for k in skill.evidence  # type: ignore[union-attr]
+                              if content.record(k) is not None)
+            line = f"<b>{_text(skill.name)}</b>" + (f" — shown by {shown}" if shown else " — the learner's own claim")
+            out.append(Paragraph(line, ParagraphStyle("c", st["body"], spaceBefore=2)))
+            continue
+        block: list[Flowable] = [Paragraph(_text(skill.name), st["skill"])]
+        if evidence:
+            block += [Paragraph("• " + e, st["evidence"]) for e in evidence]
+        else:
+            block.append(Paragraph("The learner's own claim: no record in this résumé shows it.", st["evidence"]))
+        out.append(KeepTogether(block))
+    return out
+
+
+def _check_section(content: ResumeContent, codes: Sequence[PrintedCode], st: dict[str, ParagraphStyle],
+                   width: float) -> list[Flowable]:
+    out = _heading("Check this résumé", st)
+    count = len(codes)
+    what = "the QR code below" if count == 1 else f"the {count} QR codes below (in any order)"
+    out.append(Paragraph(
+        f"To check it, run <b>{escape(VERIFY_COMMAND)}</b>, or scan {what} with LER Wallet, or give the signed "
+        f"bundle attached to this PDF ({escape(BUNDLE_FILE_NAME)}) to any W3C Verifiable Credentials verifier.",
+        st["check"]))
+    out.append(Paragraph(
+        "The bundle holds every record above with its issuer's signature, and is signed as a whole by the learner. "
+        "Marks: ✓ verified when this résumé was made; ◇ self-asserted, the learner's own account (signed by the "
+        "learner, checked by no one else); ? not checked (the reason is given); ✗ not verified.", st["line"]))
+    if content.holder_proof:
+        out.append(Paragraph("When it was made: " + _text(content.holder_proof), st["line"]))
+    out.append(Spacer(1, 4 * mm))
+    out += _code_grid(codes, st, width)
+    return out
+
+
+def _code_grid(codes: Sequence[PrintedCode], st: dict[str, ParagraphStyle], width: float) -> list[Flowable]:
+    if not codes:
+        return []
+    size = max(max(c.modules for c in codes) * MODULE_MM * mm, 32 * mm)
+    across = max(1, min(len(codes), int(width // (size + 4 * mm))))
+    cells: list[list[Any]] = []
+    row: list[Any] = []
+    for code in codes:
+        image = Image(io.BytesIO(code.png), width=size, height=size)
+        row.append([image, Paragraph(escape(code.caption), st["caption"])] if code.caption else [image])
+        if len(row) == across:
+            cells.append(row)
+            row = []
+    if row:
+        cells.append(row + [""] * (across - len(row)))
+    table = Table(cells, colWidths=[size + 4 * mm] * across, hAlign="LEFT")
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("ALIGN", (0, 0), (-1, -1), "CENTER"), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
+    return [table]
+
+
+# -- the document ---------------------------------------------------------------------------------------------
+def story(content: ResumeContent, codes: Sequence[PrintedCode], layout: Layout, width: float) -> list[Flowable]:
+    """The résumé's flowables, in reading order."""
+    st = _styles()
+    out = _header(content, st) + _statement(content, st)
+    if layout is Layout.SKILLS:
+        out += _skills(content, st, compact=False)
+        out += _records("Records", content.records, st, width)
+    else:
+        by_date = sorted(content.records, key=_sort_key, reverse=True)
+        out += _records("Experience", [r for r in by_date if r.section is Section.EXPERIENCE], st, width)
+        out += _records("Learning and credentials", [r for r in by_date if r.section is Section.LEARNING], st,
+                        width)
+        out += _skills(content, st, compact=True)
+    return out + _check_section(content, codes, st, width)
+
+
+def render(content: ResumeContent, codes: Sequence[PrintedCode], layout: Layout = Layout.SKILLS,
+           paper: Paper = Paper.A4) -> bytes:
+    """The résumé as PDF bytes, without its attachment (see `pdf_attachment.attach`)."""
+    register_fonts()
+    page_width, page_height = PAPER_SIZES[paper]
+    margin = 18 * mm
+    buffer = io.BytesIO()
+    title = f"{content.name or 'Résumé'} — résumé" + (f" for {content.opportunity}" if content.opportunity else "")
+    doc = BaseDocTemplate(
+        buffer, pagesize=(page_width, page_height), leftMargin=margin, rightMargin=margin, topMargin=16 * mm,
+        bottomMargin=18 * mm, title=" ".join(title.split()), author=" ".join(content.name.split()),
+        subject="A verifiable skills résumé; the signed bundle is attached", creator="LER Wallet",
+        producer="LER Wallet", keywords="", lang=content.language or "en",
+    )
+    footer_style = _styles()["footer"]
+    footer_name = _text(content.name)
+
+    def footer(canvas: Canvas, document: BaseDocTemplate) -> None:
+        canvas.saveState()
+        line = Paragraph(f"{footer_name} · page {document.page} · check it: {escape(VERIFY_COMMAND)}",
+                         footer_style)
+        _, height = line.wrap(page_width - 2 * margin, 20 * mm)
+        line.drawOn(canvas, margin, 10 * mm - height / 2)
+        canvas.restoreState()
+
+    frame = Frame(margin, doc.bottomMargin, page_width - 2 * margin, page_height - doc.topMargin - doc.bottomMargin,
+                  id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPageEnd=footer)])
+    doc.build(story(content, codes, layout, frame._width))
+    return buffer.getvalue()
+
+
+def printed_codes_for(bundle: bytes) -> list[PrintedCode]:
+    """The bundle's QR code (or numbered set) as the résumé prints it: the caption is PDF text, not pixels."""
+    texts = qr_codec.encode(bundle, qr_images.capacity(qr_images.DEFAULT_MAX_VERSION))
+    codes = []
+    for index, text in enumerate(texts, start=1):
+        image = qr_images.render(text)  # a single code's image has no caption band
+        modules = 4 * image.version + 17 + 2 * qr_images.BORDER
+        codes.append(PrintedCode(_one_pixel_per_module(image.png, modules), modules,
+                                 qr_images.caption(index, len(texts))))
+    return codes
+
+
+def _one_pixel_per_module(png: bytes, modules: int) -> bytes:
+    """The code with one pixel a module: the PDF scales it up without smoothing, and it is 64 times smaller
+    to store and compress than the 8-pixel image made for screens."""
+    with PILImage.open(io.BytesIO(png)) as image:
+        small = image.convert("L").resize((modules, modules), PILImage.Resampling.NEAREST)
+    out = io.BytesIO()
+    small.save(out, format="PNG")
+    return out.getvalue()
+
+
+def make_resume_pdf(bundle: bytes, content: ResumeContent, layout: Layout = Layout.SKILLS,
+                    paper: Paper = Paper.A4) -> bytes:
+    """The résumé PDF of a signed bundle: `content` (from `resume_content.content_from_bundle`) on the pages,
+    the bundle's QR codes on the last, and the bundle itself attached."""
+    return attach(render(content, printed_codes_for(bundle), layout, paper), bundle)

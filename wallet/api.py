@@ -5,10 +5,11 @@ What crosses this boundary:
 - **Wallets**: `create_wallet`, `open_wallet`, `recover_wallet`, `read_backup`, `restore_backup`,
   `check_wallet`, `inspect_wallet`, `rescue_wallet` (`wallet.lifecycle`), and the `Onboarding` flow the app
   drives. Each returns or works on a `Session`.
-- **An unlocked wallet**: `Session` (records, entries, evidence, identity, backup, passphrase) and its areas of
-  use cases: `session.credentials` (import files and folders, verify and re-check, trust, issue, endorse,
-  details), `session.skills` (profile, corrections, matching, views, pathways, credit for prior learning) and
-  `session.holder` (the holder's profile and identifiers). `session.events` says what changed.
+- **An unlocked wallet**: `Session` (records, entries, evidence, notes, hiding, delete with undo, identity,
+  backup, passphrase) and its areas of use cases: `session.credentials` (import files and folders, verify and
+  re-check, trust, issue, endorse, details), `session.skills` (profile, corrections, matching, views, pathways,
+  credit for prior learning) and `session.holder` (the holder's profile and identifiers). `session.events` says
+  what changed.
 - **No wallet at all**: `offline_options` and `verify_inputs` check credential files with only what is given;
   `read_bundle` and `check_bundle` check a shared bundle as one `BundleReport`.
 - **Sharing**: `session.sharing.share(view, form=..., to=..., expires=...)` signs a view as a bundle
@@ -48,6 +49,7 @@ from wallet.credentials.validity import parse_instant
 from wallet.credentials.verifier import VerifyOptions
 from wallet.crypto.kdf import KdfParams
 from wallet.demo import populate as populate_demo
+from wallet.entry_edits import edited_entry, entry_fields, media_type_of, read_evidence
 from wallet.errors import (
     CredentialFormatError,
     DuplicateRecordError,
@@ -92,6 +94,7 @@ from wallet.lifecycle import (
     wallet_is_demo,
 )
 from wallet.models import ENTRY_KIND_LABELS, CredentialInfo, EntryInput, EntryKind, EvidenceInfo, Record, RecordKind
+from wallet.recovery_kit import kit_sections as recovery_kit_sections
 from wallet.recovery_kit import recovery_kit_pdf
 from wallet.safe_markdown import has_markup as markdown_has_markup
 from wallet.safe_markdown import to_html as markdown_to_safe_html
@@ -109,6 +112,7 @@ from wallet.skills.pack import Skill, TaxonomyPack
 from wallet.skills.pack import attribution as skills_data_credits
 from wallet.skills.pathways import LevelGap, Pathway, SkillRef
 from wallet.skills.profile import STRENGTH_WORDS, STRENGTHS, Profile, ProfileSkill
+from wallet.skills.suggest import suggest_skills
 from wallet.skills.text_input import MAX_TEXT_INPUT_BYTES, read_text_input
 from wallet.skills.warmup import start_warm_up
 from wallet.store.files import atomic_write
@@ -118,7 +122,15 @@ from wallet.store.share_store import ShareRecord
 from wallet.store.skills_store import ViewRow
 from wallet.text_safety import escape_json_text, for_terminal, multiline, one_line
 from wallet.validation import MIN_PASSPHRASE
-from wallet.wallet_care import BackupInfo, LastBackup, back_up, backup_info, backup_reminder, last_backup
+from wallet.wallet_care import (
+    BackupInfo,
+    LastBackup,
+    back_up,
+    backup_info,
+    backup_reminder,
+    demo_passphrase,
+    last_backup,
+)
 
 __all__ = [
     "CREDENTIAL_SUFFIXES",
@@ -224,7 +236,10 @@ __all__ = [
     "damage_sentence",
     "decode_text",
     "default_wallet_path",
+    "demo_passphrase",
+    "edited_entry",
     "ensure_can_create",
+    "entry_fields",
     "escape_json_text",
     "for_terminal",
     "free_location",
@@ -236,6 +251,7 @@ __all__ = [
     "load_settings",
     "markdown_has_markup",
     "markdown_to_safe_html",
+    "media_type_of",
     "multiline",
     "offline_options",
     "one_line",
@@ -244,6 +260,7 @@ __all__ = [
     "populate_demo",
     "read_backup",
     "read_bundle",
+    "read_evidence",
     "read_file",
     "read_input",
     "read_inputs",
@@ -254,11 +271,13 @@ __all__ = [
     "read_text_input",
     "recover_wallet",
     "recovery_kit_pdf",
+    "recovery_kit_sections",
     "rescue_wallet",
     "restore_backup",
     "save_settings",
     "skills_data_credits",
     "start_warm_up",
+    "suggest_skills",
     "verify_inputs",
     "wallet_is_demo",
 ]

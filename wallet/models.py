@@ -25,6 +25,7 @@ class EntryKind(StrEnum):
     TRAINING = "training"
     CAREGIVING = "caregiving"
     PROJECT = "project"
+    OTHER = "other"
 
 
 ENTRY_KIND_LABELS: dict[EntryKind, str] = {
@@ -34,6 +35,7 @@ ENTRY_KIND_LABELS: dict[EntryKind, str] = {
     EntryKind.TRAINING: "Training",
     EntryKind.CAREGIVING: "Caregiving",
     EntryKind.PROJECT: "Project",
+    EntryKind.OTHER: "Other experience",
 }
 
 _DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
@@ -190,6 +192,10 @@ class Record:
     entry_kind: EntryKind | None = None
     credential: CredentialInfo | None = None
     evidence: tuple[EvidenceInfo, ...] = ()
+    note: str = ""
+    """The learner's own note about the record (never shared)."""
+    hidden: bool = False
+    """Left out of the records list and search unless hidden records are asked for."""
 
     @property
     def kind_label(self) -> str:
@@ -221,6 +227,8 @@ class Record:
             "updated_at": self.updated_at,
             "demo": self.demo,
             "self_asserted": self.kind is RecordKind.ENTRY,
+            "note": self.note,
+            "hidden": self.hidden,
         }
         if self.entry_kind is not None:
             data["entry_kind"] = self.entry_kind.value

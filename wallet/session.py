@@ -39,6 +39,7 @@ from wallet.sharing.service import SharingService, sources_from
 from wallet.skills_service import EvidenceKinds, SkillsService
 from wallet.store import backup as backup_format
 from wallet.store.database import Connection, connect, guarded, page_problems
+from wallet.store.deletion import Deleted
 from wallet.store.files import atomic_write, os_errors
 from wallet.store.holder_store import HolderStore
 from wallet.store.keyfile import KeyFile
@@ -72,6 +73,8 @@ class Session:
         self._workers = 0
         self._read_only = read_only
         self._reader: Session | None = None
+        self._deleted: list[Deleted] = []
+        """Records deleted in this session, newest last, for Undo; dropped on lock (memory only)."""
         self._layout = layout
         self._keys = keys
         self._data_key: bytes | None = data_key
@@ -145,6 +148,7 @@ class Session:
             self._sharing = None
             self._data_key = None
             self._identity = None
+            self._deleted = []
         try:
             if reader is not None:
                 reader.lock()
@@ -247,17 +251,17 @@ class Session:
         return identity_mod.did_document(self.identity.did)
 
     # -- records --------------------------------------------------------------------------------
-    def count(self) -> int:
-        return self.repo.count()
+    def count(self, *, include_hidden: bool = True) -> int:
+        return self.repo.count(include_hidden=include_hidden)
 
-    def list_records(self, *, limit: int | None = None, offset: int = 0) -> list[Record]:
-        return self.repo.list_records(limit=limit, offset=offset)
+    def list_records(self, *, limit: int | None = None, offset: int = 0, include_hidden: bool = True) -> list[Record]:
+        return self.repo.list_records(limit=limit, offset=offset, include_hidden=include_hidden)
 
     def get_record(self, record_id: str) -> Record:
         return self.repo.get(record_id)
 
-    def search(self, text: str, *, limit: int = 50) -> list[Record]:
-        return self.repo.search(text, limit=limit)
+    def search(self, text: str, *, limit: int = 50, include_hidden: bool = True) -> list[Record]:
+        return self.repo.search(text, limit=limit, include_hidden=include_hidden)
 
     def add_entry(self, entry: EntryInput, *, demo: bool = False) -> str:
         record_id = self.repo.add_entry(entry, demo=demo)
@@ -294,9 +298,52 @@ class Session:
         self.repo.set_tags(record_id, tags)
         self.events.emit("records_changed", ids=[record_id])
 
-    def delete_record(self, record_id: str) -> None:
-        self.repo.delete(record_id)
+    def remove_evidence(self, evidence_id: str) -> None:
+        record_id = self.repo.remove_evidence(evidence_id)
         self.events.emit("records_changed", ids=[record_id])
+
+    def replace_evidence(self, evidence_id: str, filename: str, data: bytes, *, media_type: str) -> None:
+        """New bytes for an evidence file (the same id and description)."""
+        record_id = self.repo.replace_evidence(evidence_id, filename, data, media_type=media_type)
+        self.events.emit("records_changed", ids=[record_id])
+
+    def set_note(self, record_id: str, note: str) -> None:
+        """The learner's own note on any record; it is never shared."""
+        self.repo.set_note(record_id, note)
+        self.events.emit("records_changed", ids=[record_id])
+
+    def set_hidden(self, record_id: str, hidden: bool) -> None:
+        """Hide a record from the records list and search (it stays in the wallet), or show it again."""
+        self.repo.set_hidden(record_id, hidden)
+        self.events.emit("records_changed", ids=[record_id])
+
+    def delete_record(self, record_id: str) -> str:
+        """Delete a record; `undo_delete` puts it back until the wallet locks. Returns its title."""
+        if self._read_only:
+            raise UsageError("A read-only view of the wallet can't delete records.")
+        deleted = self.repo.delete(record_id)
+        with self._guard:
+            self._deleted.append(deleted)
+        self.events.emit("records_changed", ids=[deleted.record_id])
+        return deleted.title
+
+    def undoable_delete(self) -> str | None:
+        """The title of the record that `undo_delete` would put back (None: nothing deleted this session)."""
+        with self._guard:
+            return self._deleted[-1].title if self._deleted else None
+
+    def undo_delete(self) -> str:
+        """Put back the record deleted last in this session; returns its id."""
+        with self._guard:
+            if not self._deleted:
+                raise UsageError("Nothing was deleted since the wallet was unlocked, so there is nothing to undo.")
+            deleted = self._deleted[-1]
+        self.repo.put_back(deleted)
+        with self._guard:
+            if self._deleted and self._deleted[-1] is deleted:
+                self._deleted.pop()
+        self.events.emit("records_changed", ids=[deleted.record_id])
+        return deleted.record_id
 
     # -- keys -----------------------------------------------------------------------------------
     def verify_passphrase(self, passphrase: str) -> None:

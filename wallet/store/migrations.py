@@ -189,7 +189,22 @@ def _v5_shares(conn: Connection) -> None:
     )
 
 
-MIGRATIONS: list[Migration] = [_v1_initial, _v2_verification, _v3_skills, _v4_holder, _v5_shares]
+def _v6_record_marks(conn: Connection) -> None:
+    """Issue 12: the learner's own marks on any record: a personal note, and hidden from the records list."""
+    _run_statements(
+        conn,
+        """
+        CREATE TABLE record_marks (
+            record_id TEXT PRIMARY KEY REFERENCES records (id) ON DELETE CASCADE,
+            note TEXT NOT NULL DEFAULT '',
+            hidden INTEGER NOT NULL DEFAULT 0,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+
+
+MIGRATIONS: list[Migration] = [_v1_initial, _v2_verification, _v3_skills, _v4_holder, _v5_shares, _v6_record_marks]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -26,17 +26,23 @@ from wallet.models import (
     Record,
     RecordKind,
 )
+from wallet.store import deletion
 from wallet.store.database import Connection, batch, guarded, transaction
+from wallet.store.deletion import Deleted
 from wallet.store.verification_store import recipient_outcome
 
 MAX_EVIDENCE_BYTES = 50 * 1024 * 1024
 MAX_CREDENTIAL_BYTES = 20 * 1024 * 1024
+MAX_NOTE = 20_000
 
 _RECORD_COLUMNS = (
     "r.id, r.kind, r.entry_kind, r.title, r.organisation, r.start_date, r.end_date, r.description, "
-    "r.skills, r.demo, r.created_at, r.updated_at, c.format, c.media_type, c.sha256, v.status, v.recipient"
+    "r.skills, r.demo, r.created_at, r.updated_at, c.format, c.media_type, c.sha256, v.status, v.recipient, "
+    "m.note, m.hidden"
 )
-_VERIFIED = "LEFT JOIN verification_results v ON v.record_id = r.id"
+_VERIFIED = ("LEFT JOIN verification_results v ON v.record_id = r.id "
+             "LEFT JOIN record_marks m ON m.record_id = r.id")
+_SHOWN = "coalesce(m.hidden, 0) = 0"
 # Ongoing entries (a start, no end) sort as if they ended today: newest experience first.
 _ORDER = (
     "ORDER BY CASE WHEN r.kind = 'entry' AND r.end_date IS NULL AND r.start_date IS NOT NULL THEN '9999' "
@@ -88,13 +94,17 @@ class Repository:
         return batch(self._conn, self._path)
 
     # -- reading --------------------------------------------------------------------------------
-    def count(self) -> int:
+    def count(self, *, include_hidden: bool = True) -> int:
+        sql = "SELECT count(*) FROM records r"
+        if not include_hidden:
+            sql += f" LEFT JOIN record_marks m ON m.record_id = r.id WHERE {_SHOWN}"
         with guarded(self._path):
-            return int(self._conn.execute("SELECT count(*) FROM records").fetchone()[0])
+            return int(self._conn.execute(sql).fetchone()[0])
 
-    def list_records(self, *, limit: int | None = None, offset: int = 0) -> list[Record]:
+    def list_records(self, *, limit: int | None = None, offset: int = 0, include_hidden: bool = True) -> list[Record]:
+        where = "" if include_hidden else f"WHERE {_SHOWN}"
         sql = (f"SELECT {_RECORD_COLUMNS} FROM records r LEFT JOIN credential_sources c "
-               f"ON c.record_id = r.id {_VERIFIED} {_ORDER}")
+               f"ON c.record_id = r.id {_VERIFIED} {where} {_ORDER}")
         params: tuple[Any, ...] = ()
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
@@ -131,7 +141,7 @@ class Repository:
             raise UsageError(f"More than one record starts with {record_id!r}; type more of the id.")
         return str(rows[0][0])
 
-    def search(self, text: str, *, limit: int = 50) -> list[Record]:
+    def search(self, text: str, *, limit: int = 50, include_hidden: bool = True) -> list[Record]:
         """Records matching every word of `text` (prefix on the last), best matches first."""
         query = fts_query(text)
         if query is None:
@@ -140,7 +150,8 @@ class Repository:
             rows = self._conn.execute(
                 f"SELECT {_RECORD_COLUMNS} FROM record_search s JOIN records r ON r.seq = s.rowid "
                 f"LEFT JOIN credential_sources c ON c.record_id = r.id {_VERIFIED} "
-                "WHERE record_search MATCH ? ORDER BY bm25(record_search, 0, 10.0, 4.0, 1.0, 6.0) LIMIT ?",
+                f"WHERE record_search MATCH ? {'' if include_hidden else 'AND ' + _SHOWN} "
+                "ORDER BY bm25(record_search, 0, 10.0, 4.0, 1.0, 6.0) LIMIT ?",
                 (query, limit),
             ).fetchall()
             tags = self._tags_for([r[0] for r in rows])
@@ -296,11 +307,66 @@ class Repository:
             self._write_tags(full_id, tags)
             self._reindex(full_id)
 
-    def delete(self, record_id: str) -> None:
+    def remove_evidence(self, evidence_id: str) -> str:
+        """Remove one evidence file; returns the record it belonged to."""
+        with transaction(self._conn, self._path) as conn:
+            row = conn.execute("SELECT record_id FROM evidence WHERE id = ?", (evidence_id,)).fetchone()
+            if row is None:
+                raise RecordNotFoundError(f"There is no evidence file with the id {evidence_id!r}.")
+            conn.execute("DELETE FROM evidence WHERE id = ?", (evidence_id,))
+            self._reindex(str(row[0]))
+        return str(row[0])
+
+    def replace_evidence(self, evidence_id: str, filename: str, data: bytes, *, media_type: str) -> str:
+        """Put new bytes (and name) in place of an evidence file, keeping its id and description; returns
+        the record it belongs to."""
+        if len(data) > MAX_EVIDENCE_BYTES:
+            raise InvalidInputError("Evidence files can be at most 50 MB each.")
+        with transaction(self._conn, self._path) as conn:
+            row = conn.execute("SELECT record_id FROM evidence WHERE id = ?", (evidence_id,)).fetchone()
+            if row is None:
+                raise RecordNotFoundError(f"There is no evidence file with the id {evidence_id!r}.")
+            conn.execute(
+                "UPDATE evidence SET filename = ?, media_type = ?, data = ?, sha256 = ?, added_at = ? WHERE id = ?",
+                (Path(filename).name, media_type, data, hashlib.sha256(data).hexdigest(),
+                 utc_iso(self._clock()), evidence_id),
+            )
+            self._reindex(str(row[0]))
+        return str(row[0])
+
+    def set_note(self, record_id: str, note: str) -> None:
+        """The learner's own note on any record ('' removes it)."""
+        if len(note) > MAX_NOTE:
+            raise InvalidInputError(f"A note can be at most {MAX_NOTE:,} characters.")
+        self._mark(record_id, "note", note.strip())
+
+    def set_hidden(self, record_id: str, hidden: bool) -> None:
+        self._mark(record_id, "hidden", int(hidden))
+
+    def _mark(self, record_id: str, column: str, value: str | int) -> None:
         full_id = self.resolve_id(record_id)
         with transaction(self._conn, self._path) as conn:
+            conn.execute(
+                f"INSERT INTO record_marks (record_id, {column}, updated_at) VALUES (?, ?, ?) "
+                f"ON CONFLICT (record_id) DO UPDATE SET {column} = excluded.{column}, updated_at = excluded.updated_at",
+                (full_id, value, utc_iso(self._clock())),
+            )
+            self._reindex(full_id)
+
+    def delete(self, record_id: str) -> Deleted:
+        """Delete a record and everything that belongs to it; returns what it was, to put back (Undo)."""
+        full_id = self.resolve_id(record_id)
+        with transaction(self._conn, self._path) as conn:
+            deleted = deletion.take(conn, full_id)
             conn.execute(_DELETE_INDEX_ROW, (full_id,))
             conn.execute("DELETE FROM records WHERE id = ?", (full_id,))
+        return deleted
+
+    def put_back(self, deleted: Deleted) -> None:
+        """Undo `delete`: the record returns with its id, evidence, tags, checks and links."""
+        with transaction(self._conn, self._path) as conn:
+            deletion.put_back(conn, deleted)
+            self._reindex(deleted.record_id)
 
     # -- helpers --------------------------------------------------------------------------------
     def _write_tags(self, record_id: str, tags: Iterable[str]) -> None:
@@ -318,8 +384,9 @@ class Repository:
         evidence = self._conn.execute(
             "SELECT filename, description FROM evidence WHERE record_id = ?", (record_id,)
         ).fetchall()
+        note = self._conn.execute("SELECT note FROM record_marks WHERE record_id = ?", (record_id,)).fetchone()
         body = " ".join([description, " ".join(json.loads(skills_json)), entry_kind or "",
-                         *(f"{f} {d}" for f, d in evidence)])
+                         *(f"{f} {d}" for f, d in evidence), note[0] if note else ""])
         tags = " ".join(t for (t,) in self._conn.execute(
             "SELECT tag FROM tags WHERE record_id = ?", (record_id,)))
         self._conn.execute(
@@ -350,7 +417,7 @@ class Repository:
     @staticmethod
     def _record(row: Sequence[Any], tags: tuple[str, ...], evidence: tuple[EvidenceInfo, ...] = ()) -> Record:
         (rid, kind, entry_kind, title, organisation, start, end, description, skills, demo, created,
-         updated, fmt, media_type, sha, verification, recipient) = row
+         updated, fmt, media_type, sha, verification, recipient, note, hidden) = row
         credential = (
             CredentialInfo(format=fmt, media_type=media_type, sha256=sha, verification=verification,
                            recipient=recipient or "")
@@ -372,4 +439,6 @@ class Repository:
             entry_kind=EntryKind(entry_kind) if entry_kind else None,
             credential=credential,
             evidence=evidence,
+            note=note or "",
+            hidden=bool(hidden),
         )

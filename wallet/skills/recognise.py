@@ -17,7 +17,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from wallet.skills.pack import Skill, TaxonomyPack, load_pack
-from wallet.skills.text import ABBREVIATIONS, WEAK_WORDS, Token, is_stopword, label_words, stem, tokens, word_pairs
+from wallet.skills.text import (
+    ABBREVIATIONS,
+    WEAK_WORDS,
+    Token,
+    content_stems,
+    is_stopword,
+    label_words,
+    stem,
+    tokens,
+    word_pairs,
+)
 
 RECOGNISED_KINDS = ("esco-skill", "esco-knowledge", "onet-tech", "onet-tool")
 VENDORS = frozenset(
@@ -37,6 +47,10 @@ VENDORS = frozenset(
     ]
 )
 MAX_LABEL_STEMS = 6
+CONTEXT_MIN_FINDS = 4
+"""The sense guard judges a loose find by the text's other finds only when there are at least this many."""
+CONTEXT_SHARED = 2
+"""A loose find stays when one of its occupations also lists this many of the text's other finds."""
 TOOL_SEGMENTS = frozenset(["24", "27", "41", "43"])
 """UNSPSC segments of the O*NET tools read from free text: material handling (pallet jacks), tools (conduit
 benders), measuring instruments (multimeters, calipers) and IT and radio equipment (barcode scanners). Gear a
@@ -305,6 +319,7 @@ class Recogniser:
             raw.append(entry)
         raw = _general_tools(raw)
         frequency = Counter(s for entry in raw for s in set(entry.required))
+        self._occupation_cache: dict[str, frozenset[str]] = {}
         self._index: dict[str, list[tuple[_Entry, tuple[str, ...]]]] = defaultdict(list)
         """Entries by their rarest stem (the anchor), each with the other stems it needs."""
         for entry in raw:
@@ -349,7 +364,32 @@ class Recogniser:
                     if entry.kind == "onet-tool" and not in_order:
                         continue  # a tool is named, word for word: "pallet jack", never "jack up the pallet"
                     hits.append((*span, entry, in_order))
-        return self._resolve(hits, words, text)
+        return self._in_context(self._resolve(hits, words, text))
+
+    def _in_context(self, mentions: list[Mention]) -> list[Mention]:
+        """The sense guard: a skill found loosely (its words out of order or apart, or by an alternative label)
+        stays only when the posting's other skills share an occupation with it. "Shipping dock" read as *moor
+        vessels*, "first aid" as *provide first aid to animals*, stand alone in a warehouse posting and go; a
+        short text (a record's one line) has too little context to judge and is left as found."""
+        if len(mentions) < CONTEXT_MIN_FINDS:
+            return mentions
+        occupations = {m.skill_id: self._occupations_of(m.skill_id) for m in mentions}
+        support = Counter(o for found in occupations.values() for o in found)
+        kept = []
+        for m in mentions:
+            loose = not m.exact or content_stems(m.matched_label) != content_stems(m.label)
+            shared = max((support[o] - 1 for o in occupations[m.skill_id]), default=0)
+            if loose and not m.skill_id.startswith("onet:") and shared < CONTEXT_SHARED:
+                continue
+            kept.append(m)
+        return kept
+
+    def _occupations_of(self, skill_id: str) -> frozenset[str]:
+        found = self._occupation_cache.get(skill_id)
+        if found is None:
+            found = frozenset(self.pack.occupations_for_skill(skill_id))
+            self._occupation_cache[skill_id] = found
+        return found
 
     @staticmethod
     def _span(

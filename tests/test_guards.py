@@ -79,7 +79,7 @@ LAYERS: list[tuple[str, set[str]]] = [
     ("flows", {"flows"}),
     ("lifecycle", {"lifecycle", "demo", "wallet_care"}),
     ("session", {"session"}),
-    ("services", {"credential_service", "skills_service", "holder", "app_settings", "entry_edits"}),
+    ("services", {"credential_service", "skills_service", "holder", "app_settings", "entry_edits", "handed_over"}),
     ("skills and sharing", {"skills", "share", "sharing", "recovery_kit"}),
     ("credentials", {"credentials"}),
     ("store", {"store"}),

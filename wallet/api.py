@@ -70,6 +70,7 @@ from wallet.errors import (
 from wallet.events import Event, EventBus
 from wallet.flows.locations import free_location
 from wallet.flows.onboarding import Onboarding, Outcome, Step
+from wallet.handed_over import pasted_bytes, qr_image_inputs
 from wallet.hardening import Hardening, harden_process
 from wallet.holder import DEFAULT_NAME as DEFAULT_HOLDER_NAME
 from wallet.holder import HolderProfile
@@ -257,7 +258,9 @@ __all__ = [
     "one_line",
     "open_wallet",
     "parse_instant",
+    "pasted_bytes",
     "populate_demo",
+    "qr_image_inputs",
     "read_backup",
     "read_bundle",
     "read_evidence",

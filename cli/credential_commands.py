@@ -8,9 +8,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from cli import share_commands
 from cli.commands import unlock
 from cli.output import emit_json, json_text, shown
 from wallet.api import (
+    BundleReport,
     ItemReport,
     Rechecked,
     Report,
@@ -23,7 +25,6 @@ from wallet.api import (
     parse_instant,
     read_input,
     read_inputs,
-    verify_inputs,
 )
 
 MARKS = {"passed": "✓", "failed": "✗", "warning": "!", "not checked": "?"}
@@ -83,7 +84,14 @@ def cmd_verify(args: argparse.Namespace) -> int:
     options = verify_options(args)
     items: list[ItemReport] = []
     unreadable: list[dict[str, str]] = []
-    for name, found in verify_inputs(read_inputs(args.paths, sys.stdin.buffer), options):
+    bundles: list[dict[str, Any]] = []
+    for name, found in share_commands.verify_sources(read_inputs(args.paths, sys.stdin.buffer), options):
+        if isinstance(found, BundleReport):  # a shared bundle: one report (wallet/sharing/bundle_check.py)
+            items += share_commands.bundle_items(found)
+            bundles.append({"source": name, **found.to_json()})
+            if not args.json:
+                share_commands.print_bundle(found, name)
+            continue
         if isinstance(found, WalletError):
             unreadable.append({"source": name, "message": found.message})
             if not args.json:
@@ -98,6 +106,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
         document = report.to_json()
         if unreadable:
             document["unreadable"] = unreadable
+        if bundles:
+            document["bundles"] = bundles
         emit_json(document)
     elif items:
         print(f"Overall: {report.status.value}")

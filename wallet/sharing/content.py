@@ -169,11 +169,9 @@ def skills_for(
     evidence: Callable[[str], Sequence[str]],
 ) -> list[ResumeSkill]:
     """The chosen skills in order, each with the refs of the carried credentials whose records show it."""
-    refs_by_record: dict[str, list[str]] = {}
-    for item in carried:
-        refs_by_record.setdefault(item.record_id, []).append(item.ref)
     skills = []
     for skill_id in skill_ids:
-        refs = [ref for record_id in evidence(skill_id) for ref in refs_by_record.get(record_id, [])]
+        showing = set(evidence(skill_id))
+        refs = [item.ref for item in carried if item.record_id in showing]  # in the view's order
         skills.append(ResumeSkill(label(skill_id), skill_id, tuple(dict.fromkeys(refs))))
     return skills

@@ -57,6 +57,24 @@ def code_groups(code: str) -> list[str]:
     return parts
 
 
+MOVED = ("The wallet is this whole folder. If you move it (to a USB stick, another computer), "
+         "write the new place here:")
+
+
+def kit_sections(code: str, wallet_path: Path, *, holder: str = "", made: datetime.date | None = None
+                 ) -> list[tuple[str, str]]:
+    """The kit's words as (heading, text) pairs, in order: the PDF and a printed copy say the same."""
+    day = made or datetime.datetime.now(datetime.UTC).date()
+    who = f" for {one_line(holder)}" if holder.strip() else ""
+    return [
+        (TITLE, f"Made on {day.isoformat()}{who}"),
+        ("Your recovery code", "  ".join(code_groups(code))),
+        ("What it is for", f"{WHAT_IT_IS}\n{NOT_SENT}"),
+        ("Where the wallet lives", f"{one_line(str(wallet_path))}\n{MOVED}"),
+        ("How to use it", f"{HOW_TO_USE}\n{REPLACED}"),
+    ]
+
+
 def recovery_kit_pdf(
     code: str,
     wallet_path: Path,
@@ -102,8 +120,7 @@ def recovery_kit_pdf(
         Paragraph(escape(NOT_SENT), body),
         Paragraph("Where the wallet lives", label),
         Paragraph(escape(one_line(str(wallet_path))), body),
-        Paragraph(escape("The wallet is this whole folder. If you move it (to a USB stick, another computer), "
-                         "write the new place here:"), small),
+        Paragraph(escape(MOVED), small),
         Spacer(1, 10 * mm),
         Paragraph("How to use it", label),
         Paragraph(escape(HOW_TO_USE), body),

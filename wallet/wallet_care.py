@@ -9,15 +9,22 @@ than `REMIND_AFTER`.
 from __future__ import annotations
 
 import datetime
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
-from wallet import lifecycle
+from wallet import demo, lifecycle
 from wallet.clock import Clock, system_clock, utc_iso
+from wallet.crypto.kdf import KdfParams
+from wallet.errors import WalletError
+from wallet.inputs import read_file
 from wallet.session import Session
 from wallet.store.database import guarded
+from wallet.store.files import atomic_write
 
 REMIND_AFTER = datetime.timedelta(days=30)
+DEMO_PASSPHRASE_FILE = "DEMO-PASSPHRASE.txt"
+"""In a demo wallet made by the app: its passphrase, in plain text (a demo holds only made-up records)."""
 _PLACE = "last_backup_place"
 _WHEN = "last_backup_at"
 
@@ -88,4 +95,31 @@ def backup_info(path: Path) -> BackupInfo:
     return BackupInfo(path, backup.created, path.stat().st_size)
 
 
-__all__ = ["REMIND_AFTER", "BackupInfo", "LastBackup", "back_up", "backup_info", "backup_reminder", "last_backup"]
+def make_demo_wallet(path: Path, *, kdf: KdfParams | None = None) -> Session:
+    """Make the demo wallet at `path` (the demo learner's records, all labelled demo) and return it unlocked.
+
+    Its passphrase is written beside it in plain text, so the unlock page can show it: it guards nothing real."""
+    passphrase = "demo-" + secrets.token_hex(4)
+    made = lifecycle.create_wallet(path, passphrase, kdf=kdf, demo=True)
+    try:
+        demo.populate(made.session)
+        atomic_write(path / DEMO_PASSPHRASE_FILE, (passphrase + "\n").encode("utf-8"))
+    except BaseException:
+        made.session.lock()
+        raise
+    return made.session
+
+
+def demo_passphrase(path: Path) -> str:
+    """The passphrase of a demo wallet the app made, or '' (any other wallet, or none written down)."""
+    if not lifecycle.wallet_is_demo(path):
+        return ""
+    try:
+        text = read_file(path / DEMO_PASSPHRASE_FILE, limit=200, what="The demo passphrase").decode("utf-8")
+    except (WalletError, UnicodeDecodeError):
+        return ""
+    return text.strip() if text.strip().isprintable() else ""
+
+
+__all__ = ["DEMO_PASSPHRASE_FILE", "REMIND_AFTER", "BackupInfo", "LastBackup", "back_up", "backup_info",
+           "backup_reminder", "demo_passphrase", "last_backup", "make_demo_wallet"]

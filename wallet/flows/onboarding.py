@@ -3,6 +3,8 @@
     START ─create─▶ CREATE ─submit─▶ WORKING ─▶ RECOVERY_CODE ─confirm─▶ UNLOCKED ─lock─▶ UNLOCK
     START ─open───▶ UNLOCK ─submit─▶ WORKING ─▶ UNLOCKED        (CREATE/UNLOCK/RECOVER ─back─▶ START)
     START/UNLOCK ─recover─▶ RECOVER ─submit─▶ WORKING ─▶ UNLOCKED          (any ─close─▶ CLOSED)
+    START ─demo─▶ WORKING ─▶ UNLOCKED (a new demo wallet), or ─▶ UNLOCK (the demo wallet made before)
+    RECOVER ─back─▶ the step it came from (UNLOCK when "Forgot your passphrase?" led there)
 
 Each transition validates its input and returns the new step. A mistake the person made (a short
 passphrase, a wrong one, a missing folder) is not raised: the step stays and `error` holds one
@@ -21,7 +23,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
-from wallet import lifecycle
+from wallet import lifecycle, wallet_care
 from wallet.crypto.kdf import KdfParams
 from wallet.crypto.keywrap import normalise_recovery_code
 from wallet.errors import NotAWalletError, UsageError, WalletError, WalletNotFoundError, WrongPassphraseError
@@ -37,6 +39,7 @@ MISMATCH = "The two passphrases are different. Type the same passphrase in both 
 NO_LOCATION = "Choose where to keep the wallet."
 NO_PASSPHRASE = "Type your passphrase."
 NOT_TICKED = "Tick the box to confirm you have written the recovery code down."
+DEMO_NAME = "demo" + SUFFIX
 UNEXPECTED = "Something unexpected went wrong ({}). Please try again; if it keeps happening, report it."
 
 
@@ -98,6 +101,7 @@ class Onboarding:
         self.recovery_code: str | None = None
         self.session: Session | None = None
         self.origin: Step | None = None
+        self._recover_from = Step.START
         self._job: Callable[[], Outcome] | None = None
         self._unsubscribe: Callable[[], None] | None = None
         self._on_change = on_change
@@ -141,10 +145,26 @@ class Onboarding:
         self._require(Step.START, Step.UNLOCK)
         if folder is not None:
             self.path = as_path(folder)
+        self._recover_from = self.state
         return self._go(Step.RECOVER)
+
+    def choose_demo(self) -> Step:
+        """The demo wallet, one click from the start: made (and unlocked) the first time, else opened."""
+        self._require(Step.START)
+        base = self.suggested_path.parent if self.suggested_path else lifecycle.default_wallet_path().parent
+        path = base / DEMO_NAME
+        if not _no_wallet_at(path) and lifecycle.wallet_is_demo(path):
+            self.path, self.is_demo = path, True
+            return self._go(Step.UNLOCK)
+        path = free_location(base, DEMO_NAME)
+        kdf = self.kdf
+        return self._start_work(lambda: Outcome(session=wallet_care.make_demo_wallet(path, kdf=kdf)))
 
     def back(self) -> Step:
         self._require(Step.CREATE, Step.UNLOCK, Step.RECOVER)
+        if self.state is Step.RECOVER and self._recover_from is Step.UNLOCK and self.path is not None:
+            self._recover_from = Step.START
+            return self._go(Step.UNLOCK)
         return self._go(Step.START)
 
     def submit_create(self, location: str | Path, passphrase: str, repeat: str) -> Step:

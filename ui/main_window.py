@@ -6,6 +6,8 @@ and runs the flow's slow call (Argon2id) on a worker thread so the window keeps 
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
@@ -13,7 +15,9 @@ from PySide6.QtCore import QSize, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
+from ui import locking
 from ui.dialogs.about import AboutDialog
+from ui.idle_lock import IdleLock
 from ui.integrity import IntegrityWatch
 from ui.pages.create import CreatePage
 from ui.pages.records import RecordsPage
@@ -22,6 +26,7 @@ from ui.pages.recovery_code import RecoveryCodePage
 from ui.pages.unlock import UnlockPage
 from ui.pages.welcome import WelcomePage
 from ui.pages.workspace import Workspace
+from ui.settings import Preferences
 from ui.wallet_menu import WalletMenu
 from ui.worker import Runner
 from wallet.api import SUFFIX, KdfParams, Onboarding, Outcome, Step, start_warm_up
@@ -36,14 +41,18 @@ class Page(Protocol):
 
 
 class MainWindow(QMainWindow):
-    """objectName 'mainWindow'. `kdf` is the Argon2id cost for wallets made here (None: calibrate)."""
+    """objectName 'mainWindow'. `kdf` is the Argon2id cost for wallets made here (None: calibrate);
+    `idle_clock` the clock the idle lock reads (tests move it); `preferences` the app's settings."""
 
-    def __init__(self, wallet_path: Path | None = None, *, kdf: KdfParams | None = None) -> None:
+    def __init__(self, wallet_path: Path | None = None, *, kdf: KdfParams | None = None,
+                 idle_clock: Callable[[], float] = time.monotonic, preferences: Preferences | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME)
-        self.setMinimumSize(QSize(760, 560))
+        self.setMinimumSize(QSize(480, 360))  # the pages scroll instead of demanding room (locking.fit_to_screen)
         self.resize(1100, 700)
+        self.preferences = preferences or Preferences(parent=self)
+        self.idle = IdleLock(self, minutes=self.preferences.values.lock_minutes, clock=idle_clock)
         self.runner = Runner(self)
         self.runner.finished.connect(self._work_done)
 
@@ -94,9 +103,11 @@ class MainWindow(QMainWindow):
         self.about_action.triggered.connect(self.show_about)
         self.addAction(self.about_action)
         self.workspace.add_about(self.about_action)
-        self.wallet_menu = WalletMenu(  # Your profile…, New recovery code…
-            self.records.commands.jobs, self, after_work=self.records.flush_changes
+        self.wallet_menu = WalletMenu(  # profile, backup, restore, passphrase, recovery code, settings, recent
+            self.records.commands.jobs, self, after_work=self.records.flush_changes, preferences=self.preferences,
+            kdf=kdf,
         )
+        self.locker = locking.Locker(self)
         self.records.add_header_button(self.wallet_menu.button)
         self._current: QWidget | None = None
         self._connect()
@@ -120,12 +131,13 @@ class MainWindow(QMainWindow):
         )
         self.recover.back_clicked.connect(lambda: self.flow.back())
         self.records.lock_requested.connect(self.lock)
+        self.locker.wire()
 
     # -- actions --------------------------------------------------------------------------------
     def lock(self) -> None:
-        """Drop the session and go back to the unlock page (the Lock button and Ctrl+L)."""
-        if self.flow.state is Step.UNLOCKED:
-            self.flow.lock()  # cancels an import, check or match still running; never waits for it
+        """Drop the session and go back to the unlock page (the Lock button and Ctrl+L), asking first about a
+        view with unsaved changes (ui.locking)."""
+        self.locker.lock(ask=True)
 
     def show_about(self) -> None:
         """The About box (the header's About button, F1 on any page)."""
@@ -165,6 +177,7 @@ class MainWindow(QMainWindow):
             self._as_page(page).show_status(flow.error, busy)
         self.wallet_menu.set_session(flow.session if flow.state is Step.UNLOCKED else None)
         unlocked = flow.session if flow.state is Step.UNLOCKED else None
+        self.locker.follow(unlocked)
         if unlocked is None:
             self.damage_banner.hide()
         self.integrity.follow(unlocked)
@@ -196,4 +209,5 @@ class MainWindow(QMainWindow):
         self.runner.wait()
         self.integrity.follow(None)
         self.integrity.wait()
+        self.wallet_menu.restore_dialog.wait()
         super().closeEvent(event)

@@ -82,6 +82,7 @@ class NewRecoveryCodeDialog(QDialog):
         """Open on the passphrase step for `session`."""
         self._session = session
         self._busy = False
+        self.code_page.wallet_path = session.path
         self.passphrase.clear()
         show_message(self.error, "")
         self._set_busy(False)

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QWidget
 
+from ui.places import existing_parent, start_place
 from ui.widgets import (
     busy_bar,
     button,
@@ -45,6 +46,9 @@ class CreatePage(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(field("&Wallet folder", where))
         self.location.setAccessibleDescription("Where the new wallet folder will be made.")
+        self.picker_note = label("", "muted", object_name="pickerNote")
+        layout.addWidget(self.picker_note)
+        self._suggested = ""
         self.first = line_edit("newPassphraseInput", "New passphrase", secret=True)
         self.second = line_edit("repeatPassphraseInput", "Type the passphrase again", secret=True)
         layout.addWidget(field("&Passphrase", self.first))
@@ -73,6 +77,8 @@ class CreatePage(QWidget):
 
     def enter(self, flow: Onboarding) -> None:
         self.location.setText(str(flow.suggested_path or ""))
+        self._suggested = str(flow.suggested_path or "")
+        self.picker_note.setText(start_place()[1].replace("The picker", "Choose…"))
         self.first.clear()
         self.second.clear()
         self.first.setFocus()
@@ -91,10 +97,19 @@ class CreatePage(QWidget):
         if self.submit.isEnabled():
             self.submitted.emit(self.location.text(), self.first.text(), self.second.text())
 
+    def picker_start(self) -> Path:
+        """Where Choose… opens: the folder typed by the person if it exists, else a removable drive or home."""
+        typed = self.location.text().strip()
+        if typed and typed != self._suggested:
+            near = existing_parent(Path(typed).expanduser().parent)
+            if near is not None and near != Path(near.anchor):
+                return near
+        return start_place()[0]
+
     def _browse(self) -> None:
-        current = Path(self.location.text().strip() or Path.home()).expanduser()
-        start = current.parent if not current.is_dir() else current
-        chosen = QFileDialog.getExistingDirectory(self, "Choose a folder for your wallet", str(start))
+        start = self.picker_start()
+        chosen = QFileDialog.getExistingDirectory(self, f"Choose a folder for your wallet (opens in {start})",
+                                                  str(start))
         if chosen:
             self.location.setText(str(free_location(Path(chosen))))
 

@@ -162,6 +162,18 @@ class OpportunitiesPage(QWidget):
         self.tabs.setCurrentIndex(0)
         self._update_buttons()
 
+    def unsaved_view(self) -> str:
+        """The name of the view open in the editor with changes not saved yet, or ''."""
+        editor = self.editor
+        return editor.view.name or "this view" if editor.dirty and editor.view is not None else ""
+
+    def save_view_now(self) -> None:
+        """Save the editor's changes and wait for the save to finish (before the wallet locks)."""
+        editor = self.editor
+        if editor.dirty and editor.view is not None:
+            editor.save_requested.emit(editor.view.id, *editor.values())
+            self.context.wait()
+
     def focusables(self) -> list[QWidget]:
         return [self.tabs.tabBar(), self.posting, self.open_file_button, self.match_button, self.results.create_button,
                 self.results.skills, self.view_list, self.open_button, self.duplicate_button, self.delete_button,

@@ -1,10 +1,17 @@
-"""The new wallet's recovery code, shown once, to be written on paper before going on."""
+"""The new wallet's recovery code, shown once, to be written on paper before going on.
+
+Beside it: save or print the recovery kit (the code, what it is for, where the wallet lives), for people who
+would rather keep a printed page than copy the code by hand.
+"""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
 
+from ui.dialogs.recovery_kit import ask_and_save, print_kit
 from ui.widgets import button, card, centered, label, message_label, name, show_message
 from wallet.api import Onboarding
 
@@ -35,6 +42,20 @@ class RecoveryCodePage(QWidget):
             "Write it on paper with a pen and keep the paper somewhere safe, away from this computer. "
             "Do not photograph it or save it in a file here: anyone with the code can open your wallet.",
             "note"))
+        self.save_kit = button("Save recovery kit (PDF)…", "saveKitButton",
+                               "Save a one-page recovery kit as a PDF, to print")
+        self.print_kit = button("Print recovery kit…", "printKitButton", "Print a one-page recovery kit")
+        kit_row = QHBoxLayout()
+        kit_row.addWidget(self.print_kit)
+        kit_row.addWidget(self.save_kit)
+        kit_row.addStretch(1)
+        layout.addLayout(kit_row)
+        self.kit_message = message_label("kitMessage", "note")
+        layout.addWidget(self.kit_message)
+        self.wallet_path: Path | None = None
+        self.paper = "A4"
+        self.holder = ""
+        self._code = ""
         self.confirm = QCheckBox("I have written down my recovery code")
         name(self.confirm, "recoveryConfirm", "I have written down my recovery code")
         layout.addWidget(self.confirm)
@@ -48,15 +69,22 @@ class RecoveryCodePage(QWidget):
         row.addWidget(self.submit)
         layout.addLayout(row)
         centered(self, frame, width=600)
-        QWidget.setTabOrder(self.code, self.confirm)
+        QWidget.setTabOrder(self.code, self.print_kit)
+        QWidget.setTabOrder(self.print_kit, self.save_kit)
+        QWidget.setTabOrder(self.save_kit, self.confirm)
         QWidget.setTabOrder(self.confirm, self.submit)
+        self.save_kit.clicked.connect(self._save_kit)
+        self.print_kit.clicked.connect(self._print_kit)
         self.submit.clicked.connect(lambda: self.continue_clicked.emit(self.confirm.isChecked()))
 
     def enter(self, flow: Onboarding) -> None:
+        self.wallet_path = flow.path
         self.show_code(flow.recovery_code or "")
 
     def show_code(self, code: str) -> None:
         """Show `code` (a new wallet's, or a replacement's) and ask again for the tick."""
+        self._code = code
+        show_message(self.kit_message, "")
         self.code.setText(two_lines(code))
         # Read one character at a time, a pause between groups.
         self.code.setAccessibleDescription(", ".join(" ".join(group) for group in code.split("-")))
@@ -66,6 +94,20 @@ class RecoveryCodePage(QWidget):
     def show_status(self, error: str, busy: bool) -> None:
         show_message(self.error, error)
 
+    def _save_kit(self) -> None:
+        if self._code and self.wallet_path is not None:
+            said = ask_and_save(self, self._code, self.wallet_path, holder=self.holder, paper=self.paper)
+            if said:
+                show_message(self.kit_message, said)
+
+    def _print_kit(self) -> None:
+        if self._code and self.wallet_path is not None:
+            said = print_kit(self, self._code, self.wallet_path, holder=self.holder, paper=self.paper)
+            if said:
+                show_message(self.kit_message, said)
+
     def leave(self) -> None:
+        self._code = ""
+        show_message(self.kit_message, "")
         self.code.clear()
         self.code.setAccessibleDescription("")

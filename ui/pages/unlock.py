@@ -6,9 +6,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from ui.widgets import busy_bar, button, card, centered, field, label, line_edit, message_label, show_message
-from wallet.api import Onboarding
+from wallet.api import Onboarding, demo_passphrase
 
 DEMO_NOTE = ("This is a demo wallet made by ler-wallet demo; its passphrase was printed when it was made.")
+DEMO_SHOWN = "This is a demo wallet with made-up records. Its passphrase is: {}"
 
 
 class UnlockPage(QWidget):
@@ -62,6 +63,9 @@ class UnlockPage(QWidget):
 
     def enter(self, flow: Onboarding) -> None:
         self.where.setText(f"Wallet: {flow.path}" if flow.path else "")
+        shown = demo_passphrase(flow.path) if flow.is_demo and flow.path else ""
+        self.demo_note.setText(DEMO_SHOWN.format(shown) if shown else DEMO_NOTE)
+        self.demo_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.demo_note.setVisible(flow.is_demo)
         self.passphrase.clear()
         self.passphrase.setFocus()

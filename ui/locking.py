@@ -1,0 +1,168 @@
+"""What locking does in the window, whoever asks for it (Lock, Ctrl+L, the idle timer, the screen locking, a
+restore), and the other ways of leaving a wallet (opening another one, a recent one, the demo, quitting).
+
+Before: a view edited and not saved is not thrown away. Lock and Ctrl+L ask (Save / Don't save / Cancel);
+a lock nobody asked for (idle, screen lock) saves it, since nobody is there to answer.
+After (however the wallet got locked): the idle timer stops, every dialog closes, the clipboard is emptied if
+it still holds what the app put there (the DID, an ID), and the passphrase field has the focus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from ui.clipboard import clear_if_ours
+from ui.pages.opportunities import OpportunitiesPage
+from wallet.api import Session, Step
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+UNSAVED = "You changed the view “{}” and did not save it. Save the changes before locking?"
+
+
+class Locker(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self._session: Session | None = None
+        self._then: Callable[[], None] | None = None
+        self.prompt = QMessageBox(window)
+        self.prompt.setObjectName("unsavedViewPrompt")
+        self.prompt.setWindowTitle("Unsaved changes")
+        self.prompt.setIcon(QMessageBox.Icon.Question)
+        self.save_button = self.prompt.addButton("Save and lock", QMessageBox.ButtonRole.AcceptRole)
+        self.save_button.setObjectName("unsavedSave")
+        self.discard_button = self.prompt.addButton("Lock without saving", QMessageBox.ButtonRole.DestructiveRole)
+        self.discard_button.setObjectName("unsavedDiscard")
+        self.cancel_button = self.prompt.addButton("Cancel", QMessageBox.ButtonRole.RejectRole)
+        self.cancel_button.setObjectName("unsavedCancel")
+        for choice in (self.save_button, self.discard_button, self.cancel_button):
+            choice.setAccessibleName(choice.text())
+        self.prompt.setDefaultButton(self.save_button)
+        self.prompt.setEscapeButton(self.cancel_button)
+        self.prompt.buttonClicked.connect(self._answered)
+
+    def wire(self) -> None:
+        w = self.window
+        menu = w.wallet_menu
+        w.idle.lock_now.connect(lambda _reason: self.lock(ask=False))
+        menu.lock_requested.connect(lambda: self.lock(ask=False))
+        menu.quit_requested.connect(w.close)
+        menu.open_other_requested.connect(lambda: self.leave_wallet(self._choose_folder))
+        menu.open_requested.connect(lambda path: self.leave_wallet(lambda: self._open(path)))
+        menu.settings_dialog.trusted_requested.connect(w.records.commands.trusted_action.trigger)
+        w.preferences.changed.connect(self._preferences_changed)
+        w.welcome.demo_clicked.connect(lambda: w.flow.choose_demo())
+        w.welcome.recent_clicked.connect(lambda path: self._open(Path(path)))
+        w.welcome.settings_clicked.connect(menu.settings)
+        self._preferences_changed()
+
+    # -- locking ------------------------------------------------------------------------------------------
+    def _opportunities(self) -> OpportunitiesPage | None:
+        stack = self.window.workspace.stack
+        for index in range(stack.count()):
+            page = stack.widget(index)
+            if isinstance(page, OpportunitiesPage):
+                return page
+        return None
+
+    def lock(self, *, ask: bool, then: Callable[[], None] | None = None) -> None:
+        """Lock the open wallet (if any), then run `then`. With `ask`, unsaved view edits are asked about."""
+        flow = self.window.flow
+        if flow.state is not Step.UNLOCKED:
+            if then is not None:
+                then()
+            return
+        page = self._opportunities()
+        unsaved = page.unsaved_view() if page is not None else ""
+        if unsaved and ask:
+            self._then = then
+            self.prompt.setText(UNSAVED.format(unsaved))
+            self.prompt.open()
+            return
+        if unsaved and page is not None:
+            page.save_view_now()
+        self._lock_now(then)
+
+    def _answered(self, chosen: object) -> None:
+        then, self._then = self._then, None
+        page = self._opportunities()
+        if chosen is self.cancel_button or page is None:
+            return
+        if chosen is self.save_button:
+            page.save_view_now()
+        else:
+            page.editor.clear()
+        self._lock_now(then)
+
+    def _lock_now(self, then: Callable[[], None] | None) -> None:
+        if self.window.flow.state is Step.UNLOCKED:
+            self.window.flow.lock()  # cancels an import, check or match still running; never waits for it
+        if then is not None:
+            then()
+
+    def follow(self, session: Session | None) -> None:
+        """Called on every change of step: starts the idle timer on unlock, tidies up after a lock."""
+        was, self._session = self._session, session
+        if session is not None and was is None:
+            self.window.idle.start()
+            self.window.wallet_menu.remember(session.path)
+        elif session is None and was is not None:
+            self._after_lock()
+
+    def _after_lock(self) -> None:
+        w = self.window
+        w.idle.stop()
+        restore = w.wallet_menu.restore_dialog
+        for dialog in w.findChildren(QDialog):
+            if dialog.isVisible() and dialog is not self.prompt and not (dialog is restore and restore.restoring):
+                finish = getattr(dialog, "finish", None)
+                if callable(finish):
+                    finish()
+                else:
+                    dialog.reject()
+        clear_if_ours()
+        if w.flow.state is Step.UNLOCK:
+            w.unlock.passphrase.setFocus()
+            QTimer.singleShot(0, self._focus_passphrase)  # after the page switch has settled
+
+    def _focus_passphrase(self) -> None:
+        w = self.window
+        restoring = w.wallet_menu.restore_dialog.isVisible()
+        if w.flow.state is Step.UNLOCK and w.stack.currentWidget() is w.unlock and not restoring:
+            w.activateWindow()
+            w.unlock.passphrase.setFocus()
+
+    # -- leaving for another wallet -------------------------------------------------------------------------
+    def leave_wallet(self, then: Callable[[], None]) -> None:
+        """Lock (asking about unsaved edits), go back to the start, then `then` (open another wallet)."""
+        def back_to_start() -> None:
+            flow = self.window.flow
+            if flow.state in (Step.CREATE, Step.UNLOCK, Step.RECOVER):
+                flow.back()
+            if flow.state is Step.START:
+                then()
+
+        self.lock(ask=True, then=back_to_start)
+
+    def _choose_folder(self) -> None:
+        self.window._open_existing()
+
+    def _open(self, path: Path) -> None:
+        flow = self.window.flow
+        if flow.state in (Step.CREATE, Step.UNLOCK, Step.RECOVER):
+            flow.back()
+        if flow.state is Step.START:
+            flow.choose_open(path)
+
+    def _preferences_changed(self) -> None:
+        w = self.window
+        w.idle.set_minutes(w.preferences.values.lock_minutes)
+        values = w.preferences.values
+        w.welcome.set_recent(list(values.recent) if values.remember_recent else [])

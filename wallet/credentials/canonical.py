@@ -8,6 +8,9 @@ unnoticed, so we list them for the report.
 from __future__ import annotations
 
 import hashlib
+import json
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -86,13 +89,45 @@ def _guarded(run: Any) -> Any:
         raise CredentialFormatError("The credential is nested too deeply to read.") from exc
 
 
+_EXPANDED: OrderedDict[str, tuple[list[Any], frozenset[str]]] = OrderedDict()
+_EXPANDED_LOCK = threading.Lock()
+_EXPANDED_KEEP = 32
+
+
+def _expanded(document: dict[str, Any]) -> tuple[list[Any], frozenset[str]]:
+    """The expansion of `document` and the properties it dropped, computed once for the same JSON text.
+
+    The data-model check and RDFC both expand the credential (without its proofs): the second reads the first's
+    result instead of paying pyld's expansion twice. Callers must not change what they get."""
+    key = json.dumps(document, ensure_ascii=False)
+    with _EXPANDED_LOCK:
+        found = _EXPANDED.get(key)
+        if found is not None:
+            _EXPANDED.move_to_end(key)
+            return found
+    processor = _Processor()
+    expanded: list[Any] = _guarded(lambda: processor.expand(document, dict(_OPTIONS)))
+    result = (expanded, frozenset(processor.dropped))
+    with _EXPANDED_LOCK:
+        _EXPANDED[key] = result
+        while len(_EXPANDED) > _EXPANDED_KEEP:
+            _EXPANDED.popitem(last=False)
+    return result
+
+
+def forget_expansions() -> None:
+    """Drop the remembered expansions (benchmarks measure a credential seen for the first time)."""
+    with _EXPANDED_LOCK:
+        _EXPANDED.clear()
+
+
 def expand(document: dict[str, Any]) -> tuple[list[Any], list[str]]:
     """JSON-LD expansion with the offline loader; returns (expanded, undefined terms)."""
     _check_contexts(document)
-    processor = _Processor()
-    expanded: list[Any] = _guarded(lambda: processor.expand(document, dict(_OPTIONS)))
-    _collect_relative(expanded, processor.dropped)
-    return expanded, sorted(processor.dropped)
+    expanded, dropped = _expanded(document)
+    undefined = set(dropped)
+    _collect_relative(expanded, undefined)
+    return expanded, sorted(undefined)
 
 
 def _explain(exc: Exception) -> Exception:
@@ -116,16 +151,17 @@ class _Sha384Canon(URDNA2015):  # type: ignore[misc]
 def rdfc(document: dict[str, Any], *, sha384: bool = False) -> Canonical:
     """RDFC-1.0 canonical N-Quads of a JSON-LD document, and the terms no context defines.
 
-    One expansion serves both: the RDF dataset is built from it and the dropped terms are collected on the way.
+    One expansion serves both: the RDF dataset is built from it and the dropped terms are collected on the way;
+    it is shared with the data-model check (`_expanded`).
     `sha384` selects RDFC-1.0's SHA-384 variant (blank node labels then differ).
     """
     _check_contexts(document)
-    processor = _Processor()
-    dataset = _guarded(lambda: processor.to_rdf(document, dict(_OPTIONS)))
+    expanded, dropped = _expanded(document)
+    dataset = _guarded(lambda: jsonld.JsonLdProcessor().to_rdf(expanded, dict(_OPTIONS)))
     canon = _Sha384Canon() if sha384 else URDNA2015()
     nquads: str = _guarded(lambda: canon.main(dataset, {"format": "application/n-quads"}))
-    undefined = set(processor.dropped)
-    _collect_relative(processor.expanded, undefined)
+    undefined = set(dropped)
+    _collect_relative(expanded, undefined)
     issuer_dependent = {
         part[1 + len(ISSUER_DEPENDENT) : -1]
         for line in nquads.splitlines()

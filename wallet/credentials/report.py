@@ -27,6 +27,7 @@ class CheckName(StrEnum):
     VALIDITY = "validity period"
     STATUS = "status"
     SCHEMA = "schema"
+    DATA_MODEL = "data model"
     TRUSTED_ISSUER = "trusted issuer"
     NESTED = "nested credentials"
     RECIPIENT = "recipient"

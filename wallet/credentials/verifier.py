@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from wallet.credentials import family, jose, recipient, schema, status
+from wallet.credentials import datamodel, family, jose, recipient, schema, status
 from wallet.credentials.binding import Binding, issuer_binding, ob2_issuer_binding
 from wallet.credentials.dataintegrity import verify_all
 from wallet.credentials.formats import Kind, Parsed, contexts_of, types_of
@@ -155,6 +155,8 @@ class Verifier:
                        "section follows Blockcerts, so its Open Badges 2.0 layout was not checked.")
         else:
             report.checks.append(schema.check_schema(document, parsed.kind.value))
+        if parsed.kind is not Kind.OB2 and parsed.jws is None:  # JSON-LD forms; a JWT's claims are jose's
+            report.checks.append(datamodel.check_data_model(document))
         report.checks.append(self._trust(report.issuer, document, report.checks))
         if parsed.container != "inside a CLR":  # a CLR's own subject is compared, not each credential inside it
             report.checks.append(recipient.check_recipient(document, self.options.holder))

@@ -1,0 +1,192 @@
+"""The data-model check: does a JSON-LD credential follow the W3C VC data model (2.0 or 1.1) it names?
+
+Signed or not, a credential is read as the W3C VCDM 2.0 and 1.1 test suites read it: contexts and terms
+(`jsonld_terms`), then the properties the model requires and their shapes (issuer, type, subject, identifiers,
+dates, and the `type` every status, schema, evidence, refresh, terms-of-use and proof entry needs).
+
+The verdict: anything malformed fails the check (so the credential is "not verified", with the sentence); terms no
+context defines are a warning (a reader sees them but no signature covers their meaning); a context the wallet
+does not ship makes the JSON-LD part "not checked" (never fetched), while the shapes are still checked.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Any
+
+from wallet.credentials.jsonld_terms import VC_V1, TermFindings, is_url, term_findings
+from wallet.credentials.report import Check, CheckName, Outcome, clip
+
+_DATE_TIME = re.compile(r"^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$")
+_MAX_SHOWN = 3
+
+# Entries that must say what they are (`type`); `id` says whether an id is required ("1.1": only under VC 1.1).
+_TYPED_ENTRIES = {
+    "credentialStatus": ("status entry", "1.1"),
+    "credentialSchema": ("schema entry", "always"),
+    "evidence": ("evidence entry", "never"),
+    "refreshService": ("refresh service", "1.1"),
+    "termsOfUse": ("terms-of-use entry", "never"),
+    "proof": ("proof", "never"),
+}
+
+
+def _entries(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value]
+
+
+def _has_type(entry: dict[str, Any]) -> bool:
+    value = entry.get("type")
+    names = _entries(value)
+    return bool(names) and value is not None and all(isinstance(n, str) and n for n in names)
+
+
+def _date_problem(document: dict[str, Any], name: str, label: str) -> str | None:
+    value = document.get(name)
+    if name not in document:
+        return None
+    if not isinstance(value, str):
+        return f"Its {label} must be one date and time, not {clip(repr(value), 50)}."
+    if not _DATE_TIME.match(value) or _moment(value) is None:
+        return f"Its {label} '{clip(value, 40)}' is not a date and time (such as 2024-05-01T09:00:00Z)."
+    return None
+
+
+def _moment(value: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def _dates(document: dict[str, Any], version: int | None) -> list[str]:
+    names = (
+        [("issuanceDate", "issue date"), ("expirationDate", "expiry date")]
+        if version == 1
+        else [("validFrom", "start date"), ("validUntil", "end date")]
+    )
+    problems = [p for name, label in names if (p := _date_problem(document, name, label))]
+    if version == 1 and "issuanceDate" not in document:
+        problems.append("It has no issue date (issuanceDate), which VC 1.1 requires.")
+    start, end = document.get(names[0][0]), document.get(names[1][0])
+    if not problems and isinstance(start, str) and isinstance(end, str):
+        begins, ends = _moment(start), _moment(end)
+        if begins and ends and (begins.tzinfo is None) == (ends.tzinfo is None) and ends < begins:
+            problems.append(f"Its {names[1][1]} comes before its {names[0][1]}.")
+    return problems
+
+
+def _issuer(document: dict[str, Any]) -> list[str]:
+    if "issuer" not in document:
+        return ["It names no issuer."]
+    issuer = document["issuer"]
+    if isinstance(issuer, dict):
+        if not is_url(issuer.get("id")):
+            return ["Its issuer must have an id that is a URL."]
+        return _texts(issuer, "issuer's ")
+    if not is_url(issuer):
+        return [f"Its issuer must be a URL or an object with an id, not {clip(repr(issuer), 50)}."]
+    return []
+
+
+def _types(document: dict[str, Any]) -> list[str]:
+    value = document.get("type")
+    names = _entries(value)
+    if value is None or not names:
+        return ["It has no type."]
+    if not all(isinstance(n, str) for n in names):
+        return ["Every type must be a name or a URL."]
+    if "VerifiableCredential" not in names:
+        return ["Its types do not include VerifiableCredential."]
+    return []
+
+
+def _subjects(document: dict[str, Any]) -> list[str]:
+    if "credentialSubject" not in document:
+        return ["It has no subject (credentialSubject): it claims nothing about anyone."]
+    subjects = _entries(document["credentialSubject"])
+    if not subjects or not all(isinstance(s, dict) for s in subjects):
+        return ["Its subject must be an object with claims."]
+    if any(not s for s in subjects):
+        return ["A subject is empty: it holds no claims."]
+    if any("id" in s and not is_url(s["id"]) for s in subjects):
+        return ["A subject's id must be one URL."]
+    return []
+
+
+def _typed_entries(document: dict[str, Any], version: int | None) -> list[str]:
+    problems = []
+    for name, (label, needs_id) in _TYPED_ENTRIES.items():
+        if name not in document:
+            continue
+        for entry in _entries(document[name]):
+            if not isinstance(entry, dict):
+                problems.append(f"A {label} must be an object.")
+            elif not _has_type(entry):
+                problems.append(f"A {label} has no type.")
+            elif "id" in entry and not is_url(entry["id"]):
+                problems.append(f"A {label}'s id must be one URL.")
+            elif "id" not in entry and (needs_id == "always" or (needs_id == "1.1" and version == 1)):
+                problems.append(f"A {label} has no id.")
+    return problems
+
+
+def _is_text(value: Any) -> bool:
+    """Plain text, or language-tagged text ({"@value", "@language", "@direction"} only), or a list of them."""
+    if isinstance(value, str):
+        return True
+    if isinstance(value, dict):
+        return isinstance(value.get("@value"), str) and set(value) <= {"@value", "@language", "@direction"}
+    return isinstance(value, list) and bool(value) and all(not isinstance(v, list) and _is_text(v) for v in value)
+
+
+def _texts(node: dict[str, Any], owner: str = "") -> list[str]:
+    return [f"Its {owner}{name} must be text or language-tagged text." for name in ("name", "description")
+            if name in node and not _is_text(node[name])]
+
+
+def shape_problems(document: dict[str, Any], version: int | None) -> list[str]:
+    """Every required property that is missing or of the wrong shape, as sentences."""
+    problems: list[str] = []
+    if "id" in document and not is_url(document["id"]):
+        problems.append("Its id must be one URL.")
+    problems += _types(document) + _issuer(document) + _subjects(document) + _texts(document)
+    problems += _dates(document, version) + _typed_entries(document, version)
+    return problems
+
+
+def _joined(sentences: list[str]) -> str:
+    shown = " ".join(sentences[:_MAX_SHOWN])
+    more = len(sentences) - _MAX_SHOWN
+    return shown + (f" ({more} more problem(s) of the same kind.)" if more > 0 else "")
+
+
+def _version_name(terms: TermFindings, document: dict[str, Any]) -> str:
+    if terms.version == 1 or VC_V1 in _entries(document.get("@context")):
+        return "VC 1.1"
+    return "VC 2.0" if terms.version == 2 else "W3C VC"
+
+
+def check_data_model(document: dict[str, Any]) -> Check:
+    """The `data model` line of a JSON-LD credential's report; never raises for a bad credential."""
+    terms = term_findings(document)
+    problems = terms.errors + shape_problems(document, terms.version)
+    model = _version_name(terms, document)
+    if problems:
+        return Check(CheckName.DATA_MODEL, Outcome.FAILED, f"It does not follow the {model} data model. "
+                     + _joined(problems))
+    if terms.unchecked:
+        return Check(CheckName.DATA_MODEL, Outcome.NOT_CHECKED,
+                     f"{terms.unchecked} Its required properties are in place.")
+    if terms.undefined:
+        names = clip(", ".join(terms.undefined[:4]), 80)
+        return Check(CheckName.DATA_MODEL, Outcome.WARNING,
+                     f"It uses terms no context defines ({names}): they have no agreed meaning, and a "
+                     "signature does not cover them.")
+    message = f"It follows the {model} data model: every term is defined by its contexts."
+    if terms.issuer_dependent:
+        names = clip(", ".join(terms.issuer_dependent[:4]), 80)
+        message = (f"It follows the {model} data model; {names} fall to VC 2.0's issuer-dependent vocabulary "
+                   "(their meaning is the issuer's own).")
+    return Check(CheckName.DATA_MODEL, Outcome.PASSED, message)

@@ -1,0 +1,167 @@
+"""The JSON-LD half of the data-model check: contexts, and what expansion says about the credential's terms.
+
+Contexts come only from resources/ (wallet.credentials.contexts). A context URL the wallet does not ship is never
+fetched: the terms are then "not checked", with that reason. Expansion (pyld) finds protected terms that are
+redefined, types that map to no URL, and properties no context defines (pyld drops them silently, so they would
+be shown to a reader but covered by no signature). Proofs are left to the signature checks: the credential is
+expanded without them, exactly as RDFC expands it, so the verifier pays for one expansion, not two.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from pyld import jsonld
+
+from wallet.credentials.canonical import ISSUER_DEPENDENT, expand
+from wallet.credentials.contexts import is_known
+from wallet.credentials.report import clip
+from wallet.errors import CredentialFormatError, UnknownContextError
+
+VC_V2 = "https://www.w3.org/ns/credentials/v2"
+VC_V1 = "https://www.w3.org/2018/credentials/v1"
+URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s]+$")
+"""An absolute URL or URN (RFC 3986 scheme, then no whitespace): what VCDM means by "a URL" for identifiers."""
+
+
+def is_url(value: Any) -> bool:
+    return isinstance(value, str) and URL.match(value) is not None
+
+
+@dataclass
+class TermFindings:
+    """What the contexts and expansion say: `errors` make the credential malformed, `undefined` are terms no
+    context defines, `issuer_dependent` fall to VC 2.0's issuer-dependent vocabulary, `unchecked` says why the
+    terms could not be looked at (a context not shipped)."""
+
+    version: int | None = None
+    errors: list[str] = field(default_factory=list)
+    undefined: list[str] = field(default_factory=list)
+    issuer_dependent: list[str] = field(default_factory=list)
+    unchecked: str | None = None
+
+
+def _context_errors(items: list[Any], found: TermFindings) -> None:
+    """The @context rules both data models share, and which version the first entry names."""
+    if not items:
+        found.errors.append("Its @context is empty: the VC base context must come first.")
+        return
+    odd = [item for item in items if not isinstance(item, str | dict)]
+    if odd:
+        found.errors.append(
+            f"An @context entry is neither a URL nor an object (it is {clip(repr(odd[0]), 40)})."
+        )
+    first = items[0]
+    if first == VC_V2:
+        found.version = 2
+    elif first == VC_V1:
+        found.version = 1
+    else:
+        shown = clip(first, 60) if isinstance(first, str) else "an object"
+        found.errors.append(
+            f"Its first @context must be the VC base context ({VC_V2} for VC 2.0, {VC_V1} for VC 1.1), "
+            f"but it is {shown}."
+        )
+    urls = [item for item in items if isinstance(item, str)]
+    if VC_V1 in urls and VC_V2 in urls:
+        found.errors.append("It mixes the VC 1.1 and VC 2.0 base contexts, which define the same terms differently.")
+    for url in urls:
+        if not is_url(url):
+            found.errors.append(f"The @context entry '{clip(url, 60)}' is not a URL.")
+        elif not is_known(url) and found.unchecked is None:
+            found.unchecked = (
+                f"Not checked: the context {clip(url, 80)} is not shipped with the wallet, and contexts are never "
+                "fetched, so its terms cannot be checked offline."
+            )
+
+
+_JSONLD_ERRORS = {
+    "protected term redefinition": "It redefines a term its base context protects{where}, which would change "
+    "what the credential means.",
+    "invalid IRI mapping": "Its @context maps a term to something that is not a URL{where}.",
+    "invalid type value": "A type is not text{where}: every type must be a name or a URL.",
+    "invalid type mapping": "Its @context gives a term an invalid type{where}.",
+    "invalid value object": "A value is malformed{where}: a language-tagged text may hold only @value, "
+    "@language and @direction.",
+    "invalid language-tagged string": "A language-tagged text is malformed{where}.",
+    "invalid local context": "An @context entry is not a valid JSON-LD context{where}.",
+}
+
+
+def _where(error: jsonld.JsonLdError) -> str:
+    details = error.details if isinstance(error.details, dict) else {}
+    context = details.get("context")
+    if isinstance(context, dict) and context:
+        return f" ({clip(', '.join(str(k) for k in context), 60)})"
+    return ""
+
+
+def _jsonld_error(exc: CredentialFormatError) -> str:
+    """A sentence for a JSON-LD processing error, naming the rule it broke."""
+    cause = exc.__cause__
+    if isinstance(cause, jsonld.JsonLdError):
+        template = _JSONLD_ERRORS.get(str(cause.code))
+        if template is not None:
+            return template.format(where=_where(cause))
+        return f"Its JSON-LD cannot be processed ({clip(cause.code or 'error', 60)})."
+    return exc.message if isinstance(cause, CredentialFormatError | RecursionError) else (
+        "Its JSON-LD cannot be processed: a type or term maps to nothing "
+        f"({type(cause).__name__ if cause else 'error'})."
+    )
+
+
+def _walk(expanded: Any, found: TermFindings) -> set[str]:
+    """Types left relative (no context maps them to a URL), and properties in the issuer-dependent vocabulary.
+
+    The bundled VC 2.0 context has no `@vocab`, so an undefined type or property stays undefined (a warning)
+    rather than falling to the issuer-dependent vocabulary; a context that sets `@vocab` to it is honoured."""
+    relative: set[str] = set()
+    dependent: set[str] = set()
+    stack = [expanded]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            stack.extend(node)
+            continue
+        if not isinstance(node, dict) or "@value" in node:
+            continue
+        for key, value in node.items():
+            if key == "@type":
+                for name in value if isinstance(value, list) else [value]:
+                    if isinstance(name, str) and not is_url(name):
+                        relative.add(name)
+                    elif isinstance(name, str) and name.startswith(ISSUER_DEPENDENT):
+                        dependent.add(name[len(ISSUER_DEPENDENT):])
+            elif key.startswith(ISSUER_DEPENDENT):
+                dependent.add(key[len(ISSUER_DEPENDENT):])
+                stack.append(value)
+            elif not key.startswith("@") or key in ("@graph", "@list", "@set", "@included"):
+                stack.append(value)
+    found.issuer_dependent = sorted(dependent)
+    return relative
+
+
+def term_findings(document: dict[str, Any]) -> TermFindings:
+    """Contexts and terms of one JSON-LD credential; never raises for a bad credential."""
+    found = TermFindings()
+    if "@context" not in document:
+        found.errors.append("It has no @context, so its terms have no agreed meaning.")
+        return found
+    context = document["@context"]
+    _context_errors(context if isinstance(context, list) else [context], found)
+    if found.errors or found.unchecked:
+        return found
+    unsecured = {key: value for key, value in document.items() if key != "proof"}  # proofs: the signature checks'
+    try:
+        expanded, dropped = expand(unsecured)  # the same expansion RDFC then reuses (canonical._expanded)
+    except UnknownContextError as exc:
+        found.unchecked = f"Not checked: {exc.message}"
+        return found
+    except CredentialFormatError as exc:
+        found.errors.append(_jsonld_error(exc))
+        return found
+    relative = _walk(expanded, found)  # a type no context maps is an undefined term like any other
+    found.undefined = sorted(term for term in set(dropped) | relative if not term.startswith("@"))
+    return found

@@ -13,12 +13,14 @@ from pathlib import Path
 from types import TracebackType
 
 import PySide6
-from PySide6.QtCore import QThread
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QRect, QSize, QThread
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ui import style
 from ui.main_window import APP_NAME, MainWindow
 from ui.resources import register_fonts
+from ui.settings import Preferences, keep_qt_quiet
 from wallet.api import UsageError, harden_process
 
 log = logging.getLogger(__name__)
@@ -44,6 +46,7 @@ def binding_problem(
 
 def make_app(argv: list[str] | None = None) -> QApplication:
     """The QApplication with LER Wallet's name, bundled fonts and style (reused if one exists)."""
+    keep_qt_quiet()  # before any file dialog: Qt must not write ~/.config/QtProject.conf
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or [sys.argv[0]])
     app.setApplicationName(APP_NAME)
@@ -52,6 +55,28 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     register_fonts()
     style.apply(app)
     return app
+
+
+FIRST_SIZE = QSize(1100, 700)
+"""The first window at normal text size; larger text asks for proportionally more, up to the screen."""
+
+
+def fit_to_screen(window: QWidget, available: QRect | None = None, scale: float = 1.0) -> QSize:
+    """Size the first window to the screen's free area (never past it) and centre it; returns the size.
+
+    The pages scroll when the window is smaller than they would like (large text on a small screen), so the
+    window's minimum stays small and the person can shrink it."""
+    if available is None:
+        screen = window.screen() or QGuiApplication.primaryScreen()
+        available = screen.availableGeometry() if screen is not None else QRect(0, 0, 1366, 768)
+    want = QSize(round(FIRST_SIZE.width() * scale), round(FIRST_SIZE.height() * scale))
+    size = QSize(min(want.width(), round(available.width() * 0.96)),
+                 min(want.height(), round(available.height() * 0.94)))
+    window.setMinimumSize(QSize(min(480, size.width()), min(360, size.height())))
+    window.resize(size)
+    window.move(available.x() + (available.width() - size.width()) // 2,
+                available.y() + (available.height() - size.height()) // 2)
+    return size
 
 
 def _show_unexpected(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
@@ -74,6 +99,9 @@ def run_app(wallet_path: Path | None) -> int:
     logging.basicConfig(level=logging.WARNING)
     app = make_app()
     sys.excepthook = _show_unexpected
-    window = MainWindow(wallet_path)
+    preferences = Preferences()
+    preferences.apply_look(app)
+    window = MainWindow(wallet_path, preferences=preferences)
+    fit_to_screen(window, scale=preferences.values.text_scale)
     window.show()
     return app.exec()

@@ -13,7 +13,16 @@ from typing import Protocol
 
 from PySide6.QtCore import QSize, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QLabel,
+    QMainWindow,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui import locking
 from ui.dialogs.about import AboutDialog
@@ -80,7 +89,13 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.damage_banner)
-        column.addWidget(self.stack)
+        self.page_scroll = QScrollArea()  # a page that wants more room than the window has scrolls
+        self.page_scroll.setObjectName("windowScroll")
+        self.page_scroll.setWidgetResizable(True)
+        self.page_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.page_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.page_scroll.setWidget(self.stack)
+        column.addWidget(self.page_scroll)
         self.setCentralWidget(central)
         self.integrity = IntegrityWatch(self)
         self.integrity.damaged.connect(self._show_damage)

@@ -13,7 +13,9 @@ that saves a code; a bigger bundle becomes a numbered set.
 from __future__ import annotations
 
 import io
+import json
 import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Final
@@ -26,7 +28,7 @@ import zxingcpp
 from PIL import Image, ImageDraw, ImageFont, UnidentifiedImageError
 
 from wallet.resources import resource_path
-from wallet.sharing import qr_codec
+from wallet.sharing import qr_codec, vpqr
 from wallet.sharing.qr_codec import QrCodeError
 
 ECC_LEVELS: Final = {
@@ -187,3 +189,34 @@ def read_texts(data: bytes, name: str = "the image") -> list[str]:
     if not texts:
         raise QrCodeError(f"No QR code could be read in {name}.")
     return texts
+
+
+@dataclass(frozen=True)
+class ReadBundle:
+    """What a set of scanned codes carried: the bundle's JSON bytes, the form ("LW1" or "VPQR") and how many codes."""
+
+    bundle: bytes
+    form: str
+    codes: int
+
+
+def bundle_from_texts(texts: Sequence[str]) -> ReadBundle:
+    """The bundle in scanned QR texts: an LW1 set (any order) or one VPQR presentation."""
+    lw1 = [text for text in texts if not vpqr.is_vpqr(text)]
+    other = [text for text in texts if vpqr.is_vpqr(text)]
+    if other and lw1:
+        raise QrCodeError("These QR codes mix an LER Wallet set with a VPQR presentation; check them separately.")
+    if len(set(other)) > 1:
+        raise QrCodeError("These are several VPQR presentations; a VPQR presentation is one code, check one at a time.")
+    if other:
+        document = vpqr.decode(other[0])
+        return ReadBundle(json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8"), "VPQR", 1)
+    parts = [qr_codec.parse(text) for text in lw1]
+    return ReadBundle(qr_codec.assemble(parts), "LW1", len({part.index for part in parts}))
+
+
+def read_bundle(images: Sequence[tuple[str, bytes]]) -> ReadBundle:
+    """The bundle carried by QR images (PNG, JPEG or GIF files or photos; one or several codes in each)."""
+    if not images:
+        raise QrCodeError("No image was given.")
+    return bundle_from_texts([text for name, data in images for text in read_texts(data, name)])

@@ -1,0 +1,164 @@
+"""Checking a bundle: one report, and changes, replays, expiry and a forged issuer document all say what failed."""
+
+from __future__ import annotations
+
+import copy
+import json
+from datetime import datetime, timedelta
+from typing import Any
+
+import pytest
+
+from tests.wallet.sharing.share_kit import EXPIRES, EXPIRES_AT, NOW, STATEMENT, Kit, credentials_of, make_kit
+from wallet.credentials import demo_issuers
+from wallet.credentials.checking import offline_options
+from wallet.credentials.dataintegrity import RDFC, sign
+from wallet.credentials.issuing import Signer
+from wallet.credentials.keys import KeyResolver
+from wallet.credentials.report import Outcome, Status
+from wallet.credentials.verifier import VerifyOptions
+from wallet.crypto.identity import Identity
+from wallet.errors import CredentialFormatError
+from wallet.session import Session
+from wallet.sharing.bundle import build_bundle
+from wallet.sharing.bundle_check import BundleReport, check_bundle, read_bundle
+
+LATER = NOW + timedelta(days=1)
+
+
+@pytest.fixture
+def kit(session: Session) -> Kit:
+    return make_kit(session)
+
+
+@pytest.fixture
+def bundle(kit: Kit) -> dict[str, Any]:
+    return kit.session.sharing.share(kit.view_id, to="ACME Logistics", expires=EXPIRES, now=NOW).bundle
+
+
+def _check(bundle: dict[str, Any], at: datetime = LATER, **kwargs: Any) -> BundleReport:
+    return check_bundle(json.dumps(bundle).encode(), offline_options(at), **kwargs)
+
+
+def _messages(report: BundleReport) -> str:
+    lines = [c.message for c in report.checks]
+    for item in [*report.items, *([report.statement.report] if report.statement else [])]:
+        lines += [f"{item.name}: {c.message}" for c in item.checks if c.outcome is Outcome.FAILED]
+    return "\n".join(lines)
+
+
+def test_a_fresh_bundle_checks_out_with_its_recipient_challenge_expiry_and_statement(bundle: dict[str, Any]) -> None:
+    """Proof passed, recipient and challenge shown, every credential genuine, the statement is the learner's."""
+    report = _check(bundle)
+    assert report.proof.outcome is Outcome.PASSED
+    assert report.recipient == "ACME Logistics" and report.challenge == bundle["proof"]["challenge"]
+    assert report.expires == EXPIRES_AT
+    assert report.status is Status.VERIFIED_WITH_WARNINGS  # issuers not on this checker's trusted list
+    assert all(item.status is not Status.NOT_VERIFIED for item in report.items)
+    assert len(report.items) == 4
+    statement = report.statement
+    assert statement is not None
+    assert (statement.person, statement.text, statement.opportunity) == ("Maria Lopez", STATEMENT,
+                                                                        "Forklift operator")
+    assert statement.report.issuer == report.holder
+    forklift = statement.skills[0]
+    assert "Certified Forklift Operator" in forklift.shown_by and not forklift.missing
+
+
+def test_changing_a_credential_fails_the_holder_proof_and_that_credential(bundle: dict[str, Any]) -> None:
+    """A renamed badge: the holder's proof is broken and the badge's own signature does not match."""
+    changed = copy.deepcopy(bundle)
+    badge = next(i for i in credentials_of(changed) if i.get("name") == "Certified Forklift Operator")
+    badge["name"] = "Certified Crane Operator"
+    report = _check(changed)
+    assert report.status is Status.NOT_VERIFIED
+    assert report.proof.outcome is Outcome.FAILED and "holder's proof is broken" in report.proof.message
+    failed = [i for i in report.items if i.status is Status.NOT_VERIFIED]
+    assert [i.name for i in failed] == ["Certified Crane Operator"]
+    assert "changed after it was signed" in _messages(report)
+
+
+def test_changing_the_statement_fails_and_says_the_statement_was_changed(bundle: dict[str, Any]) -> None:
+    """A rewritten narrative: the holder's proof and the statement's own signature both fail."""
+    changed = copy.deepcopy(bundle)
+    credentials_of(changed)[0]["credentialSubject"]["narrative"]["text"] = "I am a certified crane operator."
+    report = _check(changed)
+    assert report.status is Status.NOT_VERIFIED
+    assert report.statement is not None and report.statement.report.status is Status.NOT_VERIFIED
+    assert report.proof.outcome is Outcome.FAILED
+    assert "Résumé for Forklift operator (self-asserted): The signature does not match" in _messages(report)
+
+
+@pytest.mark.parametrize("change", ["reorder", "rename", "drop evidence"])
+def test_changing_a_chosen_skill_fails(bundle: dict[str, Any], change: str) -> None:
+    """Reordering the skills, renaming one or dropping its evidence all break the statement's signature."""
+    changed = copy.deepcopy(bundle)
+    skills = credentials_of(changed)[0]["credentialSubject"]["skill"]
+    if change == "reorder":
+        skills.reverse()
+    elif change == "rename":
+        skills[0]["name"] = "operate crane"
+    else:
+        skills[0]["evidencedBy"] = []
+    report = _check(changed)
+    assert report.statement is not None and report.statement.report.status is Status.NOT_VERIFIED
+    assert report.status is Status.NOT_VERIFIED
+
+
+def test_a_changed_recipient_or_challenge_breaks_the_proof(bundle: dict[str, Any]) -> None:
+    """The domain and challenge are signed: pointing the bundle at someone else fails."""
+    for key, value in (("domain", "Other Corp"), ("challenge", "replayed")):
+        changed = copy.deepcopy(bundle)
+        changed["proof"][key] = value
+        assert _check(changed).proof.outcome is Outcome.FAILED
+
+
+def test_a_bundle_for_one_recipient_is_refused_by_another_or_for_another_request(bundle: dict[str, Any]) -> None:
+    """A verifier that asked for its own domain or challenge is told this bundle was made for someone else."""
+    report = _check(bundle, expected_domain="Other Corp")
+    assert report.status is Status.NOT_VERIFIED
+    assert "made for ACME Logistics, not for Other Corp" in _messages(report)
+    report = _check(bundle, expected_challenge="the verifier's own challenge")
+    assert report.status is Status.NOT_VERIFIED and "may be a copy made for someone else" in _messages(report)
+    ok = _check(bundle, expected_domain="ACME Logistics", expected_challenge=bundle["proof"]["challenge"])
+    assert ok.status is Status.VERIFIED_WITH_WARNINGS
+
+
+def test_an_expired_bundle_says_so(bundle: dict[str, Any]) -> None:
+    """Checked after its expiry, the bundle fails with the date; before it, it passes."""
+    report = _check(bundle, at=NOW + timedelta(days=31))
+    assert report.status is Status.NOT_VERIFIED
+    assert f"The bundle expired on {EXPIRES} 23:59 UTC" in _messages(report)
+    assert f"good until {EXPIRES}" in _messages(_check(bundle))
+
+
+def test_a_bundle_key_never_vouches_for_an_issuer_even_with_a_forged_issuer_document() -> None:
+    """A credential naming the college but signed by the holder, with a forged college DID document in the bundle,
+    is not verified: keys come from the checker's options, never from the bundle."""
+    holder = Identity.generate()
+    signer = Signer(holder.did, holder.verification_method, "Mallory", holder.sign)
+    college = "did:web:college.example"
+    forged_doc = {"@context": ["https://www.w3.org/ns/did/v1"], "id": college,
+                  "verificationMethod": [{"id": f"{college}#key-1", "type": "Multikey", "controller": college,
+                                          "publicKeyMultibase": holder.did[len("did:key:"):]}],
+                  "assertionMethod": [f"{college}#key-1"]}
+    fake = {k: v for k, v in demo_issuers.forklift_badge(holder.did).items() if k != "proof"}
+    fake["issuer"] = {"id": college, "type": ["Profile"], "name": "Riverside Community College"}
+    by_holder = sign(fake, suite=RDFC, verification_method=holder.verification_method,
+                     created="2026-01-01T00:00:00Z", signer=holder.sign)
+    by_web_key = sign(fake, suite=RDFC, verification_method=f"{college}#key-1", created="2026-01-01T00:00:00Z",
+                      signer=holder.sign)
+    bundle = build_bundle(signer, [by_holder, by_web_key], now="2026-01-01T00:00:00Z", challenge="c1")
+    bundle["didDocuments"] = [forged_doc]  # carried along, unsigned by anyone who matters
+    report = check_bundle(bundle, VerifyOptions(now=LATER, resolver=KeyResolver()))
+    assert report.proof.outcome is Outcome.PASSED  # the holder did hand it over...
+    assert [i.status for i in report.items] == [Status.NOT_VERIFIED, Status.UNVERIFIABLE]  # ...but vouches for none
+    assert "belongs to" not in report.items[1].checks[1].message
+
+
+def test_something_that_is_not_a_bundle_is_a_sentence() -> None:
+    """A credential on its own or broken JSON is not read as a bundle; check_bundle says what a bundle is."""
+    badge = json.dumps(demo_issuers.forklift_badge("did:example:x")).encode()
+    assert read_bundle(badge) is None and read_bundle(b"{not json") is None and read_bundle(b"\x89PNG") is None
+    with pytest.raises(CredentialFormatError, match="not a bundle"):
+        check_bundle(badge, offline_options(NOW))

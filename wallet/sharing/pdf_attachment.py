@@ -68,7 +68,7 @@ def attach(pdf: bytes, bundle: bytes) -> bytes:
     """The PDF with the bundle attached as resume-bundle.json (its metadata and language kept)."""
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
     embedded = writer.add_attachment(BUNDLE_FILE_NAME, bundle)
-    embedded.subtype = NameObject("/application#2Fjson")  # a MIME type is a PDF name, its slash escaped
+    embedded.subtype = NameObject("/application/json")  # a MIME type as a PDF name (pypdf writes the slash #2F)
     embedded.description = TextStringObject(BUNDLE_DESCRIPTION)
     _relate(writer)
     out = io.BytesIO()

@@ -202,6 +202,7 @@ def _record_block(record: ResumeRecord, st: dict[str, ParagraphStyle], width: fl
         standing.append(Paragraph(_text(_clip(record.reason, 160)), st["standing"]))
     table = Table([[lines, standing]], colWidths=[width - 48 * mm, 48 * mm])
     table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # else reportlab names Helvetica for the (empty) cell text
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -292,7 +293,8 @@ def _code_grid(codes: Sequence[PrintedCode], st: dict[str, ParagraphStyle], widt
     if row:
         cells.append(row + [""] * (across - len(row)))
     table = Table(cells, colWidths=[size + 4 * mm] * across, hAlign="LEFT")
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("ALIGN", (0, 0), (-1, -1), "CENTER"), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
     return [table]
 
@@ -326,7 +328,7 @@ def render(content: ResumeContent, codes: Sequence[PrintedCode], layout: Layout 
         buffer, pagesize=(page_width, page_height), leftMargin=margin, rightMargin=margin, topMargin=16 * mm,
         bottomMargin=18 * mm, title=" ".join(title.split()), author=" ".join(content.name.split()),
         subject="A verifiable skills résumé; the signed bundle is attached", creator="LER Wallet",
-        producer="LER Wallet", keywords="", lang=content.language or "en",
+        producer="LER Wallet", keywords="", lang=content.language or "en", initialFontName=REGULAR,
     )
     footer_style = _styles()["footer"]
     footer_name = _text(content.name)

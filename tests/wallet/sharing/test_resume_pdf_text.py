@@ -1,0 +1,83 @@
+"""The résumé's words: non-Latin names print with the shipped font, right-to-left text is ordered, dates read."""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+
+import pytest
+from pypdf import PdfReader
+from reportlab.pdfbase import pdfmetrics
+
+from tests.wallet.sharing.resume_kit import mapped_characters, page_text
+from wallet.sharing.pdf_fonts import REGULAR, has_rtl, register_fonts, visual
+from wallet.sharing.resume_content import ResumeContent, ResumeRecord, ResumeSkill, Section, Standing
+from wallet.sharing.resume_pdf import Layout, render, short_date, when
+
+NAMES = ["Nguyễn Thị Hồng", "Zoë Ødegård", "محمد العلي", "Αλέξανδρος Παπαδόπουλος", "Ёлка Дмитриевна"]
+
+
+def _content(name: str) -> ResumeContent:
+    record = ResumeRecord("urn:x:1", f"Cours de français — {name}", "Université Côte d'Azur", Standing.VERIFIED,
+                          Section.LEARNING, "Course", issued="2024-03-02T00:00:00Z")
+    return ResumeContent(name=name, contacts=(f"{name.split()[0].lower()}@example.org",),
+                         statement=f"Je m'appelle {name}.", skills=(ResumeSkill("communicate", ("urn:x:1",)),),
+                         records=(record,), language="fr")
+
+
+def _fonts(pdf: bytes) -> set[str]:
+    names = set()
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        for ref in page["/Resources"].get_object().get("/Font", {}).get_object().values():
+            font = ref.get_object()
+            names.add(str(font["/BaseFont"]))
+            descendants = font.get("/DescendantFonts")
+            for child in descendants or []:
+                assert "/FontFile2" in child.get_object()["/FontDescriptor"]  # embedded, not referenced
+    return names
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_non_latin_names_print_with_the_shipped_font(name: str) -> None:
+    """Each name is drawn only with the embedded DejaVu subsets, every letter has a glyph, and it is in the text."""
+    pdf = render(_content(name), [], Layout.SKILLS)
+    fonts = _fonts(pdf)
+    assert fonts and all("LERSans" in f or "DejaVu" in f for f in fonts), fonts
+    register_fonts()
+    face = pdfmetrics.getFont(REGULAR).face  # type: ignore[attr-defined]
+    drawn = visual(name)
+    assert all(ord(c) in face.charToGlyph for c in drawn if not c.isspace())  # no missing-glyph boxes
+    assert set(drawn.replace(" ", "")) <= mapped_characters(pdf)
+    text = page_text(pdf)
+    assert name in text if not has_rtl(name) else name in unicodedata.normalize("NFKC", text)  # joined forms
+    assert PdfReader(io.BytesIO(pdf)).trailer["/Root"]["/Lang"] == "fr"
+
+
+def test_right_to_left_is_put_in_visual_order() -> None:
+    """Arabic is joined and reversed for drawing; Latin text is left exactly as it is."""
+    assert visual("Zoë Ødegård") == "Zoë Ødegård"
+    drawn = visual("محمد")
+    assert drawn != "محمد" and len(drawn) == 4
+    assert all(0xFE70 <= ord(c) <= 0xFEFF for c in drawn)  # joined (presentation) forms
+    assert visual("מרים") == "םירמ"
+
+
+def test_markup_in_names_is_text_not_markup() -> None:
+    """A name holding reportlab paragraph markup prints as those characters, never as formatting."""
+    pdf = render(_content("<b>Eve</b> & <font size=40>Co</font>"), [])
+    assert "<b>Eve</b> & <font size=40>Co</font>" in page_text(pdf)
+
+
+@pytest.mark.parametrize(("iso", "words"), [("2023-06-14T10:00:00Z", "Jun 2023"), ("2021-03", "Mar 2021"),
+                                            ("2020", "2020"), ("2020-13", "2020"), ("soon", "soon")])
+def test_short_dates(iso: str, words: str) -> None:
+    """ISO dates read as month and year; what is not a date is shown as given."""
+    assert short_date(iso) == words
+
+
+def test_when_spans_and_issue_dates() -> None:
+    """Jobs read as a span ("present" when open); issued credentials read "Issued <month year>"."""
+    job = ResumeRecord("k", "Cook", "Bistro", Standing.SELF_ASSERTED, start="2021-03", end="")
+    badge = ResumeRecord("b", "Badge", "Lab", Standing.VERIFIED, issued="2024-02-28T17:00:00Z")
+    assert when(job) == "Mar 2021 – present"
+    assert when(badge) == "Issued Feb 2024"

@@ -99,7 +99,7 @@ def _expanded(document: dict[str, Any]) -> tuple[list[Any], frozenset[str]]:
 
     The data-model check and RDFC both expand the credential (without its proofs): the second reads the first's
     result instead of paying pyld's expansion twice. Callers must not change what they get."""
-    key = json.dumps(document, ensure_ascii=False)
+    key: str = _guarded(lambda: json.dumps(document, ensure_ascii=False))
     with _EXPANDED_LOCK:
         found = _EXPANDED.get(key)
         if found is not None:

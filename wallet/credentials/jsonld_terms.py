@@ -106,10 +106,11 @@ def _jsonld_error(exc: CredentialFormatError) -> str:
         if template is not None:
             return template.format(where=_where(cause))
         return f"Its JSON-LD cannot be processed ({clip(cause.code or 'error', 60)})."
-    return exc.message if isinstance(cause, CredentialFormatError | RecursionError) else (
-        "Its JSON-LD cannot be processed: a type or term maps to nothing "
-        f"({type(cause).__name__ if cause else 'error'})."
-    )
+    if cause is None or isinstance(cause, RecursionError):
+        return exc.message
+    if isinstance(cause, KeyError):  # pyld's answer to a type no context maps once @vocab is turned off
+        return "Its JSON-LD cannot be processed: a type or term maps to no URL (its context turns off @vocab?)."
+    return "Its JSON-LD cannot be processed: a value has a shape JSON-LD does not allow."
 
 
 def _walk(expanded: Any, found: TermFindings) -> set[str]:

@@ -1,0 +1,81 @@
+"""Contexts and terms: which data model a credential names, what expansion finds, and the expansion RDFC reuses."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from pyld import jsonld
+
+from wallet.credentials import canonical
+from wallet.credentials.contexts import document_loader
+from wallet.credentials.jsonld_terms import VC_V1, VC_V2, is_url, term_findings
+
+
+def _credential(**changes: Any) -> dict[str, Any]:
+    document: dict[str, Any] = {
+        "@context": [VC_V2, "https://www.w3.org/ns/credentials/examples/v2"],
+        "type": ["VerifiableCredential", "ExampleAlumniCredential"],
+        "issuer": "did:example:issuer",
+        "credentialSubject": {"id": "did:example:alice", "alumniOf": "Example University"},
+    }
+    document.update(changes)
+    return document
+
+
+@pytest.mark.parametrize(("value", "url"), [
+    ("https://example.org/a", True), ("did:example:123", True), ("urn:uuid:1", True),
+    ("example", False), ("https ://x", False), ("", False), (None, False), (["https://a.example"], False),
+])
+def test_is_url(value: Any, url: bool) -> None:
+    """A URL has a scheme and no whitespace; anything else (lists, null) is not one."""
+    assert is_url(value) is url
+
+
+def test_version_follows_the_first_context() -> None:
+    """The first context names the model: VC 2.0 or VC 1.1."""
+    assert term_findings(_credential()).version == 2
+    v1 = _credential(**{"@context": [VC_V1, "https://www.w3.org/2018/credentials/examples/v1"]})
+    v1["issuanceDate"] = "2010-01-01T00:00:00Z"
+    assert term_findings(v1).version == 1
+
+
+def test_sound_credential_has_no_findings() -> None:
+    """Every term of the example credential is defined: no errors, nothing undefined, nothing unchecked."""
+    found = term_findings(_credential())
+    assert (found.errors, found.undefined, found.unchecked) == ([], [], None)
+
+
+def test_proofs_are_left_to_the_signature_checks() -> None:
+    """An unknown proof type is not a term problem here (the signature check names it)."""
+    found = term_findings(_credential(proof={"type": "SomeProofType", "created": "2024-01-01T00:00:00Z"}))
+    assert found.errors == [] and found.undefined == []
+
+
+def test_deep_nesting_is_a_sentence_not_a_crash() -> None:
+    """A subject nested far beyond reason gives a finding, never a RecursionError."""
+    node: dict[str, Any] = {"id": "did:example:x"}
+    subject = node
+    for _ in range(5000):
+        node["alumniOf"] = {"name": "x"}
+        node = node["alumniOf"]
+    found = term_findings(_credential(credentialSubject=subject))
+    assert all(message.endswith((".", ")")) for message in found.errors)
+
+
+def test_unknown_context_is_unchecked_and_named() -> None:
+    """A context URL the wallet does not ship is named, and nothing is expanded (no fetch)."""
+    found = term_findings(_credential(**{"@context": [VC_V2, "https://example.org/private/v9"]}))
+    assert found.errors == [] and found.unchecked and "https://example.org/private/v9" in found.unchecked
+
+
+def test_rdfc_reuses_the_expansion_and_gets_the_same_nquads() -> None:
+    """After the term check expanded a credential, RDFC's canonical form equals pyld's own, computed afresh."""
+    canonical.forget_expansions()
+    document = _credential()
+    term_findings(document)
+    reused = canonical.rdfc(document).nquads
+    fresh = jsonld.normalize(document, {"algorithm": "URDNA2015", "format": "application/n-quads",
+                                        "documentLoader": document_loader})
+    assert reused == fresh and reused
+    assert canonical.rdfc(document).nquads == reused  # the remembered expansion was not changed by its use

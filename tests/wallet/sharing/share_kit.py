@@ -92,7 +92,7 @@ def make_kit(session: Session) -> Kit:
     clr = _import(session, json.dumps(clr_document).encode(), "clr.json")
     hidden = session.add_entry(EntryInput(
         kind=EntryKind.PROJECT, title=f"Project {MARKER}", organisation=f"{MARKER} Ltd", start="2019-01",
-        description=f"Private {MARKER}", skills=(f"skill {MARKER}",), tags=(f"tag-{MARKER}",)))
+        description=f"Private {MARKER}", skills=("operate forklift", f"skill {MARKER}"), tags=(f"tag-{MARKER}",)))
     session.add_evidence(hidden, f"notes-{MARKER}.txt", f"evidence {MARKER}".encode(), media_type="text/plain")
     other = _import(session, json.dumps(marked_badge(did)).encode(), "marked.json")
     view = session.skills.create_view("Forklift operator", None, auto=False)

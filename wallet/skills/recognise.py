@@ -99,6 +99,10 @@ class _Entry:
     needs_capital: bool
     needs_context: bool
     kind: str
+    needs_health: bool = False
+    """A product name that is also a word ("Epic"): read only near words of patient records."""
+    hot: bool = False
+    """An O*NET Hot Technology: of two products written alike, the one postings name."""
 
 
 PRODUCT_WORDS = frozenset(
@@ -118,6 +122,7 @@ PRODUCT_WORDS = frozenset(
 )
 AMBIGUOUS_PRODUCTS = frozenset(
     [
+        "epic",
         "access",
         "word",
         "teams",
@@ -174,16 +179,35 @@ def _labels(skill: Skill) -> Iterable[tuple[str, bool]]:
         rest = words[1:]
         if len(words) > 1 and words[0].lower() in VENDORS and (len(rest) > 1 or rest[0].lower() in PRODUCT_WORDS):
             yield " ".join(rest), False  # "Excel" for "Microsoft Excel", but never "Inventory" for "Oracle Inventory"
-        yield from _short_forms(words)
+        yield from _short_forms(words, skill.hot)
+    yield from ((name, False) for name in PRODUCT_NAMES.get(skill.id, ()))
 
 
-def _short_forms(words: list[str]) -> Iterable[tuple[str, bool]]:
-    """O*NET writes "Hypertext markup language HTML", "Salesforce software": postings write "HTML", "Salesforce"."""
+PRODUCT_NAMES: dict[str, tuple[str, ...]] = {
+    "onet:tech:microsoft-office-software": ("Microsoft 365", "Office 365"),
+    "onet:tech:google-workspace": ("G Suite",),
+}
+"""Names products go by today that the O*NET 29.2 examples do not list."""
+COMPANY_WORDS = frozenset(["systems", "software", "inc", "corporation"])
+HEALTH_PRODUCTS = frozenset(["epic", "cerner", "meditech"])
+HEALTH_CONTEXT = frozenset(stem(w) for w in """
+    patient patients chart charting ehr emr record records documentation document nurse nursing clinic clinical
+    hospital medical health care resident residents vital signs medication""".split())  # noqa: SIM905
+"""Words near which "Epic" (or "Cerner") is the patient record system."""
+
+
+def _short_forms(words: list[str], hot: bool = False) -> Iterable[tuple[str, bool]]:
+    """O*NET writes "Hypertext markup language HTML", "Salesforce software", "Epic Systems": postings write
+    "HTML", "Salesforce", "Epic"."""
+    if hot and len(words) == 2 and words[0][:1].isupper() and words[1].lower() in COMPANY_WORDS:
+        yield words[0], False  # a Hot Technology's maker named alone ("Epic"): read with its capital, in context
     if words and words[-1].lower() == "software" and len(words) > 1:
         words = words[:-1]
         yield " ".join(words), False
     if len(words) > 2 and words[-1].isupper() and len(words[-1]) >= 2 and words[-1].isalpha():
         yield " ".join(words[:-1]), False
+        if hot:
+            yield words[-1], False  # "SQL", "HTML", "CSS" written in capitals
 
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:\+\+|#)?")
@@ -232,10 +256,18 @@ def _entry(
         else:
             required = (_exact(word),)
     needs_context = tech and len(words) == 1 and words[0][0].lower() in AMBIGUOUS_PRODUCTS
+    if needs_context and words[0][0].lower() in HEALTH_PRODUCTS:
+        needs_context = False
+        needs_health = True
+    else:
+        needs_health = False
     needs_capital = skill.kind == "onet-tech" or (
         skill.kind != "onet-tool" and len(words) == 1 and words[0][0][:1].isupper()  # "Spanish"; tools are nouns
     )
-    return _Entry(skill.id, required, len(words), label, preferred, needs_capital, needs_context, skill.kind)
+    return _Entry(
+        skill.id, required, len(words), label, preferred, needs_capital, needs_context, skill.kind, needs_health,
+        skill.hot,
+    )
 
 
 _BOUNDARY = re.compile(r"[\n.;:!?•|]")
@@ -274,6 +306,8 @@ class _Places:
     """Positions of abbreviations that stand for all the words of a label."""
     segment: list[int]
     """Each word's line or sentence: a label's words never reach across two."""
+    health: list[int]
+    """Positions of words about patients and their records (ascending)."""
 
     def near(self, stem: str, i: int, window: int) -> list[int]:
         """Positions of `stem` within `window` words of position i, in text order."""
@@ -282,9 +316,10 @@ class _Places:
             return []
         return positions[bisect_left(positions, i - window) : bisect_right(positions, i + window)]
 
-    def context_near(self, i: int, distance: int) -> bool:
-        at = bisect_left(self.context, i - distance)
-        return at < len(self.context) and self.context[at] <= i + distance
+    def context_near(self, i: int, distance: int, within: list[int] | None = None) -> bool:
+        positions = self.context if within is None else within
+        at = bisect_left(positions, i - distance)
+        return at < len(positions) and positions[at] <= i + distance
 
 
 class Recogniser:
@@ -344,8 +379,9 @@ class Recogniser:
                 where[s].append(i)
         segment = _segments(words, text)
         context = [i for i, t in enumerate(words) if t.text.lower() in TECH_CONTEXT]
+        health = [i for i, t in enumerate(words) if t.stem in HEALTH_CONTEXT]
         expanded = {i for i, t in enumerate(words) if t.is_upper and t.text in ABBREVIATIONS}
-        places = _Places(where, context, expanded, segment)
+        places = _Places(where, context, expanded, segment, health)
         hits: list[tuple[int, int, _Entry, bool]] = []
         for i, found in enumerate(stems_at):
             for anchor in found:
@@ -412,6 +448,8 @@ class Recogniser:
             return None
         if entry.needs_context and not places.context_near(i, 8):
             return None
+        if entry.needs_health and not places.context_near(i, 25, places.health):
+            return None  # "an Epic view" is not Epic the patient record system
         short = len(words[i].text) <= 3 and not words[i].is_upper
         if len(entry.required) == 1 and short and not (entry.needs_capital and words[i].is_capitalised):
             return None  # "sql", "cpr" in lower case are too often something else
@@ -430,7 +468,9 @@ class Recogniser:
                 not h[3],
                 -len(h[2].required),
                 h[2].kind == "onet-tool",  # a tool only where no skill of as many words explains the same words
+                not (h[2].kind == "onet-tech" and all(w.text[:1].isupper() for w in words[h[0] : h[1] + 1])),
                 not h[2].preferred,
+                not h[2].hot,
                 h[1] - h[0],
                 h[2].kind != "esco-skill",
                 h[0],

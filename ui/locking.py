@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QWidget
 
 from ui.clipboard import clear_if_ours
 from ui.pages.opportunities import OpportunitiesPage
+from ui.widgets import button, label, modal_layout
 from wallet.api import Session, Step
 
 if TYPE_CHECKING:
@@ -26,33 +27,56 @@ if TYPE_CHECKING:
 UNSAVED = "You changed the view “{}” and did not save it. Save the changes before locking?"
 
 
+class UnsavedPrompt(QDialog):
+    """objectName 'unsavedViewPrompt': 'unsavedSave' (the default), 'unsavedDiscard', 'unsavedCancel' (Escape)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        layout = modal_layout(self, "unsavedViewPrompt", "Unsaved changes", 560, 220)
+        self.text = label(object_name="unsavedViewText")
+        layout.addWidget(self.text)
+        layout.addStretch(1)
+        self.save = button("Save and lock", "unsavedSave", "Save the view, then lock", primary=True)
+        self.discard = button("Lock without saving", "unsavedDiscard", "Lock and drop the changes to the view")
+        self.cancel = button("Cancel", "unsavedCancel", "Do not lock")
+        row = QHBoxLayout()
+        row.addWidget(self.cancel)
+        row.addStretch(1)
+        row.addWidget(self.discard)
+        row.addWidget(self.save)
+        layout.addLayout(row)
+        self.save.setDefault(True)
+        self.chosen: QPushButton | None = None
+        for choice in (self.save, self.discard, self.cancel):
+            choice.clicked.connect(lambda _c=False, b=choice: self._choose(b))
+
+    def setText(self, text: str) -> None:
+        self.text.setText(text)
+
+    def _choose(self, choice: QPushButton) -> None:
+        self.chosen = choice
+        self.done(0)
+
+    def reject(self) -> None:
+        self.chosen = self.cancel
+        super().reject()
+
+
 class Locker(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self._session: Session | None = None
         self._then: Callable[[], None] | None = None
-        self.prompt = QMessageBox(window)
-        self.prompt.setObjectName("unsavedViewPrompt")
-        self.prompt.setWindowTitle("Unsaved changes")
-        self.prompt.setIcon(QMessageBox.Icon.Question)
-        self.save_button = self.prompt.addButton("Save and lock", QMessageBox.ButtonRole.AcceptRole)
-        self.save_button.setObjectName("unsavedSave")
-        self.discard_button = self.prompt.addButton("Lock without saving", QMessageBox.ButtonRole.DestructiveRole)
-        self.discard_button.setObjectName("unsavedDiscard")
-        self.cancel_button = self.prompt.addButton("Cancel", QMessageBox.ButtonRole.RejectRole)
-        self.cancel_button.setObjectName("unsavedCancel")
-        for choice in (self.save_button, self.discard_button, self.cancel_button):
-            choice.setAccessibleName(choice.text())
-        self.prompt.setDefaultButton(self.save_button)
-        self.prompt.setEscapeButton(self.cancel_button)
-        self.prompt.buttonClicked.connect(self._answered)
+        self.prompt = UnsavedPrompt(window)
+        self.prompt.finished.connect(lambda _r: self._answered(self.prompt.chosen))
 
     def wire(self) -> None:
         w = self.window
         menu = w.wallet_menu
         w.idle.lock_now.connect(lambda _reason: self.lock(ask=False))
         menu.lock_requested.connect(lambda: self.lock(ask=False))
+        menu.ask_lock.connect(lambda: self.lock(ask=True))
         menu.quit_requested.connect(w.close)
         menu.open_other_requested.connect(lambda: self.leave_wallet(self._choose_folder))
         menu.open_requested.connect(lambda path: self.leave_wallet(lambda: self._open(path)))
@@ -93,9 +117,9 @@ class Locker(QObject):
     def _answered(self, chosen: object) -> None:
         then, self._then = self._then, None
         page = self._opportunities()
-        if chosen is self.cancel_button or page is None:
+        if chosen is None or chosen is self.prompt.cancel or page is None:
             return
-        if chosen is self.save_button:
+        if chosen is self.prompt.save:
             page.save_view_now()
         else:
             page.editor.clear()

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QMenu, QToolButton, QWidget
 
 from ui.clipboard import copy_text
@@ -33,9 +33,11 @@ from wallet.api import KdfParams, Session
 
 class WalletMenu(QObject):
     """`open_requested(path)`: open another wallet; `lock_requested`: lock now, without questions (a restore);
-    `quit_requested`; `open_other_requested`: choose a wallet folder."""
+    `ask_lock`: Ctrl+L pressed in one of its dialogs (lock, asking about unsaved edits); `quit_requested`;
+    `open_other_requested`: choose a wallet folder."""
 
     open_requested = Signal(object)
+    ask_lock = Signal()
     open_other_requested = Signal()
     lock_requested = Signal()
     quit_requested = Signal()
@@ -107,6 +109,8 @@ class WalletMenu(QObject):
         self.passphrase_dialog = PassphraseDialog(jobs, window, kdf=kdf)
         self.settings_dialog = SettingsDialog(window)
         self.settings_dialog.saved.connect(self._save_settings)
+        for dialog in (*self.wallet_dialogs, self.settings_dialog):  # a modal dialog keeps keys from the window
+            QShortcut(QKeySequence("Ctrl+L"), dialog, self.ask_lock.emit)
         self.settings_dialog.profile_requested.connect(self.your_profile)
         self.lock_action.triggered.connect(self.lock_requested)
         self.quit_action.triggered.connect(self.quit_requested)

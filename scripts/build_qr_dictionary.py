@@ -2,7 +2,9 @@
 
 The dictionary holds vocabulary only: the context URLs we ship, the term and type names those contexts define
 (VC 2.0, Open Badges 3.0, CLR 2.0, Data Integrity), proof suite names and common prefixes, written the way they
-appear in compact JSON (`"name":`, `"OpenBadgeCredential"`). No credential content is copied in.
+appear in compact JSON (`"name":`, `"OpenBadgeCredential"`), and the fixed parts of the wallet's own bundle:
+the LER-RS statement's inline context (wallet/sharing/lerrs.py) and the shapes every statement repeats. No
+credential content is copied in.
 
 Fragments are ordered by how many bytes they would save in a ranking corpus (public OB 3.0 / CLR 2.0 examples
 and validator fixtures from ../shared/vectors, read at build time only): deflate reaches nearer bytes with
@@ -24,6 +26,10 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from wallet.sharing.lerrs import LERRS_CONTEXT, STATEMENT_NOTE  # noqa: E402
+
 CONTEXTS = ROOT / "resources" / "contexts"
 OUT = ROOT / "resources" / "qr" / "lw1.zdict"
 LIMIT = 32 * 1024  # deflate's window: dictionary bytes further back than this are never used
@@ -53,6 +59,38 @@ EXTRA = [
     '","targetFramework":"', '","targetType":"', '","targetCode":"', '"validFrom":"', '"validUntil":"',
     '"EnvelopedVerifiableCredential"', "data:application/vc+jwt,", "LERRSCredential", "Resume",
 ]
+
+
+def own() -> list[str]:
+    """The wallet's own bundle vocabulary, in every share: placed last, nearest the data."""
+    context = json.dumps(["https://www.w3.org/ns/credentials/v2", LERRS_CONTEXT], ensure_ascii=False,
+                         separators=(",", ":"))
+    return [
+        # Open Badges 3.0 credentials as issuers conventionally write them (the specification's examples' order)
+        '"alignment":[{"type":["Alignment"],"targetName":"', '","targetFramework":"ESCO","targetType":"ceterms:Skill",'
+        '"targetCode":"', '","targetUrl":"http://data.europa.eu/esco/skill/', '"tag":["',
+        '"type":["Achievement"],"achievementType":"Badge","name":"', '","description":"', '"criteria":{"narrative":"',
+        '"credentialSubject":{"id":"did:key:z6Mk', '","type":["AchievementSubject"],"achievement":{"id":"https://',
+        '"issuer":{"id":"did:key:z6Mk', '","type":["Profile"],"name":"', '","url":"https://',
+        '"type":["VerifiableCredential","OpenBadgeCredential"],"name":"',
+        '{"@context":["https://www.w3.org/ns/credentials/v2","https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],'
+        '"id":"urn:uuid:',
+        '","proofPurpose":"assertionMethod","proofValue":"z',
+        '"proof":{"type":"DataIntegrityProof","cryptosuite":"eddsa-rdfc-2022","created":"',
+        '","verificationMethod":"did:key:z6Mk',
+        # the wallet's own statement (wallet/sharing/lerrs.py) and presentation (wallet/sharing/bundle.py)
+        '"experienceKind":"credential","selfAsserted":false,"shownBy":"urn:uuid:',
+        '"educationAndLearning":[{"title":"', '"employmentHistory":[', '"organization":{"name":"',
+        '","definitionReference":"http://data.europa.eu/esco/skill/', '"evidencedBy":["urn:uuid:',
+        '"narrative":{"text":"', '"skill":[{"name":"', '"primaryLanguage":"en","contact":["',
+        '"type":"Resume","person":{"formattedName":"', " (self-asserted)",
+        f'"description":"{STATEMENT_NOTE}","issuer":{{"id":"did:key:z6Mk',
+        '"type":["VerifiableCredential","LERRSCredential"],"name":"Résumé for ', ' (self-asserted)","description":"',
+        '{"@context":["https://www.w3.org/ns/credentials/v2"],"id":"urn:uuid:',
+        '"type":["VerifiablePresentation"],"holder":"did:key:z6Mk',
+        '"proofPurpose":"authentication","challenge":"', '","domain":"',
+        f'"verifiableCredential":[{{"@context":{context},"id":"urn:uuid:',
+    ]
 
 
 def _terms(node: Any, found: set[str]) -> None:
@@ -103,14 +141,15 @@ def build(vectors: Path) -> bytes:
     for fragment in candidates():
         scored.append((text.count(fragment) * (len(fragment) - 3), fragment))
     scored.sort()
+    last = own()
     out: list[str] = []
-    size = 0
+    size = sum(len(fragment.encode("utf-8")) for fragment in last)
     for _saving, fragment in reversed(scored):  # most useful first, so trimming drops the least useful
         if size + len(fragment) > LIMIT:
             break
         out.append(fragment)
         size += len(fragment)
-    return "".join(reversed(out)).encode("utf-8")
+    return "".join([*reversed(out), *last]).encode("utf-8")
 
 
 def main() -> None:

@@ -3,9 +3,12 @@
 One code's text is `LW1:<i>/<n>:<digest>:<base45 data>`, every character in the QR alphanumeric alphabet.
 `digest` is the first 40 bits of SHA-256 over the bundle's bytes (base32), the same on every part, so parts
 reassemble in any order, a set mixing two bundles is refused, and a reassembled bundle is checked whole.
-The data of all parts, joined in order, is the bundle compressed with raw deflate and the dictionary
-`resources/qr/lw1.zdict` (VC / Open Badges / CLR vocabulary, see scripts/build_qr_dictionary.py). Decoding
-gives back the bundle's exact bytes, so its signatures check as they did in the file.
+The data of all parts, joined in order, is one packing byte and the bundle compressed with raw deflate and
+the dictionary `resources/qr/lw1.zdict` (VC / Open Badges / CLR / LER-RS vocabulary, see
+scripts/build_qr_dictionary.py). Packing 0 carries the bytes as given; packing 1 (2) says the bytes were JSON
+indented by two spaces with (without) a final newline, as the wallet writes bundle files, and carries the
+same JSON without whitespace: the indentation is put back on reading. Either way decoding gives back the
+bundle's exact bytes (the digest checks it), so its signatures check as they did in the file.
 
 The dictionary is part of the format: it is pinned by hash, and a new one needs a new prefix (LW2:).
 """
@@ -14,6 +17,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import re
 import zlib
 from collections.abc import Iterable
@@ -25,11 +29,12 @@ from wallet.resources import resource_path
 from wallet.sharing.base45 import Base45Error, b45decode, b45encode
 
 PREFIX = "LW1:"
-DICTIONARY_SHA256 = "6269aeca20948265c0d42dc33e442a0f3d5721d06086dd18470d2ca5d2c3f768"
+DICTIONARY_SHA256 = "01b7da90213c52eae2d38cb03711ecf330b198dc1578bdb30374d8a7ab5ddd41"
 MAX_PARTS = 99
 MAX_BUNDLE_BYTES = 4 * 1024 * 1024
 """A reassembled bundle may unpack to this much and no more (99 full codes hold far less than this)."""
 
+RAW, INDENTED_NEWLINE, INDENTED = 0, 1, 2
 _PART = re.compile(r"LW1:(\d{1,2})/(\d{1,2}):([A-Z2-7]{8}):([0-9A-Z $%*+\-./:]*)")
 _OTHER_LW = re.compile(r"LW(\d+):")
 
@@ -84,14 +89,64 @@ def bundle_digest(bundle: bytes) -> str:
     return base64.b32encode(hashlib.sha256(bundle).digest()[:5]).decode("ascii")
 
 
+def _indented(document: object, packing: int) -> bytes:
+    text = json.dumps(document, ensure_ascii=False, indent=2)
+    return (text + "\n" if packing == INDENTED_NEWLINE else text).encode("utf-8")
+
+
+def pack(bundle: bytes) -> bytes:
+    """The packing byte and the compressed bundle (indented JSON travels without its whitespace)."""
+    try:
+        document = json.loads(bundle)
+    except (ValueError, RecursionError):
+        return bytes([RAW]) + compress(bundle)
+    for packing in (INDENTED_NEWLINE, INDENTED):
+        if _indented(document, packing) == bundle:
+            flat = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            return bytes([packing]) + compress(flat)
+    return bytes([RAW]) + compress(bundle)
+
+
+def unpack(data: bytes, limit: int = MAX_BUNDLE_BYTES) -> bytes:
+    """The bundle's bytes from `pack`'s output."""
+    if not data:
+        raise QrCodeError("The QR codes carry no data.")
+    packing, body = data[0], decompress(data[1:], limit)
+    if packing == RAW:
+        return body
+    if packing not in (INDENTED_NEWLINE, INDENTED):
+        raise QrCodeError("The QR codes use a packing this version of LER Wallet does not know; update it to "
+                          "read them.")
+    try:
+        bundle = _indented(json.loads(body), packing)
+    except (ValueError, RecursionError):
+        raise QrCodeError("The QR codes unpack, but not to JSON: a code is damaged or was changed.") from None
+    if len(bundle) > limit:
+        raise QrCodeError(f"The QR codes would unpack to more than {limit // (1024 * 1024)} MB, more than any "
+                          "bundle; they were not read.")
+    return bundle
+
+
 def _header(index: int, count: int, digest: str) -> str:
     return f"{PREFIX}{index}/{count}:{digest}:"
 
 
-def encode(bundle: bytes, max_chars: int) -> list[str]:
-    """The texts of the codes carrying `bundle`, each at most `max_chars` characters, parts of equal size."""
-    data = compress(bundle)
-    digest = bundle_digest(bundle)
+@dataclass(frozen=True)
+class Packed:
+    """A bundle ready to split into codes: its packed bytes and its digest."""
+
+    data: bytes
+    digest: str
+
+
+def prepare(bundle: bytes) -> Packed:
+    """Pack a bundle once, to split it for several code sizes."""
+    return Packed(pack(bundle), bundle_digest(bundle))
+
+
+def split(packed: Packed, max_chars: int) -> list[str]:
+    """The texts of the codes carrying a packed bundle, each at most `max_chars` characters, parts of equal size."""
+    data, digest = packed.data, packed.digest
     count = 1
     while True:
         room = max_chars - len(_header(count, count, digest))
@@ -108,8 +163,12 @@ def encode(bundle: bytes, max_chars: int) -> list[str]:
     base, extra = divmod(len(data), count)
     bounds = [i * base + min(i, extra) for i in range(count + 1)]
     chunks = [data[bounds[i]:bounds[i + 1]] for i in range(count)]
-    texts = [_header(i, count, digest) + b45encode(chunk) for i, chunk in enumerate(chunks, start=1)]
-    return texts
+    return [_header(i, count, digest) + b45encode(chunk) for i, chunk in enumerate(chunks, start=1)]
+
+
+def encode(bundle: bytes, max_chars: int) -> list[str]:
+    """The texts of the codes carrying `bundle`, each at most `max_chars` characters, parts of equal size."""
+    return split(prepare(bundle), max_chars)
 
 
 def describe_foreign(text: str) -> str | None:
@@ -175,7 +234,7 @@ def assemble(parts: Iterable[QrPart]) -> bytes:
     missing = [i for i in range(1, count + 1) if i not in chosen]
     if missing:
         raise QrCodeError(_missing_sentence(missing, count))
-    bundle = decompress(b"".join(chosen[i].data for i in range(1, count + 1)))
+    bundle = unpack(b"".join(chosen[i].data for i in range(1, count + 1)))
     if bundle_digest(bundle) != digests.pop():
         raise QrCodeError("The QR codes unpack, but not to the bundle they name: a code was changed.")
     return bundle

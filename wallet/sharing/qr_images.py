@@ -148,12 +148,13 @@ def make_set(bundle: bytes, max_version: int = DEFAULT_MAX_VERSION, ecc: str | N
     stronger level until it costs a code)."""
     if not 1 <= max_version <= 40 or (ecc is not None and ecc not in ECC_LEVELS):
         raise ValueError("max_version must be 1..40 and ecc one of L, M, Q, H")
+    packed = qr_codec.prepare(bundle)
     if ecc is None:
-        stronger = qr_codec.encode(bundle, capacity(max_version, DEFAULT_ECC))
-        weaker = qr_codec.encode(bundle, capacity(max_version, "L"))
+        stronger = qr_codec.split(packed, capacity(max_version, DEFAULT_ECC))
+        weaker = qr_codec.split(packed, capacity(max_version, "L"))
         ecc, texts = (DEFAULT_ECC, stronger) if len(stronger) <= len(weaker) else ("L", weaker)
     else:
-        texts = qr_codec.encode(bundle, capacity(max_version, ecc))
+        texts = qr_codec.split(packed, capacity(max_version, ecc))
     return [render(text, i, len(texts), ecc) for i, text in enumerate(texts, start=1)]
 
 

@@ -200,6 +200,8 @@ class _Decoder:
     def uri(self, value: Any) -> Any:
         if not isinstance(value, tuple | list):
             return value
+        if not value:
+            raise _fail("has an empty URL")
         if len(value) == 2 and value[0] in URL_PREFIXES and isinstance(value[1], str):
             return URL_PREFIXES[value[0]] + value[1]
         if len(value) == 2 and value[0] == 3 and isinstance(value[1], bytes) and len(value[1]) == 16:
@@ -287,7 +289,7 @@ def decode_cborld(data: bytes) -> Any:
             return [decoder.node(v, {}) if isinstance(v, Mapping) else _plain(v) for v in body]
     except RecursionError:
         raise _fail("is nested too deeply") from None
-    except (TypeError, ValueError, KeyError, AttributeError, OverflowError, OSError):
+    except (TypeError, ValueError, KeyError, IndexError, AttributeError, OverflowError, OSError):
         raise _fail("is malformed") from None
     raise _fail("holds neither an object nor a list")
 

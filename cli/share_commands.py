@@ -27,7 +27,10 @@ from wallet.api import (
     WalletError,
     atomic_write,
     check_bundle,
+    check_resume_pdf,
+    is_pdf,
     read_bundle,
+    resume_pdf,
     verify_inputs,
 )
 
@@ -61,7 +64,16 @@ def write_json_resume(shared: SharedBundle, out: Path, args: argparse.Namespace)
             "can be checked."]
 
 
-WRITERS: dict[str, Writer] = {"json": write_json, "jsonresume": write_json_resume}
+def write_pdf(shared: SharedBundle, out: Path, args: argparse.Namespace) -> list[str]:
+    """The PDF skills résumé: records with the verdicts the wallet gives them now, the bundle attached."""
+    path = _regular_file(out)
+    atomic_write(path, resume_pdf(shared.data, args.verify_options, args.layout or "skills", args.paper or "a4"))
+    layout = "skills first" if (args.layout or "skills") == "skills" else "chronological"
+    return [f"Wrote the PDF résumé to {path} ({layout}, {(args.paper or 'a4').upper()}), with the signed bundle "
+            f"attached. Anyone can check it: ler-wallet verify {path.name}"]
+
+
+WRITERS: dict[str, Writer] = {"json": write_json, "jsonresume": write_json_resume, "pdf": write_pdf}
 """--format → writer. A format missing here is refused before the wallet is opened."""
 
 PDF_ONLY = ("layout", "paper")
@@ -95,6 +107,7 @@ def cmd_share(args: argparse.Namespace) -> int:
     with unlock(args) as session:
         shared = session.sharing.share(args.view, form=args.format, to=args.to, expires=args.expires,
                                        nested=nested or None)
+        args.verify_options = session.credentials.options()  # the PDF résumé prints each record's verdict
         lines = writer(shared, Path(args.out), args)
     for line in lines:
         print(shown(line))
@@ -155,6 +168,12 @@ def verify_sources(inputs: Iterable[Input], options: VerifyOptions) -> Iterator[
     for name, data in given:
         if isinstance(data, WalletError):
             yield name, data
+            continue
+        if is_pdf(data):  # a PDF résumé: its attached bundle, and whether its printed QR codes carry the same
+            try:
+                yield name, check_resume_pdf(data, options)
+            except WalletError as exc:
+                yield name, exc
             continue
         bundle = next((found for reader in BUNDLE_READERS if (found := reader(name, data)) is not None), None)
         if bundle is None:

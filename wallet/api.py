@@ -15,6 +15,8 @@ What crosses this boundary:
 - **Sharing**: `session.sharing.share(view, form=..., to=..., expires=...)` signs a view as a bundle
   (`SharedBundle`: the dict, its JSON bytes, the `ResumeContent`, the `ShareRecord` written to the history);
   `session.sharing.history()` lists past shares; `json_resume` is the same view for applicant-tracking systems.
+  `resume_pdf(bundle, options, layout, paper)` prints a bundle as a PDF skills résumé (the bundle attached, its
+  QR codes on the last page); `is_pdf` and `check_resume_pdf` check such a PDF as one `BundleReport`.
 - **Typed results**: `ImportOutcome`, `Rechecked`, `SavedReport`, `CredentialDetails`, `ItemReport`,
   `MatchResult`, `Pathway`, `OutcomeMatch`, `ViewRow`, `Profile`, `Record` and friends: dataclasses, never
   dicts read by key (their `to_json()` is for `--json` output only).
@@ -103,6 +105,11 @@ from wallet.session import Session
 from wallet.sharing.bundle_check import BundleReport, Statement, StatementSkill, check_bundle, read_bundle
 from wallet.sharing.jsonresume import json_resume
 from wallet.sharing.lerrs import ResumeContent, ResumeEntry, ResumeSkill
+from wallet.sharing.pdf_attachment import is_pdf
+from wallet.sharing.pdf_check import check_resume_pdf
+from wallet.sharing.resume_pdf import LAYOUTS as RESUME_LAYOUTS
+from wallet.sharing.resume_pdf import PAPERS as RESUME_PAPERS
+from wallet.sharing.resume_pdf import resume_pdf
 from wallet.sharing.service import FORMS as SHARE_FORMS
 from wallet.sharing.service import SharedBundle, SharingService
 from wallet.skills.cpl import OutcomeMatch, RecordRef
@@ -143,6 +150,8 @@ __all__ = [
     "MAX_TEXT_INPUT_BYTES",
     "MIN_PASSPHRASE",
     "PAPER_SIZES",
+    "RESUME_LAYOUTS",
+    "RESUME_PAPERS",
     "SHARE_FORMS",
     "STATUS_SENTENCES",
     "STDIN",
@@ -232,6 +241,7 @@ __all__ = [
     "backup_info",
     "backup_reminder",
     "check_bundle",
+    "check_resume_pdf",
     "check_wallet",
     "create_wallet",
     "damage_sentence",
@@ -246,6 +256,7 @@ __all__ = [
     "free_location",
     "harden_process",
     "inspect_wallet",
+    "is_pdf",
     "json_resume",
     "last_backup",
     "layout_check",
@@ -277,6 +288,7 @@ __all__ = [
     "recovery_kit_sections",
     "rescue_wallet",
     "restore_backup",
+    "resume_pdf",
     "save_settings",
     "skills_data_credits",
     "start_warm_up",

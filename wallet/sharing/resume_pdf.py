@@ -38,11 +38,19 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from wallet.credentials.verifier import VerifyOptions
 from wallet.errors import UsageError
 from wallet.sharing import qr_codec, qr_images
 from wallet.sharing.pdf_attachment import BUNDLE_FILE_NAME, attach
 from wallet.sharing.pdf_fonts import BOLD, REGULAR, register_fonts, visual
-from wallet.sharing.resume_content import STANDING_LABELS, ResumeContent, ResumeRecord, Section, Standing
+from wallet.sharing.resume_content import (
+    STANDING_LABELS,
+    ResumeContent,
+    ResumeRecord,
+    Section,
+    Standing,
+    content_from_bundle,
+)
 
 VERIFY_COMMAND = "ler-wallet verify resume.pdf"
 MODULE_MM = 0.42
@@ -58,6 +66,10 @@ class Layout(StrEnum):
 class Paper(StrEnum):
     A4 = "a4"
     LETTER = "letter"
+
+
+LAYOUTS = tuple(layout.value for layout in Layout)
+PAPERS = tuple(paper.value for paper in Paper)
 
 
 PAPER_SIZES = {Paper.A4: A4, Paper.LETTER: LETTER}
@@ -375,3 +387,9 @@ def make_resume_pdf(bundle: bytes, content: ResumeContent, layout: Layout = Layo
     """The résumé PDF of a signed bundle: `content` (from `resume_content.content_from_bundle`) on the pages,
     the bundle's QR codes on the last, and the bundle itself attached."""
     return attach(render(content, printed_codes_for(bundle), layout, paper), bundle)
+
+
+def resume_pdf(bundle: bytes, options: VerifyOptions, layout: str = "skills", paper: str = "a4") -> bytes:
+    """The résumé PDF of a signed bundle, each record's verdict checked now under `options` (the wallet's own,
+    so its trusted keys, status lists and holder count). Raises UsageError for an unknown layout or paper."""
+    return make_resume_pdf(bundle, content_from_bundle(bundle, options), layout_of(layout), paper_of(paper))

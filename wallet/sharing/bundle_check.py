@@ -198,7 +198,9 @@ def check_bundle(
     statement_item = next((p for p in parsed if is_lerrs(p.document)), None)
     names = _refs(parsed, statement_item)
     for item in parsed:
+        item.presentation = None  # the holder's proof is checked once, above, not again for every credential
         checked = verifier.verify(item)
+        checked.presentation = report.proof
         if item is statement_item:
             report.statement = _statement(item, checked, names)
         else:

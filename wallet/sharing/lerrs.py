@@ -28,6 +28,10 @@ def _list(iri: str) -> dict[str, str]:
     return {"@id": iri, "@container": "@list"}
 
 
+def _set(iri: str) -> dict[str, str]:
+    return {"@id": iri, "@container": "@set"}
+
+
 LERRS_CONTEXT: dict[str, Any] = {
     "@protected": True,
     "LERRSCredential": f"{HR}LERRSCredential",
@@ -39,20 +43,24 @@ LERRS_CONTEXT: dict[str, Any] = {
     "text": f"{HR}text",
     "skill": _list(f"{HR}skill"),
     "definitionReference": f"{HR}definitionReference",
-    "employmentHistory": _list(f"{HR}employmentHistory"),
-    "educationAndLearning": _list(f"{HR}educationAndLearning"),
+    "employmentHistory": _set(f"{HR}employmentHistory"),
+    "educationAndLearning": _set(f"{HR}educationAndLearning"),
     "organization": f"{HR}organization",
     "title": f"{HR}title",
     "startDate": f"{HR}startDate",
     "endDate": f"{HR}endDate",
-    "contact": _list(f"{OURS}contact"),
+    "contact": _set(f"{OURS}contact"),
     "opportunity": f"{OURS}opportunity",
-    "evidencedBy": _list(f"{OURS}evidencedBy"),
+    "evidencedBy": _set(f"{OURS}evidencedBy"),
     "shownBy": f"{OURS}shownBy",
     "experienceKind": f"{OURS}experienceKind",
     "selfAsserted": {"@id": f"{OURS}selfAsserted", "@type": XSD_BOOLEAN},
 }
-"""Terms the `VerifiableCredential` scope of the VC 2.0 context protects (name, description, evidence, issuer…)
+"""Only `skill` is an ordered RDF list (the learner's order is part of what they sign). Records and evidence are
+sets: RDF lists are chains of blank nodes that all look alike to RDFC-1.0, which then has to tell them apart the
+slow way (a view of 30 records took seconds); the JSON keeps the view's order for readers either way.
+
+Terms the `VerifiableCredential` scope of the VC 2.0 context protects (name, description, evidence, issuer…)
 are not redefined here; `name` and `description` are used as VC 2.0 defines them (schema.org)."""
 
 LERRS_TYPE = "LERRSCredential"

@@ -52,6 +52,8 @@ CONTEXT_MIN_FINDS = 4
 CONTEXT_SHARED = 2
 """A loose find stays when one of its occupations also lists this many of the text's other finds."""
 TOOL_SEGMENTS = frozenset(["24", "27", "41", "43"])
+TOOL_PARTS = frozenset(["4320"])
+"""Computer parts and storage ("flash drives", "hard drives"): things a posting mentions, not tools it asks for."""
 """UNSPSC segments of the O*NET tools read from free text: material handling (pallet jacks), tools (conduit
 benders), measuring instruments (multimeters, calipers) and IT and radio equipment (barcode scanners). Gear a
 worker wears (46), drives (25) or services (40), patient equipment (42) and shop fittings (44, 52) named in a
@@ -216,7 +218,7 @@ _WORD = re.compile(r"[A-Za-z0-9]+(?:\+\+|#)?")
 def _exact(word: str) -> str:
     """A word matched as written (case and a plural "s" aside): product and tool names are not stemmed."""
     lower = word.lower()
-    if len(lower) > 3 and lower.endswith("s") and not lower.endswith("ss"):
+    if len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "as", "is", "us", "os")):
         lower = lower[:-1]
     return "=" + lower
 
@@ -271,14 +273,15 @@ def _entry(
 
 
 _BOUNDARY = re.compile(r"[\n.;:!?•|]")
+_CLAUSE = re.compile(r"[\n.;:!?•|,()]")
 
 
-def _segments(words: list[Token], text: str) -> list[int]:
-    """A number per word that changes at each line break or sentence end between two words."""
+def _segments(words: list[Token], text: str, boundary: re.Pattern[str] = _BOUNDARY) -> list[int]:
+    """A number per word that changes at each line break or sentence end (or `boundary`) between two words."""
     out: list[int] = []
     current = 0
     for k, word in enumerate(words):
-        if k and _BOUNDARY.search(text, words[k - 1].end, word.start):
+        if k and boundary.search(text, words[k - 1].end, word.start):
             current += 1
         out.append(current)
     return out
@@ -343,7 +346,8 @@ class Recogniser:
         """Stems of the tools O*NET names in one word ("Forklifts", "Scanners", "Multimeters")."""
         raw: list[_Entry] = []
         for skill, label, preferred, words in labelled:
-            if skill.kind == "onet-tool" and (skill.commodity_code or "")[:2] not in TOOL_SEGMENTS:
+            code = skill.commodity_code or ""
+            if skill.kind == "onet-tool" and (code[:2] not in TOOL_SEGMENTS or code[:4] in TOOL_PARTS):
                 continue
             entry = _entry(skill, label, preferred, words, tool_nouns)
             if entry is None:
@@ -378,6 +382,7 @@ class Recogniser:
             for s in found:
                 where[s].append(i)
         segment = _segments(words, text)
+        clause = _segments(words, text, _CLAUSE)
         context = [i for i, t in enumerate(words) if t.text.lower() in TECH_CONTEXT]
         health = [i for i, t in enumerate(words) if t.stem in HEALTH_CONTEXT]
         expanded = {i for i, t in enumerate(words) if t.is_upper and t.text in ABBREVIATIONS}
@@ -397,6 +402,10 @@ class Recogniser:
                     if span is None:
                         continue
                     in_order = self._in_order(entry, span, stems_at)
+                    if not in_order and clause[span[0]] != clause[span[1]]:
+                        continue  # "fish, and make stocks" is not *stock fish*: a loose match stays in one clause
+                    if not in_order and len(entry.required) == 2 and span[1] - span[0] > 1:
+                        continue  # two words turned round must touch: "forklift operation", not "plans with … family"
                     if entry.kind == "onet-tool" and not in_order:
                         continue  # a tool is named, word for word: "pallet jack", never "jack up the pallet"
                     hits.append((*span, entry, in_order))

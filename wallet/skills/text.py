@@ -230,6 +230,8 @@ _SPELLINGS = (
 )
 
 
+_KEEP = frozenset(["hospitality", "hospitable"])
+"""Words Snowball would join to another root ("hospitality" to "hospital"): kept whole."""
 _STEMMER = snowballstemmer.stemmer("english")
 _STEMMER_LOCK = threading.Lock()
 """A Snowball stemmer keeps state between calls: one thread at a time (misses of the cache below only)."""
@@ -242,6 +244,8 @@ def stem(word: str) -> str:
         if british in word:
             word = word.replace(british, american)
     if len(word) <= 2 or not word.isalpha():
+        return word
+    if word in _KEEP:
         return word
     with _STEMMER_LOCK:
         return str(_STEMMER.stemWord(word))

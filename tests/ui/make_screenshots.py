@@ -9,7 +9,10 @@ about.png and hostile-name.png (an edited badge whose name, issuer and descripti
 "✔ VERIFIED": shown as literal text beside the app's own "✗ Not verified") into OUT_DIR.
 
 Run with SMALL=1 to save the new pages at the smallest window size (760×560) instead, as *-small.png,
-or with HOSTILE=1 to save only hostile-name.png.
+or with HOSTILE=1 to save only hostile-name.png, or with CARE=1 to save the wallet-care pages at 1366×768
+(care-*.png: welcome with the demo and recent wallets, the demo's unlock page, back up, restore, change
+passphrase, recovery code with its kit, settings, the unsaved-view question, the view editor, the dark and
+high-contrast themes, and 2× text on a 1366×768 screen).
 """
 
 from __future__ import annotations
@@ -192,6 +195,95 @@ def skill_pages(window: MainWindow, out: Path, suffix: str = "") -> None:
     settle(window)
 
 
+SCREEN = (1366, 768)
+
+
+def care_pages(out: Path, tmp: Path, fast: KdfParams) -> None:
+    """The wallet-care pages and dialogs at 1366×768, as a first-time user sees them (CARE=1)."""
+    from PySide6.QtCore import QRect
+
+    from ui import style
+    from ui.app import fit_to_screen
+    from ui.settings import Preferences
+    from wallet.api import AppSettings
+
+    app = make_app()
+    prefs = Preferences(tmp / "settings.json")
+    prefs.update(AppSettings(recent=(str(tmp / "USB" / "Sam.lerwallet"), str(tmp / "Maria Lopez.lerwallet"))))
+    first = MainWindow(tmp / "none" / "wallet.lerwallet", kdf=fast, preferences=prefs)
+    first.resize(*SCREEN)
+    first.show()
+    settle(first)
+    save(first, out, "care-welcome.png")
+    first.flow.choose_create()
+    settle(first)
+    save(first, out, "care-create.png")
+    first.flow.back()
+    first.welcome.demo_button.click()
+    settle(first, Step.UNLOCKED, 30)
+    first.lock()
+    settle(first)
+    save(first, out, "care-demo-unlock.png")
+    first.close()
+
+    window = MainWindow(tmp / "Maria Lopez.lerwallet", kdf=fast, preferences=prefs)
+    window.resize(*SCREEN)
+    window.show()
+    settle(window)
+    window.flow.submit_unlock(PASSPHRASE)
+    settle(window, Step.UNLOCKED)
+    menu = window.wallet_menu
+    for name, opener, dialog in (("care-backup.png", menu.back_up, menu.backup_dialog),
+                                 ("care-restore.png", menu.restore, menu.restore_dialog),
+                                 ("care-passphrase.png", menu.change_passphrase, menu.passphrase_dialog),
+                                 ("care-settings.png", menu.settings, menu.settings_dialog)):
+        opener()
+        wait_for(window, lambda: not window.records.commands.jobs.busy())
+        save_with_dialog(window, dialog, out, name)
+        dialog.reject()
+    menu.new_recovery_code()
+    menu.dialog.passphrase.setText(PASSPHRASE)
+    menu.dialog.submit.click()
+    wait_for(window, lambda: menu.dialog.showing_code)
+    save_with_dialog(window, menu.dialog, out, "care-new-recovery-code.png")
+    menu.dialog.finish()
+    session = window.flow.session
+    assert session is not None
+    view = session.skills.create_view("Forklift operator, 2nd shift",
+                                      json.loads(POSTING.read_text("utf-8"))["text"])
+    window.workspace.go_to(2)
+    page = window.workspace.opportunities
+    page.tabs.setCurrentIndex(1)
+    page._open(view.id)
+    wait_for(window, lambda: page.editor.view is not None and not window.workspace.context.jobs.busy())
+    save(window, out, "care-view-editor.png")
+    window.resize(*SIZE)
+    settle(window)
+    save(window, out, "care-view-editor-1100.png")
+    window.resize(*SCREEN)
+    page.editor.name_input.setText("Forklift job at Acme")
+    page.editor.dirty = True
+    window.lock()
+    settle(window)
+    save_with_dialog(window, window.locker.prompt, out, "care-unsaved-view.png")
+    window.locker.prompt.reject()
+    window.workspace.go_to(0)
+    show(window, "Certified Forklift Operator")
+    for theme in ("dark", "high contrast"):
+        style.apply(app, theme)
+        settle(window)
+        save(window, out, f"care-theme-{theme.replace(' ', '-')}.png")
+    style.apply(app, "light", 2.0)
+    fit_to_screen(window, QRect(0, 0, *SCREEN), scale=2.0)
+    settle(window)
+    save(window, out, "care-text-2x.png")
+    window.workspace.go_to(2)
+    settle(window)
+    save(window, out, "care-text-2x-opportunities.png")
+    style.apply(app, "light", 1.0)
+    window.close()
+
+
 def main(argv: list[str]) -> int:
     if len(argv) != 2:
         print(__doc__)
@@ -207,6 +299,10 @@ def main(argv: list[str]) -> int:
         with made.session as session:
             demo.populate(session)
 
+        if os.environ.get("CARE"):
+            care_pages(out, Path(tmp), fast)
+            app.processEvents()
+            return 0
         welcome = MainWindow(Path(tmp) / "new.lerwallet", kdf=fast)
         welcome.resize(*SIZE)
         welcome.show()

@@ -53,7 +53,7 @@ class RecoverPage(QWidget):
         layout.addWidget(self.error)
         self.busy = busy_bar("recoverBusy")
         layout.addWidget(self.busy)
-        self.back = button("Back", "recoverBackButton", "Back to the start")
+        self.back = button("Back", "recoverBackButton", "Back to where you came from")
         self.submit = button("Recover wallet", "recoverSubmitButton", "Recover the wallet", primary=True)
         footer_row(layout, self.back, self.submit)
         centered(self, frame)

@@ -70,6 +70,7 @@ class WelcomePage(QWidget):
         """The wallets opened before, newest first (an empty list hides the section)."""
         for old in self.recent_buttons:
             self.recent_box.removeWidget(old)
+            old.hide()
             old.deleteLater()
         self.recent_buttons = []
         for index, path in enumerate(paths[:MAX_SHOWN]):

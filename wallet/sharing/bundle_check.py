@@ -152,6 +152,13 @@ def _name(item: Parsed) -> str:
     return item.label
 
 
+def _items(value: Any) -> list[Any]:
+    """A JSON-LD value that may be absent, one item or a list (anything else: nothing)."""
+    if isinstance(value, list):
+        return value
+    return [value] if isinstance(value, dict | str) else []
+
+
 def _statement(parsed: Parsed, report: ItemReport, names: dict[str, str]) -> Statement:
     subject = parsed.document.get("credentialSubject")
     subject = subject if isinstance(subject, dict) else {}
@@ -159,17 +166,17 @@ def _statement(parsed: Parsed, report: ItemReport, names: dict[str, str]) -> Sta
     narrative = subject.get("narrative")
     text = narrative.get("text") if isinstance(narrative, dict) else narrative
     skills = []
-    for skill in subject.get("skill") or []:
+    for skill in _items(subject.get("skill")):
         if not isinstance(skill, dict):
             continue
-        refs = [r for r in skill.get("evidencedBy") or [] if isinstance(r, str)]
-        skills.append(StatementSkill(str(skill.get("name") or ""), tuple(names[r] for r in refs if r in names),
+        refs = [r for r in _items(skill.get("evidencedBy")) if isinstance(r, str)]
+        skills.append(StatementSkill(_text(skill.get("name")) or "", tuple(names[r] for r in refs if r in names),
                                      tuple(r for r in refs if r not in names)))
-    contacts = person.get("contact") if isinstance(person, dict) else None
+    contacts = _items(person.get("contact")) if isinstance(person, dict) else []
     return Statement(
-        str(person.get("formattedName") or "") if isinstance(person, dict) else "",
+        _text(person.get("formattedName")) or "" if isinstance(person, dict) else "",
         _text(subject.get("opportunity")) or "", _text(text) or "",
-        tuple(c for c in contacts if isinstance(c, str)) if isinstance(contacts, list) else (),
+        tuple(c for c in contacts if isinstance(c, str)),
         tuple(skills), report, subject)
 
 

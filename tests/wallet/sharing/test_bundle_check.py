@@ -162,3 +162,21 @@ def test_something_that_is_not_a_bundle_is_a_sentence() -> None:
     assert read_bundle(badge) is None and read_bundle(b"{not json") is None and read_bundle(b"\x89PNG") is None
     with pytest.raises(CredentialFormatError, match="not a bundle"):
         check_bundle(badge, offline_options(NOW))
+
+
+@pytest.mark.parametrize("change", [
+    ("proof", "not a proof"), ("proof", [1, 2]), ("proof", {}), ("holder", {"id": 5}), ("holder", None),
+    ("statement", {"skill": 7}), ("statement", {"skill": [{"name": {"x": 1}, "evidencedBy": 3}]}),
+    ("statement", {"person": "Maria"}), ("statement", {"narrative": ["a", "b"]}), ("statement", {"skill": "x"}),
+])
+def test_odd_shapes_are_reports_never_crashes(bundle: dict[str, Any], change: tuple[str, Any]) -> None:
+    """A bundle with a field of an unexpected shape gets a report that is not verified; nothing raises."""
+    where, value = change
+    odd = copy.deepcopy(bundle)
+    if where == "statement":
+        credentials_of(odd)[0]["credentialSubject"].update(value)
+    else:
+        odd[where] = value
+    report = _check(odd)
+    assert report.status is not Status.VERIFIED and report.status is not Status.VERIFIED_WITH_WARNINGS
+    json.dumps(report.to_json())

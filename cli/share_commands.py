@@ -17,6 +17,7 @@ from typing import Any
 
 from cli.commands import unlock
 from cli.output import emit_json, json_text, shown
+from cli.share_qr import qr_stage, write_qr
 from wallet.api import (
     SHARE_FORMS,
     BundleReport,
@@ -73,7 +74,7 @@ def write_pdf(shared: SharedBundle, out: Path, args: argparse.Namespace) -> list
             f"attached. Anyone can check it: ler-wallet verify {path.name}"]
 
 
-WRITERS: dict[str, Writer] = {"json": write_json, "jsonresume": write_json_resume, "pdf": write_pdf}
+WRITERS: dict[str, Writer] = {"json": write_json, "jsonresume": write_json_resume, "pdf": write_pdf, "qr": write_qr}
 """--format → writer. A format missing here is refused before the wallet is opened."""
 
 PDF_ONLY = ("layout", "paper")
@@ -153,7 +154,7 @@ def _json_bundle(name: str, data: bytes) -> dict[str, Any] | None:
 BUNDLE_READERS: list[BundleReader] = [_json_bundle]
 """Each input is offered to these in turn; the first that returns a bundle dict wins."""
 
-INPUT_STAGES: list[Callable[[list[Input]], list[Input]]] = []
+INPUT_STAGES: list[Callable[[list[Input]], list[Input]]] = [qr_stage]
 """Run over the whole list of inputs first (e.g. QR images of one set become one input of bundle JSON)."""
 
 

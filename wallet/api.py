@@ -17,6 +17,9 @@ What crosses this boundary:
   `session.sharing.history()` lists past shares; `json_resume` is the same view for applicant-tracking systems.
   `resume_pdf(bundle, options, layout, paper)` prints a bundle as a PDF skills résumé (the bundle attached, its
   QR codes on the last page); `is_pdf` and `check_resume_pdf` check such a PDF as one `BundleReport`.
+  `make_qr_set(bundle_bytes)` makes the bundle's QR code or numbered set (`QrImage`: PNG, SVG, "2 of 5");
+  `read_qr_bundle` / `qr_bundle_from_texts` put scanned codes (LW1 sets in any order, or a VPQR code) back into
+  a bundle (`QrReading`), `read_qr_texts` reads the codes in one image; `QrCodeError` says why they can't.
 - **Typed results**: `ImportOutcome`, `Rechecked`, `SavedReport`, `CredentialDetails`, `ItemReport`,
   `MatchResult`, `Pathway`, `OutcomeMatch`, `ViewRow`, `Profile`, `Record` and friends: dataclasses, never
   dicts read by key (their `to_json()` is for `--json` output only).
@@ -107,6 +110,14 @@ from wallet.sharing.jsonresume import json_resume
 from wallet.sharing.lerrs import ResumeContent, ResumeEntry, ResumeSkill
 from wallet.sharing.pdf_attachment import is_pdf
 from wallet.sharing.pdf_check import check_resume_pdf
+from wallet.sharing.qr_codec import QrCodeError
+from wallet.sharing.qr_images import QrImage
+from wallet.sharing.qr_images import ReadBundle as QrReading
+from wallet.sharing.qr_images import bundle_from_texts as qr_bundle_from_texts
+from wallet.sharing.qr_images import is_image as is_qr_image
+from wallet.sharing.qr_images import make_set as make_qr_set
+from wallet.sharing.qr_images import read_bundle as read_qr_bundle
+from wallet.sharing.qr_images import read_texts as read_qr_texts
 from wallet.sharing.resume_pdf import LAYOUTS as RESUME_LAYOUTS
 from wallet.sharing.resume_pdf import PAPERS as RESUME_PAPERS
 from wallet.sharing.resume_pdf import resume_pdf
@@ -197,6 +208,9 @@ __all__ = [
     "Pathway",
     "Profile",
     "ProfileSkill",
+    "QrCodeError",
+    "QrImage",
+    "QrReading",
     "Rechecked",
     "Record",
     "RecordKind",
@@ -257,10 +271,12 @@ __all__ = [
     "harden_process",
     "inspect_wallet",
     "is_pdf",
+    "is_qr_image",
     "json_resume",
     "last_backup",
     "layout_check",
     "load_settings",
+    "make_qr_set",
     "markdown_has_markup",
     "markdown_to_safe_html",
     "media_type_of",
@@ -271,6 +287,7 @@ __all__ = [
     "parse_instant",
     "pasted_bytes",
     "populate_demo",
+    "qr_bundle_from_texts",
     "qr_image_inputs",
     "read_backup",
     "read_bundle",
@@ -280,6 +297,8 @@ __all__ = [
     "read_inputs",
     "read_json",
     "read_json_file",
+    "read_qr_bundle",
+    "read_qr_texts",
     "read_source",
     "read_stream",
     "read_text_input",

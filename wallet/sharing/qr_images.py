@@ -221,3 +221,8 @@ def read_bundle(images: Sequence[tuple[str, bytes]]) -> ReadBundle:
     if not images:
         raise QrCodeError("No image was given.")
     return bundle_from_texts([text for name, data in images for text in read_texts(data, name)])
+
+
+def is_image(data: bytes) -> bool:
+    """Whether bytes start like an image QR codes are read from (PNG, JPEG or GIF)."""
+    return data.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a"))

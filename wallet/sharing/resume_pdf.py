@@ -149,6 +149,20 @@ def short_date(iso: str) -> str:
     return text[:20]
 
 
+def long_date(iso: str) -> str:
+    """"2026-12-04…" -> "4 Dec 2026"; anything else as `short_date` reads it."""
+    text = iso.strip()[:10]
+    day = text[8:10]
+    if len(text) == 10 and day.isdigit() and 1 <= int(day) <= 31 and short_date(text) != text[:20]:
+        return f"{int(day)} {short_date(text)}"
+    return short_date(iso)
+
+
+def _skill_name(name: str) -> str:
+    """Taxonomy labels are lower case ("operate forklift"); a résumé line starts with a capital."""
+    return name[:1].upper() + name[1:] if name[:1].islower() else name
+
+
 def when(record: ResumeRecord) -> str:
     """The record's dates in words: a span for jobs and courses, the award date for an issued credential."""
     if record.start:
@@ -167,17 +181,19 @@ def _header(content: ResumeContent, st: dict[str, ParagraphStyle]) -> list[Flowa
     parts: list[Flowable] = [Paragraph(_text(content.name or "Résumé"), st["name"])]
     if content.contacts:
         parts.append(Paragraph("  ·  ".join(_text(c) for c in content.contacts), st["contact"]))
-    meta = []
     if content.opportunity:
-        meta.append(f"For: {_text(content.opportunity)}")
+        parts.append(Paragraph(f"<b>For:</b> {_text(_clip(content.opportunity, 160))}", st["meta"]))
+    meta = []
     if content.recipient:
         meta.append(f"Prepared for {_text(content.recipient)}")
     if content.prepared:
-        meta.append(f"Signed {escape(content.prepared)}")
+        meta.append(f"signed {escape(long_date(content.prepared))}")
     if content.expires:
-        meta.append(f"Valid until {escape(content.expires)}")
-    meta.append("A verifiable résumé: how to check it is on the last page")
-    parts.append(Paragraph(" · ".join(meta), st["meta"]))
+        meta.append(f"good until {escape(long_date(content.expires))}")
+    meta.append("verifiable: see the last page")
+    first = meta[0]
+    meta[0] = first[:1].upper() + first[1:]
+    parts.append(Paragraph(" · ".join(meta), ParagraphStyle("meta2", st["meta"], spaceBefore=1)))
     parts.append(HRFlowable(width="100%", thickness=1.2, color=INK, spaceBefore=6, spaceAfter=2))
     return parts
 
@@ -212,7 +228,7 @@ def _record_block(record: ResumeRecord, st: dict[str, ParagraphStyle], width: fl
     standing = [Paragraph(_standing(record), st["standing"])]
     if record.reason and record.standing is not Standing.SELF_ASSERTED:
         standing.append(Paragraph(_text(_clip(record.reason, 160)), st["standing"]))
-    table = Table([[lines, standing]], colWidths=[width - 48 * mm, 48 * mm])
+    table = Table([[lines, standing]], colWidths=[width - 40 * mm, 40 * mm])
     table.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # else reportlab names Helvetica for the (empty) cell text
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -236,6 +252,14 @@ def _records(title: str, records: Sequence[ResumeRecord], st: dict[str, Paragrap
     return [*_heading(title, st), *(_record_block(r, st, width) for r in records)]
 
 
+_ORDER = (Standing.VERIFIED, Standing.WARNINGS, Standing.SELF_ASSERTED, Standing.NOT_CHECKED, Standing.NOT_VERIFIED)
+
+
+def _rank(record: ResumeRecord | None) -> int:
+    """Records a reader can rely on most come first (the sort is stable, so the learner's order breaks ties)."""
+    return _ORDER.index(record.standing) if record is not None else len(_ORDER)
+
+
 def _evidence_words(content: ResumeContent, key: str) -> str:
     record = content.record(key)
     if record is None:
@@ -252,20 +276,25 @@ def _skills(content: ResumeContent, st: dict[str, ParagraphStyle], compact: bool
     out = _heading("Skills", st)
     if not compact:
         out.append(Paragraph("Each skill with the records that show it.", st["line"]))
+    claimed = []
     for skill in content.skills:
-        evidence = [w for w in (_evidence_words(content, k) for k in skill.evidence) if w]
+        keys = sorted(skill.evidence, key=lambda k: _rank(content.record(k)))
+        evidence = [w for w in (_evidence_words(content, k) for k in keys) if w]
+        if not evidence:
+            claimed.append(_text(skill.name))
+            continue
         if compact:
-            shown = "; ".join(_text(content.record(k).title) for k in skill.evidence  # type: ignore[union-attr]
-                              if content.record(k) is not None)
-            line = f"<b>{_text(skill.name)}</b>" + (f" — shown by {shown}" if shown else " — the learner's own claim")
+            shown = "; ".join(_text(r.title) for r in (content.record(k) for k in skill.evidence) if r is not None)
+            line = f"<b>{_text(_skill_name(skill.name))}</b> — shown by {shown}"
             out.append(Paragraph(line, ParagraphStyle("c", st["body"], spaceBefore=2)))
             continue
-        block: list[Flowable] = [Paragraph(_text(skill.name), st["skill"])]
-        if evidence:
-            block += [Paragraph("• " + e, st["evidence"]) for e in evidence]
-        else:
-            block.append(Paragraph("The learner's own claim: no record in this résumé shows it.", st["evidence"]))
+        block: list[Flowable] = [Paragraph(_text(_skill_name(skill.name)), st["skill"])]
+        block += [Paragraph("• " + e, st["evidence"]) for e in evidence]
         out.append(KeepTogether(block))
+    if claimed:
+        out.append(Paragraph(f"<b>Also:</b> {', '.join(claimed)} (the learner's own claim: no record here shows "
+                             f"{'it' if len(claimed) == 1 else 'them'})",
+                             ParagraphStyle("claimed", st["body"], spaceBefore=6)))
     return out
 
 
@@ -318,7 +347,7 @@ def story(content: ResumeContent, codes: Sequence[PrintedCode], layout: Layout, 
     out = _header(content, st) + _statement(content, st)
     if layout is Layout.SKILLS:
         out += _skills(content, st, compact=False)
-        out += _records("Records", content.records, st, width)
+        out += _records("Records", sorted(content.records, key=_rank), st, width)
     else:
         by_date = sorted(content.records, key=_sort_key, reverse=True)
         out += _records("Experience", [r for r in by_date if r.section is Section.EXPERIENCE], st, width)

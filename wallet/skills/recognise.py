@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from wallet.skills.meaning import Lexicon, learn
 from wallet.skills.pack import Skill, TaxonomyPack, load_pack
 from wallet.skills.text import (
     ABBREVIATIONS,
@@ -87,6 +88,16 @@ class Mention:
     """Which label of the skill was found."""
     exact: bool
     """The label's words appear together and in order (rather than near each other)."""
+    read_as: tuple[tuple[str, str], ...] = ()
+    """A meaning-level find: (the posting's word, the label's word) it read as the same (learnt from ESCO)."""
+
+    @property
+    def why(self) -> str:
+        """The evidence in a sentence: the posting's words and, for a meaning-level find, the label they matched."""
+        if not self.read_as:
+            return f"the posting's “{self.matched_text}” names “{self.matched_label}”"
+        swaps = ", ".join(f"“{word}” as “{other}”" for word, other in self.read_as)
+        return f"the posting's “{self.matched_text}” ≈ “{self.matched_label}” (reading {swaps})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,8 +283,16 @@ def _entry(
     )
 
 
+_Hit = tuple[int, int, "_Entry", bool, tuple[tuple[int, str], ...]]
+"""(first word, last word, the label, in order, meaning-level swaps as (position, label stem))."""
+
 _BOUNDARY = re.compile(r"[\n.;:!?•|]")
 _CLAUSE = re.compile(r"[\n.;:!?•|,()]")
+
+
+def _opens(clause: list[int], i: int) -> bool:
+    """Word i begins a clause (a line, a bullet, or after a comma): where a posting writes a duty's verb."""
+    return i == 0 or clause[i] != clause[i - 1]
 
 
 def _segments(words: list[Token], text: str, boundary: re.Pattern[str] = _BOUNDARY) -> list[int]:
@@ -335,6 +354,11 @@ class Recogniser:
             for skill in pack.skills(kinds)
             for label, preferred in _labels(skill)
         ]
+        by_skill: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        for skill, _, _, words in labelled:
+            if skill.kind == "esco-skill":
+                by_skill[skill.id].append(tuple(st for _, st in words))
+        self.lexicon: Lexicon = learn(by_skill.values())
         esco_words: Counter[str] = Counter()
         for skill, _, _, words in labelled:
             if skill.kind in ("esco-skill", "esco-knowledge"):
@@ -371,6 +395,7 @@ class Recogniser:
         """Every skill the text names, once each, in the order they first appear."""
         words = [t for t in tokens(text) if not is_stopword(t)]
         stems_at: list[set[str]] = []
+        literal_at: list[set[str]] = []
         where: dict[str, list[int]] = defaultdict(list)
         for i, token in enumerate(words):
             found = {token.stem, _exact(token.text)}
@@ -378,6 +403,8 @@ class Recogniser:
                 expansion = label_words(ABBREVIATIONS[token.text])
                 found.update(w.stem for w in expansion)
                 found.update(_exact(w.text) for w in expansion)
+            literal_at.append(found)
+            found = found | set(self.lexicon.stand_ins(token.stem))
             stems_at.append(found)
             for s in found:
                 where[s].append(i)
@@ -387,7 +414,7 @@ class Recogniser:
         health = [i for i, t in enumerate(words) if t.stem in HEALTH_CONTEXT]
         expanded = {i for i, t in enumerate(words) if t.is_upper and t.text in ABBREVIATIONS}
         places = _Places(where, context, expanded, segment, health)
-        hits: list[tuple[int, int, _Entry, bool]] = []
+        hits: list[_Hit] = []
         for i, found in enumerate(stems_at):
             for anchor in found:
                 for entry, rest in self._index.get(anchor, ()):
@@ -398,18 +425,32 @@ class Recogniser:
                         at = bisect_left(positions, i - entry.size - 1)
                         if at == len(positions) or positions[at] > i + entry.size + 1:
                             continue
-                    span = self._span(entry, i, rest, places, words)
-                    if span is None:
+                    used = self._span(entry, i, rest, places, words)
+                    if used is None:
                         continue
+                    stems = (anchor, *rest)
+                    swapped = tuple((p, s) for p, s in zip(used, stems, strict=True) if s not in literal_at[p])
+                    if swapped and (len(swapped) > 1 or len(entry.required) < 2 or entry.kind != "esco-skill"):
+                        continue  # a meaning-level find reads one word of a skill's label as another, no more
+                    span = (min(used), max(used))
                     in_order = self._in_order(entry, span, stems_at)
+                    if swapped and not (in_order and swapped[0][1] == entry.required[0] and _opens(clause, span[0])):
+                        continue  # a duty's verb read as another: "- Assist nurses" for *support nurses*, in order
                     if not in_order and clause[span[0]] != clause[span[1]]:
                         continue  # "fish, and make stocks" is not *stock fish*: a loose match stays in one clause
                     if not in_order and len(entry.required) == 2 and span[1] - span[0] > 1:
                         continue  # two words turned round must touch: "forklift operation", not "plans with … family"
                     if entry.kind == "onet-tool" and not in_order:
                         continue  # a tool is named, word for word: "pallet jack", never "jack up the pallet"
-                    hits.append((*span, entry, in_order))
+                    hits.append((*span, entry, in_order, swapped))
         return self._in_context(self._resolve(hits, words, text))
+
+    @staticmethod
+    def _read_as(
+        entry: _Entry, swapped: tuple[tuple[int, str], ...], words: list[Token]
+    ) -> tuple[tuple[str, str], ...]:
+        label = dict((st, w) for w, st in reversed(word_pairs(entry.label)))
+        return tuple((words[p].text, label.get(s, s)) for p, s in swapped)
 
     def _in_context(self, mentions: list[Mention]) -> list[Mention]:
         """The sense guard: a skill found loosely (its words out of order or apart, or by an alternative label)
@@ -422,7 +463,7 @@ class Recogniser:
         support = Counter(o for found in occupations.values() for o in found)
         kept = []
         for m in mentions:
-            loose = not m.exact or content_stems(m.matched_label) != content_stems(m.label)
+            loose = not m.exact or bool(m.read_as) or content_stems(m.matched_label) != content_stems(m.label)
             shared = max((support[o] - 1 for o in occupations[m.skill_id]), default=0)
             if loose and not m.skill_id.startswith("onet:") and shared < CONTEXT_SHARED:
                 continue
@@ -439,8 +480,8 @@ class Recogniser:
     @staticmethod
     def _span(
         entry: _Entry, i: int, rest: tuple[str, ...], places: _Places, words: list[Token]
-    ) -> tuple[int, int] | None:
-        """Where the entry's words are, the anchor being at position i and `rest` its other stems; an expanded
+    ) -> list[int] | None:
+        """Where the entry's words are (the anchor at position i, then `rest`, its other stems); an expanded
         abbreviation (CPR) counts as all its words. Costs the label's window, never the text's length."""
         window = entry.size + 1
         used = [i]
@@ -462,7 +503,7 @@ class Recogniser:
         short = len(words[i].text) <= 3 and not words[i].is_upper
         if len(entry.required) == 1 and short and not (entry.needs_capital and words[i].is_capitalised):
             return None  # "sql", "cpr" in lower case are too often something else
-        return min(used), max(used)
+        return used
 
     @staticmethod
     def _in_order(entry: _Entry, span: tuple[int, int], stems_at: list[set[str]]) -> bool:
@@ -470,10 +511,12 @@ class Recogniser:
             return False
         return all(entry.required[k] in stems_at[span[0] + k] for k in range(len(entry.required)))
 
-    def _resolve(self, hits: list[tuple[int, int, _Entry, bool]], words: list[Token], text: str) -> list[Mention]:
-        """Each word shows one skill: exact phrases first, then longer labels, preferred labels, tighter spans."""
+    def _resolve(self, hits: list[_Hit], words: list[Token], text: str) -> list[Mention]:
+        """Each word shows one skill: the label's own words before meaning-level finds, exact phrases first, then
+        longer labels, preferred labels, tighter spans."""
         hits.sort(
             key=lambda h: (
+                bool(h[4]),
                 not h[3],
                 -len(h[2].required),
                 h[2].kind == "onet-tool",  # a tool only where no skill of as many words explains the same words
@@ -490,7 +533,7 @@ class Recogniser:
         taken = bytearray(len(words))
         """1 where a word already showed a skill: an overlap test costs the span's length, not the mentions'."""
         chosen: dict[str, Mention] = {}
-        for start, end, entry, exact in hits:
+        for start, end, entry, exact, swapped in hits:
             if entry.skill_id in chosen:
                 continue
             if any(taken[start : end + 1]):
@@ -505,6 +548,7 @@ class Recogniser:
                 last.end,
                 entry.label,
                 exact,
+                self._read_as(entry, swapped, words),
             )
         return sorted(chosen.values(), key=lambda m: (m.start, m.skill_id))
 

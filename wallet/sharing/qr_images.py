@@ -106,7 +106,7 @@ def _png(matrix: list[list[bool]], label: str) -> bytes:
         draw = ImageDraw.Draw(canvas)
         draw.text((canvas.width // 2, code.height + band // 3), label, fill=0, font=font, anchor="mm")
     out = io.BytesIO()
-    canvas.save(out, format="PNG", optimize=True)
+    canvas.save(out, format="PNG")
     return out.getvalue()
 
 

@@ -16,6 +16,7 @@ from wallet.credentials import formats
 from wallet.credentials.formats import Parsed, types_of
 from wallet.credentials.limits import read_json
 from wallet.credentials.presentation import check_holder_proof
+from wallet.credentials.recipient import Holder, claims_of, matching_identifier
 from wallet.credentials.report import Check, CheckName, ItemReport, Outcome, Status, clip, combined_status
 from wallet.credentials.validity import parse_time
 from wallet.credentials.verifier import Verifier, VerifyOptions
@@ -208,12 +209,31 @@ def check_bundle(
         item.presentation = None  # the holder's proof is checked once, above, not again for every credential
         checked = verifier.verify(item)
         checked.presentation = report.proof
+        if options.holder is None and report.holder and report.proof.outcome is Outcome.PASSED:
+            checked.checks = [_recipient(item.document, report.holder) if c.check is CheckName.RECIPIENT else c
+                              for c in checked.checks]
         if item is statement_item:
             report.statement = _statement(item, checked, names)
         else:
             report.items.append(checked)
     report.checks.extend(_statement_fits(report))
     return report
+
+
+def _recipient(document: dict[str, Any], holder: str) -> Check:
+    """Without a wallet, a credential in a bundle is compared with the holder who proved they handed it over."""
+    claims = claims_of(document)
+    if not claims:
+        return Check(CheckName.RECIPIENT, Outcome.WARNING, "It does not say who it was issued to, so it cannot be "
+                     "tied to the holder who presented it.")
+    if matching_identifier(claims, Holder(holder)) is not None:
+        return Check(CheckName.RECIPIENT, Outcome.PASSED,
+                     f"Issued to the holder who presented the bundle ({clip(holder, 60)}).")
+    plain = [c.value for c in claims if not c.hashed]
+    who = clip(plain[0], 60) if plain else "a hashed identity"
+    return Check(CheckName.RECIPIENT, Outcome.WARNING,
+                 f"Issued to {who}, not to the presenting holder's {clip(holder, 60)}; the bundle proves only that "
+                 "identifier, so ask the learner whether the other one is theirs too.")
 
 
 def _asked_for(report: BundleReport, challenge: str | None, domain: str | None) -> list[Check]:

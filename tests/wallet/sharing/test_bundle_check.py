@@ -180,3 +180,23 @@ def test_odd_shapes_are_reports_never_crashes(bundle: dict[str, Any], change: tu
     report = _check(odd)
     assert report.status is not Status.VERIFIED and report.status is not Status.VERIFIED_WITH_WARNINGS
     json.dumps(report.to_json())
+
+
+def test_credentials_are_compared_with_the_holder_who_presented_them(bundle: dict[str, Any]) -> None:
+    """Without a wallet: issued to the proven holder passes; a credential naming someone else gets a warning
+    naming them; once the holder's proof fails, nothing is compared with a holder it did not prove."""
+    report = _check(bundle)
+    recipient = [next(c for c in i.checks if c.check.value == "recipient") for i in report.items]
+    assert all(c.outcome is Outcome.PASSED and "Issued to the holder who presented" in c.message for c in recipient)
+    holder = Identity(b"\x05" * 32)
+    badge = demo_issuers.forklift_badge("mailto:maria@example.org")
+    signer = Signer(holder.did, holder.verification_method, "Maria", holder.sign)
+    other = build_bundle(signer, [badge], now="2026-01-01T00:00:00Z", challenge="c2")
+    item = check_bundle(other, offline_options(LATER)).items[0]
+    check = next(c for c in item.checks if c.check.value == "recipient")
+    assert check.outcome is Outcome.WARNING and "Issued to mailto:maria@example.org, not to the presenting" in \
+        check.message
+    broken = copy.deepcopy(bundle)
+    broken["proof"]["challenge"] = "changed"
+    checks = [next(c for c in i.checks if c.check.value == "recipient") for i in _check(broken).items]
+    assert all(c.outcome is Outcome.NOT_CHECKED for c in checks)

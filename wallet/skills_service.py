@@ -177,16 +177,17 @@ class SkillsService:
 
     def suggest_view(self, name: str, posting: bytes | str) -> ViewRow:
         """A view for an opportunity, with records and skills chosen from the match (not yet saved)."""
+        from wallet.skills.match import shown_and_asked
+
         result = self.match(posting)
-        covered = [s for s in result.skills if s.coverage.coverage in ("covered", "partial")]
-        covered.sort(key=lambda s: (s.coverage.coverage != "covered", s.source != "posting"))
+        covered = shown_and_asked(result)  # only skills the posting names and the learner's records show
         skill_ids = [s.skill_id for s in covered][:MAX_VIEW_SKILLS]
         ranked: dict[str, int] = {}
         for s in covered:
             for record_id in s.coverage.evidence:
                 ranked[record_id] = ranked.get(record_id, 0) + 1
         record_ids = [r for r, _ in sorted(ranked.items(), key=lambda kv: -kv[1])][:MAX_VIEW_RECORDS]
-        labels = [s.label for s in covered if s.coverage.coverage == "covered"][:3]
+        labels = [s.label for s in covered][:3]
         title = result.title or name
         listed = ", ".join(labels[:-1]) + f" and {labels[-1]}" if len(labels) > 1 else "".join(labels)
         statement = (

@@ -236,6 +236,15 @@ def match(opportunity: Opportunity, profile: Profile, pack: TaxonomyPack,
                        opportunity.organization)
 
 
+def shown_and_asked(result: MatchResult) -> list[SkillMatch]:
+    """The skills a view or statement may claim: the posting itself names them and the learner's own records
+    show them (covered, not only a neighbouring skill; never an occupation's usual skill the posting does not
+    name). Strongest evidence first, then in the posting's order."""
+    chosen = [s for s in result.skills if s.source == "posting" and s.coverage.coverage == "covered"]
+    order = {s.skill_id: n for n, s in enumerate(chosen)}
+    return sorted(chosen, key=lambda s: (STRENGTHS.index(s.coverage.strength or STRENGTHS[-1]), order[s.skill_id]))
+
+
 def _count(skills: list[SkillMatch]) -> dict[str, int]:
     out = {c: 0 for c in COVERAGES}
     for s in skills:

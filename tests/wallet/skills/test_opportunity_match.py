@@ -314,3 +314,22 @@ def test_usual_skills_of_an_onet_occupation_come_through_the_crosswalk(pack: Tax
     usual = dict(usual_skills(pack, TRUCK_OPERATORS))
     assert usual.get(OPERATE_FORKLIFT) == 1.0
     assert all(0 < importance <= 1 for importance in usual.values())
+
+
+def test_a_view_claims_only_skills_the_posting_names_and_the_learner_shows(
+    pack: TaxonomyPack, finder: Recogniser, profile: Profile
+) -> None:
+    """The issue's warehouse posting against the demo learner: forklift is claimed; nothing the posting does not
+    name ('first aid'), nothing it names wrongly ('moor vessels'), nothing the learner does not show."""
+    from wallet.skills.match import shown_and_asked
+
+    text = json.loads((ROOT / "tests" / "fixtures" / "postings_new" / "31-warehouse-team-lead-night.json")
+                      .read_text("utf-8"))["text"]
+    opportunity = read_opportunity(text, pack, finder)
+    chosen = shown_and_asked(match(opportunity, profile, pack))
+    named = {m.skill_id for m in opportunity.posting_skills}
+    assert OPERATE_FORKLIFT in {s.skill_id for s in chosen}
+    assert all(s.skill_id in named and profile.has(s.skill_id) for s in chosen)
+    assert not {s.label for s in chosen} & {"moor vessels", "provide first aid", "provide first aid to animals"}
+    labels = [o.label for o in opportunity.occupations]
+    assert not any("zoo" in label or label == "Managers, All Other" for label in labels), labels

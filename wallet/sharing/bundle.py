@@ -16,6 +16,7 @@ from wallet.credentials.dataintegrity import RDFC, sign
 from wallet.credentials.issuing import Signer
 from wallet.errors import InvalidInputError
 from wallet.sharing.lerrs import VC_V2
+from wallet.text_safety import one_line
 
 AUTHENTICATION = "authentication"
 MAX_DOMAIN = 200
@@ -27,10 +28,11 @@ def new_challenge() -> str:
 
 
 def clean_recipient(recipient: str | None) -> str | None:
-    """The recipient as the bundle names it: one line, not empty, not too long."""
+    """The recipient as the bundle names it: one line (no controls, bidi overrides or invisible characters), not
+    empty, not too long."""
     if recipient is None:
         return None
-    text = " ".join(recipient.split())
+    text = one_line(recipient)
     if not text:
         return None
     if len(text) > MAX_DOMAIN:

@@ -179,3 +179,12 @@ def test_a_record_deleted_after_the_view_was_saved_is_named_as_left_out(kit: Kit
     assert shared.left_out and kit.badge[:8] in shared.left_out[0]
     assert kit.badge not in shared.record_ids
     assert kit.badge_document not in credentials_of(shared.bundle)
+
+
+def test_a_recipient_is_one_clean_line(kit: Kit) -> None:
+    """Controls, bidi overrides and line breaks are taken out of --to; an empty or overlong one is refused/ignored."""
+    shared = kit.session.sharing.share(kit.view_id, to="ACME\u202e\x1b[31m\nLogistics ", now=NOW)
+    assert shared.bundle["proof"]["domain"] == "ACME Logistics" == shared.share.recipient
+    assert "domain" not in kit.session.sharing.share(kit.view_id, to=" \n ", now=NOW).bundle["proof"]
+    with pytest.raises(InvalidInputError, match="at most 200 characters"):
+        kit.session.sharing.share(kit.view_id, to="x" * 201, now=NOW)

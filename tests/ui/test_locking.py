@@ -127,7 +127,7 @@ def _edit_a_view(qtbot: QtBot, window: MainWindow, demo_wallet: Path) -> tuple[O
     window.workspace.go_to(2)
     page = window.workspace.opportunities
     page._open(view.id)
-    qtbot.waitUntil(lambda: page.editor.view is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: page.editor.view is not None, timeout=30_000)
     name_input = find(page, QLineEdit, "viewName")
     name_input.selectAll()
     qtbot.keyClicks(name_input, "Warehouse job")

@@ -10,6 +10,8 @@ from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
+    QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -31,7 +33,7 @@ def checklist(object_name: str, accessible: str, description: str) -> QListWidge
     widget = QListWidget()
     name(widget, object_name, accessible, description)
     widget.setProperty("role", "checklist")
-    widget.setMinimumHeight(150)
+    widget.setMinimumHeight(120)
     widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     widget.setWordWrap(True)
     return widget
@@ -85,16 +87,25 @@ class ViewEditor(QWidget):
                                 "Ticked skills are shared, in this order. Ctrl+Up and Ctrl+Down move one.")
         self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.columns.setSpacing(14)
-        for caption, widget, key in (("&Records (ticked ones are shared)", self.records, "Record"),
-                                     ("S&kills (ticked ones are shared)", self.skills, "Skill")):
+        for caption, widget, key in (("&Records", self.records, "Record"),
+                                     ("S&kills", self.skills, "Skill")):
             column = QVBoxLayout()
             column.setSpacing(6)
-            column.addWidget(field(caption, widget))
             up = button("Move up", f"view{key}Up", f"Move the chosen {key.lower()} up")
             down = button("Move down", f"view{key}Down", f"Move the chosen {key.lower()} down")
             up.clicked.connect(lambda _c=False, w=widget: self._move(w, -1))
             down.clicked.connect(lambda _c=False, w=widget: self._move(w, 1))
-            column.addLayout(button_row(up, down))
+            # The Move buttons sit above their list, beside its caption: below it they fell under the Save row.
+            heading = QHBoxLayout()
+            heading.setSpacing(6)
+            caption_label = QLabel(caption)
+            caption_label.setBuddy(widget)
+            caption_label.setWordWrap(True)
+            heading.addWidget(caption_label, 1)
+            heading.addWidget(up)
+            heading.addWidget(down)
+            column.addLayout(heading)
+            column.addWidget(widget, 1)
             self.columns.addLayout(column, 1)
             QShortcut(QKeySequence("Ctrl+Up"), widget, lambda w=widget: self._move(w, -1),
                       context=Qt.ShortcutContext.WidgetShortcut)
@@ -102,6 +113,7 @@ class ViewEditor(QWidget):
                       context=Qt.ShortcutContext.WidgetShortcut)
             setattr(self, f"{key.lower()}_up", up)
             setattr(self, f"{key.lower()}_down", down)
+        form.addWidget(label("Ticked records and skills are shared, in this order.", "muted"))
         form.addLayout(self.columns)
         layout.addWidget(self.form)
         layout.addStretch(1)

@@ -183,8 +183,8 @@ def compare(bundle: bytes | None, codes: list[str]) -> PrintedMatch:
         return PrintedMatch(Outcome.FAILED, "The printed QR codes carry a different bundle from the one attached "
                                             "to the PDF: one of them was changed or swapped.")
     count = len(set(codes))
-    what = "QR code carries" if count == 1 else f"{count} QR codes carry"
-    return PrintedMatch(Outcome.PASSED, f"The printed {what} the same bundle as the PDF's attachment.")
+    what = "printed QR code carries" if count == 1 else f"{count} printed QR codes carry"
+    return PrintedMatch(Outcome.PASSED, f"The {what} the same bundle as the PDF's attachment.")
 
 
 def read_resume_pdf(data: bytes) -> ResumePdf:

@@ -43,6 +43,7 @@ from wallet.errors import UsageError
 from wallet.sharing import qr_codec, qr_images
 from wallet.sharing.pdf_attachment import BUNDLE_FILE_NAME, attach
 from wallet.sharing.pdf_fonts import BOLD, REGULAR, register_fonts, visual
+from wallet.sharing.qr_codec import QrCodeError
 from wallet.sharing.resume_content import (
     STANDING_LABELS,
     ResumeContent,
@@ -56,6 +57,10 @@ VERIFY_COMMAND = "ler-wallet verify resume.pdf"
 MODULE_MM = 0.42
 """Printed size of one QR module: 0.42 mm (2.5 pixels at 150 dpi) scans from paper and from a 150 dpi page,
 and puts three version-25 codes across a page."""
+
+
+MAX_PRINTED_CODES = 24
+"""Two pages of codes at most; a bigger bundle is checked from the attached file only."""
 
 
 class Layout(StrEnum):
@@ -303,10 +308,13 @@ def _check_section(content: ResumeContent, codes: Sequence[PrintedCode], st: dic
     out = _heading("Check this résumé", st)
     count = len(codes)
     what = "the QR code below" if count == 1 else f"the {count} QR codes below (in any order)"
+    scan = f", or scan {what} with LER Wallet" if count else ""
     out.append(Paragraph(
-        f"To check it, run <b>{escape(VERIFY_COMMAND)}</b>, or scan {what} with LER Wallet, or give the signed "
-        f"bundle attached to this PDF ({escape(BUNDLE_FILE_NAME)}) to any W3C Verifiable Credentials verifier.",
-        st["check"]))
+        f"To check it, run <b>{escape(VERIFY_COMMAND)}</b>{scan}, or give the signed bundle attached to this PDF "
+        f"({escape(BUNDLE_FILE_NAME)}) to any W3C Verifiable Credentials verifier.", st["check"]))
+    if not count:
+        out.append(Paragraph("This résumé's bundle is too large for a set of QR codes, so none is printed: check "
+                             "the attached file.", st["line"]))
     out.append(Paragraph(
         "The bundle holds every record above with its issuer's signature, and is signed as a whole by the learner. "
         "Marks: ✓ verified when this résumé was made; ◇ self-asserted, the learner's own account (signed by the "
@@ -364,7 +372,8 @@ def render(content: ResumeContent, codes: Sequence[PrintedCode], layout: Layout 
     page_width, page_height = PAPER_SIZES[paper]
     margin = 18 * mm
     buffer = io.BytesIO()
-    title = f"{content.name or 'Résumé'} — résumé" + (f" for {content.opportunity}" if content.opportunity else "")
+    title = f"{content.name or 'Résumé'} — résumé" + (f" for {_clip(content.opportunity, 80)}"
+                                                    if content.opportunity else "")
     doc = BaseDocTemplate(
         buffer, pagesize=(page_width, page_height), leftMargin=margin, rightMargin=margin, topMargin=16 * mm,
         bottomMargin=18 * mm, title=" ".join(title.split()), author=" ".join(content.name.split()),
@@ -391,7 +400,12 @@ def render(content: ResumeContent, codes: Sequence[PrintedCode], layout: Layout 
 
 def printed_codes_for(bundle: bytes) -> list[PrintedCode]:
     """The bundle's QR code (or numbered set) as the résumé prints it: the caption is PDF text, not pixels."""
-    texts = qr_codec.encode(bundle, qr_images.capacity(qr_images.DEFAULT_MAX_VERSION))
+    try:
+        texts = qr_codec.encode(bundle, qr_images.capacity(qr_images.DEFAULT_MAX_VERSION))
+    except QrCodeError:
+        texts = []
+    if not texts or len(texts) > MAX_PRINTED_CODES:
+        return []  # too big to print as codes: the page says so, and the attached bundle still checks
     codes = []
     for index, text in enumerate(texts, start=1):
         image = qr_images.render(text)  # a single code's image has no caption band

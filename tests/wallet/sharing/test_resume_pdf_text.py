@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import os
+import re
 import unicodedata
 
 import pytest
@@ -12,7 +14,7 @@ from reportlab.pdfbase import pdfmetrics
 from tests.wallet.sharing.resume_kit import mapped_characters, page_text
 from wallet.sharing.pdf_fonts import REGULAR, has_rtl, register_fonts, visual
 from wallet.sharing.resume_content import ResumeContent, ResumeRecord, ResumeSkill, Section, Standing
-from wallet.sharing.resume_pdf import Layout, render, short_date, when
+from wallet.sharing.resume_pdf import Layout, printed_codes_for, render, short_date, when
 
 NAMES = ["Nguyễn Thị Hồng", "Zoë Ødegård", "محمد العلي", "Αλέξανδρος Παπαδόπουλος", "Ёлка Дмитриевна"]
 
@@ -81,3 +83,22 @@ def test_when_spans_and_issue_dates() -> None:
     badge = ResumeRecord("b", "Badge", "Lab", Standing.VERIFIED, issued="2024-02-28T17:00:00Z")
     assert when(job) == "Mar 2021 – present"
     assert when(badge) == "Issued Feb 2024"
+
+
+def test_a_bundle_too_big_for_codes_prints_none_and_says_so() -> None:
+    """Past two pages of codes none is printed, and the check section sends the reader to the attachment."""
+    big = os.urandom(60_000)  # incompressible: far more than 24 version-25 codes
+    assert printed_codes_for(big) == []
+    text = page_text(render(_content("Zoë Ødegård"), printed_codes_for(big)))
+    assert "too large for a set of QR codes" in text and "scan" not in text
+
+
+def test_pages_are_black_white_and_grey_only() -> None:
+    """Every colour the pages set is a grey (r = g = b), so the résumé prints the same in black and white."""
+    pdf = render(_content("Zoë Ødegård"), printed_codes_for(b'{"a": "small bundle"}'))
+    colours = []
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        content = page.get_contents()
+        assert content is not None
+        colours += re.findall(rb"([\d.]+) ([\d.]+) ([\d.]+) (?:rg|RG)\b", content.get_data())
+    assert colours and all(r == g == b for r, g, b in colours)

@@ -109,7 +109,8 @@ class Opportunity:
             "organization": self.organization,
             "occupations": [o.to_json() for o in self.occupations],
             "posting_skills": [
-                {"id": m.skill_id, "label": m.label, "matched_text": m.matched_text, "start": m.start, "end": m.end}
+                {"id": m.skill_id, "label": m.label, "matched_text": m.matched_text, "start": m.start, "end": m.end,
+                 "matched_label": m.matched_label, "why": m.why}
                 for m in self.posting_skills
             ],
             "occupation_skills": [

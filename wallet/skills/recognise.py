@@ -438,7 +438,9 @@ class Recogniser:
                         continue  # a duty's verb read as another: "- Assist nurses" for *support nurses*, in order
                     if not in_order and clause[span[0]] != clause[span[1]]:
                         continue  # "fish, and make stocks" is not *stock fish*: a loose match stays in one clause
-                    if not in_order and len(entry.required) == 2 and span[1] - span[0] > 1:
+                    placed = dict(zip(stems, used, strict=True))
+                    turned = [placed[s] for s in entry.required if s in placed]
+                    if turned != sorted(turned) and len(entry.required) == 2 and span[1] - span[0] > 1:
                         continue  # two words turned round must touch: "forklift operation", not "plans with … family"
                     if entry.kind == "onet-tool" and not in_order:
                         continue  # a tool is named, word for word: "pallet jack", never "jack up the pallet"
@@ -463,7 +465,8 @@ class Recogniser:
         support = Counter(o for found in occupations.values() for o in found)
         kept = []
         for m in mentions:
-            loose = not m.exact or bool(m.read_as) or content_stems(m.matched_label) != content_stems(m.label)
+            alternative = content_stems(m.matched_label)
+            loose = not m.exact or bool(m.read_as) or (alternative != content_stems(m.label) and len(alternative) < 4)
             shared = max((support[o] - 1 for o in occupations[m.skill_id]), default=0)
             if loose and not m.skill_id.startswith("onet:") and shared < CONTEXT_SHARED:
                 continue

@@ -85,7 +85,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
     items: list[ItemReport] = []
     unreadable: list[dict[str, str]] = []
     bundles: list[dict[str, Any]] = []
-    for name, found in share_commands.verify_sources(read_inputs(args.paths, sys.stdin.buffer), options):
+    for name, found in share_commands.verify_sources(read_inputs(args.paths, sys.stdin.buffer), options,
+                                                     expected_challenge=args.challenge, expected_domain=args.domain):
         if isinstance(found, BundleReport):  # a shared bundle: one report (wallet/sharing/bundle_check.py)
             items += share_commands.bundle_items(found)
             bundles.append({"source": name, **found.to_json()})
@@ -213,6 +214,8 @@ def add_parsers(add: Any) -> None:
     p.add_argument(
         "--trusted-issuer", action="append", default=[], metavar="ID", help="an issuer you trust (repeatable)"
     )
+    p.add_argument("--challenge", metavar="TEXT", help="a bundle must answer this challenge (the one you asked for)")
+    p.add_argument("--domain", metavar="NAME", help="a bundle must have been made for this recipient")
     p = add("trust", cmd_trust, "list, add or remove trusted issuers")
     p.add_argument("action", choices=["list", "add", "remove"], nargs="?", default="list")
     p.add_argument("issuer", nargs="?", metavar="ISSUER_ID")

@@ -161,8 +161,10 @@ INPUT_STAGES: list[Callable[[list[Input]], list[Input]]] = [qr_stage]
 Answer = BundleReport | list[ItemReport] | WalletError
 
 
-def verify_sources(inputs: Iterable[Input], options: VerifyOptions) -> Iterator[tuple[str, Answer]]:
-    """Each input's answer: a BundleReport for a bundle, the credential reports otherwise, or why it can't be read."""
+def verify_sources(inputs: Iterable[Input], options: VerifyOptions, *, expected_challenge: str | None = None,
+                   expected_domain: str | None = None) -> Iterator[tuple[str, Answer]]:
+    """Each input's answer: a BundleReport for a bundle, the credential reports otherwise, or why it can't be read.
+    A bundle made for another challenge or recipient than the expected ones fails and says so."""
     given = list(inputs)
     for stage in INPUT_STAGES:
         given = stage(given)
@@ -181,7 +183,8 @@ def verify_sources(inputs: Iterable[Input], options: VerifyOptions) -> Iterator[
             yield from verify_inputs([(name, data)], options)
             continue
         try:
-            yield name, check_bundle(bundle, options)
+            yield name, check_bundle(bundle, options, expected_challenge=expected_challenge,
+                                     expected_domain=expected_domain)
         except WalletError as exc:
             yield name, exc
 

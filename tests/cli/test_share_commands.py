@@ -120,3 +120,15 @@ def test_verify_of_a_truncated_bundle_is_unreadable(cli, tmp_path: Path) -> None
     path.write_text('{"type": ["VerifiablePresentation"], "holder": ', "utf-8")
     result = cli("verify", str(path))
     assert result.code == 2 and "cannot be read" in result.out
+
+
+def test_verify_with_the_expected_recipient_and_challenge(cli, wallet: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """--domain/--challenge: the right ones pass; a bundle made for someone else or another request fails (1)."""
+    out = tmp_path / "bundle.json"
+    cli("--wallet", str(wallet), "share", "Forklift operator", "--out", str(out), "--to", "ACME")
+    challenge = json.loads(out.read_text("utf-8"))["proof"]["challenge"]
+    assert cli("verify", str(out), "--domain", "ACME", "--challenge", challenge).code == 0
+    other = cli("verify", str(out), "--domain", "Other Corp")
+    assert other.code == 1 and "The bundle was made for ACME, not for Other Corp." in other.out
+    replay = cli("verify", str(out), "--challenge", "fresh-challenge-123")
+    assert replay.code == 1 and "it may be a copy made for someone else" in replay.out

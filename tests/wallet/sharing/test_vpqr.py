@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wallet.sharing import qr_images, vpqr
+from wallet.sharing import cborld, qr_images, vpqr
 from wallet.sharing.base45 import b45encode
 from wallet.sharing.qr_codec import QrCodeError
 
@@ -58,26 +58,8 @@ def test_data_url_images_are_the_same_codes(name: str) -> None:
     assert vpqr.decode(texts[0]) == EXAMPLE_VP
 
 
-@pytest.mark.parametrize("name", ["cit", "didKey", "empty-array", "empty-object"])
-def test_cborld_examples_with_shipped_contexts_decode(name: str) -> None:
-    """The CBOR-LD library's own examples whose contexts we ship decode to their JSON-LD."""
-    expected = json.loads((FIXTURES / "cborld" / f"{name}.jsonld").read_text("utf-8"))
-    assert vpqr.decode_cborld((FIXTURES / "cborld" / f"{name}.cborld").read_bytes()) == expected
-
-
-@pytest.mark.parametrize(("name", "reason"), [
-    ("note", "uses the context https://www.w3.org/ns/activitystreams, which the wallet does not ship"),
-    ("uncompressible", "uses the context https://www.w3.org/ns/activitystreams, which the wallet does not ship"),
-    ("prc", "uses term number 188, which its contexts do not define"),
-])
-def test_cborld_examples_we_cannot_read_say_why(name: str, reason: str) -> None:
-    """Examples needing a context we do not ship, or made with older tables (prc), get "cannot read yet" and why."""
-    with pytest.raises(QrCodeError, match=f"{reason}; cannot read this QR form yet"):
-        vpqr.decode_cborld((FIXTURES / "cborld" / f"{name}.cborld").read_bytes())
-
-
 def _legacy(body: object) -> str:
-    return "VP1-R" + b45encode(cbor2.dumps(cbor2.CBORTag(vpqr.LEGACY_TAG, body)))
+    return "VP1-R" + b45encode(cbor2.dumps(cbor2.CBORTag(cborld.LEGACY_TAG, body)))
 
 
 @pytest.mark.parametrize(("text", "sentence"), [

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ui import locking
 from ui.dialogs.about import AboutDialog
+from ui.dropping import DropImport
 from ui.idle_lock import IdleLock
 from ui.integrity import IntegrityWatch
 from ui.pages.create import CreatePage
@@ -124,6 +125,8 @@ class MainWindow(QMainWindow):
         )
         self.locker = locking.Locker(self)
         self.records.add_header_button(self.wallet_menu.button)
+        self.drops = DropImport(self, self.records)  # files and folders dropped anywhere are imported
+        self.records.drops = self.drops
         self._current: QWidget | None = None
         self._connect()
         self.flow = Onboarding(wallet_path, kdf=kdf, on_change=self._on_step)
@@ -146,6 +149,7 @@ class MainWindow(QMainWindow):
         )
         self.recover.back_clicked.connect(lambda: self.flow.back())
         self.records.lock_requested.connect(self.lock)
+        self.records.posting_requested.connect(lambda: self.workspace.go_to(2, focus=True))
         self.locker.wire()
 
     # -- actions --------------------------------------------------------------------------------
@@ -214,6 +218,21 @@ class MainWindow(QMainWindow):
     @staticmethod
     def _as_page(widget: QWidget) -> Page:
         return widget  # type: ignore[return-value]
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab from the header's last button goes round to the page tabs (and Shift+Tab back): Qt's focus ring
+        otherwise wanders through the other pages' hidden widgets and came back inside the page, skipping the
+        page tabs and About after one pass."""
+        if self.stack.currentWidget() is self.workspace:
+            first, last = self.workspace.lead[0], self.records.header_buttons[-1]
+            focused = self.focusWidget()
+            if next and focused is last:
+                first.setFocus(Qt.FocusReason.TabFocusReason)
+                return True
+            if not next and focused is first:
+                last.setFocus(Qt.FocusReason.BacktabFocusReason)
+                return True
+        return super().focusNextPrevChild(next)
 
     # -- closing --------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -175,7 +175,8 @@ class OpportunitiesPage(QWidget):
             self.context.wait()
 
     def focusables(self) -> list[QWidget]:
-        return [self.tabs.tabBar(), self.posting, self.open_file_button, self.match_button, self.results.create_button,
+        return [self.tabs.tabBar(), self.posting, self.open_file_button, self.match_button, self.results,
+                self.results.create_button,
                 self.results.skills, self.view_list, self.open_button, self.duplicate_button, self.delete_button,
                 *self.editor.focusables(), *self.cpl.focusables()]
 

@@ -45,7 +45,8 @@ BORDER = 4
 MAX_IMAGE_BYTES = 30 * 1024 * 1024
 MAX_PIXELS = 40_000_000
 """A 40-megapixel photo is larger than any phone's; an image claiming more is refused before decoding."""
-READABLE_FORMATS = frozenset({"PNG", "JPEG", "GIF"})
+READABLE_FORMATS = frozenset({"PNG", "JPEG", "MPO", "GIF"})
+"""MPO is how Pillow names the JPEG files many phone cameras write (a JPEG with a second, preview image)."""
 
 
 @dataclass(frozen=True)
@@ -173,6 +174,10 @@ def _open(data: bytes, name: str) -> Image.Image:
                 raise QrCodeError(f"{name} is {width} × {height} pixels, more than the {MAX_PIXELS // 1_000_000} "
                                   "megapixels the wallet reads; it was not decoded.")
             image.load()
+            if image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info:
+                flat = Image.new("RGBA", image.size, "white")
+                flat.alpha_composite(image.convert("RGBA"))  # a see-through background reads as white paper
+                return flat.convert("L")
             return image.convert("L")
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise QrCodeError(f"{name} claims to be far larger than any photo; it was not decoded.") from None

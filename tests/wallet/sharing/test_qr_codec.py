@@ -137,6 +137,15 @@ def test_a_changed_part_is_refused(three: bytes, position: float) -> None:
         qr_codec.decode(changed)
 
 
+def test_codes_disagreeing_on_the_set_size_are_refused(three: bytes) -> None:
+    """A code relabelled "of 9" among codes saying "of n" (same bundle digest) is refused."""
+    texts = qr_codec.encode(three, 600)
+    count = len(texts)
+    relabelled = texts[0].replace(f"LW1:1/{count}:", "LW1:1/9:", 1)
+    with pytest.raises(QrCodeError, match="disagree on how many parts the set has"):
+        qr_codec.decode([relabelled, *texts[1:]])
+
+
 def test_two_different_codes_claiming_one_place_are_refused(three: bytes) -> None:
     """Two codes that both say "part 2" but carry different data are refused, whichever is right."""
     texts = qr_codec.encode(three, 600)

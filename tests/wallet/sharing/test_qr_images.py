@@ -9,6 +9,8 @@ import zlib
 
 import pytest
 import zxingcpp
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PIL import Image, ImageFilter
 
 from tests.wallet.sharing.qr_material import bundle_bytes
@@ -110,6 +112,25 @@ def test_a_photo_of_a_printed_page_reads_back(three_set: tuple[bytes, list[qr_im
     assert _read_all([jpeg.getvalue()]) == data
 
 
+def test_a_code_on_a_see_through_background_reads(one: bytes) -> None:
+    """A screenshot or web image whose light modules are transparent (black RGB underneath) still reads."""
+    code = Image.open(io.BytesIO(qr_images.make_set(one)[0].png)).convert("L")
+    clear = Image.new("RGBA", code.size, (0, 0, 0, 0))
+    clear.putalpha(code.point(lambda v: 255 if v < 128 else 0))
+    buffer = io.BytesIO()
+    clear.save(buffer, format="PNG")
+    assert qr_codec.decode(qr_images.read_texts(buffer.getvalue(), "clear.png")) == one
+
+
+def test_a_phone_jpeg_with_a_preview_image_is_read(one: bytes) -> None:
+    """A multi-picture JPEG (MPO, as many phone cameras write) is read like any JPEG."""
+    code = Image.open(io.BytesIO(qr_images.make_set(one)[0].png)).convert("RGB")
+    buffer = io.BytesIO()
+    code.save(buffer, format="MPO", save_all=True, append_images=[code.resize((64, 64))])
+    assert Image.open(io.BytesIO(buffer.getvalue())).format == "MPO"
+    assert qr_codec.decode(qr_images.read_texts(buffer.getvalue(), "photo.jpg")) == one
+
+
 def test_default_error_correction_is_m_unless_l_saves_a_code(one: bytes) -> None:
     """Error correction M is kept while it costs no extra code; L is taken only to save one."""
     small = bundle_bytes(1)[:400]
@@ -180,3 +201,31 @@ def test_codes_are_alphanumeric_mode_symbols(one: bytes) -> None:
     found = zxingcpp.read_barcodes(Image.open(io.BytesIO(code.png)))
     assert [c.text for c in found] == [code.text]
     assert qr_images.capacity(code.version - 1, code.ecc) < len(code.text) <= qr_images.capacity(code.version, code.ecc)
+
+
+_SMALL_CODE = qr_images.render("LW1:1/1:AAAAAAAA:0000").png
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from([b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff\xe0", b"GIF89a"]), st.binary(max_size=400))
+def test_any_bytes_after_an_image_signature_get_codes_or_a_sentence(signature: bytes, body: bytes) -> None:
+    """Junk behind a PNG, JPEG or GIF signature never crashes the reader: texts, or QrCodeError with a sentence."""
+    try:
+        qr_images.read_texts(signature + body, "fuzz.img")
+    except QrCodeError as error:
+        assert error.message.endswith(".")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, len(_SMALL_CODE) - 1), st.integers(1, 255)), min_size=1, max_size=8))
+def test_a_damaged_code_image_gets_its_text_or_a_sentence(flips: list[tuple[int, int]]) -> None:
+    """Bytes of a real code's PNG changed anywhere: the code still reads, or one sentence says why not."""
+    data = bytearray(_SMALL_CODE)
+    for offset, mask in flips:
+        data[offset] ^= mask
+    try:
+        texts = qr_images.read_texts(bytes(data), "damaged.png")
+    except QrCodeError as error:
+        assert error.message.endswith(".")
+    else:
+        assert texts

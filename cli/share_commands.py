@@ -106,10 +106,11 @@ def cmd_share(args: argparse.Namespace) -> int:
         raise UsageError("--layout and --paper are for --format pdf.")
     nested = _nested(args.nested)
     with unlock(args) as session:
-        shared = session.sharing.share(args.view, form=args.format, to=args.to, expires=args.expires,
-                                       nested=nested or None)
+        shared = session.sharing.prepare(args.view, form=args.format, to=args.to, expires=args.expires,
+                                         nested=nested or None)
         args.verify_options = session.credentials.options()  # the PDF résumé prints each record's verdict
         lines = writer(shared, Path(args.out), args)
+        session.sharing.record(shared)  # only once the files are written: a failed write leaves no history line
     for line in lines:
         print(shown(line))
     share = shared.share

@@ -132,3 +132,10 @@ def test_verify_with_the_expected_recipient_and_challenge(cli, wallet: Path, tmp
     assert other.code == 1 and "The bundle was made for ACME, not for Other Corp." in other.out
     replay = cli("verify", str(out), "--challenge", "fresh-challenge-123")
     assert replay.code == 1 and "it may be a copy made for someone else" in replay.out
+
+
+def test_a_share_that_cannot_be_written_leaves_no_history(cli, wallet: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """--out in a folder that does not exist: a sentence, exit 2, and 'shares' still lists nothing."""
+    result = cli("--wallet", str(wallet), "share", "Forklift operator", "--out", str(tmp_path / "no" / "b.json"))
+    assert result.code == 2 and result.err.startswith("ler-wallet: ") and "Traceback" not in result.err
+    assert "Nothing has been shared" in cli("--wallet", str(wallet), "shares").out

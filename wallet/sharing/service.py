@@ -191,7 +191,27 @@ class SharingService:
 
         `nested` picks, per CLR record id, the nested credentials to share instead of the whole CLR (by their id
         or their number, 1 = the first). `form` is what the caller makes of the bundle ("json", "jsonresume",
-        "qr", "pdf"); it is written to the history."""
+        "qr", "pdf"); it is written to the history. A caller that writes files should `prepare`, write, then
+        `record`, so a share that never left the wallet is not in the history."""
+        return self.record(self.prepare(view, form=form, to=to, expires=expires, nested=nested, now=now))
+
+    def record(self, shared: SharedBundle) -> SharedBundle:
+        """Write a prepared share to the history (once it has been saved, printed or shown)."""
+        self._store.add(shared.share)
+        self._emit("shared", ids=[shared.share.id])
+        return shared
+
+    def prepare(
+        self,
+        view: str,
+        *,
+        form: str = "json",
+        to: str | None = None,
+        expires: str | None = None,
+        nested: Mapping[str, Sequence[str]] | None = None,
+        now: datetime | None = None,
+    ) -> SharedBundle:
+        """The signed bundle `share` makes, not yet in the history."""
         if form not in FORMS:
             raise UsageError(f"Share as one of {', '.join(FORMS)}, not {form!r}.")
         moment = now or self._clock()
@@ -218,8 +238,6 @@ class SharingService:
         share = ShareRecord(uuid.uuid4().hex, stamp, recipient or "", row.id, row.name,
                             tuple((rid, titles.get(rid, "")) for rid in gathered.record_ids), form, challenge,
                             until or "", str(bundle["id"]), hashlib.sha256(data).hexdigest())
-        self._store.add(share)
-        self._emit("shared", ids=[share.id])
         return SharedBundle(share, bundle, data, resume, tuple(gathered.left_out))
 
     def history(self) -> list[ShareRecord]:

@@ -18,7 +18,7 @@ from ui.dialogs.import_dialogs import ImportResultsDialog, PasteDialog, summary
 from ui.dialogs.trusted_issuers import TrustedIssuersDialog
 from ui.status import status_look
 from ui.worker import Failed, Jobs
-from wallet.api import ImportOutcome
+from wallet.api import ImportOutcome, pasted_bytes
 
 if TYPE_CHECKING:
     from ui.pages.records import RecordsPage
@@ -120,6 +120,18 @@ class CredentialActions(QObject):
         count = f"{len(paths)} file{'s' if len(paths) != 1 else ''}"
         self._run(f"Importing {count}…", lambda: session.credentials.import_paths(list(paths)), self._imported)
 
+    def run_import(self, busy_text: str, call: Callable[[], list[ImportOutcome]],
+                   after: Callable[[], None] | None = None) -> None:
+        """Run an import made elsewhere (a QR image, dropped files) and show its per-item report (`after` runs
+        first, on the window's thread)."""
+        def done(result: list[ImportOutcome] | Failed) -> None:
+            if after is not None:
+                after()
+            self._imported(result)
+
+        if self.page.session is not None:
+            self._run(busy_text, call, done)
+
     def paste(self) -> None:
         if self.page.session is not None and not self.jobs.busy():
             self.paste_dialog.start()
@@ -129,7 +141,7 @@ class CredentialActions(QObject):
         if session is None:
             return
         self._run("Importing the pasted credential…",
-                  lambda: session.credentials.import_bytes(text.encode("utf-8"), "Pasted text"), self._imported)
+                  lambda: session.credentials.import_bytes(pasted_bytes(text), "Pasted text"), self._imported)
 
     def _imported(self, result: list[ImportOutcome] | Failed) -> None:
         outcomes = [ImportOutcome("Import", "failed", result.message)] if isinstance(result, Failed) else result

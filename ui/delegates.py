@@ -66,6 +66,7 @@ class RecordDelegate(QStyledItemDelegate):
                          metrics.elidedText(dates(record), Qt.TextElideMode.ElideRight, when_rect.width()))
         if option.state & QStyle.StateFlag.State_HasFocus:
             painter.setPen(QPen(QColor(style.ACCENT), 1, Qt.PenStyle.DotLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)  # an outline only: the pill's fill is still the brush
             painter.drawRect(rect.adjusted(1, 1, -2, -2))
         painter.restore()
 

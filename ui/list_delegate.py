@@ -58,6 +58,7 @@ class LinesDelegate(QStyledItemDelegate):
             y += box.height() + GAP
         if option.state & QStyle.StateFlag.State_HasFocus:
             painter.setPen(QPen(QColor(style.ACCENT), 1, Qt.PenStyle.DotLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)  # an outline only: the pill's fill is still the brush
             painter.drawRect(rect.adjusted(1, 1, -2, -2))
         painter.restore()
 

@@ -193,20 +193,21 @@ def test_hosted_badge_cannot_be_checked_offline_and_offers_trust(qtbot: QtBot, u
 
 
 def test_tab_goes_through_the_credentials_buttons_then_the_header(qtbot: QtBot, unlocked_demo: MainWindow) -> None:
-    """From the list, Tab reaches the details, Check again, the CLR tree, Copy ID, Trusted issuers…, Lock, the
-    page tabs, About, Import…"""
+    """From the list, Tab reaches the details, the record's own buttons, Check again, the CLR tree, Copy ID,
+    Trusted issuers…, Lock, the page tabs, About, Add experience…, Import…"""
     select(qtbot, unlocked_demo, CLR)
     order: list[str] = []
     widget: QWidget = find(unlocked_demo, QListView, "recordList")
-    while len(order) < 12:
+    while len(order) < 20:
         following = widget.nextInFocusChain()
         assert following is not None
         widget = following
         if widget.isVisible() and widget.isEnabled() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
             order.append(widget.objectName())
-    assert order == ["recordDetail", "reverifyButton", "clrTree", "copyIssuerIdButton", "trustedIssuersButton",
-                     "walletMenuButton", "lockButton", "mainNav", "aboutButton", "importButton", "pasteButton",
-                     "searchInput"]
+    assert order == ["recordDetail", "marksButton", "addEvidenceButton", "hideButton", "deleteButton",
+                     "reverifyButton", "clrTree", "copyIssuerIdButton", "trustedIssuersButton", "walletMenuButton",
+                     "lockButton", "mainNav", "aboutButton", "addEntryButton", "importButton", "pasteButton",
+                     "qrImportButton", "endorseButton", "searchInput", "showHidden"]
 
 
 def test_every_control_is_named_on_a_clr_and_in_every_dialog(qtbot: QtBot, unlocked_demo: MainWindow) -> None:

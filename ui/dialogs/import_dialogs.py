@@ -123,7 +123,7 @@ class PasteDialog(QDialog):
         layout = modal_layout(self, "pasteDialog", "Paste a credential", 620, 420)
         layout.addWidget(label("Paste a credential", "heading"))
         intro = label("Paste the whole credential as you received it: JSON text (it starts with “{”) or a signed "
-                      "token (JWT, it starts with “ey”). Press Ctrl+Enter or Import when done.", "muted")
+                      "token (JWT, it starts with “ey”) or a data: URL. Press Ctrl+Enter or Import when done.", "muted")
         layout.addWidget(intro)
         self.box = QPlainTextEdit()
         name(self.box, "pasteBox", "Credential text", "Paste the credential's JSON text or signed token here.")

@@ -7,15 +7,20 @@ achievement aligns to, endorsements, and for a CLR the credentials inside it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from pathlib import Path
 
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from ui.chips import chip_key, chips
+from ui.dialogs.entry_editor import dropped_files
 from ui.models import dates, is_self_asserted, kind_name
 from ui.pages.clr_tree import ClrSection
-from ui.pages.credential_sections import alignments_section, endorsements_section, facts, issuer_section, text_block
+from ui.pages.credential_sections import endorsements_section, facts, issuer_section, text_block
 from ui.pages.verification_view import VerificationView, check_lines
 from ui.status import breakable, status_look, status_sentence
-from ui.widgets import FlowLayout, badge, label, markdown_label, pill, section, selectable
+from ui.widgets import FlowLayout, badge, button, label, markdown_label, pill, section, selectable
 from wallet.api import CredentialDetails, EvidenceInfo, Record, one_line
 
 SELF_ASSERTED_LABEL = "Self-asserted — written by you"
@@ -56,6 +61,14 @@ class RecordDetail(QScrollArea):
     reverify_requested = Signal(str)
     trust_requested = Signal(str, str)
     content_changed = Signal()
+    action_requested = Signal(str, str)
+    """(what, record id): "edit", "delete", "hide", "show", "marks", "sign", "add_evidence"."""
+    evidence_requested = Signal(str, str)
+    """(what, evidence id): "save", "replace", "remove"."""
+    evidence_dropped = Signal(str, list)
+    """(record id, [paths]): files dropped onto a shown record, to attach as evidence."""
+    first_step = Signal(str)
+    """From a new wallet's empty state: "add_entry", "import", "posting"."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,7 +83,10 @@ class RecordDetail(QScrollArea):
         self.trust_button: QPushButton | None = None
         self.clr: ClrSection | None = None
         self._issuer_buttons: list[QPushButton] = []
+        self._action_buttons: list[QPushButton] = []
         self._shown = 0
+        self.setAcceptDrops(True)
+        self.viewport().setAcceptDrops(True)  # drags arrive at the viewport and come here (dragEnterEvent)
         self.show_message("Choose a record on the left to see it here.")
 
     def show_message(self, text: str) -> None:
@@ -86,6 +102,33 @@ class RecordDetail(QScrollArea):
         self.setAccessibleDescription(text)
         self._set_body(body)
 
+    def show_empty(self) -> None:
+        """A new wallet: what to do first, with one button each."""
+        self.record = None
+        self.details = None
+        self._shown += 1
+        body, layout = self._new_body()
+        layout.addStretch(1)
+        layout.addWidget(label("Your wallet is empty", "heading", object_name="emptyHeading"))
+        steps = (("add_entry", "Add an experience", "emptyAddEntry",
+                  "A job, volunteering, caring for someone, training, a project: write it down in your own words."),
+                 ("import", "Import a badge", "emptyImport",
+                  "A badge, certificate or transcript file you were given (or drop it anywhere on this window)."),
+                 ("posting", "Paste a job posting", "emptyPosting",
+                  "See which of your skills a job asks for, and what to add."))
+        for what, text, object_name, sentence in steps:
+            row = QHBoxLayout()
+            action = button(text, object_name, text, primary=what == "add_entry")
+            action.setMinimumWidth(190)
+            action.clicked.connect(lambda _checked=False, w=what: self.first_step.emit(w))
+            self._action_buttons.append(action)
+            row.addWidget(action, 0, Qt.AlignmentFlag.AlignTop)
+            row.addWidget(label(sentence, "muted"), 1)
+            layout.addLayout(row)
+        layout.addStretch(2)
+        self.setAccessibleDescription("Your wallet is empty. Add an experience, import a badge or paste a job posting.")
+        self._set_body(body)
+
     def show_record(self, record: Record, details: CredentialDetails | None = None) -> None:
         """Draw `record`; showing the same record again (after a check) keeps the scroll position."""
         same = self.record is not None and self.record.id == record.id
@@ -95,6 +138,13 @@ class RecordDetail(QScrollArea):
         body, layout = self._new_body()
         title = selectable(label(one_line(record.title), "heading", object_name="detailTitle"))
         layout.addWidget(title)
+        layout.addWidget(self._actions(record))
+        if record.hidden:
+            layout.addWidget(label("Hidden: left out of the list and search until you show it again.", "note",
+                                   object_name="detailHidden"))
+        if record.note:
+            layout.addWidget(section("Your note"))
+            layout.addWidget(text_block(record.note, "detailNote"))
         if is_self_asserted(record):
             self._entry(layout, record)
         else:
@@ -133,6 +183,9 @@ class RecordDetail(QScrollArea):
         layout.addWidget(section("Tags"))
         layout.addWidget(self._chips(record.tags, "detailTags", "No tags."))
         self._evidence(layout, record)
+        signed = label("Sign it to hand it over as a credential that says it comes from you (still self-asserted).",
+                       "muted")
+        layout.addWidget(signed)
 
     # -- issued credentials -------------------------------------------------------------------------
     def _credential(self, layout: QVBoxLayout, record: Record, details: CredentialDetails | None) -> None:
@@ -167,7 +220,7 @@ class RecordDetail(QScrollArea):
             layout.addWidget(self.clr)
         if details.kind != "endorsement":
             layout.addWidget(section("Skills it shows"))
-            layout.addWidget(alignments_section(details, record.skills))
+            layout.addWidget(skills_section(details, record.skills))
             layout.addWidget(section("Endorsements"))
             layout.addWidget(endorsements_section(details.endorsements))
         layout.addWidget(section("Issuer"))
@@ -184,8 +237,7 @@ class RecordDetail(QScrollArea):
         if record.tags:
             layout.addWidget(section("Tags"))
             layout.addWidget(self._chips(record.tags, "detailTags", "No tags."))
-        if record.evidence:
-            self._evidence(layout, record)
+        self._evidence(layout, record)
 
     def set_checking(self, checking: bool) -> None:
         """While a check runs: 'Checking…' on a disabled button."""
@@ -201,7 +253,7 @@ class RecordDetail(QScrollArea):
             found.append(self.verification.reverify)
         if self.clr is not None:
             found.append(self.clr.tree)
-        return found + self._issuer_buttons
+        return self._action_buttons + found + self._issuer_buttons
 
     def plain_text(self) -> str:
         """The record as a few lines of text (what a screen reader hears)."""
@@ -214,7 +266,9 @@ class RecordDetail(QScrollArea):
                  record.organisation, dates(record), record.description,
                  "Skills: " + ", ".join(record.skills) if record.skills else "",
                  "Tags: " + ", ".join(record.tags) if record.tags else "",
-                 "Evidence: " + "; ".join(e.filename for e in record.evidence) if record.evidence else ""]
+                 "Evidence: " + "; ".join(e.filename for e in record.evidence) if record.evidence else "",
+                 "Your note: " + record.note if record.note else "",
+                 "Hidden from the list" if record.hidden else ""]
         if self.details is not None:
             status = self.details.status
             lines[2:2] = [status_look(status).text, status_sentence(status), *check_lines(self.details.report)]
@@ -229,6 +283,7 @@ class RecordDetail(QScrollArea):
         self.verification = None
         self.trust_button = None
         self._issuer_buttons = []
+        self._action_buttons = []
         self.clr = None
         body = QWidget()
         body.setObjectName("detailBody")
@@ -237,11 +292,66 @@ class RecordDetail(QScrollArea):
         layout.setSpacing(12)
         return body, layout
 
+    def _actions(self, record: Record) -> QWidget:
+        """What the learner can do with this record: a row of buttons that wraps in a narrow pane."""
+        box = QWidget()
+        box.setObjectName("detailActions")
+        flow = FlowLayout(box, spacing=6)
+        mine = is_self_asserted(record)
+        wanted = [("edit", "Edit…", "editButton", "Edit this experience")] if mine else []
+        wanted += [("marks", "Tags and note…", "marksButton", "Change the tags and your note")]
+        if mine:
+            wanted.append(("sign", "Sign as a credential…", "signButton",
+                           "Sign this entry with your wallet's key and save it as a self-asserted credential"))
+        wanted += [("add_evidence", "Attach a file…", "addEvidenceButton",
+                    "Attach an evidence file (or drop one onto this pane)"),
+                   ("show" if record.hidden else "hide", "Show in list" if record.hidden else "Hide",
+                    "hideButton", "Show it in the list again" if record.hidden else "Leave it out of the list"),
+                   ("delete", "Delete", "deleteButton", "Delete this record (you can undo it until you lock)")]
+        for what, text, object_name, tip in wanted:
+            action = button(text, object_name, tip, "danger" if what == "delete" else "")
+            action.setToolTip(tip)
+            action.clicked.connect(lambda _checked=False, w=what: self.action_requested.emit(w, record.id))
+            self._action_buttons.append(action)
+            flow.addWidget(action)
+        return box
+
     def _evidence(self, layout: QVBoxLayout, record: Record) -> None:
         layout.addWidget(section("Evidence"))
-        evidence = label("\n".join(f"• {evidence_line(e)}" for e in record.evidence) or "No evidence files.",
+        evidence = label("\n".join(f"• {evidence_line(e)}" for e in record.evidence) or
+                         "No evidence files. Drop a file here, or use Attach a file.",
                          "" if record.evidence else "muted", object_name="detailEvidence")
+        evidence.setAccessibleName("Evidence files")
         layout.addWidget(evidence)
+        for number, item in enumerate(record.evidence):
+            row = QWidget()
+            row.setObjectName(f"evidenceRow_{number}")
+            flow = FlowLayout(row, spacing=6)
+            flow.addWidget(label(one_line(item.filename), "strong", wrap=False))
+            for what, text, tip in (("save", "Save a copy…", "Save a copy of this file where you choose"),
+                                    ("replace", "Replace…", "Put another file in its place"),
+                                    ("remove", "Remove", "Remove this file from the record")):
+                action = button(text, f"{what}Evidence_{number}", f"{tip}: {one_line(item.filename)}", "link")
+                action.setToolTip(tip)
+                action.clicked.connect(lambda _checked=False, w=what, e=item.id: self.evidence_requested.emit(w, e))
+                self._action_buttons.append(action)
+                flow.addWidget(action)
+            layout.addWidget(row)
+
+    # -- dropping files onto a record -------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.record is not None and dropped_files(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = dropped_files(event.mimeData())
+        if self.record is None or not files:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.evidence_dropped.emit(self.record.id, [str(Path(f)) for f in files])
 
     @staticmethod
     def _row(*badges: QWidget | None) -> QWidget:
@@ -255,12 +365,22 @@ class RecordDetail(QScrollArea):
 
     @staticmethod
     def _chips(items: tuple[str, ...], object_name: str, empty: str) -> QWidget:
-        box = QWidget()
-        box.setObjectName(object_name)
-        box.setAccessibleName(", ".join(items) or empty)
-        flow = FlowLayout(box, spacing=6)
-        if not items:
-            flow.addWidget(label(empty, "muted", wrap=False))
-        for item in items:
-            flow.addWidget(label(one_line(item), "chip", wrap=False))
-        return box
+        return chips(((item, "") for item in items), object_name, empty)
+
+
+def skills_section(details: CredentialDetails, extra_skills: tuple[str, ...]) -> QWidget:
+    """The skills the achievement is aligned to (e.g. ESCO skills), then any other skills it names: each once,
+    long names wrapped."""
+    shown: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for alignment in details.aligned_skills:
+        target = one_line(alignment.name or alignment.code)
+        if not target or chip_key(target) in seen:
+            continue
+        seen.add(chip_key(target))
+        framework = one_line(alignment.framework)
+        where = one_line(alignment.url)
+        shown.append((f"{target} · {framework}" if framework else target,
+                      f"{framework} skill: {where}" if where else target))
+    shown += [(skill, "") for skill in extra_skills if chip_key(skill) not in seen]
+    return chips(shown, "detailSkills", "No skills listed.")

@@ -12,24 +12,35 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QListView, QSplitter, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QListView,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.credential_actions import CredentialActions
 from ui.delegates import RecordDelegate
 from ui.models import RecordListModel, is_self_asserted
 from ui.pages.record_detail import RecordDetail
+from ui.record_edits import RecordEdits
 from ui.status import shorten_did
-from ui.widgets import badge, busy_bar, button, label, line_edit, name
-from wallet.api import SUFFIX, Event, Onboarding, Session, WalletError
+from ui.widgets import FlowLayout, badge, busy_bar, button, label, line_edit, name
+from wallet.api import SUFFIX, Event, Onboarding, Session, WalletError, one_line
 
 __all__ = ["RecordsPage", "shorten_did"]
 
-EMPTY_WALLET = ("Your wallet is empty. Records you add will appear here "
-                "(for now, add an experience with: ler-wallet add-entry).")
+ALL_HIDDEN = "Every record is hidden. Tick “Show hidden” to see them."
 
 
 class RecordsPage(QWidget):
     lock_requested = Signal()
+    posting_requested = Signal()
+    """From the empty state's "Paste a job posting": the window opens the Opportunities page."""
     _changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -40,6 +51,9 @@ class RecordsPage(QWidget):
         self._dirty = False
         self.detail = RecordDetail()
         self.commands = CredentialActions(self)
+        self.edits = RecordEdits(self)
+        self.drops: object | None = None
+        """The window's drop handler (ui.dropping.DropImport) once made: its progress box closes on lock."""
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
@@ -64,16 +78,38 @@ class RecordsPage(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.setSpacing(8)
+        self.add_button = self._tool_button(self.edits.add_action, "addEntryButton", "Add an experience")
+        self.add_button.setProperty("primary", True)
         self.import_button = self._tool_button(self.commands.import_action, "importButton", "Import credentials")
         self.paste_button = self._tool_button(self.commands.paste_action, "pasteButton", "Paste a credential")
-        adding = QHBoxLayout()
-        adding.setSpacing(8)
-        adding.addWidget(self.import_button)
-        adding.addWidget(self.paste_button)
-        adding.addStretch(1)
-        left_layout.addLayout(adding)
+        self.qr_button = self._tool_button(self.edits.qr_action, "qrImportButton", "Import a QR image")
+        self.endorse_button = self._tool_button(self.edits.endorse_action, "endorseButton",
+                                                "Endorse someone's credential")
+        self.adding = [self.add_button, self.import_button, self.paste_button, self.qr_button, self.endorse_button]
+        adding_box = QWidget()
+        adding = FlowLayout(adding_box, spacing=8)
+        for tool in self.adding:
+            adding.addWidget(tool)
+        left_layout.addWidget(adding_box)
         left_layout.addWidget(self.search)
-        left_layout.addWidget(self.count)
+        counting = QHBoxLayout()
+        counting.addWidget(self.count, 1)
+        self.show_hidden = QCheckBox("Show hidden")
+        name(self.show_hidden, "showHidden", "Show hidden records", "Also list the records you hid.")
+        self.show_hidden.toggled.connect(lambda _on: self.refresh())
+        counting.addWidget(self.show_hidden)
+        left_layout.addLayout(counting)
+        self.undo_bar = QFrame()
+        self.undo_bar.setObjectName("undoBar")
+        self.undo_bar.setProperty("role", "note")
+        undo_row = QHBoxLayout(self.undo_bar)
+        undo_row.setContentsMargins(10, 6, 6, 6)
+        self.undo_text = label("", object_name="undoText")
+        self.undo_button = self._tool_button(self.edits.undo_action, "undoButton", "Undo the delete")
+        undo_row.addWidget(self.undo_text, 1)
+        undo_row.addWidget(self.undo_button)
+        self.undo_bar.hide()
+        left_layout.addWidget(self.undo_bar)
         self.work_bar = busy_bar("workBusy")
         self.work_status = label(role="muted", object_name="workStatus")
         self.work_status.hide()
@@ -95,6 +131,7 @@ class RecordsPage(QWidget):
 
         self.chain_tab_order()
         self.detail.content_changed.connect(self.chain_tab_order)
+        self.detail.first_step.connect(self._first_step)
         self._changed.connect(self._records_changed)
         self.search.textChanged.connect(self.refresh)
         self.search.returnPressed.connect(self.list.setFocus)
@@ -162,8 +199,8 @@ class RecordsPage(QWidget):
 
     def chain_tab_order(self) -> None:
         """(Page tabs →) Import → Paste → search → list → details and its buttons → Trusted issuers → Lock."""
-        chain: list[QWidget] = [*self.lead, self.import_button, self.paste_button, self.search, self.list, self.detail,
-                                *self.detail.focusables(), *self.header_buttons]
+        chain: list[QWidget] = [*self.lead, *self.adding, self.search, self.show_hidden, self.undo_button, self.list,
+                                self.detail, *self.detail.focusables(), *self.header_buttons]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
@@ -180,7 +217,9 @@ class RecordsPage(QWidget):
         self.did_label.setToolTip(session.did)
         self.did_label.setAccessibleName(f"Your ID (DID): {session.did}")
         self.search.clear()
+        self.show_hidden.setChecked(False)
         self.commands.set_available(True)
+        self.edits.set_available(True)
         self.refresh()
         self.search.setFocus()
 
@@ -191,12 +230,17 @@ class RecordsPage(QWidget):
         """Forget the session and everything read from it (nothing readable stays on screen)."""
         self.commands.set_available(False)
         self.commands.close_all()
+        self.edits.close_all()
+        progress = getattr(self.drops, "progress", None)
+        if progress is not None:
+            progress.reject()
         self.set_working("")
         self._dirty = False
         if self._unsubscribe is not None:
             self._unsubscribe()
             self._unsubscribe = None
         self.session = None
+        self.edits.set_available(False)
         self.model.clear()
         self.search.blockSignals(True)
         self.search.clear()
@@ -216,14 +260,18 @@ class RecordsPage(QWidget):
         selected = self.detail.record.id if self.detail.record else None
         try:
             reader = session.reader  # committed rows only: never those of a job that may still roll back
-            records = reader.search(text) if text else reader.list_records()
-            total = reader.count()
+            hidden = self.show_hidden.isChecked()
+            records = reader.search(text, include_hidden=hidden) if text else reader.list_records(include_hidden=hidden)
+            total = reader.count(include_hidden=hidden)
+            everything = total if hidden else reader.count()
         except WalletError as exc:
             self.count.setText(str(exc))
             return
         self.model.set_records(records)
         if not text:
-            self.count.setText(f"{total} record{'s' if total != 1 else ''}")
+            unseen = everything - total
+            self.count.setText(f"{total} record{'s' if total != 1 else ''}"
+                               + (f" ({unseen} hidden)" if unseen else ""))
         elif records:
             self.count.setText(f"{len(records)} of {total} records match “{text}”")
         else:
@@ -233,8 +281,10 @@ class RecordsPage(QWidget):
             self.list.setCurrentIndex(self.model.index(ids.index(selected) if selected in ids else 0))
         elif text:
             self.detail.show_message(f"No record matches “{text}”. Try fewer or shorter words.")
+        elif everything:
+            self.detail.show_message(ALL_HIDDEN)
         else:
-            self.detail.show_message(EMPTY_WALLET)
+            self.detail.show_empty()
 
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
@@ -270,14 +320,31 @@ class RecordsPage(QWidget):
             self.list.setCurrentIndex(self.model.index(ids.index(record_id)))
             self.list.scrollTo(self.list.currentIndex())
 
-    def set_working(self, text: str, *, error: bool = False) -> None:
-        """A line under the count while work runs ('Importing 2 files…') or when it failed."""
+    def set_working(self, text: str, *, error: bool = False, done: bool = False) -> None:
+        """A line under the count while work runs ('Importing 2 files…'), when it failed, or (`done`) what it did."""
         self.work_status.setText(text)
         self.work_status.setProperty("role", "error" if error else "muted")
         self.work_status.style().unpolish(self.work_status)
         self.work_status.style().polish(self.work_status)
         self.work_status.setVisible(bool(text))
-        self.work_bar.setVisible(bool(text) and not error)
+        self.work_bar.setVisible(bool(text) and not error and not done)
+
+    def show_undo(self, title: str | None) -> None:
+        """'Deleted “…”. Undo' above the list while a delete can be undone (until the wallet locks)."""
+        if title is None:
+            self.undo_bar.hide()
+            self.undo_text.clear()
+            return
+        self.undo_text.setText(f"Deleted “{one_line(title)}”. You can put it back until you lock the wallet.")
+        self.undo_bar.show()
+
+    def _first_step(self, what: str) -> None:
+        if what == "add_entry":
+            self.edits.add_action.trigger()
+        elif what == "import":
+            self.commands.import_action.trigger()
+        else:
+            self.posting_requested.emit()
 
     def finish_work(self) -> None:
         """Block until running wallet work (an import, a check) is done; called when the app closes, after

@@ -14,7 +14,7 @@ import threading
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from wallet.skills.meaning import Lexicon, learn
 from wallet.skills.pack import Skill, TaxonomyPack, load_pack
@@ -48,6 +48,10 @@ VENDORS = frozenset(
     ]
 )
 MAX_LABEL_STEMS = 6
+SHORTEN_FROM = 4
+"""Labels of this many words or more may be found without one of their commonest words."""
+COMMON_LABEL_WORD = 150
+"""A word in at least this many ESCO labels ("patient", "system", "medical") may be left out of a long one."""
 CONTEXT_MIN_FINDS = 4
 """The sense guard judges a loose find by the text's other finds only when there are at least this many."""
 CONTEXT_SHARED = 2
@@ -114,6 +118,8 @@ class _Entry:
     kind: str
     needs_health: bool = False
     """A product name that is also a word ("Epic"): read only near words of patient records."""
+    shortened: bool = False
+    """Found without one of its label's commonest words (see `_shortened`)."""
     hot: bool = False
     """An O*NET Hot Technology: of two products written alike, the one postings name."""
 
@@ -278,8 +284,8 @@ def _entry(
         skill.kind != "onet-tool" and len(words) == 1 and words[0][0][:1].isupper()  # "Spanish"; tools are nouns
     )
     return _Entry(
-        skill.id, required, len(words), label, preferred, needs_capital, needs_context, skill.kind, needs_health,
-        skill.hot,
+        skill.id, required, len(words), label, preferred, needs_capital, needs_context, skill.kind,
+        needs_health=needs_health, hot=skill.hot,
     )
 
 
@@ -303,6 +309,21 @@ def _segments(words: list[Token], text: str, boundary: re.Pattern[str] = _BOUNDA
         if k and boundary.search(text, words[k - 1].end, word.start):
             current += 1
         out.append(current)
+    return out
+
+
+def _shortened(entries: list[_Entry], esco_words: Counter[str]) -> list[_Entry]:
+    """A long label without one of its commonest words ("monitor patient's vital signs" as "monitor vital
+    signs", "use barcode scanning equipment" as "barcode scanning"): found only word for word, and judged by
+    the posting's other skills like any loose find."""
+    out: list[_Entry] = []
+    for entry in entries:
+        if entry.kind != "esco-skill" or not entry.preferred or len(entry.required) < SHORTEN_FROM:
+            continue
+        for k, word in enumerate(entry.required):
+            if esco_words[word] >= COMMON_LABEL_WORD:
+                shorter = entry.required[:k] + entry.required[k + 1 :]
+                out.append(replace(entry, required=shorter, size=len(shorter), preferred=False, shortened=True))
     return out
 
 
@@ -381,6 +402,7 @@ class Recogniser:
                 continue  # "Trucks", "Route": everyday words, not a named tool or product
             raw.append(entry)
         raw = _general_tools(raw)
+        raw += _shortened(raw, esco_words)
         frequency = Counter(s for entry in raw for s in set(entry.required))
         self._occupation_cache: dict[str, frozenset[str]] = {}
         self._index: dict[str, list[tuple[_Entry, tuple[str, ...]]]] = defaultdict(list)
@@ -442,7 +464,7 @@ class Recogniser:
                     turned = [placed[s] for s in entry.required if s in placed]
                     if turned != sorted(turned) and len(entry.required) == 2 and span[1] - span[0] > 1:
                         continue  # two words turned round must touch: "forklift operation", not "plans with … family"
-                    if entry.kind == "onet-tool" and not in_order:
+                    if (entry.kind == "onet-tool" or entry.shortened) and not in_order:
                         continue  # a tool is named, word for word: "pallet jack", never "jack up the pallet"
                     hits.append((*span, entry, in_order, swapped))
         return self._in_context(self._resolve(hits, words, text))
@@ -550,7 +572,7 @@ class Recogniser:
                 first.start,
                 last.end,
                 entry.label,
-                exact,
+                exact and not entry.shortened,
                 self._read_as(entry, swapped, words),
             )
         return sorted(chosen.values(), key=lambda m: (m.start, m.skill_id))

@@ -103,6 +103,7 @@ FUNCTION_WORDS = frozenset(
         "i",
         "ie",
         "eg",
+        "s",
     ]
 )
 """Never part of what a label means."""

@@ -110,11 +110,11 @@ def test_recognition_work_grows_linearly_with_the_posting(finder: Recogniser) ->
 
 
 def test_recognition_on_the_labelled_postings_is_unchanged(finder: Recogniser) -> None:
-    """The evaluation set gives the figures bench/README reports (292 right of 389 found; 412 expected)."""
+    """The evaluation set gives the figures bench/README reports (297 right of 392 found; 412 expected)."""
     scores = evaluate(load_postings(POSTINGS), lambda text: [(m.skill_id, m.label) for m in finder.find(text)])
     found = sum(len(p.found) for p in scores.postings)
     expected = sum(len(p.expected) for p in scores.postings)
-    assert (scores.true_positives, found, expected) == (292, 389, 412)
+    assert (scores.true_positives, found, expected) == (297, 392, 412)
 
 
 def test_a_meaning_level_find_says_what_it_read_as_what(finder: Recogniser) -> None:
@@ -130,3 +130,12 @@ def test_a_meaning_level_find_needs_the_label_s_other_words_and_order(finder: Re
     """Only a duty's verb is read as another: "nurses assist" or "assist the team" do not give *support nurses*."""
     assert "support nurses" not in {m.label for m in finder.find("Our nurses assist each other.")}
     assert "support nurses" not in {m.label for m in finder.find("- Assist the team with admissions")}
+
+
+def test_a_long_label_is_found_without_one_common_word_only_word_for_word(finder: Recogniser) -> None:
+    """"Monitor vital signs" finds *monitor patient's vital signs* (without "patient"); "signs of vital monitoring"
+    does not, and such a find is not counted as exact."""
+    text = "- Monitor vital signs and report changes to the nurse"
+    [mention] = [m for m in finder.find(text) if m.label == "monitor patient's vital signs"]
+    assert mention.matched_text == "Monitor vital signs" and not mention.exact
+    assert "monitor patient's vital signs" not in {m.label for m in finder.find("signs of vital monitoring")}

@@ -13,18 +13,12 @@ import io
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from reportlab.lib.pagesizes import A4, LETTER
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
-
 from wallet.errors import UsageError
 from wallet.resources import resource_path
 from wallet.text_safety import one_line
 
-PAGES = {"A4": A4, "Letter": LETTER}
+PAGES = {"A4": (595.2755905511812, 841.8897637795277), "Letter": (612.0, 792.0)}
+"""Page sizes in points (reportlab's A4 and LETTER); reportlab itself is imported only when a kit is made."""
 TITLE = "LER Wallet recovery kit"
 WHAT_IT_IS = (
     "This recovery code opens your wallet if you forget your passphrase. With it you choose a new passphrase "
@@ -42,6 +36,9 @@ _FONTS = {"KitSans": "DejaVuSans.ttf", "KitSans-Bold": "DejaVuSans-Bold.ttf"}
 
 
 def _register_fonts() -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
     for face, file_name in _FONTS.items():
         if face not in pdfmetrics.getRegisteredFontNames():
             data = resource_path("fonts", file_name).read_bytes()
@@ -84,6 +81,10 @@ def recovery_kit_pdf(
     paper: str = "A4",
 ) -> bytes:
     """The kit as PDF bytes. `paper` is "A4" or "Letter"; `made` the date printed on it (today when None)."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
     if paper not in PAGES:
         raise UsageError(f"Paper size {paper!r} is not one the kit knows; use A4 or Letter.")
     groups = code_groups(code)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,7 +23,7 @@ import zxingcpp
 from PIL import Image
 from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PyPdfError
-from pypdf.generic import ArrayObject, ContentStream, DictionaryObject, NameObject, TextStringObject
+from pypdf.generic import ArrayObject, DictionaryObject, NameObject, StreamObject, TextStringObject
 
 from wallet.credentials.limits import MAX_INPUT_BYTES
 from wallet.credentials.report import Outcome
@@ -121,13 +122,29 @@ def attached_bundle(data: bytes) -> bytes | None:
     return bundle
 
 
+_DO = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s*Do(?![^\s/\[\]()<>{}%])")
+
+
 def _painted(page: Any) -> set[str]:
-    """Names of the XObjects the page's content paints (`Do`)."""
+    """Names of the XObjects the page's content paints (the `Do` operator), found without parsing every
+    operator (a name holds no whitespace or delimiter, so a pattern finds each one)."""
     contents = page.get_contents()
     if contents is None:
         return set()
-    stream = ContentStream(contents, page.pdf)
-    return {str(operands[0]) for operands, operator in stream.operations if operator == b"Do" and operands}
+    return {"/" + name.decode("latin-1") for name in _DO.findall(contents.get_data())}
+
+
+def _image(page: Any, name: str, obj: DictionaryObject) -> Image.Image | None:
+    """The image, read straight from its samples when it is 8-bit grey (as the résumé draws its codes), else
+    through pypdf's general image reader."""
+    grey = obj.get("/ColorSpace") == "/DeviceGray" and obj.get("/BitsPerComponent") == 8 and "/SMask" not in obj
+    if grey and isinstance(obj, StreamObject):
+        width, height = int(obj["/Width"]), int(obj["/Height"])  # type: ignore[call-overload]
+        samples = obj.get_data()
+        if len(samples) == width * height:
+            return Image.frombytes("L", (width, height), samples)
+    found: Image.Image | None = page.images[name].image
+    return found
 
 
 def printed_codes(data: bytes) -> list[str]:
@@ -153,7 +170,7 @@ def printed_codes(data: bytes) -> list[str]:
                 width, height = int(obj.get("/Width", 0)), int(obj.get("/Height", 0))
                 if not 0 < width * height <= MAX_IMAGE_PIXELS:
                     continue
-                image = page.images[name].image
+                image = _image(page, name, obj)
                 if image is None:
                     continue
                 if max(image.size) < 600:  # one pixel a module as printed: zxing-cpp wants a few

@@ -187,6 +187,6 @@ def check_data_model(document: dict[str, Any]) -> Check:
     message = f"It follows the {model} data model: every term is defined by its contexts."
     if terms.issuer_dependent:
         names = clip(", ".join(terms.issuer_dependent[:4]), 80)
-        message = (f"It follows the {model} data model; {names} fall to VC 2.0's issuer-dependent vocabulary "
-                   "(their meaning is the issuer's own).")
+        message = (f"It follows the {model} data model; {names} are left undefined on purpose (VC 2.0's "
+                   "undefined-terms vocabulary): their meaning is the issuer's own.")
     return Check(CheckName.DATA_MODEL, Outcome.PASSED, message)

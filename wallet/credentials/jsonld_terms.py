@@ -22,6 +22,10 @@ from wallet.errors import CredentialFormatError, UnknownContextError
 
 VC_V2 = "https://www.w3.org/ns/credentials/v2"
 VC_V1 = "https://www.w3.org/2018/credentials/v1"
+UNDEFINED_TERM = "https://www.w3.org/ns/credentials/undefined-term#"
+"""Where VC 2.0's optional undefined-terms context (…/credentials/undefined-terms/v2) puts terms nothing defines;
+drafts called it the issuer-dependent vocabulary (`canonical.ISSUER_DEPENDENT`)."""
+_OWN_VOCABULARIES = (UNDEFINED_TERM, ISSUER_DEPENDENT)
 URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s]+$")
 """An absolute URL or URN (RFC 3986 scheme, then no whitespace): what VCDM means by "a URL" for identifiers."""
 
@@ -116,8 +120,9 @@ def _jsonld_error(exc: CredentialFormatError) -> str:
 def _walk(expanded: Any, found: TermFindings) -> set[str]:
     """Types left relative (no context maps them to a URL), and properties in the issuer-dependent vocabulary.
 
-    The bundled VC 2.0 context has no `@vocab`, so an undefined type or property stays undefined (a warning)
-    rather than falling to the issuer-dependent vocabulary; a context that sets `@vocab` to it is honoured."""
+    The VC 2.0 context has no `@vocab`, so an undefined type or property stays undefined (a warning); a credential
+    that adds the undefined-terms context (or a draft's issuer-dependent `@vocab`) says so on purpose: its terms
+    are named as the issuer's own."""
     relative: set[str] = set()
     dependent: set[str] = set()
     stack = [expanded]
@@ -133,10 +138,10 @@ def _walk(expanded: Any, found: TermFindings) -> set[str]:
                 for name in value if isinstance(value, list) else [value]:
                     if isinstance(name, str) and not is_url(name):
                         relative.add(name)
-                    elif isinstance(name, str) and name.startswith(ISSUER_DEPENDENT):
-                        dependent.add(name[len(ISSUER_DEPENDENT):])
-            elif key.startswith(ISSUER_DEPENDENT):
-                dependent.add(key[len(ISSUER_DEPENDENT):])
+                    elif isinstance(name, str) and name.startswith(_OWN_VOCABULARIES):
+                        dependent.add(name.split("#", 1)[1])
+            elif key.startswith(_OWN_VOCABULARIES):
+                dependent.add(key.split("#", 1)[1])
                 stack.append(value)
             elif not key.startswith("@") or key in ("@graph", "@list", "@set", "@included"):
                 stack.append(value)

@@ -202,9 +202,10 @@ def test_undefined_terms_and_types_under_v2_are_a_warning() -> None:
     assert "favouriteColour" in check.message and "LibraryCard" in check.message
 
 
-def test_issuer_dependent_terms_pass_and_are_named() -> None:
-    """With @vocab set to VC 2.0's issuer-dependent vocabulary, undefined terms fall to it: allowed, and named."""
-    vocab = {"@vocab": "https://www.w3.org/ns/credentials/issuer-dependent#"}
+@pytest.mark.parametrize("vocab", ["https://www.w3.org/ns/credentials/undefined-terms/v2",
+                                   {"@vocab": "https://www.w3.org/ns/credentials/issuer-dependent#"}])
+def test_terms_left_undefined_on_purpose_pass_and_are_named(vocab: Any) -> None:
+    """With VC 2.0's undefined-terms context (or a draft's issuer-dependent @vocab) undefined terms pass, named."""
     document = _badge(**{"@context": [V2, vocab], "type": ["VerifiableCredential"], "issuer": "did:example:library",
                          "credentialSubject": {"id": "did:example:x", "favouriteColour": "green"}})
     check = check_data_model(document)

@@ -18,6 +18,7 @@ from typing import Any, Protocol
 
 from wallet.clock import Clock, utc_iso
 from wallet.credentials.issuing import Signer
+from wallet.credentials.validity import parse_time
 from wallet.crypto.identity import Identity
 from wallet.errors import InvalidInputError, RecordNotFoundError, UsageError, WalletError
 from wallet.models import Record
@@ -89,6 +90,7 @@ class _Skills(Protocol):
 
 class _Credentials(Protocol):
     def issue_self_asserted(self, record_id: str) -> dict[str, Any]: ...
+    def forget_self_issued(self, record_id: str) -> None: ...
 
 
 class _HolderProfile(Protocol):
@@ -119,6 +121,15 @@ def sources_from(repo: Callable[[], Repository], skills: Callable[[], _Skills],
         profile = holder().profile()
         return profile.display_name, tuple(profile.contacts)
 
+    def self_issued(record_id: str) -> dict[str, Any]:
+        """The learner's signed copy of an entry; one signed before partial dates were written out in full
+        ("2021-03T00:00:00Z", which fails OB 3.0's schema) is signed again."""
+        credential = credentials().issue_self_asserted(record_id)
+        if _has_unreadable_dates(credential):
+            credentials().forget_self_issued(record_id)
+            credential = credentials().issue_self_asserted(record_id)
+        return credential
+
     def signer() -> Signer:
         me = identity()
         return Signer(me.did, me.verification_method, holder().profile().display_name, me.sign)
@@ -126,8 +137,16 @@ def sources_from(repo: Callable[[], Repository], skills: Callable[[], _Skills],
     return SharingSources(
         views=lambda: skills().views(), view=lambda v: skills().view(v), record=lambda r: repo().get(r),
         original=lambda r: repo().credential_original(r), parsed_tree=lambda r: repo().credential_parsed(r),
-        self_issued=lambda r: credentials().issue_self_asserted(r), skill_label=label,
+        self_issued=self_issued, skill_label=label,
         skill_records=records_showing, holder=holder_lines, signer=signer)
+
+
+def _has_unreadable_dates(credential: dict[str, Any]) -> bool:
+    subject = credential.get("credentialSubject")
+    if not isinstance(subject, dict):
+        return False
+    dates = [subject.get(name) for name in ("activityStartDate", "activityEndDate") if name in subject]
+    return any(parse_time(value) is None for value in dates)
 
 
 def parse_expiry(text: str | None, now: datetime) -> str | None:

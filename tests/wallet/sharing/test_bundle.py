@@ -188,3 +188,19 @@ def test_a_recipient_is_one_clean_line(kit: Kit) -> None:
     assert "domain" not in kit.session.sharing.share(kit.view_id, to=" \n ", now=NOW).bundle["proof"]
     with pytest.raises(InvalidInputError, match="at most 200 characters"):
         kit.session.sharing.share(kit.view_id, to="x" * 201, now=NOW)
+
+
+def test_a_self_asserted_copy_signed_with_a_broken_partial_date_is_signed_again(
+        kit: Kit, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Copies the wallet kept from before partial dates were written out ("2021-03T00:00:00Z") are re-signed."""
+    from wallet.credentials import issuing
+
+    kit.session.credentials.forget_self_issued(kit.job)
+    with monkeypatch.context() as patch:  # sign the copy as older versions did
+        patch.setattr(issuing, "_date_time", lambda value: value if "T" in value else f"{value}T00:00:00Z")
+        old = kit.session.credentials.issue_self_asserted(kit.job)
+    assert old["credentialSubject"]["activityStartDate"] == "2021-03T00:00:00Z"
+    items = credentials_of(kit.session.sharing.share(kit.view_id, now=NOW).bundle)
+    job = next(i for i in items[1:] if isinstance(i.get("issuer"), dict) and i["issuer"]["id"] == kit.session.did)
+    assert job["credentialSubject"]["activityStartDate"] == "2021-03-01T00:00:00Z"
+    assert kit.session.credentials.issue_self_asserted(kit.job) == job

@@ -124,9 +124,9 @@ def _svg(matrix: list[list[bool]], label: str, title: str) -> bytes:
                 runs.append(f"M{start} {y}h{x - start}v1h{start - x}z")
             else:
                 x += 1
-    height = side + (5 if label else 0)
-    text = (f'<text x="{side / 2:g}" y="{side + 2.5:g}" font-family="DejaVu Sans, Arial, sans-serif" '
-            f'font-size="3" text-anchor="middle">{escape(label)}</text>') if label else ""
+    height = side + (8 if label else 0)  # the same band and type size as the PNG: 8 and 5 modules
+    text = (f'<text x="{side / 2:g}" y="{side + 4.5:g}" font-family="DejaVu Sans, Arial, sans-serif" '
+            f'font-size="5" text-anchor="middle">{escape(label)}</text>') if label else ""
     return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {side} {height}" '
             f'width="{side * BOX}" height="{height * BOX}" shape-rendering="crispEdges" role="img">'
             f"<title>{escape(title)}</title>"

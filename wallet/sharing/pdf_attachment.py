@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+import zlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,6 +37,9 @@ BUNDLE_FILE_NAME = "resume-bundle.json"
 MAX_PAGES = 60
 MAX_IMAGES = 200
 MAX_IMAGE_PIXELS = 16_000_000
+_PDF_ERRORS = (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError, OSError,
+               zlib.error)
+"""What pypdf, Pillow and zlib raise on a damaged file; each becomes a sentence or a code not read."""
 BUNDLE_DESCRIPTION = "The signed bundle (a W3C Verifiable Presentation) this résumé was printed from"
 
 
@@ -100,8 +104,8 @@ def _reader(data: bytes) -> PdfReader:
             raise InvalidInputError("The PDF is encrypted, so its attachment and codes cannot be read.")
         if len(reader.pages) > MAX_PAGES:
             raise InvalidInputError(f"The PDF has more than {MAX_PAGES} pages; a résumé has far fewer.")
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, RecursionError, OSError) as exc:
-        raise InvalidInputError(f"The PDF cannot be read ({type(exc).__name__}).") from None
+    except _PDF_ERRORS as exc:
+        raise InvalidInputError(f"The PDF is damaged and cannot be read ({type(exc).__name__}).") from None
     return reader
 
 
@@ -110,8 +114,8 @@ def attached_bundle(data: bytes) -> bytes | None:
     reader = _reader(data)
     try:
         found = reader.attachments.get(BUNDLE_FILE_NAME) or []
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, RecursionError, OSError) as exc:
-        raise InvalidInputError(f"The PDF's attachments cannot be read ({type(exc).__name__}).") from None
+    except _PDF_ERRORS as exc:
+        raise InvalidInputError(f"The PDF's attachment cannot be read ({type(exc).__name__}).") from None
     if not found:
         return None
     if len(found) > 1:
@@ -148,7 +152,9 @@ def _image(page: Any, name: str, obj: DictionaryObject) -> Image.Image | None:
 
 
 def printed_codes(data: bytes) -> list[str]:
-    """The text of every QR code painted on the PDF's pages as an image, in page order."""
+    """The text of every QR code painted on the PDF's pages as an image, in page order. An image that cannot
+    be decoded is passed over (its code then counts as not printed), so damage there never hides the
+    attachment from being checked."""
     reader = _reader(data)
     texts: list[str] = []
     seen = 0
@@ -167,21 +173,29 @@ def printed_codes(data: bytes) -> list[str]:
                 seen += 1
                 if seen > MAX_IMAGES:
                     raise InvalidInputError(f"The PDF paints more than {MAX_IMAGES} images; they were not all read.")
-                width, height = int(obj.get("/Width", 0)), int(obj.get("/Height", 0))
-                if not 0 < width * height <= MAX_IMAGE_PIXELS:
-                    continue
-                image = _image(page, name, obj)
-                if image is None:
-                    continue
-                if max(image.size) < 600:  # one pixel a module as printed: zxing-cpp wants a few
-                    image = image.convert("L").resize((image.width * 4, image.height * 4), Image.Resampling.NEAREST)
-                found = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)  # type: ignore[arg-type]
-                texts += [code.text for code in found if code.valid and code.text]
+                texts += _codes_in(page, name, obj)
     except InvalidInputError:
         raise
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, RecursionError, OSError) as exc:
-        raise InvalidInputError(f"The PDF's images cannot be read ({type(exc).__name__}).") from None
+    except _PDF_ERRORS as exc:
+        raise InvalidInputError(f"The PDF is damaged: its pages cannot be read ({type(exc).__name__}).") from None
     return [t for t in texts if t.startswith(qr_codec.PREFIX)]
+
+
+def _codes_in(page: Any, name: str, obj: DictionaryObject) -> list[str]:
+    """The QR texts one painted image holds ([] when it is too large or cannot be decoded)."""
+    try:
+        width, height = int(obj.get("/Width", 0)), int(obj.get("/Height", 0))
+        if not 0 < width * height <= MAX_IMAGE_PIXELS:
+            return []
+        image = _image(page, name, obj)
+        if image is None:
+            return []
+        if max(image.size) < 600:  # one pixel a module as printed: zxing-cpp wants a few
+            image = image.convert("L").resize((image.width * 4, image.height * 4), Image.Resampling.NEAREST)
+    except (*_PDF_ERRORS, Image.DecompressionBombError):
+        return []
+    found = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)  # type: ignore[arg-type]
+    return [code.text for code in found if code.valid and code.text]
 
 
 def compare(bundle: bytes | None, codes: list[str]) -> PrintedMatch:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import random
 from pathlib import Path
 
 import pypdfium2
@@ -281,3 +282,42 @@ def test_marker_search_would_find_a_chosen_record(shared: Shared, codes: list[Pr
     made = attach(render(shared.content, codes), shared.bundle)
     assert title in _everything_a_reader_gets(made)
     assert set(title.replace(" ", "")) <= mapped_characters(made)
+
+
+def test_damaged_pdfs_never_crash(pdf: bytes) -> None:
+    """Bytes changed or cut anywhere: the PDF is read (with its verdict) or refused with a sentence, nothing else."""
+    rng = random.Random(10)
+    outcomes = set()
+    for _ in range(80):
+        data = bytearray(pdf)
+        for _ in range(rng.choice([1, 4, 16])):
+            data[rng.randrange(len(data))] = rng.randrange(256)
+        if rng.random() < 0.2:
+            data = data[: rng.randrange(len(data))]
+        try:
+            outcomes.add(read_resume_pdf(bytes(data)).printed.outcome)
+        except InvalidInputError as exc:
+            assert exc.message.endswith(".")
+            outcomes.add(None)
+    assert Outcome.PASSED in outcomes and None in outcomes  # both kinds of damage were met
+
+
+def test_a_damaged_code_fails_the_comparison_but_not_the_reading(pdf: bytes, shared: Shared) -> None:
+    """A printed code whose image is garbled: the attachment is still read; the codes no longer make the bundle."""
+    reader = PdfReader(io.BytesIO(pdf))
+    writer = PdfWriter(clone_from=reader)
+    for page in writer.pages:
+        xobjects = page["/Resources"].get_object().get("/XObject")
+        for ref in xobjects.get_object().values() if xobjects is not None else []:
+            image = ref.get_object()
+            if image.get("/Subtype") == "/Image":
+                image.set_data(bytes(len(image.get_data())))  # every module white: nothing to read
+                break
+        else:
+            continue
+        break
+    out = io.BytesIO()
+    writer.write(out)
+    found = read_resume_pdf(out.getvalue())
+    assert found.bundle == shared.bundle
+    assert found.printed.outcome is Outcome.FAILED and "do not make one bundle" in found.printed.message

@@ -20,6 +20,7 @@ Wallets are made with the cheap test KDF; the unlock row also reports the calibr
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import resource
 import statistics
@@ -102,7 +103,7 @@ def in_app(path: Path, settings: Path, count: int, repeat: int) -> dict[str, lis
         marks: dict[str, float] = {}
         real_work = window.flow.work
 
-        def timed_work() -> Any:
+        def timed_work(real_work: Any = real_work, marks: dict[str, float] = marks) -> Any:
             result = real_work()  # the key step, on the worker thread as in the app
             marks["keyed"] = time.perf_counter()
             return result
@@ -121,7 +122,7 @@ def in_app(path: Path, settings: Path, count: int, repeat: int) -> dict[str, lis
         for word in WORDS[:4]:
             for letter in word:
                 tick = time.perf_counter()
-                QTest.keyClick(search, letter)
+                QTest.keyClicks(search, letter)
                 QCoreApplication.processEvents()
                 window.records.list.repaint()
                 results["key"].append(time.perf_counter() - tick)
@@ -140,7 +141,29 @@ def in_app(path: Path, settings: Path, count: int, repeat: int) -> dict[str, lis
     return results
 
 
+def measure_in_child(path: Path, settings: Path, count: int, repeat: int) -> tuple[dict[str, list[float]], float]:
+    """Run the in-app measures in a fresh process (so its peak memory is the app's, not this script's)."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    out = subprocess.run([sys.executable, __file__, "--child", str(path), str(settings), str(count), str(repeat)],
+                         capture_output=True, text=True, env=env, check=True, cwd=ROOT)
+    data = json.loads(out.stdout.strip().splitlines()[-1])
+    return data["results"], data["peak_mib"]
+
+
+def child(argv: list[str]) -> int:
+    from wallet.crypto.kdf import permit_test_costs
+
+    permit_test_costs()
+    path, settings, count, repeat = Path(argv[0]), Path(argv[1]), int(argv[2]), int(argv[3])
+    results = in_app(path, settings, count, repeat)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    print(json.dumps({"results": results, "peak_mib": peak}))
+    return 0
+
+
 def main() -> int:
+    if sys.argv[1:2] == ["--child"]:
+        return child(sys.argv[2:])
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--records", type=int, default=5000)
     parser.add_argument("--repeat", type=int, default=5)
@@ -155,8 +178,8 @@ def main() -> int:
         path = make_wallet(folder, args.records)
         print(f"made a wallet of {args.records:,} records in {time.perf_counter() - made:.1f} s")
         cold = cold_start(path, folder / "settings.json", args.repeat)
-        measured = in_app(path, folder / "settings.json", args.records, args.repeat)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+        measured, peak = measure_in_child(path, folder / "settings.json", args.records, args.repeat)
+    load = os.getloadavg()[0]
 
     def ms(values: list[float]) -> str:
         return f"{statistics.median(values) * 1000:,.0f} ms"
@@ -169,9 +192,10 @@ def main() -> int:
         ("keystroke to filtered list", ms(measured["key"]), "< 50 ms"),
         ("page switch, first visit (the page is built)", ms(measured["first"]), "< 100 ms"),
         ("page switch, later visits", ms(measured["switch"]), "< 100 ms"),
-        (f"peak memory with {args.records:,} records, every page visited", f"{peak:,.0f} MiB", "< 300 MB"),
+        (f"peak memory of the app with {args.records:,} records, every page visited", f"{peak:,.0f} MiB",
+         "< 300 MB"),
     ]
-    print(f"\n| measure (2 shared cores, medians of {args.repeat}) | result | aim |\n|---|---:|---:|")
+    print(f"\n| measure (2 shared cores, load {load:.1f}, medians of {args.repeat}) | result | aim |\n|---|---:|---:|")
     for name, value, aim in rows:
         print(f"| {name} | {value} | {aim} |")
     return 0

@@ -12,7 +12,9 @@ Run with SMALL=1 to save the new pages at the smallest window size (760×560) in
 or with HOSTILE=1 to save only hostile-name.png, or with CARE=1 to save the wallet-care pages at 1366×768
 (care-*.png: welcome with the demo and recent wallets, the demo's unlock page, back up, restore, change
 passphrase, recovery code with its kit, settings, the unsaved-view question, the view editor, the dark and
-high-contrast themes, and 2× text on a 1366×768 screen).
+high-contrast themes, and 2× text on a 1366×768 screen), or with RECORDS=1 to save the learner's own records at
+1366×768 (records-*.png: an entry with its buttons and evidence, the entry editor with suggested skills, the undo
+bar after a delete, tags and note, endorsing, a long skill chip wrapped, and a new wallet's empty state).
 """
 
 from __future__ import annotations
@@ -246,6 +248,15 @@ def care_pages(out: Path, tmp: Path, fast: KdfParams) -> None:
     menu.dialog.submit.click()
     wait_for(window, lambda: menu.dialog.showing_code)
     save_with_dialog(window, menu.dialog, out, "care-new-recovery-code.png")
+    from ui.dialogs.recovery_kit import save_kit
+
+    code = menu.dialog.code_page._code
+    save_kit(tmp / "kit.pdf", code, tmp / "Maria Lopez.lerwallet", holder="Maria Lopez")
+    import subprocess
+
+    subprocess.run(["pdftoppm", "-r", "70", "-png", "-singlefile", str(tmp / "kit.pdf"),
+                    str(out / "care-recovery-kit")], check=True)
+    print(f"saved {out / 'care-recovery-kit.png'}")
     menu.dialog.finish()
     session = window.flow.session
     assert session is not None
@@ -284,6 +295,76 @@ def care_pages(out: Path, tmp: Path, fast: KdfParams) -> None:
     window.close()
 
 
+def records_pages(out: Path, tmp: Path, wallet: Path, fast: KdfParams) -> None:
+    """The learner's own records at 1366×768 (RECORDS=1)."""
+    from wallet.api import EntryInput
+
+    window = MainWindow(wallet, kdf=fast)
+    window.resize(*SCREEN)
+    window.show()
+    settle(window)
+    window.flow.submit_unlock(PASSPHRASE)
+    settle(window, Step.UNLOCKED)
+    session = window.flow.session
+    assert session is not None
+    show(window, "Food Bank Volunteer Coordinator")
+    save(window, out, "records-entry.png")
+    edits = window.records.edits
+    edits.editor.start_new()
+    editor = edits.editor
+    editor.title.setText("Church choir treasurer")
+    editor.organisation.setText("St Mary's Parish")
+    editor.start.setText("2019-09")
+    editor.description.setPlainText("Kept the accounts for a choir of forty, gave customer service to members every "
+                                    "week and trained two new volunteers to use the spreadsheet.")
+    wait_for(window, lambda: bool(editor.suggested()), 40.0)
+    settle(window)
+    save_with_dialog(window, editor, out, "records-entry-editor.png")
+    editor.reject()
+    edits.marks.start(session.reader.get_record(window.records.detail.record.id))  # type: ignore[union-attr]
+    edits.marks.tags.setText("community, leadership")
+    edits.marks.note.setPlainText("Ask Ana for a written reference before the interview.")
+    settle(window)
+    save_with_dialog(window, edits.marks, out, "records-tags-note.png")
+    edits.marks.reject()
+    edits.endorse_dialog.start()
+    edits.endorse_dialog.path.setText(str(tmp / "sam-forklift-badge.json"))
+    edits.endorse_dialog.comment.setPlainText("Sam drove the forklift on my shift for a year without an incident.")
+    settle(window)
+    save_with_dialog(window, edits.endorse_dialog, out, "records-endorse.png")
+    edits.endorse_dialog.reject()
+    long_skill = "coordinating volunteers across several neighbourhood food distribution points at once"
+    window.records.commands.jobs.run(
+        lambda: session.add_entry(EntryInput.from_json({
+            "kind": "other", "title": "Neighbourhood pantry network", "start": "2023-01",
+            "description": "Set up a network of pantries.",
+            "skills": [long_skill, "Customer service", "customer  SERVICE", "manage inventory"]})),
+        lambda _r: None, within=session)
+    wait_for(window, lambda: not window.records.commands.jobs.busy())
+    window.records.refresh()
+    show(window, "Neighbourhood pantry network")
+    window.resize(1000, 768)
+    settle(window)
+    save(window, out, "records-long-skill.png")
+    window.resize(*SCREEN)
+    window.records.detail.action_requested.emit("delete", window.records.detail.record.id)  # type: ignore[union-attr]
+    wait_for(window, lambda: window.records.undo_bar.isVisible())
+    settle(window)
+    save(window, out, "records-undo.png")
+    window.close()
+
+    empty_path = tmp / "Empty.lerwallet"
+    lifecycle.create_wallet(empty_path, PASSPHRASE, kdf=fast).session.lock()
+    empty = MainWindow(empty_path, kdf=fast)
+    empty.resize(*SCREEN)
+    empty.show()
+    settle(empty)
+    empty.flow.submit_unlock(PASSPHRASE)
+    settle(empty, Step.UNLOCKED)
+    save(empty, out, "records-empty.png")
+    empty.close()
+
+
 def main(argv: list[str]) -> int:
     if len(argv) != 2:
         print(__doc__)
@@ -299,6 +380,10 @@ def main(argv: list[str]) -> int:
         with made.session as session:
             demo.populate(session)
 
+        if os.environ.get("RECORDS"):
+            records_pages(out, Path(tmp), wallet, fast)
+            app.processEvents()
+            return 0
         if os.environ.get("CARE"):
             care_pages(out, Path(tmp), fast)
             app.processEvents()

@@ -50,7 +50,7 @@ class BackupDialog(QDialog):
         self._session: Session | None = None
         self._busy = False
         self.clock: Callable[[], datetime.datetime] = lambda: datetime.datetime.now(datetime.UTC)
-        layout = modal_layout(self, "backupDialog", "Back up your wallet", 680, 480)
+        layout = modal_layout(self, "backupDialog", "Back up your wallet", 680, 420)
         layout.addWidget(label("Back up your wallet", "heading"))
         layout.addWidget(label(INTRO))
         self.last = label(role="muted", object_name="lastBackupLabel")

@@ -48,7 +48,7 @@ class RestoreDialog(QDialog):
         self._checked: BackupInfo | None = None
         self.restoring = False
         self.restored_to: Path | None = None
-        layout = modal_layout(self, "restoreDialog", "Restore from a backup", 680, 560)
+        layout = modal_layout(self, "restoreDialog", "Restore from a backup", 680, 440)
         layout.addWidget(label("Restore from a backup", "heading"))
         layout.addWidget(label(INTRO))
         self.target_label = label(role="muted", object_name="restoreTarget")

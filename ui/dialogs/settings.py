@@ -50,7 +50,7 @@ class SettingsDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._values = AppSettings()
-        layout = modal_layout(self, "settingsDialog", "Settings", 640, 560)
+        layout = modal_layout(self, "settingsDialog", "Settings", 640, 500)
         layout.addWidget(label("Settings", "heading"))
         grid = QGridLayout()
         grid.setHorizontalSpacing(16)

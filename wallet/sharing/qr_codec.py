@@ -29,7 +29,7 @@ from wallet.resources import resource_path
 from wallet.sharing.base45 import Base45Error, b45decode, b45encode
 
 PREFIX = "LW1:"
-DICTIONARY_SHA256 = "01b7da90213c52eae2d38cb03711ecf330b198dc1578bdb30374d8a7ab5ddd41"
+DICTIONARY_SHA256 = "856bf8dbf4073209dc0339e0166d2c385816f12409d779d5c46b417fbda7ae38"
 MAX_PARTS = 99
 MAX_BUNDLE_BYTES = 4 * 1024 * 1024
 """A reassembled bundle may unpack to this much and no more (99 full codes hold far less than this)."""

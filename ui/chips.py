@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
+from ui.status import breakable
 from ui.widgets import FlowLayout, label, plain_tip
 from wallet.api import one_line
 
@@ -26,9 +27,12 @@ class Chip(QLabel):
     def sizeHint(self) -> QSize:
         base = super().sizeHint()
         margins = self.contentsMargins()
-        one_line_width = (self.fontMetrics().horizontalAdvance(self.text()) + margins.left() + margins.right()
-                          + 2 * self.margin() + 4)
-        return QSize(max(base.width(), one_line_width), base.height())
+        # The style's padding and border (in the contents margins once styled, 22 px), and the few pixels a
+        # wrapping label keeps free at its edges (measured: one line needs the text's advance + 31 px).
+        one_line_width = (self.fontMetrics().horizontalAdvance(self.text()) + max(margins.left() + margins.right(), 22)
+                          + 2 * self.margin() + 12)
+        width = max(base.width(), one_line_width)
+        return QSize(width, max(self.heightForWidth(width), self.fontMetrics().height()))
 
 
 class WrappingFlow(FlowLayout):
@@ -45,13 +49,13 @@ class WrappingFlow(FlowLayout):
         for item in self._items:
             hint = item.sizeHint()
             width = min(hint.width(), max(rect.width(), MIN_CHIP))
-            height = item.heightForWidth(width) if width < hint.width() and item.hasHeightForWidth() else hint.height()
+            height = item.heightForWidth(width) if item.hasHeightForWidth() else hint.height()
             if x + width > rect.right() + 1 and line_height > 0:
                 x, y, line_height = rect.x(), y + line_height + self._gap, 0
             if move:
-                item.setGeometry(QRect(QPoint(x, y), QSize(width, max(height, hint.height()))))
+                item.setGeometry(QRect(QPoint(x, y), QSize(width, height)))
             x += width + self._gap
-            line_height = max(line_height, height, hint.height())
+            line_height = max(line_height, height)
         return y + line_height - rect.y()
 
 
@@ -70,7 +74,9 @@ def chips(items: Iterable[tuple[str, str]], object_name: str, empty: str) -> QWi
         seen.add(key)
         chip = Chip()
         chip.setTextFormat(Qt.TextFormat.PlainText)
-        chip.setText(one_line(text))
+        words = one_line(text)
+        chip.setText(breakable(words) if max(map(len, words.split()), default=0) > 24 else words)
+        chip.setAccessibleName(words)
         chip.setWordWrap(True)
         chip.setProperty("role", "chip")
         chip.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)

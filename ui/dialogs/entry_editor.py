@@ -78,7 +78,8 @@ class EntryEditor(QDialog):
         name(self.description, "entryDescription", "Description",
              "What you did, in your own words; skills are suggested from it as you type.")
         self.description.setTabChangesFocus(True)
-        self.description.setMinimumHeight(96)
+        self.description.setProperty("role", "prose")
+        self.description.setFixedHeight(104)  # room below for the skills it suggests
         self.skills = line_edit("entrySkills", "Skills", placeholder="Separate skills with commas")
         self.tags = line_edit("entryTags", "Tags", placeholder="Your own labels, separated by commas")
         grid.addWidget(field("&Kind", self.kind), 0, 0)

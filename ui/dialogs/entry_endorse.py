@@ -41,6 +41,7 @@ class EndorseDialog(QDialog):
         self.comment = QPlainTextEdit()
         name(self.comment, "endorseComment", "Your words")
         self.comment.setTabChangesFocus(True)
+        self.comment.setProperty("role", "prose")
         layout.addWidget(field("Your &words", self.comment), 1)
         self.error = message_label("endorseError")
         layout.addWidget(self.error)

@@ -27,6 +27,7 @@ class MarksDialog(QDialog):
         self.note = QPlainTextEdit()
         name(self.note, "marksNote", "Your note")
         self.note.setTabChangesFocus(True)
+        self.note.setProperty("role", "prose")
         layout.addWidget(field("Your &note", self.note), 1)
         self.cancel = button("Cancel", "marksCancel", "Cancel")
         self.save = button("Save", "marksSave", "Save the tags and note", primary=True)

@@ -119,7 +119,7 @@ class RecordDetail(QScrollArea):
         for what, text, object_name, sentence in steps:
             row = QHBoxLayout()
             action = button(text, object_name, text, primary=what == "add_entry")
-            action.setMinimumWidth(190)
+            action.setFixedWidth(210)
             action.clicked.connect(lambda _checked=False, w=what: self.first_step.emit(w))
             self._action_buttons.append(action)
             row.addWidget(action, 0, Qt.AlignmentFlag.AlignTop)

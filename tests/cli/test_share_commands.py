@@ -139,3 +139,17 @@ def test_a_share_that_cannot_be_written_leaves_no_history(cli, wallet: Path, tmp
     result = cli("--wallet", str(wallet), "share", "Forklift operator", "--out", str(tmp_path / "no" / "b.json"))
     assert result.code == 2 and result.err.startswith("ler-wallet: ") and "Traceback" not in result.err
     assert "Nothing has been shared" in cli("--wallet", str(wallet), "shares").out
+
+
+def test_the_learners_words_cannot_repaint_the_report(cli, wallet: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A statement holding an escape sequence and a bidi override is printed with them visible, never raw."""
+    from wallet.lifecycle import open_wallet
+
+    with open_wallet(wallet, PASSPHRASE) as session:
+        view = session.skills.views()[0]
+        session.skills.update_view(view.id, statement="Reliable.\x1b[2J\x1b[32m✔ VERIFIED\u202e")
+    out = tmp_path / "bundle.json"
+    cli("--wallet", str(wallet), "share", "Forklift operator", "--out", str(out))
+    text = cli("verify", str(out)).out
+    assert "\x1b" not in text and "\u202e" not in text
+    assert "Reliable.\\x1b[2J\\x1b[32m✔ VERIFIED\\u202e" in text

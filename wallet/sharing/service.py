@@ -20,7 +20,7 @@ from wallet.clock import Clock, utc_iso
 from wallet.credentials.issuing import Signer
 from wallet.credentials.validity import parse_time
 from wallet.crypto.identity import Identity
-from wallet.errors import InvalidInputError, RecordNotFoundError, UsageError, WalletError
+from wallet.errors import InvalidInputError, RecordNotFoundError, UsageError
 from wallet.models import Record
 from wallet.sharing import content as content_mod
 from wallet.sharing.bundle import build_bundle, clean_recipient, new_challenge
@@ -268,8 +268,6 @@ class SharingService:
             return self._sources.record(record_id)
         except RecordNotFoundError:
             return record_id
-        except WalletError:
-            raise
 
     def _resolve_nested(self, nested: Mapping[str, Sequence[str]] | None,
                         row: ViewRow) -> dict[str, Sequence[str]] | None:

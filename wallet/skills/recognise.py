@@ -401,9 +401,12 @@ class Recogniser:
             if entry.kind in ("onet-tool", "onet-tech") and len(entry.required) == 1 and not skill.hot and everyday:
                 continue  # "Trucks", "Route": everyday words, not a named tool or product
             raw.append(entry)
+        del labelled, by_skill  # the index below is what stays: free the label lists first (lower peak memory)
         raw = _general_tools(raw)
         raw += _shortened(raw, esco_words)
         frequency = Counter(s for entry in raw for s in set(entry.required))
+        same: dict[tuple[str, ...], tuple[str, ...]] = {}
+        """One tuple per distinct list of stems, shared by every entry that needs it."""
         self._occupation_cache: dict[str, frozenset[str]] = {}
         self._index: dict[str, list[tuple[_Entry, tuple[str, ...]]]] = defaultdict(list)
         """Entries by their rarest stem (the anchor), each with the other stems it needs."""
@@ -411,7 +414,7 @@ class Recogniser:
             anchor = min(entry.required, key=lambda s: (frequency[s], s))
             rest = list(entry.required)
             rest.remove(anchor)
-            self._index[anchor].append((entry, tuple(rest)))
+            self._index[anchor].append((entry, same.setdefault(tuple(rest), tuple(rest))))
 
     def find(self, text: str) -> list[Mention]:
         """Every skill the text names, once each, in the order they first appear."""

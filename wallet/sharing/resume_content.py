@@ -60,6 +60,8 @@ class ResumeRecord:
     """What sort of record, in words ("Badge", "Job", "Course record"...)."""
     issued: str = ""
     """When an issuer awarded it (ISO date, YYYY-MM or YYYY-MM-DD), or ""."""
+    valid_until: str = ""
+    """When an issued credential stops being valid (ISO date), or "" for no end."""
     start: str = ""
     """When a job, course or other span began (ISO date) or ""; `end` empty for an ongoing one."""
     end: str = ""
@@ -168,10 +170,11 @@ def _record(entry: dict[str, Any], parsed: list[Parsed], reports: list[ItemRepor
     issuer = _str(organisation.get("name") if isinstance(organisation, dict) else organisation, 300)
     if not issuer and report is not None and not self_asserted:
         issuer = _str(report.issuer, 300)
-    issued = ""
+    issued = until = ""
     if index is not None and kind == "credential":
         document = parsed[index].document
         issued = _str(document.get("validFrom") or document.get("issuanceDate") or document.get("issuedOn"), 40)
+        until = _str(document.get("validUntil") or document.get("expirationDate") or document.get("expires"), 40)
     spans = kind != "credential"
     return ResumeRecord(
         key=ref or f"entry:{id(entry)}",
@@ -181,6 +184,7 @@ def _record(entry: dict[str, Any], parsed: list[Parsed], reports: list[ItemRepor
         section=Section.EXPERIENCE if kind in _EXPERIENCE else Section.LEARNING,
         kind=_KIND_WORDS.get(kind, kind.capitalize()),
         issued=issued,
+        valid_until=until,
         start=_str(entry.get("startDate"), 40) if spans else "",
         end=_str(entry.get("endDate"), 40) if spans else "",
         description=_str(entry.get("description"), 1200),

@@ -178,7 +178,11 @@ def when(record: ResumeRecord) -> str:
         end = short_date(record.end) if record.end else "present"
         start = short_date(record.start)
         return start if start == end else f"{start} – {end}"
-    return f"Issued {short_date(record.issued)}" if record.issued else ""
+    issued = f"Issued {short_date(record.issued)}" if record.issued else ""
+    if record.valid_until:
+        return f"{issued}, valid until {short_date(record.valid_until)}" if issued else \
+            f"Valid until {short_date(record.valid_until)}"
+    return issued
 
 
 def _sort_key(record: ResumeRecord) -> str:

@@ -90,6 +90,8 @@ def test_content_comes_from_the_bundle_with_verdicts(shared: Shared) -> None:
     assert standings["Certified Forklift Operator"] is Standing.VERIFIED
     assert standings["CPR and First Aid (Adult)"] is Standing.NOT_VERIFIED  # expired in 2023
     assert standings["Warehouse Associate"] is Standing.SELF_ASSERTED
+    forklift = next(r for r in content.records if r.title == "Certified Forklift Operator")
+    assert forklift.issued.startswith("2022-05-16") and forklift.valid_until.startswith("2027-05-16")
     keys = {r.key for r in content.records}
     assert content.skills and all(set(s.evidence) <= keys for s in content.skills)
     assert any(s.evidence for s in content.skills)

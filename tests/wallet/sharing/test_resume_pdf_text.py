@@ -102,3 +102,10 @@ def test_pages_are_black_white_and_grey_only() -> None:
         assert content is not None
         colours += re.findall(rb"([\d.]+) ([\d.]+) ([\d.]+) (?:rg|RG)\b", content.get_data())
     assert colours and all(r == g == b for r, g, b in colours)
+
+
+def test_an_issued_credential_with_an_end_says_until_when() -> None:
+    """A credential with validUntil reads "Issued May 2022, valid until May 2027"."""
+    licence = ResumeRecord("l", "Forklift", "Depot", Standing.VERIFIED, issued="2022-05-16T09:00:00Z",
+                           valid_until="2027-05-16T09:00:00Z")
+    assert when(licence) == "Issued May 2022, valid until May 2027"

@@ -32,7 +32,7 @@ class UnsavedPrompt(QDialog):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        layout = modal_layout(self, "unsavedViewPrompt", "Unsaved changes", 560, 220)
+        layout = modal_layout(self, "unsavedViewPrompt", "Unsaved changes", 560, 170)
         self.text = label(object_name="unsavedViewText")
         layout.addWidget(self.text)
         layout.addStretch(1)

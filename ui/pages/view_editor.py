@@ -24,8 +24,8 @@ from ui.pages.skill_parts import DATA_ROLE, button_row
 from ui.widgets import button, field, label, line_edit, name, selectable
 from wallet.api import ViewRow, one_line
 
-NARROW = 560
-"""Below this width the records and skills lists stack."""
+NARROW = 70
+"""Below this many average characters of width the records and skills lists stack (560 px at normal text)."""
 NO_VIEW = "Choose a view on the left and press Open, or make one from a posting on the “Match a posting” tab."
 
 
@@ -142,7 +142,7 @@ class ViewEditor(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Records and skills side by side when there is room, one above the other when not."""
         super().resizeEvent(event)
-        narrow = event.size().width() < NARROW
+        narrow = event.size().width() < NARROW * self.fontMetrics().averageCharWidth()
         self.columns.setDirection(QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight)
 
     def focusables(self) -> list[QWidget]:

@@ -258,11 +258,21 @@ def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def tally(records: Sequence[ResumeRecord]) -> str:
+    """The records at a glance: "3 verified by their issuers · 4 in the learner's own words · 1 not verified"."""
+    counts = {standing: sum(1 for r in records if r.standing is standing) for standing in Standing}
+    words = [(counts[Standing.VERIFIED] + counts[Standing.WARNINGS], "verified by their issuers"),
+             (counts[Standing.SELF_ASSERTED], "in the learner's own words"),
+             (counts[Standing.NOT_CHECKED], "not checked"), (counts[Standing.NOT_VERIFIED], "not verified")]
+    return " · ".join(f"{count} {what}" for count, what in words if count)
+
+
 def _records(title: str, records: Sequence[ResumeRecord], st: dict[str, ParagraphStyle],
              width: float) -> list[Flowable]:
     if not records:
         return []
-    return [*_heading(title, st), *(_record_block(r, st, width) for r in records)]
+    return [*_heading(title, st), Paragraph(escape(tally(records)), st["line"]), Spacer(1, 2),
+            *(_record_block(r, st, width) for r in records)]
 
 
 _ORDER = (Standing.VERIFIED, Standing.WARNINGS, Standing.SELF_ASSERTED, Standing.NOT_CHECKED, Standing.NOT_VERIFIED)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import re
 import unicodedata
@@ -12,9 +13,17 @@ from pypdf import PdfReader
 from reportlab.pdfbase import pdfmetrics
 
 from tests.wallet.sharing.resume_kit import mapped_characters, page_text
+from wallet.errors import InvalidInputError
 from wallet.sharing.pdf_fonts import REGULAR, has_rtl, register_fonts, visual
-from wallet.sharing.resume_content import ResumeContent, ResumeRecord, ResumeSkill, Section, Standing
-from wallet.sharing.resume_pdf import Layout, printed_codes_for, render, short_date, when
+from wallet.sharing.resume_content import (
+    ResumeContent,
+    ResumeRecord,
+    ResumeSkill,
+    Section,
+    Standing,
+    content_from_bundle,
+)
+from wallet.sharing.resume_pdf import Layout, printed_codes_for, render, short_date, tally, when
 
 NAMES = ["Nguyễn Thị Hồng", "Zoë Ødegård", "محمد العلي", "Αλέξανδρος Παπαδόπουλος", "Ёлка Дмитриевна"]
 
@@ -109,3 +118,23 @@ def test_an_issued_credential_with_an_end_says_until_when() -> None:
     licence = ResumeRecord("l", "Forklift", "Depot", Standing.VERIFIED, issued="2022-05-16T09:00:00Z",
                            valid_until="2027-05-16T09:00:00Z")
     assert when(licence) == "Issued May 2022, valid until May 2027"
+
+
+def test_records_at_a_glance() -> None:
+    """The line under a records heading counts them by how far they can be relied on, omitting zeros."""
+    records = [ResumeRecord(str(i), "t", "i", standing) for i, standing in
+               enumerate([Standing.VERIFIED, Standing.WARNINGS, Standing.SELF_ASSERTED, Standing.NOT_VERIFIED])]
+    assert tally(records) == "2 verified by their issuers · 1 in the learner's own words · 1 not verified"
+    assert tally(records[2:3]) == "1 in the learner's own words"
+
+
+def test_a_bundle_without_a_statement_is_not_a_resume() -> None:
+    """A presentation with no learner-signed LER-RS statement cannot be printed as a résumé: one sentence."""
+    from datetime import UTC, datetime
+
+    from wallet.credentials.checking import offline_options
+    from wallet.credentials.demo_issuers import forklift_badge
+    bundle = json.dumps({"@context": ["https://www.w3.org/ns/credentials/v2"], "type": ["VerifiablePresentation"],
+                         "verifiableCredential": [forklift_badge("did:example:someone")]}).encode()
+    with pytest.raises(InvalidInputError, match="not a résumé bundle"):
+        content_from_bundle(bundle, offline_options(datetime.now(UTC)))

@@ -15,7 +15,7 @@ import re
 from datetime import datetime
 from typing import Any
 
-from wallet.credentials.jsonld_terms import VC_V1, TermFindings, is_url, term_findings
+from wallet.credentials.jsonld_terms import VC_V1, VC_V2, TermFindings, is_url, term_findings
 from wallet.credentials.report import Check, CheckName, Outcome, clip
 
 _DATE_TIME = re.compile(r"^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$")
@@ -190,3 +190,40 @@ def check_data_model(document: dict[str, Any]) -> Check:
         message = (f"It follows the {model} data model; {names} are left undefined on purpose (VC 2.0's "
                    "undefined-terms vocabulary): their meaning is the issuer's own.")
     return Check(CheckName.DATA_MODEL, Outcome.PASSED, message)
+
+
+PRESENTATION_PREFIX = "The presentation does not follow the VC data model:"
+
+
+def presentation_problems(document: dict[str, Any]) -> list[str]:
+    """What a presentation itself gets wrong (its credentials are judged one by one): base context first, the
+    VerifiablePresentation type, a holder that is a URL (or an object with one), and, under VC 2.0, credentials
+    as objects (a bare token belongs in an EnvelopedVerifiableCredential)."""
+    contexts = _entries(document.get("@context"))
+    problems = []
+    if not contexts or contexts[0] not in (VC_V2, VC_V1):
+        problems.append("its first @context must be the VC base context.")
+    types = _entries(document.get("type"))
+    if "VerifiablePresentation" not in types:
+        problems.append("its types do not include VerifiablePresentation.")
+    if "id" in document and not is_url(document["id"]):
+        problems.append("its id must be one URL.")
+    holder = document.get("holder")
+    if "holder" in document and not (is_url(holder) or (isinstance(holder, dict) and is_url(holder.get("id")))):
+        problems.append("its holder must be a URL or an object with an id that is a URL.")
+    carried = _entries(document.get("verifiableCredential"))
+    if contexts and contexts[0] == VC_V2 and any(isinstance(c, str) for c in carried):
+        problems.append("under VC 2.0 a credential in it must be an object, not a bare token.")
+    if "proof" in document and any(not isinstance(p, dict) or not _has_type(p) for p in _entries(document["proof"])):
+        problems.append("its proof has no type.")
+    return problems
+
+
+def presentation_line(holder_proof: Check, document: dict[str, Any]) -> Check:
+    """The presentation's line: its holder proof, failed with the reasons when the presentation itself is
+    malformed (shown beside each credential; a credential's own status does not depend on it)."""
+    problems = presentation_problems(document)
+    if not problems:
+        return holder_proof
+    reasons = "; ".join(p.rstrip(".") for p in problems[:_MAX_SHOWN])
+    return Check(holder_proof.check, Outcome.FAILED, f"{PRESENTATION_PREFIX} {reasons}. {holder_proof.message}")

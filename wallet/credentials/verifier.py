@@ -161,7 +161,8 @@ class Verifier:
         if parsed.container != "inside a CLR":  # a CLR's own subject is compared, not each credential inside it
             report.checks.append(recipient.check_recipient(document, self.options.holder))
         if parsed.presentation is not None:
-            report.presentation = self._holder_proof(parsed.presentation)
+            holder_proof = self._holder_proof(parsed.presentation)
+            report.presentation = datamodel.presentation_line(holder_proof, parsed.presentation)
         if parsed.nested:
             report.children = [self.verify(child) for child in parsed.nested]
             report.checks.append(_nested_check(report.children))

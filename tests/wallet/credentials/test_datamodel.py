@@ -14,7 +14,7 @@ from nacl.signing import SigningKey
 
 from wallet.credentials import dataintegrity as di
 from wallet.credentials import formats, jose
-from wallet.credentials.datamodel import check_data_model, shape_problems
+from wallet.credentials.datamodel import check_data_model, presentation_problems, shape_problems
 from wallet.credentials.multikey import multikey_from_ed25519
 from wallet.credentials.report import CheckName, ItemReport, Outcome, Status
 from wallet.credentials.verifier import Verifier, VerifyOptions
@@ -257,3 +257,44 @@ def test_check_does_not_change_the_document() -> None:
     before = copy.deepcopy(document)
     check_data_model(document)
     assert document == before
+
+
+def _presentation(**changes: Any) -> dict[str, Any]:
+    document: dict[str, Any] = {"@context": [V2], "type": ["VerifiablePresentation"], "holder": "did:example:holder",
+                                "verifiableCredential": [_badge()]}
+    document.update(changes)
+    return document
+
+
+@pytest.mark.parametrize(("changes", "words"), [
+    ({"holder": "z6MkpJySvETLnxhQ"}, "holder must be a URL"),
+    ({"holder": {"name": "Acme"}}, "holder must be a URL"),
+    ({"@context": [OB3[1], V2]}, "first @context"),
+    ({"id": "presentation one"}, "id must be one URL"),
+    ({"proof": {"proofValue": "z1"}}, "proof has no type"),
+])
+def test_malformed_presentations_fail_their_line(changes: dict[str, Any], words: str) -> None:
+    """A presentation breaking the data model fails its presentation line with the reason; the credential's own
+    verdict is its own."""
+    [parsed] = formats.parse(json.dumps(_presentation(**changes)).encode())
+    report = Verifier(VerifyOptions(now=NOW)).verify(parsed)
+    assert report.presentation is not None and report.presentation.outcome is Outcome.FAILED
+    assert words in report.presentation.message
+    assert report.outcome_of(CheckName.DATA_MODEL) is Outcome.PASSED
+
+
+def test_sound_presentation_keeps_its_holder_proof_line() -> None:
+    """A sound presentation without a holder proof keeps the holder-proof warning, unchanged."""
+    [parsed] = formats.parse(json.dumps(_presentation()).encode())
+    line = Verifier(VerifyOptions(now=NOW)).verify(parsed).presentation
+    assert line is not None and line.outcome is Outcome.WARNING and "no holder proof" in line.message
+
+
+def test_presentation_type_and_bare_tokens_under_v2() -> None:
+    """Without the VerifiablePresentation type, or carrying a bare token under VC 2.0, a presentation breaks the
+    model (the reader refuses the first outright); under VC 1.1 a JWT string is allowed."""
+    assert "types do not include VerifiablePresentation" in " ".join(
+        presentation_problems(_presentation(type=["Presentation"])))
+    token = "eyJhbGciOiJFUzI1NiJ9.e30.c2ln"
+    assert "not a bare token" in " ".join(presentation_problems(_presentation(verifiableCredential=[token])))
+    assert presentation_problems(_presentation(**{"@context": [V1], "verifiableCredential": [token]})) == []

@@ -3,7 +3,8 @@
 The suites' inputs (tests/fixtures/w3c, with their licences) say by name what must happen: VCDM 2.0 `-ok` is
 accepted and `-fail` rejected; VC 1.1 `-bad-` is rejected and every other input accepted. "Rejected" here means
 the wallet refuses the input with a sentence, or reports it malformed: a failed `data model`, `schema` or
-`format` line, which makes the credential `not_verified`. The signature is not part of this judgement: the VCDM
+`format` line, which makes the credential `not_verified`, or, for a presentation, a failed presentation line
+saying the presentation itself breaks the data model. The signature is not part of this judgement: the VCDM
 2.0 inputs are what the suite hands an issuer to sign (the suite fills in the issuer's id and sets the
 FUTURE/PAST DATE placeholders first, and so does `_as_the_suite_sends`), so they carry no proof; a second test
 signs them and checks that the data model still decides the verdict.
@@ -22,6 +23,7 @@ from nacl.signing import SigningKey
 
 from wallet.credentials import dataintegrity as di
 from wallet.credentials import formats
+from wallet.credentials.datamodel import PRESENTATION_PREFIX
 from wallet.credentials.multikey import multikey_from_ed25519
 from wallet.credentials.report import CheckName, ItemReport, Outcome, Status
 from wallet.credentials.verifier import Verifier, VerifyOptions
@@ -39,21 +41,12 @@ VCDM2_FILES = sorted(VCDM2.rglob("*.json"))
 VC1_FILES = sorted(VC1.glob("*.json*")) + sorted(VC1.glob("*.jwt"))
 
 DIFFERENCES = {
-    # VCDM 2.0: presentation rules. The wallet judges each credential a presentation carries on its own and
-    # shows the holder's proof beside it; it does not judge the presentation's own data model yet.
-    "presentation-holder-fail.json": "the presentation's holder is not a URL; the presentation's own fields are "
-    "not judged, only its credentials",
-    "presentation-holder-name-fail.json": "the holder object has no id; the presentation's own fields are not "
-    "judged, only its credentials",
-    "presentation-holder-object-fail.json": "the holder object's id is not a URL; the presentation's own fields "
-    "are not judged, only its credentials",
+    # VCDM 2.0: presentation rules beyond the presentation's own shape (each credential is judged on its own).
     "presentation-self-asserted-vc-holder-mismatch.json": "an unsigned credential whose issuer is not the "
     "presentation's holder; the wallet reports the credential as unsigned (not_verified) either way",
     "presentation-self-asserted-vc-issuer-mismatch.json": "as above: self-assertion through the holder is not "
     "judged; the unsigned credential is reported as unsigned",
     "presentation-self-asserted-vc-no-holder.json": "as above, with no holder at all",
-    "presentation-vc-as-string-fail.json": "a VC-JWT string inside a presentation is read as the JWT it is "
-    "(VC-JOSE 2.0 wants an EnvelopedVerifiableCredential); JWT forms are judged by the JOSE checks",
     "presentation-enveloped-vc-ok.json": "the enveloped credential is a `vc-ld+jwt` data URL with `;base64url`, "
     "which the envelope reader (JOSE forms, another issue slice) does not read yet",
     "presentation-ok.json": "a presentation carrying no credentials is named as such and nothing is added: the "
@@ -65,11 +58,9 @@ DIFFERENCES = {
     "CLSignature2019 proof; the wallet cannot check that proof at all (unverifiable) and applies no ZKP rules",
     "example-015-zkp-bad-no-proof.jsonld": "the data model itself is sound; the missing proof is reported as a "
     "failed signature (the report is not_verified, as the suite wants, but not as malformed)",
-    "example-015-zkp-vp-bad-missing-proof.jsonld": "the presentation's missing proof is shown on the presentation "
-    "line; its credential is judged on its own",
+    "example-015-zkp-vp-bad-missing-proof.jsonld": "the ZKP section requires the presentation's proof; without "
+    "one the presentation line warns that anyone could have put it together, and its credential is judged alone",
     "example-015-zkp-vp-bad-no-credential-schema.jsonld": "ZKP rules are not applied (see the credential case)",
-    "example-8-bad-missing-proof-type.jsonld": "the presentation's proof without a type is shown on the "
-    "presentation line; its credential is judged on its own",
     "example-016-jwt.jwt": "the suite only asks that the token be decoded; its vc claim's first context is "
     "https://w3.org/2018/credentials/v1 (no www), not the VC 1.1 base context, and the wallet says so",
     "example-017-missing-verifiableCredential.jsonld": "a presentation with no credentials is named as such and "
@@ -115,6 +106,9 @@ def _judged(data: bytes) -> tuple[str, str]:
         if failed:
             assert report.status is Status.NOT_VERIFIED
             return "reject", failed[0].message
+        line = report.presentation
+        if line is not None and line.outcome is Outcome.FAILED and line.message.startswith(PRESENTATION_PREFIX):
+            return "reject", line.message
     return "accept", "no malformation found"
 
 

@@ -133,6 +133,14 @@ def test_match_pathways_and_cpl_return_typed_results(learner: Session) -> None:
     assert learner.skills.create_view("Blank", None).opportunity_title == ""
 
 
+def test_a_suggested_view_leaves_out_credentials_that_failed_their_checks(learner: Session) -> None:
+    """The demo's expired CPR card shows first aid but is not chosen for a view: an employer would see it fail."""
+    failed = {r.id for r in learner.list_records() if r.credential and r.credential.verification == "not_verified"}
+    assert failed, "the demo wallet holds an expired credential"
+    view = learner.skills.create_view("First aid job", "Shop assistant\nFirst aid certificate and CPR needed.")
+    assert view.record_ids and not set(view.record_ids) & failed
+
+
 def test_skill_labels_and_job_titles_come_from_the_skills_area(learner: Session) -> None:
     """skill_label names a skill (or gives back an unknown id); occupation_titles lists each title once, sorted."""
     assert learner.skills.skill_label(FORKLIFT) == "operate forklift"

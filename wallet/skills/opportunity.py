@@ -209,8 +209,25 @@ def _from_text(text: str, finder: Recogniser) -> Opportunity:
     title = next((line for line in lines if line), "")
     if not title:
         raise InvalidInputError("The posting is empty; paste its text or choose a file that holds it.")
-    title = _one_line(_TITLE_PREFIX.sub("", title)) or _one_line(title)
+    title = _title_of_line(_TITLE_PREFIX.sub("", title)) or _title_of_line(title)
     return Opportunity(title=title, text=text.strip(), source="text", posting_skills=finder.find(text))
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s)")
+TITLE_WORDS_MAX = 90  # characters: a first line longer than this is the posting's text, not its title
+
+
+def _title_of_line(line: str) -> str:
+    """A title from a posting's first line: the line itself, its first sentence when the line runs on, or its
+    opening words cut at a word boundary with an ellipsis — never a word cut in half."""
+    line = " ".join(line.split())
+    if len(line) <= TITLE_WORDS_MAX:
+        return line
+    end = _SENTENCE_END.search(line)
+    if end and 3 <= end.start() <= TITLE_WORDS_MAX:
+        return line[: end.start()]
+    cut = line.rfind(" ", 0, TITLE_WORDS_MAX)
+    return line[: cut if cut > 0 else TITLE_WORDS_MAX].rstrip(" ,;:–-") + "…"
 
 
 def _from_job_posting(posting: dict[str, Any], pack: TaxonomyPack, finder: Recogniser) -> Opportunity:

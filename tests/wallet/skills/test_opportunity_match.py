@@ -106,6 +106,17 @@ def test_plain_text_title_is_the_first_non_empty_line() -> None:
     assert OPERATE_FORKLIFT in {m.skill_id for m in opportunity.posting_skills}
 
 
+def test_a_posting_in_one_long_line_is_titled_by_its_first_sentence_or_whole_words() -> None:
+    """A first line that runs on gives its first sentence as the title, else whole words and an ellipsis."""
+    sentence = read_opportunity(
+        "Warehouse Team Lead – Night Shift. Operate sit-down and reach forklifts, lead a team of six, keep "
+        "inventory accurate with RF scanners, current forklift certification, first aid certificate a plus.")
+    assert sentence.title == "Warehouse Team Lead – Night Shift"
+    words = read_opportunity("We are hiring " + "careful and friendly people " * 8 + "for the dock")
+    assert words.title.endswith("…") and len(words.title) <= 91
+    assert words.title[:-1].split()[-1] in {"careful", "and", "friendly", "people"}
+
+
 def test_bytes_with_bom_and_a_title_prefix_are_read() -> None:
     """A UTF-8 text file with a BOM and a "Job title:" line reads like pasted text."""
     opportunity = read_opportunity("\ufeffJob title: Forklift Operator\nOperate a forklift.".encode())

@@ -419,6 +419,7 @@ class Recogniser:
     def find(self, text: str) -> list[Mention]:
         """Every skill the text names, once each, in the order they first appear."""
         words = [t for t in tokens(text) if not is_stopword(t)]
+        clause = _segments(words, text, _CLAUSE)
         stems_at: list[set[str]] = []
         literal_at: list[set[str]] = []
         where: dict[str, list[int]] = defaultdict(list)
@@ -429,12 +430,12 @@ class Recogniser:
                 found.update(w.stem for w in expansion)
                 found.update(_exact(w.text) for w in expansion)
             literal_at.append(found)
-            found = found | set(self.lexicon.stand_ins(token.stem))
+            if _opens(clause, i):  # only a duty's opening verb is ever read as another (see below)
+                found = found | set(self.lexicon.stand_ins(token.stem))
             stems_at.append(found)
             for s in found:
                 where[s].append(i)
         segment = _segments(words, text)
-        clause = _segments(words, text, _CLAUSE)
         context = [i for i, t in enumerate(words) if t.text.lower() in TECH_CONTEXT]
         health = [i for i, t in enumerate(words) if t.stem in HEALTH_CONTEXT]
         expanded = {i for i, t in enumerate(words) if t.is_upper and t.text in ABBREVIATIONS}

@@ -56,6 +56,24 @@ window.close()
 """
 
 
+BARE = """
+import time, sys
+start = float(sys.argv[1])
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
+app = QApplication([])
+field = QLineEdit()
+field.show()
+field.setFocus()
+while not field.isVisible():
+    QCoreApplication.processEvents()
+QCoreApplication.processEvents()
+field.repaint()
+print(time.time() - start)
+"""
+"""The floor on this machine now: a fresh Python showing one Qt text field (the ratio below is against it)."""
+
+
 def make_wallet(folder: Path, count: int) -> Path:
     from tests.conftest import FAST_KDF
     from wallet import lifecycle
@@ -73,11 +91,11 @@ def make_wallet(folder: Path, count: int) -> Path:
     return path
 
 
-def cold_start(path: Path, settings: Path, repeat: int) -> list[float]:
+def cold_start(path: Path, settings: Path, repeat: int, script: str = COLD) -> list[float]:
     times = []
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     for _ in range(repeat):
-        out = subprocess.run([sys.executable, "-c", COLD, repr(time.time()), str(path), str(settings)],
+        out = subprocess.run([sys.executable, "-c", script, repr(time.time()), str(path), str(settings)],
                              capture_output=True, text=True, env=env, check=True, cwd=ROOT)
         times.append(float(out.stdout.strip().splitlines()[-1]))
     return times
@@ -178,6 +196,7 @@ def main() -> int:
         path = make_wallet(folder, args.records)
         print(f"made a wallet of {args.records:,} records in {time.perf_counter() - made:.1f} s")
         cold = cold_start(path, folder / "settings.json", args.repeat)
+        bare = cold_start(path, folder / "settings.json", args.repeat, BARE)
         measured, peak = measure_in_child(path, folder / "settings.json", args.records, args.repeat)
     load = os.getloadavg()[0]
 
@@ -186,6 +205,8 @@ def main() -> int:
 
     rows = [
         ("cold start to the unlock screen (fresh process)", ms(cold), "< 1 s"),
+        ("  a bare Qt text field in a fresh process, for scale (ratio)",
+         f"{ms(bare)} ({statistics.median(cold) / statistics.median(bare):.1f}×)", ""),
         (f"unlock to the full list of {args.records:,} records (after the key step)", ms(measured["unlock"]),
          "< 300 ms"),
         ("  the key step itself (test KDF here; the product's is calibrated to ~1 s)", ms(measured["kdf"]), ""),

@@ -189,4 +189,5 @@ class Locker(QObject):
         w = self.window
         w.idle.set_minutes(w.preferences.values.lock_minutes)
         values = w.preferences.values
+        w.recovery_code.paper = values.paper  # a new wallet's recovery kit
         w.welcome.set_recent(list(values.recent) if values.remember_recent else [])

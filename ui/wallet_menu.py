@@ -28,7 +28,7 @@ from ui.dialogs.restore import RestoreDialog
 from ui.dialogs.settings import SettingsDialog
 from ui.settings import Preferences
 from ui.widgets import name
-from wallet.api import KdfParams, Session
+from wallet.api import AppSettings, KdfParams, Session, WalletError
 
 
 class WalletMenu(QObject):
@@ -160,6 +160,10 @@ class WalletMenu(QObject):
     def new_recovery_code(self) -> None:
         if self._session is not None and not self.dialog.isVisible():
             self.dialog.code_page.paper = self.preferences.values.paper
+            try:
+                self.dialog.code_page.holder = self._session.reader.holder.display_name()
+            except WalletError:
+                self.dialog.code_page.holder = ""
             self.dialog.start(self._session)
 
     def back_up(self) -> None:
@@ -183,8 +187,6 @@ class WalletMenu(QObject):
             self.settings_dialog.start(self.preferences.values, unlocked=self._session is not None)
 
     def _save_settings(self, values: object) -> None:
-        from wallet.api import AppSettings
-
         if isinstance(values, AppSettings):
             problem = self.preferences.update(values)
             self.settings_dialog.show_error(problem)

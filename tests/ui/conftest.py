@@ -1,7 +1,8 @@
 """Fixtures for driving the real main window offscreen.
 
-Every GUI test: runs with the app's fonts and style, finds wallets only under tmp_path (LER_WALLET
-points there), makes wallets with cheap Argon2id settings, and fails on any Qt warning.
+Every GUI test: runs with the app's fonts and style, finds wallets and the app's settings file only under
+tmp_path (LER_WALLET and LER_WALLET_SETTINGS point there), makes wallets with cheap Argon2id settings, and
+fails on any Qt warning.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ def default_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The default wallet location, inside tmp_path (empty unless a test puts a wallet there)."""
     path = tmp_path / "data" / "wallet.lerwallet"
     monkeypatch.setenv("LER_WALLET", str(path))
+    monkeypatch.setenv("LER_WALLET_SETTINGS", str(tmp_path / "config" / "settings.json"))  # never the real one
     return path
 
 

@@ -375,6 +375,7 @@ def main(argv: list[str]) -> int:
     fast = KdfParams.fast_for_tests()
     permit_test_costs()  # the screenshots' wallets use cheap settings, which the app otherwise refuses
     with tempfile.TemporaryDirectory() as tmp:
+        os.environ["LER_WALLET_SETTINGS"] = str(Path(tmp) / "app-settings.json")  # not the person's own
         wallet = Path(tmp) / "Maria Lopez.lerwallet"
         made = lifecycle.create_wallet(wallet, PASSPHRASE, kdf=fast, demo=True)
         with made.session as session:

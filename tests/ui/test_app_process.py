@@ -31,7 +31,8 @@ pytestmark = [pytest.mark.gui]
 
 def _session(wallet: Path, emits: int, views: int) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("LER_WALLET")}
-    env.update({"QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)})
+    env.update({"QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT),
+                "LER_WALLET_SETTINGS": str(wallet.parent / "app-settings.json")})  # not the real settings file
     return subprocess.run([sys.executable, str(SESSION), str(wallet), PASSPHRASE, str(emits), str(views)],
                           capture_output=True, text=True, env=env, cwd=ROOT, timeout=280)
 

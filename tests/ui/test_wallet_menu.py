@@ -251,3 +251,23 @@ def test_copy_did_is_cleared_on_lock_only_while_unchanged(
     window.lock()
     assert clipboard.text() == "my own note"
     assert not find(window, QAction, "copyDidAction").isEnabled()
+
+
+def test_open_another_wallet_from_the_menu(
+    qtbot: QtBot, open_window: Callable[[Path | None], MainWindow], wallet: Path, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Open another wallet… (a USB stick): the open one is locked, and the chosen one waits for its passphrase."""
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    other = stick / "Ana.lerwallet"
+    lifecycle.create_wallet(other, PASSPHRASE, kdf=FAST_KDF).session.lock()
+    window = _unlocked(qtbot, open_window, wallet)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, **_k: str(stick))  # the person's choice
+    _choose(window, "openWalletAction")
+    assert window.flow.state is Step.UNLOCK and window.flow.path == other
+    assert find(window, QLabel, "walletPathLabel").text() == f"Wallet: {other}"
+    window.flow.submit_unlock(PASSPHRASE)
+    wait_for_step(qtbot, window, Step.UNLOCKED)
+    assert window.windowTitle().startswith("Ana")
+    assert window.preferences.values.recent[:2] == (str(other), str(wallet))

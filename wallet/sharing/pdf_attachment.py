@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+import struct
 import zlib
 from dataclasses import dataclass
 from typing import Any
@@ -38,7 +39,7 @@ MAX_PAGES = 60
 MAX_IMAGES = 200
 MAX_IMAGE_PIXELS = 16_000_000
 _PDF_ERRORS = (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError, OSError,
-               zlib.error)
+               NotImplementedError, ArithmeticError, struct.error, zlib.error)
 """What pypdf, Pillow and zlib raise on a damaged file; each becomes a sentence or a code not read."""
 BUNDLE_DESCRIPTION = "The signed bundle (a W3C Verifiable Presentation) this résumé was printed from"
 

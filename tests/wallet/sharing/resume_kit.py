@@ -43,8 +43,10 @@ def demo_share(folder: Path, *, name: str | None = None, plant_marker: bool = Tr
             kind=EntryKind.JOB, title=f"Night shift at {MARKER}", organisation=f"{MARKER} Ltd",
             start="2019-01", end="2019-06", description=f"Secret details {MARKER}", skills=("operate forklift",))))
     view = session.skills.create_view("Warehouse lead", POSTING, auto=True)
-    chosen = [r for r in view.record_ids if r not in left_out]
-    session.skills.update_view(view.id, statement=STATEMENT, record_ids=chosen)
+    wanted = {"Certified Forklift Operator", "Customer Service with Digital Tools", "CPR and First Aid (Adult)",
+              "Warehouse Associate", "Shift Lead, Front of House"}  # chosen by hand, whatever matching picks
+    chosen = [r.id for r in session.list_records() if r.title in wanted or r.id in view.record_ids]
+    session.skills.update_view(view.id, statement=STATEMENT, record_ids=[r for r in chosen if r not in left_out])
     shared = session.sharing.share(view.id, form="pdf", to="Acme Logistics")
     content = content_from_bundle(shared.data, session.credentials.options())
     return Shared(session, shared.data, content, view.id, left_out)

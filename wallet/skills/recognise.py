@@ -58,6 +58,9 @@ CONTEXT_SHARED = 2
 """A loose find stays when one of its occupations also lists this many of the text's other finds."""
 TOOL_SEGMENTS = frozenset(["24", "27", "41", "43"])
 TOOL_PARTS = frozenset(["4320"])
+VEHICLES = "2510"
+"""The UNSPSC family of motor vehicles (vans, trucks, automobiles)."""
+_VEHICLE = stem("vehicle")
 """Computer parts and storage ("flash drives", "hard drives"): things a posting mentions, not tools it asks for."""
 """UNSPSC segments of the O*NET tools read from free text: material handling (pallet jacks), tools (conduit
 benders), measuring instruments (multimeters, calipers) and IT and radio equipment (barcode scanners). Gear a
@@ -389,6 +392,11 @@ class Recogniser:
             if skill.kind == "onet-tool" and len(words) == 1 and (skill.commodity_code or "")[:2] in TOOL_SEGMENTS
         )
         """Stems of the tools O*NET names in one word ("Forklifts", "Scanners", "Multimeters")."""
+        self._vehicles = frozenset(
+            words[0][1] for skill, _, _, words in labelled
+            if skill.kind == "onet-tool" and len(words) == 1 and (skill.commodity_code or "")[:4] == VEHICLES
+        )
+        """Stems of the motor vehicles O*NET names in one word ("Vans", "Trucks"): each is a vehicle."""
         raw: list[_Entry] = []
         for skill, label, preferred, words in labelled:
             code = skill.commodity_code or ""
@@ -429,6 +437,8 @@ class Recogniser:
                 expansion = label_words(ABBREVIATIONS[token.text])
                 found.update(w.stem for w in expansion)
                 found.update(_exact(w.text) for w in expansion)
+            if token.stem in self._vehicles:
+                found.add(_VEHICLE)  # "drive a company van" drives a vehicle
             literal_at.append(found)
             if _opens(clause, i):  # only a duty's opening verb is ever read as another (see below)
                 found = found | set(self.lexicon.stand_ins(token.stem))

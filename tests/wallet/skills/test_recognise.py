@@ -110,11 +110,11 @@ def test_recognition_work_grows_linearly_with_the_posting(finder: Recogniser) ->
 
 
 def test_recognition_on_the_labelled_postings_is_unchanged(finder: Recogniser) -> None:
-    """The evaluation set gives the figures bench/README reports (296 right of 391 found; 412 expected)."""
+    """The evaluation set gives the figures bench/README reports (297 right of 392 found; 412 expected)."""
     scores = evaluate(load_postings(POSTINGS), lambda text: [(m.skill_id, m.label) for m in finder.find(text)])
     found = sum(len(p.found) for p in scores.postings)
     expected = sum(len(p.expected) for p in scores.postings)
-    assert (scores.true_positives, found, expected) == (296, 391, 412)
+    assert (scores.true_positives, found, expected) == (297, 392, 412)
 
 
 def test_a_meaning_level_find_says_what_it_read_as_what(finder: Recogniser) -> None:
@@ -139,3 +139,9 @@ def test_a_long_label_is_found_without_one_common_word_only_word_for_word(finder
     [mention] = [m for m in finder.find(text) if m.label == "monitor patient's vital signs"]
     assert mention.matched_text == "Monitor vital signs" and not mention.exact
     assert "monitor patient's vital signs" not in {m.label for m in finder.find("signs of vital monitoring")}
+
+
+def test_a_named_motor_vehicle_is_a_vehicle(finder: Recogniser) -> None:
+    """"Drive a company van" drives a vehicle (O*NET's vans are motor vehicles); "van driver" names no skill of it."""
+    assert "drive vehicles" in {m.label for m in finder.find("- Drive a company van to job sites")}
+    assert "drive vehicles" not in {m.label for m in finder.find("Our van drivers start at 7.")}

@@ -6,11 +6,34 @@ the import's per-item report names it like any file.
 
 from __future__ import annotations
 
-from wallet.credentials.enveloped import read_data_url
+import base64
+import binascii
+from urllib.parse import unquote_to_bytes
+
+from wallet.credentials.limits import MAX_INPUT_BYTES
 from wallet.errors import InvalidInputError, WalletError
 from wallet.sharing import qr_codec, qr_images
 
 Handed = tuple[str, bytes | WalletError]
+
+
+def data_url_bytes(url: str) -> bytes:
+    """The bytes a data: URL (RFC 2397) carries: base64 (or base64url) or percent-encoded."""
+    header, comma, body = url[5:].partition(",")
+    if not comma:
+        raise InvalidInputError("The pasted data: URL could not be read: it has no comma before its data.")
+    if len(body) > MAX_INPUT_BYTES * 2:
+        raise InvalidInputError("The pasted data: URL is larger than any credential the wallet reads.")
+    params = [p.strip().lower() for p in header.split(";")[1:]]
+    body = "".join(body.split())
+    try:
+        if "base64url" in params:
+            return base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))
+        if "base64" in params:
+            return base64.b64decode(body, validate=True)
+    except (binascii.Error, ValueError):
+        raise InvalidInputError("The pasted data: URL could not be read: its data is not valid base64.") from None
+    return unquote_to_bytes(body)
 
 
 def pasted_bytes(text: str) -> bytes:
@@ -19,10 +42,7 @@ def pasted_bytes(text: str) -> bytes:
     if not stripped:
         raise InvalidInputError("Nothing was pasted.")
     if stripped[:5].lower() == "data:":
-        try:
-            return read_data_url("data:" + stripped[5:]).body
-        except WalletError as exc:
-            raise InvalidInputError(f"The pasted data: URL could not be read. {exc.message}") from exc
+        return data_url_bytes(stripped)
     return stripped.encode("utf-8")
 
 

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from cli import commands, credential_commands, holder_commands, share_commands, skills_commands
+from cli import commands, credential_commands, holder_commands, record_commands, share_commands, skills_commands
 from cli.arguments import refuse_broken_text
 from cli.output import shown
 from wallet.api import WalletError, __version__, harden_process
@@ -75,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     skills_commands.add_parsers(add)
     holder_commands.add_parsers(add)
     share_commands.add_parsers(add)
+    record_commands.add_parsers(add)
     add("gui", commands.cmd_gui, "open the app")
     return parser
 

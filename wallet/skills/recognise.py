@@ -238,7 +238,7 @@ _WORD = re.compile(r"[A-Za-z0-9]+(?:\+\+|#)?")
 def _exact(word: str) -> str:
     """A word matched as written (case and a plural "s" aside): product and tool names are not stemmed."""
     lower = word.lower()
-    if len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "as", "is", "us", "os")):
+    if len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "as", "is", "us")):
         lower = lower[:-1]
     return "=" + lower
 
@@ -330,6 +330,29 @@ def _shortened(entries: list[_Entry], esco_words: Counter[str]) -> list[_Entry]:
     return out
 
 
+GENERIC_OBJECTS = frozenset(["equipment", "system", "systems", "device", "devices", "tools"])
+
+
+def _tools_as_skills(labelled: list[tuple[Skill, str, bool, list[tuple[str, str]]]], raw: list[_Entry]) -> list[_Entry]:
+    """An ESCO skill of handling a tool ("use barcode scanning equipment", "operate two-way radio systems") is
+    also found by the tool's O*NET name ("barcode scanner", "two-way radio"): its words, less the verb and a
+    generic noun, begin as the tool's words do. On the same words the skill wins over the tool."""
+    tools: dict[tuple[str, ...], list[_Entry]] = defaultdict(list)
+    for entry in raw:
+        if entry.kind == "onet-tool":
+            tools[tuple(r[1:5] for r in entry.required)].append(entry)
+    out: list[_Entry] = []
+    for skill, label, preferred, words in labelled:
+        if skill.kind != "esco-skill" or not preferred or len(words) < 2 or words[0][0].lower() not in HANDLING_VERBS:
+            continue
+        core = [w.lower() for w, _ in words[1:] if w.lower() not in GENERIC_OBJECTS]
+        if not core or (len(core) == len(words) - 1 and len(core) == 1):
+            continue  # "operate forklift" is handled by the tool's own noun (see `_entry`)
+        for tool in tools.get(tuple(w[:4] for w in core), ()):
+            out.append(replace(tool, skill_id=skill.id, label=label, preferred=False, kind="esco-skill", hot=False))
+    return out
+
+
 def _general_tools(entries: list[_Entry]) -> list[_Entry]:
     """Tools by their general name: "electric pallet jack" shows *Pallet jacks* where O*NET has both, as a
     person labelling the posting would write it."""
@@ -409,6 +432,7 @@ class Recogniser:
             if entry.kind in ("onet-tool", "onet-tech") and len(entry.required) == 1 and not skill.hot and everyday:
                 continue  # "Trucks", "Route": everyday words, not a named tool or product
             raw.append(entry)
+        raw += _tools_as_skills(labelled, raw)
         del labelled, by_skill  # the index below is what stays: free the label lists first (lower peak memory)
         raw = _general_tools(raw)
         raw += _shortened(raw, esco_words)

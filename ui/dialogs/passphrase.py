@@ -36,7 +36,7 @@ class PassphraseDialog(QDialog):
         self._kdf = kdf
         self._session: Session | None = None
         self._busy = False
-        layout = modal_layout(self, "passphraseDialog", "Change your passphrase", 620, 560)
+        layout = modal_layout(self, "passphraseDialog", "Change your passphrase", 620, 500)
         layout.addWidget(label("Change your passphrase", "heading"))
         layout.addWidget(label(INTRO))
         layout.addWidget(label(BACKUPS, "muted"))

@@ -77,9 +77,13 @@ from wallet.flows.locations import free_location
 from wallet.flows.onboarding import Onboarding, Outcome, Step
 from wallet.handed_over import pasted_bytes, qr_image_inputs
 from wallet.hardening import Hardening, harden_process
+from wallet.help_texts import LANGUAGES as HELP_LANGUAGES
+from wallet.help_texts import PAGES as HELP_PAGES
+from wallet.help_texts import TourStep, help_text, language_for, navigator_notes, tour_steps
 from wallet.holder import DEFAULT_NAME as DEFAULT_HOLDER_NAME
 from wallet.holder import HolderProfile
 from wallet.inputs import decode_text, read_file, read_source
+from wallet.kiosk_config import KioskConfig, KioskConfigError, load_kiosk_config
 from wallet.lifecycle import (
     CreatedWallet,
     DamageScan,
@@ -155,6 +159,8 @@ __all__ = [
     "CREDENTIAL_SUFFIXES",
     "DEFAULT_HOLDER_NAME",
     "ENTRY_KIND_LABELS",
+    "HELP_LANGUAGES",
+    "HELP_PAGES",
     "LOCK_MINUTES",
     "MATCH_SCORE_BASIS",
     "MAX_INPUT_BYTES",
@@ -196,6 +202,8 @@ __all__ = [
     "InvalidInputError",
     "ItemReport",
     "KdfParams",
+    "KioskConfig",
+    "KioskConfigError",
     "LastBackup",
     "LevelGap",
     "MatchResult",
@@ -237,6 +245,7 @@ __all__ = [
     "Step",
     "StorageError",
     "TaxonomyPack",
+    "TourStep",
     "UnknownContextError",
     "UsageError",
     "VerifyOptions",
@@ -269,18 +278,22 @@ __all__ = [
     "for_terminal",
     "free_location",
     "harden_process",
+    "help_text",
     "inspect_wallet",
     "is_pdf",
     "is_qr_image",
     "json_resume",
+    "language_for",
     "last_backup",
     "layout_check",
+    "load_kiosk_config",
     "load_settings",
     "make_qr_set",
     "markdown_has_markup",
     "markdown_to_safe_html",
     "media_type_of",
     "multiline",
+    "navigator_notes",
     "offline_options",
     "one_line",
     "open_wallet",
@@ -312,6 +325,7 @@ __all__ = [
     "skills_data_credits",
     "start_warm_up",
     "suggest_skills",
+    "tour_steps",
     "verify_inputs",
     "wallet_is_demo",
 ]

@@ -36,6 +36,7 @@ from ui.pages.recovery_code import RecoveryCodePage
 from ui.pages.unlock import UnlockPage
 from ui.pages.welcome import WelcomePage
 from ui.pages.workspace import Workspace
+from ui.places import start_place
 from ui.settings import Preferences
 from ui.wallet_menu import WalletMenu
 from ui.worker import Runner
@@ -165,7 +166,8 @@ class MainWindow(QMainWindow):
         self.about_dialog.start()
 
     def _open_existing(self) -> None:
-        start = self.flow.suggested_path.parent if self.flow.suggested_path else Path.home()
+        suggested = self.flow.suggested_path.parent if self.flow.suggested_path else None
+        start = suggested if suggested is not None and suggested.is_dir() else start_place()[0]  # a USB stick, home
         chosen = QFileDialog.getExistingDirectory(self, "Open your wallet folder", str(start))
         if chosen:
             self.flow.choose_open(chosen)

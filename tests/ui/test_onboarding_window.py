@@ -54,7 +54,7 @@ def test_create_a_wallet_through_the_window(
 
     assert find(window, QListView, "recordList").isVisible()
     assert find(window, QLabel, "recordCount").text() == "0 records"
-    assert "empty" in find(window, QLabel, "detailMessage").text()
+    assert find(window, QLabel, "emptyHeading").text() == "Your wallet is empty"  # with its first steps
     assert code.text() == ""  # the code is gone from the window once confirmed
     window.close()
     with lifecycle.open_wallet(target, PASSPHRASE) as session:

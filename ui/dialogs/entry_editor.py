@@ -116,7 +116,7 @@ class EntryEditor(QDialog):
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         scroll = QScrollArea()
-        scroll.setObjectName("entryScroll")
+        name(scroll, "entryScroll", "The experience's details")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

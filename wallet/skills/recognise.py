@@ -122,6 +122,8 @@ class _Entry:
     needs_health: bool = False
     """A product name that is also a word ("Epic"): read only near words of patient records."""
     shortened: bool = False
+    reduced: bool = False
+    """Found by the tool's noun alone ("forklifts" for *operate forklift*): after any find of the whole label."""
     """Found without one of its label's commonest words (see `_shortened`)."""
     hot: bool = False
     """An O*NET Hot Technology: of two products written alike, the one postings name."""
@@ -265,7 +267,7 @@ def _entry(
         required = tuple(strong) if len(strong) >= 2 or len(words) == 1 else tuple(st for _, st in words)
         if preferred and len(words) == 2 and words[0][0].lower() in HANDLING_VERBS and words[1][1] in tool_nouns:
             required = (_exact(words[1][0]),)  # "operate forklift" is asked for by "sit-down and reach forklifts"
-            return _Entry(skill.id, required, 1, label, preferred, False, False, skill.kind)
+            return _Entry(skill.id, required, 1, label, preferred, False, False, skill.kind, reduced=True)
     if len(words) == 1:
         word, first_stem = words[0]
         if tech:
@@ -432,6 +434,10 @@ class Recogniser:
             if entry.kind in ("onet-tool", "onet-tech") and len(entry.required) == 1 and not skill.hot and everyday:
                 continue  # "Trucks", "Route": everyday words, not a named tool or product
             raw.append(entry)
+            if entry.reduced:  # the whole label too: "forklift operation" is better evidence than "forklift"
+                whole = _entry(skill, label, preferred, words)
+                if whole is not None:
+                    raw.append(whole)
         raw += _tools_as_skills(labelled, raw)
         del labelled, by_skill  # the index below is what stays: free the label lists first (lower peak memory)
         raw = _general_tools(raw)
@@ -580,6 +586,7 @@ class Recogniser:
         hits.sort(
             key=lambda h: (
                 bool(h[4]),
+                h[2].reduced,
                 not h[3],
                 -len(h[2].required),
                 h[2].kind == "onet-tool",  # a tool only where no skill of as many words explains the same words

@@ -7,16 +7,13 @@ Handles JSON-LD credentials (OB 3.0, CLR 2.0, endorsements, any W3C VC 1.1/2.0),
 
 from __future__ import annotations
 
-import base64
 import json
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
-from urllib.parse import unquote
 
-from wallet.credentials import baked, family, jose, jwt_wrapper
+from wallet.credentials import baked, enveloped, family, jose, jwt_wrapper, sdjwt, vcjwt_claims
 from wallet.credentials.limits import check_size, read_json
 from wallet.credentials.report import clip
 from wallet.errors import CredentialFormatError
@@ -62,6 +59,10 @@ class Parsed:
     family: str | None = None
     presentation: dict[str, Any] | None = None
     """The presentation it came in, when it came in one (its holder proof is checked once per presentation)."""
+    presentation_token: jose.Jws | None = None
+    """The presentation's own JWT, when it came in a JWT presentation (the holder's signature is on it)."""
+    sd_jwt: sdjwt.SdJwt | None = None
+    """The SD-JWT it was read from (disclosures, key binding), when it came as one; `jws` is its issuer JWT."""
     """A family named for what it is (wallet.credentials.family: Open Badges 1.x, Blockcerts, Europass)."""
 
     @property
@@ -166,8 +167,8 @@ def _parse(data: bytes, depth: int) -> list[Parsed]:
         ) from exc
     if not text:
         raise CredentialFormatError("The file is empty.")
-    if jose.is_compact_jws(text):
-        return [_from_jwt(text, data, depth)]
+    if jose.is_compact_jws(text) or sdjwt.looks_like_sd_jwt(text):
+        return _from_token(text, data, depth)
     if text[0] not in "{[":
         raise CredentialFormatError(
             "This is not a credential: it is not JSON, not a signed token (JWT) and not a badge image."
@@ -175,7 +176,7 @@ def _parse(data: bytes, depth: int) -> list[Parsed]:
     value = read_json(text)
     wrapped = jwt_wrapper.wrapped_token(value)
     if wrapped is not None:
-        return [_from_jwt(wrapped, data, depth)]
+        return _from_token(wrapped, data, depth)
     items = value if isinstance(value, list) else [value]
     found: list[Parsed] = []
     for item in items:
@@ -202,66 +203,78 @@ def _decode_jwt_document(jws: jose.Jws) -> tuple[dict[str, Any], str]:
     payload = jws.payload_json()
     if not isinstance(payload, dict):
         raise CredentialFormatError("The signed token does not carry a credential.")
-    if isinstance(payload.get("vc"), dict):
-        document = dict(payload["vc"])
-        if "issuer" not in document and isinstance(payload.get("iss"), str):
-            document["issuer"] = payload["iss"]
-        if "id" not in document and isinstance(payload.get("jti"), str):
-            document["id"] = payload["jti"]
-        _copy_time_claim(payload.get("nbf"), document, "issuanceDate")
-        _copy_time_claim(payload.get("exp"), document, "expirationDate")
-        subject = document.get("credentialSubject")
-        if isinstance(subject, dict) and "id" not in subject and isinstance(payload.get("sub"), str):
-            document["credentialSubject"] = {**subject, "id": payload["sub"]}
-        return document, "vc"
-    if isinstance(payload.get("vp"), dict):
-        return dict(payload["vp"]), "vp"
+    if "@context" not in payload:
+        if isinstance(payload.get("vc"), dict):
+            return vcjwt_claims.credential_from_claims(payload)[0], "vc"
+        if isinstance(payload.get("vp"), dict):
+            return dict(payload["vp"]), "vp"
+    if "VerifiablePresentation" in types_of(payload):
+        return payload, "vp"
     if "badge" in payload and "recipient" in payload:
         return payload, "ob2"
     return payload, "vc2"
 
 
-def _copy_time_claim(claim: Any, document: dict[str, Any], field: str) -> None:
-    """VC-JWT 1.1: `nbf`/`exp` stand for issuanceDate/expirationDate when the `vc` claim leaves them out."""
-    if field in document or "validFrom" in document or not isinstance(claim, int | float) or isinstance(claim, bool):
-        return
-    try:
-        document[field] = datetime.fromtimestamp(claim, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    except (OverflowError, OSError, ValueError):
-        return
+def _from_token(token: str, original: bytes, depth: int) -> list[Parsed]:
+    """A compact JWS or an SD-JWT: one credential, or a presentation's credentials."""
+    text = token.strip()
+    if sdjwt.looks_like_sd_jwt(text):
+        sd = sdjwt.read(text)
+        if "VerifiablePresentation" in types_of(sd.claims):
+            return _presentation_token(dict(sd.claims), sd.jws, depth)
+        document = sdjwt.credential_of(sd)
+        typ = vcjwt_claims.media_type(sd.jws.header.get("typ")) or "vc+sd-jwt"
+        parsed = Parsed(kind_of(document), document, original, f"application/{typ}", "SD-JWT", jws=sd.jws)
+        parsed.sd_jwt = sd
+        return [parsed]
+    jws = jose.parse_compact(text)
+    document, shape = _decode_jwt_document(jws)
+    if shape == "vp":
+        return _presentation_token(document, jws, depth)
+    if shape == "ob2":
+        return [Parsed(Kind.OB2, document, original, "application/jwt", "signed assertion (JWS)", jws=jws)]
+    return [Parsed(kind_of(document), document, original, "application/vc+jwt", "JWT", jws=jws)]
 
 
 def _from_jwt(token: str, original: bytes, depth: int) -> Parsed:
-    jws = jose.parse_compact(token)
-    document, shape = _decode_jwt_document(jws)
-    if shape == "vp":
-        raise CredentialFormatError("Signed presentations in JWT form are not supported yet; export it as JSON.")
-    if shape == "ob2":
-        return Parsed(Kind.OB2, document, original, "application/jwt", "signed assertion (JWS)", jws=jws)
-    return Parsed(kind_of(document), document, original, "application/vc+jwt", "JWT", jws=jws)
+    """Exactly one credential from a token (a presentation token is refused here)."""
+    found = _from_token(token, original, depth)
+    if len(found) != 1 or found[0].presentation_token is not None:
+        raise CredentialFormatError("The token holds a presentation where one credential was expected.")
+    return found[0]
 
 
-def _enveloped(document: dict[str, Any], depth: int) -> Parsed:
-    target = str(document.get("id", ""))
-    if not target.startswith("data:"):
-        raise CredentialFormatError("An enveloped credential must carry its credential in a data: URL.")
-    header, _, body = target[5:].partition(",")
-    if ";base64" in header:
-        try:
-            body = base64.b64decode(body, validate=True).decode("utf-8")
-        except ValueError as exc:
-            raise CredentialFormatError("The enveloped credential's data is not valid base64.") from exc
+def _presentation_token(document: dict[str, Any], jws: jose.Jws, depth: int) -> list[Parsed]:
+    """A presentation signed as a JWT (VP-JWT 1.1 `vp` claim, VC-JOSE-COSE `vp+jwt`, or `vp+sd-jwt`)."""
+    payload = jws.payload_json()
+    presentation = dict(document)
+    if "holder" not in presentation and isinstance(payload, dict) and isinstance(payload.get("iss"), str):
+        presentation["holder"] = payload["iss"]
+    found = _from_presentation(presentation, depth)
+    for child in found:
+        child.presentation_token = jws
+    return found
+
+
+def _enveloped(document: dict[str, Any], depth: int, *, presentation: bool = False) -> list[Parsed]:
+    """The credential (or, for an EnvelopedVerifiablePresentation, the credentials) a data: URL carries."""
+    data = enveloped.read_data_url(document.get("id"))
+    kind = data.media_type
+    if kind in enveloped.JWT_TYPES or kind in enveloped.SD_JWT_TYPES:
+        text = data.text()
+        found = _from_token(text, text.encode("utf-8"), depth + 1)
+        for item in found:
+            if item.container in ("JWT", "SD-JWT"):
+                item.container = f"enveloped {item.container}"
+    elif kind in enveloped.COSE_TYPES:
+        raise CredentialFormatError(
+            "The enveloped credential is secured with COSE (application/vc+cose), which this wallet cannot read yet."
+        )
     else:
-        body = unquote(body)
-    check_size(body)
-    if header.split(";")[0] in ("application/vc+jwt", "application/vc+sd-jwt", "application/jwt"):
-        parsed = _from_jwt(body.strip(), body.encode("utf-8"), depth + 1)
-        parsed.container = "enveloped JWT"
-        return parsed
-    inner = parse(body.encode("utf-8"), depth=depth + 1)
-    if len(inner) != 1:
+        found = parse(data.body, depth=depth + 1)
+    if not presentation and (len(found) != 1 or found[0].presentation is not None):
         raise CredentialFormatError("An enveloped credential must hold exactly one credential.")
-    return inner[0]
+    return found
 
 
 def _from_json(document: dict[str, Any], original: bytes, container: str, depth: int) -> list[Parsed]:
@@ -270,8 +283,10 @@ def _from_json(document: dict[str, Any], original: bytes, container: str, depth:
     types = set(types_of(document))
     if "VerifiablePresentation" in types:
         return _from_presentation(document, depth)
+    if "EnvelopedVerifiablePresentation" in types:
+        return _enveloped(document, depth, presentation=True)
     if "EnvelopedVerifiableCredential" in types:
-        return [_enveloped(document, depth)]
+        return _enveloped(document, depth)
     kind = kind_of(document)
     media = "application/json" if kind is Kind.OB2 else "application/vc+ld+json"
     parsed = Parsed(kind, document, original, media, container, family=family.family_of(document))

@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from wallet.credentials import datamodel, family, jose, recipient, schema, status
+from wallet.credentials import datamodel, family, jose, jwt_keys, recipient, schema, sdjwt, status, vcjwt_claims
 from wallet.credentials.binding import Binding, issuer_binding, ob2_issuer_binding
 from wallet.credentials.dataintegrity import verify_all
 from wallet.credentials.formats import Kind, Parsed, contexts_of, types_of
+from wallet.credentials.jwt_presentation import check_holder_token
 from wallet.credentials.keys import KeyMaterial, KeyResolver, KeySource
 from wallet.credentials.presentation import check_holder_proof
 from wallet.credentials.proofset import ProofSetVerdict, assess
@@ -98,11 +99,15 @@ class Verifier:
         self.options = options
         self._presentations: dict[int, tuple[dict[str, Any], Check]] = {}
 
-    def _holder_proof(self, document: dict[str, Any]) -> Check:
-        """A presentation's holder proof, checked once however many credentials it carries."""
+    def _holder_proof(self, document: dict[str, Any], token: jose.Jws | None = None) -> Check:
+        """A presentation's holder proof (its Data Integrity proof, or the signature of its JWT), checked once
+        however many credentials it carries."""
         known = self._presentations.get(id(document))
         if known is None or known[0] is not document:
-            known = (document, check_holder_proof(document, self.options.resolver))
+            resolver, now = self.options.resolver, self.options.now
+            check = check_holder_proof(document, resolver) if token is None else check_holder_token(
+                token, document, resolver, now)
+            known = (document, check)
             self._presentations[id(document)] = known
         return known[1]
 
@@ -161,8 +166,11 @@ class Verifier:
         if parsed.container != "inside a CLR":  # a CLR's own subject is compared, not each credential inside it
             report.checks.append(recipient.check_recipient(document, self.options.holder))
         if parsed.presentation is not None:
-            holder_proof = self._holder_proof(parsed.presentation)
-            report.presentation = datamodel.presentation_line(holder_proof, parsed.presentation)
+            holder_proof = self._holder_proof(parsed.presentation, parsed.presentation_token)
+            report.presentation = holder_proof if parsed.presentation_token is not None else (  # JSON-LD form only
+                datamodel.presentation_line(holder_proof, parsed.presentation))
+        elif parsed.sd_jwt is not None:
+            report.presentation = sdjwt.key_binding_check(parsed.sd_jwt, self.options.now)
         if parsed.nested:
             report.children = [self.verify(child) for child in parsed.nested]
             report.checks.append(_nested_check(report.children))
@@ -204,11 +212,13 @@ class Verifier:
         public: jose.PublicKey | None = None
         payload = jws.payload_json()
         iss = payload.get("iss") if isinstance(payload, dict) else None
+        if parsed.sd_jwt is not None:
+            report.checks.extend(sdjwt.checks(parsed.sd_jwt, self.options.now))
+        else:
+            report.checks.extend(vcjwt_claims.claim_checks(header, payload))
         try:
             jose.refuse_unimplemented_alg(header.get("alg"))
-            if isinstance(kid, str):
-                candidate = kid if ":" in kid else f"{iss}#{kid}" if isinstance(iss, str) else kid
-                key = self.options.resolver.resolve(candidate)
+            key = jwt_keys.find_key(self.options.resolver, kid, iss)
             embedded = jose.embedded_header_key(jws)
             if key is not None and (key.source is not KeySource.LINK_FRAGMENT or embedded is None):
                 public = _public_key(key)
@@ -374,13 +384,7 @@ class Verifier:
 
 
 def _public_key(key: KeyMaterial) -> jose.PublicKey:
-    method = key.method
-    if isinstance(method.get("publicKeyPem"), str):
-        return jose.key_from_pem(method["publicKeyPem"], id=key.id, controller=key.controller)
-    jwk = key.jwk()
-    if jwk is not None:
-        return jose.key_from_jwk(jwk, id=key.id, controller=key.controller)
-    return jose.key_from_ed25519(key.ed25519(), id=key.id, controller=key.controller)
+    return jwt_keys.public_key_of(key)
 
 
 def _bound_outcome(bound: bool | None) -> Outcome:

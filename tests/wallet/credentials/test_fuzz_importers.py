@@ -962,7 +962,7 @@ def _hostile_specs() -> list[tuple[str, Callable[[], bytes], tuple[str, ...]]]:
         (
             "JWT presentation",
             lambda: token({"alg": "EdDSA"}, b'{"vp":{"type":"VerifiablePresentation"}}').encode(),
-            ("presentations",),
+            ("presentation", "carries no credentials"),
         ),
         ("JWE five parts", lambda: b"eyJhbGciOiJSU0EtT0FFUCJ9.a.b.c.d", ("not a credential",)),
         ("21 MB JWT", lambda: ("eyJhbGciOiJFZERTQSJ9." + "A" * (21 * MB) + ".AAAA").encode(), ("20 MB",)),
@@ -972,7 +972,7 @@ def _hostile_specs() -> list[tuple[str, Callable[[], bytes], tuple[str, ...]]]:
         (
             "envelope base64 not UTF-8",
             lambda: envelope("data:application/vc+ld+json;base64," + base64.b64encode(b"\xff\xfe{").decode()),
-            ("base64",),
+            ("cannot be a credential",),
         ),
         ("envelope not a data: URL", lambda: envelope("https://example.org/vc.json"), ("data: url",)),
         (
@@ -981,7 +981,8 @@ def _hostile_specs() -> list[tuple[str, Callable[[], bytes], tuple[str, ...]]]:
             ("data: url",),
         ),
         ("envelope JWT garbage", lambda: envelope("data:application/vc+jwt,not.a.token"), ("token",)),
-        ("envelope percent garbage", lambda: envelope("data:application/vc+ld+json,%ff%fe%00"), ("not a credential",)),
+        ("envelope percent garbage", lambda: envelope("data:application/vc+ld+json,%ff%fe%00"),
+         ("cannot be a credential",)),
         ("envelopes 10 deep", lambda: _nested_envelopes(10), ("inside itself",)),
         # --- PNG
         ("PNG signature only", lambda: PNG_SIGNATURE, ("ends too early",)),
@@ -1235,7 +1236,8 @@ ODD_HEADERS = {
     "alg RS256 on Ed25519 key": ({"alg": "RS256", "kid": KID}, "mismatch"),
     "alg ES256 on Ed25519 key": ({"alg": "ES256", "kid": KID}, "mismatch"),
     "alg unknown": ({"alg": "ES999", "kid": KID}, "does not accept"),
-    "alg ES512 not implemented": ({"alg": "ES512", "kid": KID}, "cannot check yet"),
+    "alg ES512 on Ed25519 key": ({"alg": "ES512", "kid": KID}, "mismatch"),
+    "alg ES256K not implemented": ({"alg": "ES256K", "kid": KID}, "cannot check yet"),
     "alg PS256 not implemented": ({"alg": "PS256", "kid": KID}, "cannot check yet"),
     "alg empty": ({"alg": "", "kid": KID}, None),
     "huge kid": ({"alg": "EdDSA", "kid": "did:example:" + "k" * 1_000_000}, None),

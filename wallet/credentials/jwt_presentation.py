@@ -1,0 +1,108 @@
+"""A presentation signed as a JWT: the holder's proof is the token's own signature.
+
+Forms: VP-JWT as VC Data Model 1.1 defines it (`iss` = holder, the presentation in the `vp` claim, `nonce` and
+`aud` for the verifier's challenge and domain), VC-JOSE-COSE `vp+jwt` (the payload is the presentation) and
+`vp+sd-jwt`. Like a Data Integrity holder proof (`presentation.check_holder_proof`) it is one check, shown beside
+each credential's own verdict and never changing it: each credential inside is judged on its own.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from wallet.credentials import jose
+from wallet.credentials.binding import issuer_binding, signer_of
+from wallet.credentials.jwt_keys import find_key, public_key_of
+from wallet.credentials.keys import KeyResolver
+from wallet.credentials.report import Check, CheckName, Outcome, clip
+from wallet.credentials.validity import day, numeric_date
+from wallet.credentials.vcjwt_claims import (
+    PRESENTATION_CTYS,
+    PRESENTATION_TYPS,
+    SD_JWT_PRESENTATION_TYPS,
+    check_media_types,
+)
+from wallet.errors import WalletError
+
+
+def _holder_of(document: dict[str, Any]) -> str | None:
+    holder = document.get("holder")
+    if isinstance(holder, dict):
+        holder = holder.get("id")
+    return holder if isinstance(holder, str) and holder else None
+
+
+def _said(payload: dict[str, Any]) -> str:
+    aud = payload.get("aud")
+    domain = aud if isinstance(aud, str) else ", ".join(a for a in aud if isinstance(a, str)) if isinstance(
+        aud, list) else None
+    parts = [f"challenge {clip(payload['nonce'], 40)}" if isinstance(payload.get("nonce"), str) else "",
+             f"domain {clip(domain, 60)}" if domain else ""]
+    return ", ".join(p for p in parts if p)
+
+
+def _window(payload: dict[str, Any], now: datetime) -> str | None:
+    """Why the presentation token is not valid at `now`, or None."""
+    for name in ("nbf", "exp"):
+        if payload.get(name) is None:
+            continue
+        moment = numeric_date(payload[name])
+        if moment is None:
+            return f"its {name} claim is not a valid time."
+        if name == "nbf" and moment > now:
+            return f"it only becomes valid on {day(moment)}."
+        if name == "exp" and moment <= now:
+            return f"it expired on {day(moment)}."
+    return None
+
+
+def check_holder_token(jws: jose.Jws, document: dict[str, Any], resolver: KeyResolver, now: datetime) -> Check:
+    """The presentation token's signature as the holder's proof (CheckName.PRESENTATION); never raises."""
+
+    def failed(reason: str) -> Check:
+        return Check(CheckName.PRESENTATION, Outcome.FAILED, f"The holder's proof is broken: {reason}")
+
+    typed = check_media_types(jws.header, PRESENTATION_TYPS | SD_JWT_PRESENTATION_TYPS, PRESENTATION_CTYS,
+                              "a presentation")
+    if typed is not None:
+        return Check(CheckName.PRESENTATION, Outcome.FAILED, typed.message)
+    try:
+        payload = jws.payload_json()
+    except WalletError as exc:  # pragma: no cover - the payload was read when the presentation was
+        return failed(exc.message)
+    if not isinstance(payload, dict):  # pragma: no cover - idem
+        return failed("its contents are not a JSON object.")
+    holder = _holder_of(document)
+    iss = payload.get("iss")
+    who = f"the holder {clip(holder)}" if holder else "an unnamed holder"
+    if isinstance(iss, str) and holder and iss != holder:
+        return failed(f"the token was signed as {clip(iss)}, not as {who}.")
+    try:
+        jose.refuse_unimplemented_alg(jws.header.get("alg"))
+        key = find_key(resolver, jws.header.get("kid"), iss if isinstance(iss, str) else holder)
+        if key is None:
+            return Check(CheckName.PRESENTATION, Outcome.NOT_CHECKED,
+                         f"The holder's proof was not checked: the key of {who} is not available offline.")
+        good = jose.verify_jws(jws, public_key_of(key))
+    except jose.UnsupportedAlgorithmError as exc:
+        return Check(CheckName.PRESENTATION, Outcome.NOT_CHECKED, f"The holder's proof was not checked: {exc.message}")
+    except WalletError as exc:
+        return failed(exc.message)
+    if not good:
+        return failed("the token's signature does not match; it was changed after the holder signed it.")
+    if holder is None:
+        return Check(CheckName.PRESENTATION, Outcome.WARNING,
+                     f"The presentation token is signed by {clip(signer_of(key))}, but it names no holder.")
+    bound, _ = issuer_binding(holder, key, resolver.documents)
+    if bound is False:
+        return failed(f"it was signed with a key of {clip(signer_of(key))}, not of {who}.")
+    if bound is None:
+        return Check(CheckName.PRESENTATION, Outcome.NOT_CHECKED,
+                     f"The token's signature holds, but nothing offline shows its key is {who}'s.")
+    late = _window(payload, now)
+    if late is not None:
+        return failed(f"the presentation token {late}")
+    said = _said(payload)
+    return Check(CheckName.PRESENTATION, Outcome.PASSED,
+                 f"Presented by {who}, whose token signature is valid" + (f" ({said})." if said else "."))

@@ -1,5 +1,6 @@
 """Files and folders dropped anywhere on the window are imported (a file dropped onto a shown record is
-attached to it instead: the record pane takes that drop first). A folder shows a progress bar and Cancel.
+attached to it instead: the record pane takes that drop first); a dropped photo or screenshot of a QR code is
+read for its codes. A folder shows a progress bar and Cancel.
 
 Cancel stops the import at its next stored item and keeps nothing of it (the import is one transaction).
 """
@@ -15,7 +16,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QDialog, QProgressBar, QWidget
 
 from ui.widgets import button, label, modal_layout, name
-from wallet.api import ImportOutcome, UsageError
+from wallet.api import ImportOutcome, UsageError, dropped_inputs
 
 if TYPE_CHECKING:
     from ui.pages.records import RecordsPage
@@ -121,6 +122,6 @@ class DropImport(QObject):
         def call() -> list[ImportOutcome]:
             if stop is not None and stop.is_set():
                 raise UsageError(CANCELLED)
-            return session.credentials.import_paths(list(paths), progress=progress)
+            return session.credentials.import_many(dropped_inputs(list(paths)), progress=progress)
 
         self.page.commands.run_import(f"Importing {count}…", call, after=self.progress.accept)

@@ -75,7 +75,7 @@ from wallet.errors import (
 from wallet.events import Event, EventBus
 from wallet.flows.locations import free_location
 from wallet.flows.onboarding import Onboarding, Outcome, Step
-from wallet.handed_over import pasted_bytes, qr_image_inputs
+from wallet.handed_over import dropped_inputs, pasted_bytes, qr_image_inputs
 from wallet.hardening import Hardening, harden_process
 from wallet.help_texts import LANGUAGES as HELP_LANGUAGES
 from wallet.help_texts import PAGES as HELP_PAGES
@@ -271,6 +271,7 @@ __all__ = [
     "decode_text",
     "default_wallet_path",
     "demo_passphrase",
+    "dropped_inputs",
     "edited_entry",
     "ensure_can_create",
     "entry_fields",

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import base64
 import binascii
+from pathlib import Path
 from urllib.parse import unquote_to_bytes
 
 from wallet.credentials.limits import MAX_INPUT_BYTES
+from wallet.credentials.sources import read_inputs
 from wallet.errors import InvalidInputError, WalletError
 from wallet.sharing import qr_codec, qr_images
 
@@ -73,4 +75,25 @@ def qr_image_inputs(data: bytes, name: str) -> list[Handed]:
     others = [t for t in texts if qr_codec.describe_foreign(t) is not None]
     for number, text in enumerate(others, start=1):
         found.append(_text_input(text, f"{name} (QR code {number})" if len(others) > 1 else f"{name} (QR code)"))
+    return found
+
+
+def _baked_badge(data: bytes) -> bool:
+    """A PNG with an Open Badges chunk (its keyword is stored as plain text): a badge, not a photo of a code."""
+    return data.startswith(b"\x89PNG") and b"openbadges" in data
+
+
+def dropped_inputs(names: list[str]) -> list[Handed]:
+    """Files and folders as the import reads them, except that a photo or screenshot (a JPEG or GIF, or a PNG
+    with no badge baked in) is read for the QR codes it shows."""
+    found: list[Handed] = []
+    for source, data in read_inputs(names):
+        if not isinstance(data, bytes) or not qr_images.is_image(data) or _baked_badge(data):
+            found.append((source, data))
+            continue
+        try:
+            found.extend(qr_image_inputs(data, Path(source).name))
+        except WalletError:
+            found.append((source, InvalidInputError(
+                f"{Path(source).name} is an image with no badge baked in and no QR code the wallet could read.")))
     return found

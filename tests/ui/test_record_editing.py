@@ -308,6 +308,20 @@ def test_import_a_qr_image(qtbot: QtBot, unlocked_demo: MainWindow, tmp_path: Pa
     assert "Checked by LER Wallet: ! Verified, with warnings" in lines[0]  # the warning: issued to someone else
 
 
+def test_a_qr_screenshot_dropped_on_the_window_is_imported(qtbot: QtBot, unlocked_demo: MainWindow,
+                                                           tmp_path: Path) -> None:
+    """Dropping a screenshot of a QR code reads the code, as QR image… does."""
+    window = unlocked_demo
+    text = json.dumps(demo_issuers.forklift_badge(OTHER), separators=(",", ":"))
+    out = BytesIO()
+    qrcode.make(text, error_correction=qrcode.constants.ERROR_CORRECT_L).save(out)
+    shot = tmp_path / "phone-photo.png"
+    shot.write_bytes(out.getvalue())
+    _drop(find(window, QListView, "recordList").viewport(), [shot])
+    _idle(qtbot, window)
+    assert window.records.commands.results.lines()[0].startswith("✓ Imported: phone-photo.png (QR code)")
+
+
 def test_endorse_someone_elses_credential(qtbot: QtBot, unlocked_demo: MainWindow, tmp_path: Path) -> None:
     """As their supervisor: the endorsement is signed by this wallet and saved as a file."""
     window = unlocked_demo

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import json
 from io import BytesIO
+from pathlib import Path
 
 import pytest
 import qrcode
@@ -12,7 +13,7 @@ from PIL import Image
 
 from wallet.credentials import demo_issuers
 from wallet.errors import InvalidInputError, WalletError
-from wallet.handed_over import pasted_bytes, qr_image_inputs
+from wallet.handed_over import dropped_inputs, pasted_bytes, qr_image_inputs
 from wallet.session import Session
 
 
@@ -64,3 +65,23 @@ def test_qr_image_of_a_wallet_bundle_gives_the_bundle_bytes() -> None:
     bundle = json.dumps({"type": ["VerifiablePresentation"], "holder": LEARNER}).encode()
     [code] = qr_images.make_set(bundle)
     assert qr_image_inputs(code.png, "code.png") == [("code.png (QR bundle)", bundle)]
+
+
+def test_dropped_photo_is_read_for_qr_codes_and_a_badge_stays_a_badge(tmp_path: Path) -> None:
+    """A dropped PNG without a baked badge is read as a QR code; a baked badge and JSON pass through as bytes."""
+    from wallet.credentials import demo_issuers as issuers
+
+    text = json.dumps(issuers.forklift_badge(LEARNER), separators=(",", ":"))
+    (tmp_path / "photo.png").write_bytes(_qr_png(text))
+    baked = issuers.ob2_baked_badge("maria@example.org")
+    (tmp_path / "badge.png").write_bytes(baked)
+    (tmp_path / "plain.json").write_text(text, encoding="utf-8")
+    blank = BytesIO()
+    Image.new("L", (120, 120), 255).save(blank, "PNG")
+    (tmp_path / "blank.png").write_bytes(blank.getvalue())
+    found = dict(dropped_inputs([str(tmp_path / n) for n in ("photo.png", "badge.png", "plain.json", "blank.png")]))
+    assert found["photo.png (QR code)"] == text.encode()
+    assert found[str(tmp_path / "badge.png")] == baked
+    assert found[str(tmp_path / "plain.json")] == text.encode()
+    error = found[str(tmp_path / "blank.png")]
+    assert isinstance(error, WalletError) and "no QR code" in error.message

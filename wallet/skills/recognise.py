@@ -301,9 +301,16 @@ _BOUNDARY = re.compile(r"[\n.;:!?•|]")
 _CLAUSE = re.compile(r"[\n.;:!?•|,()]")
 
 
-def _opens(clause: list[int], i: int) -> bool:
-    """Word i begins a clause (a line, a bullet, or after a comma): where a posting writes a duty's verb."""
-    return i == 0 or clause[i] != clause[i - 1]
+LIGHT_VERBS = frozenset(["provide", "give", "perform", "carry", "do", "offer"])
+"""Verbs that leave their meaning to the next word: "Provide care for …" is a duty whose verb is "care"."""
+
+
+def _opens(clause: list[int], i: int, words: list[Token] | None = None) -> bool:
+    """Word i begins a clause (a line, a bullet, or after a comma), or follows a light verb that does: where a
+    posting writes a duty's verb."""
+    if i == 0 or clause[i] != clause[i - 1]:
+        return True
+    return words is not None and words[i - 1].text.lower() in LIGHT_VERBS and _opens(clause, i - 1)
 
 
 def _segments(words: list[Token], text: str, boundary: re.Pattern[str] = _BOUNDARY) -> list[int]:
@@ -470,7 +477,7 @@ class Recogniser:
             if token.stem in self._vehicles:
                 found.add(_VEHICLE)  # "drive a company van" drives a vehicle
             literal_at.append(found)
-            if _opens(clause, i):  # only a duty's opening verb is ever read as another (see below)
+            if _opens(clause, i, words):  # only a duty's opening verb is ever read as another (see below)
                 found = found | set(self.lexicon.stand_ins(token.stem))
             stems_at.append(found)
             for s in found:
@@ -500,7 +507,8 @@ class Recogniser:
                         continue  # a meaning-level find reads one word of a skill's label as another, no more
                     span = (min(used), max(used))
                     in_order = self._in_order(entry, span, stems_at)
-                    if swapped and not (in_order and swapped[0][1] == entry.required[0] and _opens(clause, span[0])):
+                    opening = _opens(clause, span[0], words)
+                    if swapped and not (in_order and swapped[0][1] == entry.required[0] and opening):
                         continue  # a duty's verb read as another: "- Assist nurses" for *support nurses*, in order
                     if not in_order and clause[span[0]] != clause[span[1]]:
                         continue  # "fish, and make stocks" is not *stock fish*: a loose match stays in one clause

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import QSize, Qt, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from ui import locking
 from ui.dialogs.about import AboutDialog
 from ui.dropping import DropImport
+from ui.help_panel import Guide
 from ui.idle_lock import IdleLock
 from ui.integrity import IntegrityWatch
 from ui.pages.create import CreatePage
@@ -113,9 +114,7 @@ class MainWindow(QMainWindow):
         self.about_action = QAction("About LER Wallet", self)
         self.about_action.setObjectName("aboutAction")
         self.about_action.setIconText("About")
-        self.about_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
-        self.about_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.about_action.setToolTip("About LER Wallet: version, what it is, credits (F1)")
+        self.about_action.setToolTip("About LER Wallet: version, what it is, credits")
         self.about_action.setStatusTip("About LER Wallet: version, what it is, credits")
         self.about_action.triggered.connect(self.show_about)
         self.addAction(self.about_action)
@@ -132,6 +131,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self.flow = Onboarding(wallet_path, kdf=kdf, on_change=self._on_step)
         self._render()
+        self.guide = Guide(self)  # the help panel (F1) and its Help buttons
 
     def _connect(self) -> None:
         self.welcome.create_clicked.connect(lambda: self.flow.choose_create())
@@ -160,7 +160,7 @@ class MainWindow(QMainWindow):
         self.locker.lock(ask=True)
 
     def show_about(self) -> None:
-        """The About box (the header's About button, F1 on any page)."""
+        """The About box (the About button beside the page tabs)."""
         if self.about_dialog is None:
             self.about_dialog = AboutDialog(self)
         self.about_dialog.start()

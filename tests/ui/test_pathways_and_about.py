@@ -125,14 +125,15 @@ def test_about_shows_version_and_the_credit_lines(qtbot: QtBot, unlocked_demo: M
     assert not dialog.isVisible()
 
 
-def test_f1_opens_about_before_unlocking(qtbot: QtBot, open_window: Callable[[Path | None], MainWindow],
-                                         demo_wallet: Path) -> None:
-    """F1 opens the About box on the unlock page too."""
+def test_f1_opens_help_not_about_before_unlocking(qtbot: QtBot, open_window: Callable[[Path | None], MainWindow],
+                                                  demo_wallet: Path) -> None:
+    """F1 opens the help panel on the unlock page (issue 14), not the About box."""
     window = open_window(demo_wallet)
     with qtbot.waitActive(window):
         window.activateWindow()
     qtbot.keyClick(find(window, QLineEdit, "passphraseInput"), Qt.Key.Key_F1)
-    assert find(window, QDialog, "aboutDialog").isVisible()
+    assert window.guide.panel.isVisible()
+    assert window.about_dialog is None or not window.about_dialog.isVisible()
 
 
 def test_tab_on_a_skill_page_goes_tabs_about_page_then_header(qtbot: QtBot, unlocked_demo: MainWindow) -> None:
@@ -142,7 +143,7 @@ def test_tab_on_a_skill_page_goes_tabs_about_page_then_header(qtbot: QtBot, unlo
     wait_idle(qtbot, unlocked_demo)
     order: list[str] = []
     widget: QWidget = find(unlocked_demo, QTabBar, "mainNav")
-    while len(order) < 11:
+    while len(order) < 12:
         following = widget.nextInFocusChain()
         assert following is not None
         widget = following
@@ -150,7 +151,7 @@ def test_tab_on_a_skill_page_goes_tabs_about_page_then_header(qtbot: QtBot, unlo
             order.append(widget.objectName())
     assert order == ["aboutButton", "addSkillButton", "hideSkillButton", "correctSkillButton", "showHiddenButton",
                      "skillList", "evidenceList", "openEvidenceButton", "trustedIssuersButton", "walletMenuButton",
-                     "lockButton"]
+                     "helpButton", "lockButton"]
 
 
 def test_every_control_on_the_new_pages_and_dialogs_is_named(qtbot: QtBot, unlocked_demo: MainWindow) -> None:

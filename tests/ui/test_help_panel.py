@@ -1,0 +1,108 @@
+"""The help panel: F1 and the visible Help button show it on every page, it follows the page, in plain words."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QDockWidget, QLineEdit, QTextBrowser, QToolButton
+from pytestqt.qtbot import QtBot
+
+from tests.ui.helpers import click, find
+from ui.help_panel import app_language
+from ui.main_window import MainWindow
+from wallet.api import help_text
+from wallet.help_texts import plain_words
+
+
+def panel_text(window: MainWindow) -> str:
+    return find(window, QTextBrowser, "helpText").toPlainText()
+
+
+def test_f1_toggles_the_help_panel_before_unlocking(qtbot: QtBot, open_window: Callable[[Path | None], MainWindow],
+                                                    demo_wallet: Path) -> None:
+    """F1 on the unlock page opens help about unlocking; F1 again hides it."""
+    window = open_window(demo_wallet)
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    panel = find(window, QDockWidget, "helpPanel")
+    assert not panel.isVisible()
+    qtbot.keyClick(find(window, QLineEdit, "passphraseInput"), Qt.Key.Key_F1)
+    assert panel.isVisible()
+    assert "Type your passphrase to open it" in panel_text(window)
+    qtbot.keyClick(find(window, QLineEdit, "passphraseInput"), Qt.Key.Key_F1)
+    assert not panel.isVisible()
+
+
+def test_the_help_button_is_visible_named_and_follows_the_pages(qtbot: QtBot,
+                                                                unlocked_demo: MainWindow) -> None:
+    """In an open wallet the header's Help button opens the panel; it shows each section's own text."""
+    window = unlocked_demo
+    button = find(window, QToolButton, "helpButton")
+    assert button.isVisible() and button.accessibleName() == "Help"
+    assert not find(window, QToolButton, "startHelpButton").isVisible()  # the bar is for pages before a wallet
+    click(qtbot, button)
+    assert find(window, QDockWidget, "helpPanel").isVisible()
+    assert "What the marks mean" in panel_text(window)
+    assert "✓ Verified" in panel_text(window) and "Self-asserted" in panel_text(window)
+    for index, words in ((1, "skills your records point to"), (2, "job post"), (3, "where your skills can lead")):
+        window.workspace.go_to(index)
+        assert words in panel_text(window), index
+    click(qtbot, button)
+    assert not find(window, QDockWidget, "helpPanel").isVisible()
+
+
+def test_every_start_page_has_its_help(qtbot: QtBot, open_window: Callable[[Path | None], MainWindow]) -> None:
+    """Welcome, create, unlock and recover each show their own help through the bar's Help button."""
+    window = open_window(None)
+    click(qtbot, find(window, QToolButton, "startHelpButton"))
+    seen = {}
+    seen["welcome"] = panel_text(window)
+    window.flow.choose_create()
+    seen["create"] = panel_text(window)
+    window.flow.back()
+    window.flow.choose_recover()
+    seen["recover"] = panel_text(window)
+    assert "Create a new wallet" in seen["welcome"]
+    assert "Type a passphrase" in seen["create"]
+    assert "forgot the passphrase" in seen["recover"]
+    assert len(set(seen.values())) == 3
+
+
+def test_closing_the_panel_unchecks_the_action(qtbot: QtBot, open_window: Callable[[Path | None], MainWindow]) -> None:
+    """The panel's own close button and the Help toggle agree, so F1 opens it again at once."""
+    window = open_window(None)
+    window.guide.action.trigger()
+    panel = find(window, QDockWidget, "helpPanel")
+    assert panel.isVisible()
+    panel.close()
+    assert not window.guide.action.isChecked()
+    window.guide.action.trigger()
+    assert panel.isVisible()
+
+
+def test_spanish_locale_shows_spanish_help(qtbot: QtBot, open_window: Callable[[Path | None], MainWindow]) -> None:
+    """With an es_* locale the panel, its buttons and the Help button are in Spanish."""
+    QLocale.setDefault(QLocale("es_MX"))
+    try:
+        assert app_language() == "es"
+        window = open_window(None)
+        guide = window.guide
+        guide.action.trigger()
+        assert "Crear una billetera nueva" in guide.panel.text.toPlainText()
+        assert guide.start_button.text() == "Ayuda" and guide.panel.tour_button.text() == "Ver el paseo"
+    finally:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+
+
+@pytest.mark.parametrize("page", ["welcome", "records"])
+def test_the_panel_shows_the_plain_words_of_the_file(qtbot: QtBot, open_window: Callable[[Path | None], MainWindow],
+                                                     page: str) -> None:
+    """What the panel shows is the resource text itself (rendered Markdown), not a copy in code."""
+    window = open_window(None)
+    window.guide.panel.show_page(page)
+    shown = " ".join(panel_text(window).split())
+    first_paragraph = plain_words(help_text(page)).split(". ")[2]
+    assert first_paragraph.split(",")[0] in shown

@@ -1,0 +1,166 @@
+"""A guide on the side: the help panel beside every page, toggled by F1 or a visible Help button.
+
+The panel ('helpPanel', a dock on the window's right) says what the shown page is for, the next step and what
+its marks mean, from the Markdown in resources/help (wallet.help_texts), in the app's language: Spanish when
+the system locale is es_*, else English. It follows the page: onboarding pages, and the four sections of an
+open wallet. Its foot opens the first-run tour again and the navigator notes.
+
+The Help button sits in the open wallet's header ('helpButton') and, before a wallet is open, in a slim bar
+above the page ('helpBar' holding 'startHelpButton'): both show the one checkable action 'helpAction' (F1).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFrame,
+    QHBoxLayout,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.widgets import button, name
+from wallet.api import help_text, language_for
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+SECTION_PAGES = ("records", "skills", "opportunities", "pathways")
+WORDS = {
+    "en": {"help": "Help", "title": "Help", "tour": "Take the tour", "notes": "Navigator notes",
+           "tip": "Show or hide help for this page (F1)"},
+    "es": {"help": "Ayuda", "title": "Ayuda", "tour": "Ver el paseo", "notes": "Notas para el ayudante",
+           "tip": "Mostrar u ocultar la ayuda de esta página (F1)"},
+}
+
+
+def app_language() -> str:
+    """The language of help texts: the system locale's ('es' for es_*), else English. There is no language
+    setting in the app yet; when there is, it goes first here."""
+    return language_for(QLocale().name())  # the system locale, unless the app set a default
+
+
+class HelpPanel(QDockWidget):
+    """objectName 'helpPanel': the page's help ('helpText'), 'helpTourButton' and 'navigatorNotesButton'."""
+
+    tour_requested = Signal()
+    notes_requested = Signal()
+
+    def __init__(self, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(WORDS[language]["title"], parent)
+        self.setObjectName("helpPanel")
+        self.setAccessibleName(WORDS[language]["title"])
+        self.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.setAllowedAreas(Qt.DockWidgetArea.RightDockWidgetArea | Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.language = language
+        self.page = ""
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(12, 6, 12, 12)
+        self.text = QTextBrowser()
+        name(self.text, "helpText", "Help for this page")
+        self.text.setOpenLinks(False)  # nothing in the help is a link; nothing is ever fetched
+        self.text.setFrameShape(QFrame.Shape.NoFrame)
+        column.addWidget(self.text, 1)
+        self.tour_button = button(WORDS[language]["tour"], "helpTourButton", WORDS[language]["tour"])
+        self.notes_button = button(WORDS[language]["notes"], "navigatorNotesButton", WORDS[language]["notes"])
+        row = QHBoxLayout()
+        row.addWidget(self.tour_button)
+        row.addWidget(self.notes_button)
+        row.addStretch(1)
+        column.addLayout(row)
+        self.setWidget(body)
+        self.setMinimumWidth(300)
+        self.tour_button.clicked.connect(self.tour_requested)
+        self.notes_button.clicked.connect(self.notes_requested)
+
+    def show_page(self, page: str) -> None:
+        """Show the help for `page` (a name in wallet.help_texts.PAGES)."""
+        if page == self.page:
+            return
+        self.page = page
+        self.text.setMarkdown(help_text(page, self.language))
+        self.text.setAccessibleDescription(self.text.toPlainText()[:200])
+
+
+class Guide:
+    """Puts the help panel and its Help buttons on `window`, and keeps the panel on the shown page."""
+
+    def __init__(self, window: MainWindow, language: str | None = None) -> None:
+        self.window = window
+        self.language = language or app_language()
+        self.kiosk = False
+        words = WORDS[self.language]
+        self.panel = HelpPanel(self.language, window)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel)
+        self.panel.hide()
+        self.action = QAction(words["help"], window)
+        self.action.setObjectName("helpAction")
+        self.action.setCheckable(True)
+        self.action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self.action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)  # F1 inside dialogs too
+        self.action.setToolTip(words["tip"])
+        window.addAction(self.action)
+        self.action.toggled.connect(self._toggled)
+        self.panel.visibilityChanged.connect(self._panel_visibility)
+
+        self.header_button = self._tool_button("helpButton")
+        window.records.add_header_button(self.header_button)
+        window.records.chain_tab_order()
+        self.bar = QFrame()
+        self.bar.setObjectName("helpBar")
+        bar_row = QHBoxLayout(self.bar)
+        bar_row.setContentsMargins(12, 6, 12, 0)
+        bar_row.addStretch(1)
+        self.start_button = self._tool_button("startHelpButton")
+        bar_row.addWidget(self.start_button)
+        self.bar_row = bar_row
+        central = window.centralWidget()
+        layout = central.layout() if central is not None else None
+        if isinstance(layout, QVBoxLayout):
+            layout.insertWidget(0, self.bar)
+        window.stack.currentChanged.connect(lambda _i: self.follow())
+        window.workspace.nav.currentChanged.connect(lambda _i: self.follow())
+        self.follow()
+
+    def _tool_button(self, object_name: str) -> QToolButton:
+        widget = QToolButton()
+        widget.setDefaultAction(self.action)
+        widget.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        widget.setCursor(Qt.CursorShape.PointingHandCursor)
+        name(widget, object_name, WORDS[self.language]["help"], WORDS[self.language]["tip"])
+        return widget
+
+    def current_page(self) -> str:
+        """The help page for what the window shows now."""
+        w = self.window
+        shown = w.stack.currentWidget()
+        if shown is w.workspace:
+            return SECTION_PAGES[max(0, w.workspace.nav.currentIndex())]
+        pages: dict[QWidget | None, str] = {w.welcome: "kiosk" if self.kiosk else "welcome", w.create_page: "create",
+                 w.recovery_code: "recovery_code", w.unlock: "unlock", w.recover: "recover"}
+        return pages.get(shown, "welcome")
+
+    def follow(self) -> None:
+        """Show the bar before a wallet is open, and the current page's help in the panel."""
+        self.bar.setVisible(self.window.stack.currentWidget() is not self.window.workspace)
+        self.panel.show_page(self.current_page())
+
+    def _toggled(self, on: bool) -> None:
+        self.panel.setVisible(on)
+        if on:
+            self.follow()
+
+    def _panel_visibility(self, visible: bool) -> None:
+        if self.action.isChecked() != visible and not self.window.isMinimized():
+            self.action.setChecked(visible)
+
+
+__all__ = ["Guide", "HelpPanel", "app_language"]

@@ -61,7 +61,8 @@ def read_data_url(url: object) -> DataUrl:
         return DataUrl(kind, jose.b64url_decode(body, "The enveloped credential's data"), "base64url")
     if "base64" in params[1:]:
         try:
-            data = base64.b64decode(body, validate=True)
+            packed = "".join(body.split())  # line breaks inside base64 are read past, as MIME does
+            data = base64.b64decode(packed + "=" * (-len(packed) % 4), validate=True)  # padding may be left off
         except (binascii.Error, ValueError) as exc:
             raise CredentialFormatError("The enveloped credential's data is not valid base64.") from exc
         return DataUrl(kind, data, "base64")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from wallet.credentials import baked, enveloped, family, jose, jwt_wrapper, sdjwt, vcjwt_claims
+from wallet.credentials import baked, cose, enveloped, family, jose, jwt_wrapper, sdjwt, vcjwt_claims
 from wallet.credentials.limits import check_size, read_json
 from wallet.credentials.report import clip
 from wallet.errors import CredentialFormatError
@@ -159,6 +159,8 @@ def _parse(data: bytes, depth: int) -> list[Parsed]:
     if baked.looks_like_svg(data):
         payload = baked.extract_from_svg(data)
         return _from_baked(payload, data, "image/svg+xml", "SVG", depth)
+    if cose.looks_like_cose(data):
+        return _from_cose(data, data, depth)
     try:
         text = data.decode("utf-8-sig").strip()
     except UnicodeDecodeError as exc:
@@ -236,6 +238,17 @@ def _from_token(token: str, original: bytes, depth: int) -> list[Parsed]:
     return [Parsed(kind_of(document), document, original, "application/vc+jwt", "JWT", jws=jws)]
 
 
+def _from_cose(data: bytes, original: bytes, depth: int) -> list[Parsed]:
+    """A COSE_Sign1-secured credential or presentation (VC-JOSE-COSE `vc+cose` / `vp+cose`)."""
+    jws = cose.read(data)
+    document = jws.payload_json()
+    if not isinstance(document, dict):
+        raise CredentialFormatError("The COSE-secured data does not carry a credential.")
+    if "VerifiablePresentation" in types_of(document):
+        return _presentation_token(document, jws, depth)
+    return [Parsed(kind_of(document), document, original, "application/vc+cose", "COSE", jws=jws)]
+
+
 def _from_jwt(token: str, original: bytes, depth: int) -> Parsed:
     """Exactly one credential from a token (a presentation token is refused here)."""
     found = _from_token(token, original, depth)
@@ -267,9 +280,7 @@ def _enveloped(document: dict[str, Any], depth: int, *, presentation: bool = Fal
             if item.container in ("JWT", "SD-JWT"):
                 item.container = f"enveloped {item.container}"
     elif kind in enveloped.COSE_TYPES:
-        raise CredentialFormatError(
-            "The enveloped credential is secured with COSE (application/vc+cose), which this wallet cannot read yet."
-        )
+        found = _from_cose(data.body, data.body, depth + 1)
     else:
         found = parse(data.body, depth=depth + 1)
     if not presentation and (len(found) != 1 or found[0].presentation is not None):

@@ -23,10 +23,11 @@ from typing import Any
 from wallet.credentials.report import Check, CheckName, Outcome, clip
 from wallet.credentials.validity import numeric_date, parse_time
 
-CREDENTIAL_TYPS = frozenset({"jwt", "vc+jwt", "vc-ld+jwt", "vc+ld+jwt", "vc+ld+json"})
-"""`typ` values a credential token may carry (VC-JWT 1.1 used "JWT"; VC-JOSE-COSE drafts used the others)."""
+CREDENTIAL_TYPS = frozenset({"jwt", "vc+jwt", "vc-ld+jwt", "vc+ld+jwt", "vc+ld+json", "vc+cose"})
+"""`typ` values a credential token may carry (VC-JWT 1.1 used "JWT"; VC-JOSE-COSE drafts used the others;
+`vc+cose` is the COSE_Sign1 form read by `cose`)."""
 
-PRESENTATION_TYPS = frozenset({"jwt", "vp+jwt", "vp-ld+jwt", "vp+ld+jwt", "vp+ld+json"})
+PRESENTATION_TYPS = frozenset({"jwt", "vp+jwt", "vp-ld+jwt", "vp+ld+jwt", "vp+ld+json", "vp+cose"})
 """`typ` values a presentation token may carry."""
 
 SD_JWT_TYPS = frozenset({"vc+sd-jwt", "dc+sd-jwt", "example+sd-jwt"})

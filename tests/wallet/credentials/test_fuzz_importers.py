@@ -968,7 +968,8 @@ def _hostile_specs() -> list[tuple[str, Callable[[], bytes], tuple[str, ...]]]:
         ("21 MB JWT", lambda: ("eyJhbGciOiJFZERTQSJ9." + "A" * (21 * MB) + ".AAAA").encode(), ("20 MB",)),
         # --- data: URL envelopes
         ("envelope bad base64", lambda: envelope("data:application/vc+ld+json;base64,!!!!"), ("base64",)),
-        ("envelope base64 padding", lambda: envelope("data:application/vc+ld+json;base64,abc"), ("base64",)),
+        ("envelope base64 padding", lambda: envelope("data:application/vc+ld+json;base64,abc"),
+         ("cannot be a credential",)),
         (
             "envelope base64 not UTF-8",
             lambda: envelope("data:application/vc+ld+json;base64," + base64.b64encode(b"\xff\xfe{").decode()),

@@ -237,6 +237,11 @@ def cmd_gui(args: argparse.Namespace) -> int:
     blocker = gui_blocker()
     if blocker:
         raise UsageError(blocker)
+    config = api.load_kiosk_config(getattr(args, "kiosk_config", None))  # a broken kiosk.toml: one sentence
+    if getattr(args, "kiosk", False) or config.enabled:
+        from ui.kiosk import run_kiosk  # the client picks their wallet at sign-in: no --wallet, no default
+
+        return run_kiosk(config)
     from ui.app import run_app  # Qt is imported only when a window is wanted
 
     return run_app(wallet_path(args) if args.wallet or os.environ.get("LER_WALLET") else None)

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""Set-up in two commands, on a machine that has only Python 3.11+ and pip.
+"""Set-up in two commands, on a machine that has only Python 3.11+ and pip, and a third to build the app.
 
     python3 tasks.py app     # install into .venv and open the app (on a demo wallet unless --wallet)
     python3 tasks.py test    # install the test dependencies into .venv and run the whole suite
+    python3 tasks.py build   # build dist/ler-wallet/ (runs without Python); --smoke also runs its smoke test
 
 Both create `.venv/` beside this file on first use and reuse it afterwards. On Linux, where Qt
 needs system libraries the machine lacks, `test` installs them with apt-get when run as root and
@@ -122,15 +123,40 @@ def cmd_app(wallet: str | None) -> int:
     return run(args)
 
 
+def cmd_build(smoke: bool) -> int:
+    """One-folder app with PyInstaller into dist/ler-wallet/; with `smoke`, run the packaging tests on it."""
+    ensure_venv("build,test" if smoke else "build")
+    py = venv_python()
+    if run([py, ROOT / "packaging" / "make_notices.py"], cwd=ROOT) != 0:
+        return 2
+    say("building dist/ler-wallet/ with PyInstaller (a few minutes)")
+    work = ROOT / "build" / "pyinstaller"
+    code = run([py, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
+                "--distpath", ROOT / "dist", "--workpath", work, ROOT / "packaging" / "ler-wallet.spec"], cwd=ROOT)
+    if code != 0:
+        return code
+    folder = ROOT / "dist" / "ler-wallet"
+    size = sum(f.lstat().st_size for f in folder.rglob("*") if f.is_file() and not f.is_symlink())
+    say(f"built {folder / 'ler-wallet'} ({size / 1e6:.0f} MB in {sum(1 for _ in folder.rglob('*'))} files)")
+    if not smoke:
+        return 0
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    return run([py, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/packaging"], cwd=ROOT, env=env)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="task", required=True)
     app = sub.add_parser("app", help="install and open the app (a demo wallet unless --wallet is given)")
     app.add_argument("--wallet", help="an existing wallet folder to open instead of the demo")
     sub.add_parser("test", help="install test dependencies and run the whole suite (extra args go to pytest)")
+    build = sub.add_parser("build", help="build the one-folder app dist/ler-wallet/ (no Python needed to run it)")
+    build.add_argument("--smoke", action="store_true", help="then run the smoke test on the built app")
     args, rest = parser.parse_known_args()
     if args.task == "test":
         return cmd_test(rest)
+    if args.task == "build":
+        return cmd_build(args.smoke) if not rest else parser.error(f"unknown arguments: {' '.join(rest)}")
     if rest:
         parser.error(f"unknown arguments: {' '.join(rest)}")
     return cmd_app(args.wallet)

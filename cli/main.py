@@ -15,7 +15,7 @@ from pathlib import Path
 from cli import commands, credential_commands, holder_commands, record_commands, share_commands, skills_commands
 from cli.arguments import refuse_broken_text
 from cli.output import shown
-from wallet.api import WalletError, __version__, harden_process
+from wallet.api import WalletError, __version__, enter_portable_mode, harden_process
 
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -76,7 +76,11 @@ def build_parser() -> argparse.ArgumentParser:
     holder_commands.add_parsers(add)
     share_commands.add_parsers(add)
     record_commands.add_parsers(add)
-    add("gui", commands.cmd_gui, "open the app")
+    p = add("gui", commands.cmd_gui, "open the app")
+    p.add_argument("--kiosk", action="store_true",
+                   help="kiosk mode for a shared computer: full screen, no recent wallets, sign out when idle")
+    p.add_argument("--kiosk-config", type=Path, metavar="FILE",
+                   help="the administrator's kiosk.toml (default: LER_WALLET_KIOSK_CONFIG, /etc/ler-wallet/kiosk.toml)")
     return parser
 
 
@@ -86,6 +90,7 @@ def run() -> None:
     Hardening comes first (no core dumps: an unlocked wallet's key and records must never land in a core
     file). `main` itself stays free of process-wide effects, so tests can call it in their own process.
     """
+    enter_portable_mode()  # first: on a USB stick, every write goes beside the executable
     harden_process()
     sys.exit(main())
 

@@ -86,7 +86,7 @@ LAYERS: list[tuple[str, set[str]]] = [
     ("store", {"store"}),
     ("crypto", {"crypto"}),
     ("models and errors", {"models", "errors", "events", "clock", "validation", "resources", "text_safety",
-                           "safe_markdown", "inputs", "cancel", "hardening", "__init__"}),
+                           "safe_markdown", "inputs", "cancel", "hardening", "portable", "__init__"}),
 ]
 RANK = {part: rank for rank, (_, parts) in enumerate(LAYERS) for part in parts}
 WALLET_MODULES = sorted((ROOT / "wallet").rglob("*.py"))

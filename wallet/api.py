@@ -104,6 +104,7 @@ from wallet.lifecycle import (
     wallet_is_demo,
 )
 from wallet.models import ENTRY_KIND_LABELS, CredentialInfo, EntryInput, EntryKind, EvidenceInfo, Record, RecordKind
+from wallet.portable import enter_portable_mode, portable_folder
 from wallet.recovery_kit import kit_sections as recovery_kit_sections
 from wallet.recovery_kit import recovery_kit_pdf
 from wallet.safe_markdown import has_markup as markdown_has_markup
@@ -274,6 +275,7 @@ __all__ = [
     "dropped_inputs",
     "edited_entry",
     "ensure_can_create",
+    "enter_portable_mode",
     "entry_fields",
     "escape_json_text",
     "for_terminal",
@@ -301,6 +303,7 @@ __all__ = [
     "parse_instant",
     "pasted_bytes",
     "populate_demo",
+    "portable_folder",
     "qr_bundle_from_texts",
     "qr_image_inputs",
     "read_backup",

@@ -16,6 +16,7 @@ from typing import Any
 
 import platformdirs
 
+from wallet.portable import portable_settings_path
 from wallet.store.files import atomic_write, os_errors
 
 THEMES = ("light", "dark", "high contrast")
@@ -59,6 +60,9 @@ def settings_path() -> Path:
     env = os.environ.get("LER_WALLET_SETTINGS")
     if env:
         return Path(env).expanduser()
+    portable = portable_settings_path()  # beside the executable on a USB stick: nothing on this computer
+    if portable is not None:
+        return portable
     return Path(platformdirs.user_config_dir("LER Wallet", appauthor=False)) / "settings.json"
 
 

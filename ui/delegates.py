@@ -63,7 +63,8 @@ class RecordDelegate(QStyledItemDelegate):
         metrics = QFontMetrics(small)
         when_rect = QRect(x + 10, y + GAP + 3, max(0, inner.right() - x - 10), metrics.height())
         painter.drawText(when_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         metrics.elidedText(dates(record), Qt.TextElideMode.ElideRight, when_rect.width()))
+                         metrics.elidedText(("Hidden · " if record.hidden else "") + dates(record),
+                                            Qt.TextElideMode.ElideRight, when_rect.width()))
         if option.state & QStyle.StateFlag.State_HasFocus:
             painter.setPen(QPen(QColor(style.ACCENT), 1, Qt.PenStyle.DotLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)  # an outline only: the pill's fill is still the brush

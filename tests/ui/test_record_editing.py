@@ -170,6 +170,21 @@ def test_edit_tags_note_hide_then_delete_and_undo(qtbot: QtBot, unlocked_demo: M
     assert not find(window, QFrame, "undoBar").isVisible()
 
 
+def test_delete_key_on_the_list_deletes_and_ctrl_z_puts_back(qtbot: QtBot, unlocked_demo: MainWindow) -> None:
+    """Delete on the focused list deletes the chosen record; Ctrl+Z brings it back."""
+    window = unlocked_demo
+    select(qtbot, window, "Warehouse Associate")
+    records = find(window, QListView, "recordList")
+    records.setFocus()
+    qtbot.waitUntil(records.hasFocus)
+    qtbot.keyClick(records, Qt.Key.Key_Delete)
+    _idle(qtbot, window)
+    assert "Warehouse Associate" not in _titles(window)
+    qtbot.keyClick(records, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    _idle(qtbot, window)
+    assert "Warehouse Associate" in _titles(window)
+
+
 def test_undo_is_gone_after_lock(qtbot: QtBot, unlocked_demo: MainWindow) -> None:
     """Locking forgets what could be undone: after unlocking again there is no Undo."""
     window = unlocked_demo

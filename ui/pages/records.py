@@ -141,6 +141,8 @@ class RecordsPage(QWidget):
         QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
         QShortcut(QKeySequence("Escape"), self.search, self.search.clear,
                   context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(QKeySequence.StandardKey.Delete, self.list, self._delete_current,
+                  context=Qt.ShortcutContext.WidgetShortcut)
 
     def _header(self) -> QFrame:
         header = QFrame(self)  # the workspace moves it above the page tabs
@@ -337,6 +339,11 @@ class RecordsPage(QWidget):
             return
         self.undo_text.setText(f"Deleted “{one_line(title)}”. You can put it back until you lock the wallet.")
         self.undo_bar.show()
+
+    def _delete_current(self) -> None:
+        """Delete on the list deletes the chosen record (Undo puts it back until the wallet locks)."""
+        if self.detail.record is not None and self.session is not None:
+            self.edits.act("delete", self.detail.record.id)
 
     def _first_step(self, what: str) -> None:
         if what == "add_entry":

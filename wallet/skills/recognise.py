@@ -13,7 +13,7 @@ import re
 import threading
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from wallet.skills.meaning import Lexicon, learn
@@ -305,6 +305,30 @@ LIGHT_VERBS = frozenset(["provide", "give", "perform", "carry", "do", "offer"])
 """Verbs that leave their meaning to the next word: "Provide care for …" is a duty whose verb is "care"."""
 
 
+_NOT_ASKED = re.compile(
+    r"\bnot (?:required|needed|necessary|expected)\b|\bno\b[^.\n]{0,40}\b(?:required|needed)\b"
+    r"|\bwe (?:will |can |also )?(?:train|provide|teach|certify)\b|\btrained separately\b|\bwill be trained\b",
+    re.IGNORECASE,
+)
+"""A sentence that rules its skills out or leaves them to the employer: "not required", "No CDL required",
+"We provide CPR and first aid training", "we will train you"."""
+
+
+def _ruled_out(words: list[Token], segment: list[int], text: str) -> Callable[[int], bool]:
+    """Whether the sentence holding a character offset says its skills are not asked for."""
+    spans: list[tuple[int, int]] = []
+    k = 0
+    while k < len(words):
+        end = k
+        while end + 1 < len(words) and segment[end + 1] == segment[k]:
+            end += 1
+        begin = words[k - 1].end if k else 0  # from the previous sentence's end: "We" is no word to the reader
+        if _NOT_ASKED.search(text, begin, words[end].end):
+            spans.append((begin, words[end].end))
+        k = end + 1
+    return lambda offset: any(start <= offset < end for start, end in spans)
+
+
 def _opens(clause: list[int], i: int, words: list[Token] | None = None) -> bool:
     """Word i begins a clause (a line, a bullet, or after a comma), or follows a light verb that does: where a
     posting writes a duty's verb."""
@@ -519,7 +543,9 @@ class Recogniser:
                     if (entry.kind == "onet-tool" or entry.shortened) and not in_order:
                         continue  # a tool is named, word for word: "pallet jack", never "jack up the pallet"
                     hits.append((*span, entry, in_order, swapped))
-        return self._in_context(self._resolve(hits, words, text))
+        ruled_out = _ruled_out(words, segment, text)
+        mentions = [m for m in self._resolve(hits, words, text) if not ruled_out(m.start)]
+        return self._in_context(mentions)
 
     @staticmethod
     def _read_as(

@@ -110,11 +110,11 @@ def test_recognition_work_grows_linearly_with_the_posting(finder: Recogniser) ->
 
 
 def test_recognition_on_the_labelled_postings_is_unchanged(finder: Recogniser) -> None:
-    """The evaluation set gives the figures bench/README reports (303 right of 395 found; 412 expected)."""
+    """The evaluation set gives the figures bench/README reports (303 right of 389 found; 412 expected)."""
     scores = evaluate(load_postings(POSTINGS), lambda text: [(m.skill_id, m.label) for m in finder.find(text)])
     found = sum(len(p.found) for p in scores.postings)
     expected = sum(len(p.expected) for p in scores.postings)
-    assert (scores.true_positives, found, expected) == (303, 395, 412)
+    assert (scores.true_positives, found, expected) == (303, 389, 412)
 
 
 def test_a_meaning_level_find_says_what_it_read_as_what(finder: Recogniser) -> None:
@@ -160,3 +160,13 @@ def test_a_light_verb_leaves_the_duty_to_the_next_word(finder: Recogniser) -> No
     """"Provide care for elderly residents": "care" is the duty's verb, read as *tend to the elderly*."""
     [mention] = [m for m in finder.find("- Provide care for elderly residents") if m.label == "tend to elderly people"]
     assert mention.read_as == (("care", "tend"),) and mention.matched_text == "care for elderly"
+
+
+def test_a_skill_the_sentence_rules_out_is_not_asked_for(finder: Recogniser) -> None:
+    """"Spanish … not required", "We provide CPR training", "No CDL required": those skills are not asked."""
+    text = ("- Speak Spanish (welcome, but not required)\n- We provide CPR and first aid training\n"
+            "- No CDL required\n- Operate a forklift safely")
+    found = {m.label for m in finder.find(text)}
+    assert "operate forklift" in found
+    assert not found & {"Spanish", "interact verbally in Spanish", "resuscitation", "provide first aid", "first aid"}
+    assert "interact verbally in Spanish" in {m.label for m in finder.find("- Speak Spanish with families")}

@@ -144,7 +144,7 @@ def build_profile(
         for skill_id in record.skill_ids:
             add(skill_id, Evidence(record.record_id, record.title, record.strength, record.when, "alignment", skill_id))
         for name in record.listed_skills:
-            for mention in recogniser.find(name):
+            for mention in recogniser.find(name, posting=False):
                 add(
                     mention.skill_id,
                     Evidence(
@@ -152,7 +152,7 @@ def build_profile(
                     ),
                 )
         for text in record.texts:
-            for mention in recogniser.find(text):
+            for mention in recogniser.find(text, posting=False):
                 add(
                     mention.skill_id,
                     Evidence(

@@ -485,8 +485,10 @@ class Recogniser:
             rest.remove(anchor)
             self._index[anchor].append((entry, same.setdefault(tuple(rest), tuple(rest))))
 
-    def find(self, text: str) -> list[Mention]:
-        """Every skill the text names, once each, in the order they first appear."""
+    def find(self, text: str, *, posting: bool = True) -> list[Mention]:
+        """Every skill the text names, once each, in the order they first appear. In a posting (the default) a
+        sentence that rules its skills out ("not required", "we will train you") names none; a learner's own
+        record (`posting=False`) is read whole."""
         words = [t for t in tokens(text) if not is_stopword(t)]
         clause = _segments(words, text, _CLAUSE)
         stems_at: list[set[str]] = []
@@ -543,8 +545,10 @@ class Recogniser:
                     if (entry.kind == "onet-tool" or entry.shortened) and not in_order:
                         continue  # a tool is named, word for word: "pallet jack", never "jack up the pallet"
                     hits.append((*span, entry, in_order, swapped))
-        ruled_out = _ruled_out(words, segment, text)
-        mentions = [m for m in self._resolve(hits, words, text) if not ruled_out(m.start)]
+        mentions = self._resolve(hits, words, text)
+        if posting:
+            ruled_out = _ruled_out(words, segment, text)
+            mentions = [m for m in mentions if not ruled_out(m.start)]
         return self._in_context(mentions)
 
     @staticmethod

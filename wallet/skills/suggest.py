@@ -17,7 +17,7 @@ def suggest_skills(text: str, *, already: Iterable[str] = (), limit: int = 12) -
     (compared without case) and without repeats."""
     taken = {a.casefold() for a in already}
     found: list[str] = []
-    for mention in recogniser().find(text[:MAX_SUGGEST_TEXT]):
+    for mention in recogniser().find(text[:MAX_SUGGEST_TEXT], posting=False):
         if mention.label.casefold() not in taken:
             taken.add(mention.label.casefold())
             found.append(mention.label)

@@ -170,3 +170,10 @@ def test_a_skill_the_sentence_rules_out_is_not_asked_for(finder: Recogniser) -> 
     assert "operate forklift" in found
     assert not found & {"Spanish", "interact verbally in Spanish", "resuscitation", "provide first aid", "first aid"}
     assert "interact verbally in Spanish" in {m.label for m in finder.find("- Speak Spanish with families")}
+
+
+def test_a_learner_s_record_is_read_whole(finder: Recogniser) -> None:
+    """A record saying "we provide first aid training" shows first aid: only a posting's sentences rule out."""
+    text = "Shift lead at the pool. We provide first aid training to every lifeguard."
+    assert "provide first aid" not in {m.label for m in finder.find(text)}
+    assert "provide first aid" in {m.label for m in finder.find(text, posting=False)}

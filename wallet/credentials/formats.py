@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from wallet.credentials import baked, cose, enveloped, family, jose, jwt_wrapper, sdjwt, vcjwt_claims
+from wallet.credentials import baked, cose, enveloped, family, jose, jws_json, jwt_wrapper, sdjwt, vcjwt_claims
 from wallet.credentials.limits import check_size, read_json
 from wallet.credentials.report import clip
 from wallet.errors import CredentialFormatError
@@ -61,6 +61,8 @@ class Parsed:
     """The presentation it came in, when it came in one (its holder proof is checked once per presentation)."""
     presentation_token: jose.Jws | None = None
     """The presentation's own JWT, when it came in a JWT presentation (the holder's signature is on it)."""
+    signatures: list[jose.Jws] = field(default_factory=list)
+    """Every signature of a JWS JSON serialisation (`jws` is the first), when it came as one."""
     sd_jwt: sdjwt.SdJwt | None = None
     """The SD-JWT it was read from (disclosures, key binding), when it came as one; `jws` is its issuer JWT."""
     """A family named for what it is (wallet.credentials.family: Open Badges 1.x, Blockcerts, Europass)."""
@@ -179,6 +181,8 @@ def _parse(data: bytes, depth: int) -> list[Parsed]:
     wrapped = jwt_wrapper.wrapped_token(value)
     if wrapped is not None:
         return _from_token(wrapped, data, depth)
+    if jws_json.looks_like_jws_json(value):
+        return _from_jws_json(value, data, depth)
     items = value if isinstance(value, list) else [value]
     found: list[Parsed] = []
     for item in items:
@@ -236,6 +240,17 @@ def _from_token(token: str, original: bytes, depth: int) -> list[Parsed]:
     if shape == "ob2":
         return [Parsed(Kind.OB2, document, original, "application/jwt", "signed assertion (JWS)", jws=jws)]
     return [Parsed(kind_of(document), document, original, "application/vc+jwt", "JWT", jws=jws)]
+
+
+def _from_jws_json(value: dict[str, Any], original: bytes, depth: int) -> list[Parsed]:
+    """A credential in JWS JSON serialisation (general or flattened), with every signature kept."""
+    signatures = jws_json.read(value)
+    document, shape = _decode_jwt_document(signatures[0])
+    if shape in ("vp", "ob2"):
+        raise CredentialFormatError("A JSON-serialised token here must carry a credential.")
+    parsed = Parsed(kind_of(document), document, original, "application/jose+json", "JWS JSON", jws=signatures[0])
+    parsed.signatures = signatures
+    return [parsed]
 
 
 def _from_cose(data: bytes, original: bytes, depth: int) -> list[Parsed]:

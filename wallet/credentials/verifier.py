@@ -13,7 +13,7 @@ from typing import Any
 
 from wallet.credentials import datamodel, family, jose, jwt_keys, recipient, schema, sdjwt, status, vcjwt_claims
 from wallet.credentials.binding import Binding, issuer_binding, ob2_issuer_binding
-from wallet.credentials.dataintegrity import verify_all
+from wallet.credentials.dataintegrity import ProofResult, verify_all
 from wallet.credentials.formats import Kind, Parsed, contexts_of, types_of
 from wallet.credentials.jwt_presentation import check_holder_token
 from wallet.credentials.keys import KeyMaterial, KeyResolver, KeySource
@@ -203,7 +203,40 @@ class Verifier:
         """Every proof of a Data Integrity document, read as a set: the issuer must have made one of them."""
         return assess(verify_all(document, self.options.resolver), self._binder(issuer_id))
 
+    def _verify_jws_set(self, parsed: Parsed, report: ItemReport) -> None:
+        """A JWS JSON token signed several times: every signature checked and shown, the issuer must make one."""
+        payload = parsed.signatures[0].payload_json()
+        iss = payload.get("iss") if isinstance(payload, dict) else None
+        report.checks.extend(vcjwt_claims.claim_checks(parsed.signatures[0].header, payload))
+        if isinstance(iss, str) and report.issuer and iss != report.issuer:
+            report.add(CheckName.ISSUER_KEY, Outcome.FAILED,
+                       f"The token was issued by {clip(iss)}, but the credential names {clip(report.issuer)} as its "
+                       "issuer.")
+        results = []
+        for jws in parsed.signatures:
+            kid = jws.header.get("kid")
+            proof = {"verificationMethod": kid if isinstance(kid, str) else "an unnamed key"}
+            try:
+                jose.refuse_unimplemented_alg(jws.alg)
+                key = jwt_keys.find_key(self.options.resolver, kid, iss)
+                if key is None:
+                    results.append(ProofResult(proof, jws.alg, None, "Not checked: its key is not available offline."))
+                    continue
+                good = jose.verify_jws(jws, _public_key(key))
+            except jose.UnsupportedAlgorithmError as exc:
+                results.append(ProofResult(proof, jws.alg, None, exc.message))
+                continue
+            except WalletError as exc:
+                results.append(ProofResult(proof, jws.alg, False, exc.message))
+                continue
+            message = f"The {jws.alg} signature is valid." if good else "The signature does not match the token."
+            results.append(ProofResult(proof, jws.alg, good, message, key))
+        report.checks.extend(assess(results, self._binder(report.issuer)).checks)
+
     def _verify_jwt(self, parsed: Parsed, report: ItemReport) -> None:
+        if len(parsed.signatures) > 1:
+            self._verify_jws_set(parsed, report)
+            return
         jws = parsed.jws
         assert jws is not None
         header = jws.header

@@ -143,3 +143,26 @@ def test_sd_jwt_read_refuses_too_many_disclosures() -> None:
     """More disclosures than the wallet reads are refused before any is hashed (no hang)."""
     with pytest.raises(CredentialFormatError, match="more than"):
         sdjwt.read(issued() + "~" + "~".join(["WyJhIl0"] * (sdjwt.MAX_DISCLOSURES + 5)) + "~")
+
+
+JWS_JSON_SEED = json.loads(
+    json.dumps({"payload": issued().split(".")[1], "signatures": [
+        {"protected": issued().split(".")[0], "signature": issued().split(".")[2]}]})
+)
+MEMBERS = st.one_of(st.none(), st.integers(), st.text(max_size=20), st.lists(st.text(max_size=5), max_size=3),
+                    st.dictionaries(st.sampled_from(["alg", "kid", "typ", "x"]), st.text(max_size=10), max_size=3))
+
+
+@settings(FUZZ, max_examples=200)
+@given(st.sampled_from(["payload", "signatures", "protected", "signature", "header"]), MEMBERS,
+       st.sampled_from(["top", "entry"]))
+def test_odd_jws_json_is_refused_or_never_verifies(name: str, value: Any, where: str) -> None:
+    """A JWS JSON token with one member replaced is refused with a sentence or reported, never verified."""
+    data = json.loads(json.dumps(JWS_JSON_SEED))
+    target = data if where == "top" else data["signatures"][0]
+    target[name] = value
+    unsigned_hint = where == "entry" and name == "header" and isinstance(value, dict)  # not signed: may pass
+    for item in parse_or_error(json.dumps(data).encode()) or []:
+        report = verify_checked(_verifier(), item)
+        assert_report(report)
+        assert unsigned_hint or report.status not in GOOD

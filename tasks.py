@@ -26,6 +26,8 @@ DEMO_WALLET = ROOT / ".demo" / "demo.lerwallet"
 DEMO_PASSPHRASE = "demo passphrase"
 # Debian/Ubuntu packages Qt 6 needs: offscreen (tests) and a real window (xcb).
 QT_OFFSCREEN_PACKAGES = ["libegl1", "libgl1", "libxkbcommon0", "libfontconfig1", "libglib2.0-0", "libdbus-1-3"]
+# Validators the packaging tests use on the Linux desktop files (skipped with a reason when missing).
+DESKTOP_CHECK_PACKAGES = ["desktop-file-utils", "appstream", "shared-mime-info"]
 QT_WINDOW_PACKAGES = ["libxcb-cursor0", "libxkbcommon-x11-0", "libxcb-icccm4", "libxcb-keysyms1",
                       "libxcb-shape0", "libxcb-render-util0", "libxcb-image0", "libxcb-xinerama0"]
 
@@ -101,6 +103,8 @@ def cmd_test(extra_args: list[str]) -> int:
         if problem:
             say(f"Qt cannot load on this machine ({problem}); install the libraries named above.")
             return 2
+    if not shutil.which("appstreamcli") or not shutil.which("desktop-file-validate"):
+        ensure_system_libraries(DESKTOP_CHECK_PACKAGES)
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONDONTWRITEBYTECODE": "1"}
     return run([py, "-m", "pytest", *extra_args], cwd=ROOT, env=env)
 

@@ -51,7 +51,7 @@ class Bare:
 def self_asserted_id(listing: str) -> str:
     """The id of the first self-asserted entry in `list --json` output."""
     records = json.loads(listing)
-    return next(r["id"] for r in records if "self" in json.dumps(r).lower())
+    return str(next(r["id"] for r in records if "self" in json.dumps(r).lower()))
 
 
 def walk_demo(run: Bare, wallet: Path, work: Path) -> dict[str, Ran]:

@@ -4,6 +4,9 @@ recovery page telling the client to keep the kit."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -137,3 +140,49 @@ def test_kiosk_preferences_are_never_saved(kiosk: Kiosk, tmp_path: Path) -> None
     said = kiosk.window.preferences.update(AppSettings(text_scale=1.5, remember_recent=True))
     assert said == "" and settings.read_bytes() == before
     assert not kiosk.window.preferences.values.remember_recent
+
+
+ROOT = Path(__file__).resolve().parents[2]
+MACHINE_PLACES = ("home", "config", "data", "cache", "state", "runtime", "tmp", "cwd")
+
+
+def _machine(tmp_path: Path) -> dict[str, Path]:
+    places = {place: tmp_path / "machine" / place for place in MACHINE_PLACES}
+    for path in places.values():
+        path.mkdir(parents=True)
+    places["runtime"].chmod(0o700)
+    return places
+
+
+@pytest.mark.slow
+def test_a_whole_kiosk_session_leaves_nothing_behind(tmp_path: Path) -> None:
+    """Create on a stick, import, add an entry, match, share a PDF to the stick, copy the DID, sign out, in a
+    process with its own HOME, XDG folders, TMPDIR and working folder: not one file is written outside the
+    client's wallet and the PDF they chose, and the clipboard is empty after sign-out."""
+    machine = _machine(tmp_path)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LER_WALLET", "XDG_"))}
+    env.update({
+        "HOME": str(machine["home"]), "XDG_CONFIG_HOME": str(machine["config"]),
+        "XDG_DATA_HOME": str(machine["data"]), "XDG_CACHE_HOME": str(machine["cache"]),
+        "XDG_STATE_HOME": str(machine["state"]), "XDG_RUNTIME_DIR": str(machine["runtime"]),
+        "TMPDIR": str(machine["tmp"]), "TMP": str(machine["tmp"]), "TEMP": str(machine["tmp"]),
+        "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT), "PYTHONDONTWRITEBYTECODE": "1",
+    })
+    credential = ROOT / "tests" / "fixtures" / "1edtech-walkthrough" / "linked-data-proof-ob__Signed-credential.json"
+    posting = ROOT / "tests" / "fixtures" / "postings" / "14-forklift-operator-2nd-shift.json"
+    done = subprocess.run([sys.executable, str(ROOT / "tests" / "ui" / "kiosk_session.py"), str(stick),
+                           str(credential), str(posting)],
+                          capture_output=True, text=True, env=env, cwd=machine["cwd"], timeout=280)
+    assert done.returncode == 0, done.stdout + done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0] == "started True start"  # full screen, at the welcome page
+    assert lines[2] == "imported 1" and lines[3] == "entry added 2"
+    assert lines[-2] == "signed out None ''" and lines[-1] == "done"
+    written = sorted(str(p.relative_to(tmp_path)) for p in (tmp_path / "machine").rglob("*"))
+    assert written == [f"machine/{place}" for place in sorted(MACHINE_PLACES)]  # the empty folders only
+    wallet = stick / "client.lerwallet"
+    outside = [p.name for p in stick.iterdir() if p != wallet]
+    assert outside == ["resume.pdf"]
+    assert (stick / "resume.pdf").read_bytes().startswith(b"%PDF")

@@ -38,6 +38,8 @@ class AppSettings:
     paper: str = "A4"
     remember_recent: bool = True
     recent: tuple[str, ...] = field(default_factory=tuple)
+    tour_seen: bool = False
+    """The first-run tour was shown (or skipped) on this computer; Help reopens it."""
 
     def with_recent(self, wallet: Path) -> AppSettings:
         """`wallet` first in the recent list (unless remembering is off)."""
@@ -87,6 +89,7 @@ def from_json(data: Any) -> AppSettings:
         paper=_pick(data.get("paper"), PAPER_SIZES, base.paper),
         remember_recent=remember_on,
         recent=paths if remember_on else (),
+        tour_seen=data.get("tour_seen") is True,
     )
 
 

@@ -49,11 +49,11 @@ def _window(payload: dict[str, Any], now: datetime) -> str | None:
             continue
         moment = numeric_date(payload[name])
         if moment is None:
-            return f"its {name} claim is not a valid time."
+            return f"has a {name} claim that is not a valid time."
         if name == "nbf" and moment > now:
-            return f"it only becomes valid on {day(moment)}."
+            return f"only becomes valid on {day(moment)}."
         if name == "exp" and moment <= now:
-            return f"it expired on {day(moment)}."
+            return f"expired on {day(moment)}."
     return None
 
 

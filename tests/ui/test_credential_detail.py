@@ -194,11 +194,11 @@ def test_hosted_badge_cannot_be_checked_offline_and_offers_trust(qtbot: QtBot, u
 
 def test_tab_goes_through_the_credentials_buttons_then_the_header(qtbot: QtBot, unlocked_demo: MainWindow) -> None:
     """From the list, Tab reaches the details, the record's own buttons, Check again, the CLR tree, Copy ID,
-    Trusted issuers…, Lock, the page tabs, About, Add experience…, Import…"""
+    Trusted issuers…, Help, Lock, the page tabs, About, Add experience…, Import…"""
     select(qtbot, unlocked_demo, CLR)
     order: list[str] = []
     widget: QWidget = find(unlocked_demo, QListView, "recordList")
-    while len(order) < 20:
+    while len(order) < 21:
         following = widget.nextInFocusChain()
         assert following is not None
         widget = following
@@ -206,7 +206,7 @@ def test_tab_goes_through_the_credentials_buttons_then_the_header(qtbot: QtBot, 
             order.append(widget.objectName())
     assert order == ["recordDetail", "marksButton", "addEvidenceButton", "hideButton", "deleteButton",
                      "reverifyButton", "clrTree", "copyIssuerIdButton", "trustedIssuersButton", "walletMenuButton",
-                     "lockButton", "mainNav", "aboutButton", "addEntryButton", "importButton", "pasteButton",
+                     "helpButton", "lockButton", "mainNav", "aboutButton", "addEntryButton", "importButton", "pasteButton",
                      "qrImportButton", "endorseButton", "searchInput", "showHidden"]
 
 

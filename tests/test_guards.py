@@ -81,12 +81,12 @@ LAYERS: list[tuple[str, set[str]]] = [
     ("session", {"session"}),
     ("services", {"credential_service", "skills_service", "holder", "app_settings", "entry_edits", "handed_over",
                   "help_texts", "kiosk_config"}),
-    ("skills and sharing", {"skills", "share", "sharing", "recovery_kit"}),
+    ("skills and sharing", {"skills", "share", "sharing", "recovery_kit", "navigator_pdf"}),
     ("credentials", {"credentials"}),
     ("store", {"store"}),
     ("crypto", {"crypto"}),
     ("models and errors", {"models", "errors", "events", "clock", "validation", "resources", "text_safety",
-                           "safe_markdown", "inputs", "cancel", "hardening", "portable", "__init__"}),
+                           "safe_markdown", "inputs", "cancel", "hardening", "portable", "notices", "__init__"}),
 ]
 RANK = {part: rank for rank, (_, parts) in enumerate(LAYERS) for part in parts}
 WALLET_MODULES = sorted((ROOT / "wallet").rglob("*.py"))

@@ -104,6 +104,8 @@ from wallet.lifecycle import (
     wallet_is_demo,
 )
 from wallet.models import ENTRY_KIND_LABELS, CredentialInfo, EntryInput, EntryKind, EvidenceInfo, Record, RecordKind
+from wallet.navigator_pdf import navigator_notes_pdf
+from wallet.notices import third_party_notices
 from wallet.portable import enter_portable_mode, portable_folder
 from wallet.recovery_kit import kit_sections as recovery_kit_sections
 from wallet.recovery_kit import recovery_kit_pdf
@@ -297,6 +299,7 @@ __all__ = [
     "media_type_of",
     "multiline",
     "navigator_notes",
+    "navigator_notes_pdf",
     "offline_options",
     "one_line",
     "open_wallet",
@@ -329,6 +332,7 @@ __all__ = [
     "skills_data_credits",
     "start_warm_up",
     "suggest_skills",
+    "third_party_notices",
     "tour_steps",
     "verify_inputs",
     "wallet_is_demo",

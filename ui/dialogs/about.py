@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
 from ui.widgets import button, label, modal_layout, selectable
-from wallet.api import WalletError, __version__, skills_data_credits
+from wallet.api import WalletError, __version__, skills_data_credits, third_party_notices
 
 APP_NAME = "LER Wallet"
 WHAT_IT_IS = (
@@ -25,6 +25,8 @@ FONTS_CREDIT = (
     "DejaVu fonts: Copyright © 2003 by Bitstream, Inc. All Rights Reserved. Bitstream Vera is a trademark of "
     "Bitstream, Inc. DejaVu changes are in the public domain. Licence: resources/fonts/LICENSE-DejaVu.txt."
 )
+NO_NOTICES = ("This copy of LER Wallet does not carry its THIRD-PARTY-NOTICES file. The licences are listed in "
+              "the project's source and in each installed package's licence files.")
 QT_CREDIT = "Made with Qt for Python (PySide6), used under the GNU Lesser General Public License v3."
 
 
@@ -81,12 +83,32 @@ class AboutDialog(QDialog):
         layout.addWidget(scroll, 1)
 
         row = QHBoxLayout()
+        self.notices_button = button("Third-party notices…", "aboutNotices",
+                                     "Show the licences of the libraries and data inside LER Wallet")
+        self.notices_button.clicked.connect(self._show_notices)
+        row.addWidget(self.notices_button)
         row.addStretch(1)
         self.close_button = button("Close", "aboutClose", "Close", primary=True)
         self.close_button.setDefault(True)
         self.close_button.clicked.connect(self.accept)
         row.addWidget(self.close_button)
         layout.addLayout(row)
+
+    def _show_notices(self) -> None:
+        """THIRD-PARTY-NOTICES as plain, read-only text (objectName 'noticesDialog' / 'noticesText')."""
+        dialog = QDialog(self)
+        layout = modal_layout(dialog, "noticesDialog", "Third-party notices", 760, 640)
+        text = QPlainTextEdit(third_party_notices() or NO_NOTICES)
+        text.setObjectName("noticesText")
+        text.setAccessibleName("Third-party notices")
+        text.setReadOnly(True)
+        text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        layout.addWidget(text, 1)
+        close = button("Close", "noticesClose", "Close", primary=True)
+        close.clicked.connect(dialog.accept)
+        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
+        self.notices_dialog = dialog
+        dialog.open()
 
     def _credit(self, line: str, object_name: str) -> QWidget:
         self.credit_lines.append(line)

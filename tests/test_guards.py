@@ -81,7 +81,7 @@ LAYERS: list[tuple[str, set[str]]] = [
     ("session", {"session"}),
     ("services", {"credential_service", "skills_service", "holder", "app_settings", "entry_edits", "handed_over",
                   "help_texts", "kiosk_config"}),
-    ("skills and sharing", {"skills", "share", "sharing", "recovery_kit", "navigator_pdf"}),
+    ("skills and sharing", {"skills", "share", "sharing", "recovery_kit"}),
     ("credentials", {"credentials"}),
     ("store", {"store"}),
     ("crypto", {"crypto"}),

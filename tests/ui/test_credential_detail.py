@@ -206,8 +206,8 @@ def test_tab_goes_through_the_credentials_buttons_then_the_header(qtbot: QtBot, 
             order.append(widget.objectName())
     assert order == ["recordDetail", "marksButton", "addEvidenceButton", "hideButton", "deleteButton",
                      "reverifyButton", "clrTree", "copyIssuerIdButton", "trustedIssuersButton", "walletMenuButton",
-                     "helpButton", "lockButton", "mainNav", "aboutButton", "addEntryButton", "importButton", "pasteButton",
-                     "qrImportButton", "endorseButton", "searchInput", "showHidden"]
+                     "helpButton", "lockButton", "mainNav", "aboutButton", "addEntryButton", "importButton",
+                     "pasteButton", "qrImportButton", "endorseButton", "searchInput", "showHidden"]
 
 
 def test_every_control_is_named_on_a_clr_and_in_every_dialog(qtbot: QtBot, unlocked_demo: MainWindow) -> None:

@@ -30,16 +30,19 @@ from ui.dropping import DropImport
 from ui.help_panel import Guide
 from ui.idle_lock import IdleLock
 from ui.integrity import IntegrityWatch
+from ui.pages.check import CheckPage
 from ui.pages.create import CreatePage
 from ui.pages.records import RecordsPage
 from ui.pages.recover import RecoverPage
 from ui.pages.recovery_code import RecoveryCodePage
+from ui.pages.share import SharePage
 from ui.pages.unlock import UnlockPage
 from ui.pages.welcome import WelcomePage
 from ui.pages.workspace import Workspace
 from ui.places import start_place
 from ui.settings import Preferences
 from ui.wallet_menu import WalletMenu
+from ui.widgets import button
 from ui.worker import Runner
 from wallet.api import SUFFIX, KdfParams, Onboarding, Outcome, Step, start_warm_up
 
@@ -79,6 +82,10 @@ class MainWindow(QMainWindow):
         self.stack.setObjectName("pages")
         for page in (self.welcome, self.create_page, self.recovery_code, self.unlock, self.recover, self.workspace):
             self.stack.addWidget(page)
+        self.share_page = SharePage(self.records.commands.jobs)  # shown over the workspace; Back returns
+        self.check_page = CheckPage()  # needs no wallet: from the welcome page too
+        self.stack.addWidget(self.share_page)
+        self.stack.addWidget(self.check_page)
         # Damage the background check finds after unlock is said here, above every page, until the wallet locks.
         self.damage_banner = QLabel()
         self.damage_banner.setObjectName("damageBanner")
@@ -125,6 +132,10 @@ class MainWindow(QMainWindow):
         )
         self.locker = locking.Locker(self)
         self.records.add_header_button(self.wallet_menu.button)
+        self.share_button = button("Share…", "shareButton", "Share a view: bundle, QR code, PDF résumé")
+        self.check_button = button("Check…", "checkButton", "Check a shared record someone sent")
+        self.records.add_header_button(self.share_button)
+        self.records.add_header_button(self.check_button)
         self.drops = DropImport(self, self.records)  # files and folders dropped anywhere are imported
         self.records.drops = self.drops
         self._current: QWidget | None = None
@@ -151,6 +162,11 @@ class MainWindow(QMainWindow):
         self.recover.back_clicked.connect(lambda: self.flow.back())
         self.records.lock_requested.connect(self.lock)
         self.records.posting_requested.connect(lambda: self.workspace.go_to(2, focus=True))
+        self.share_button.clicked.connect(lambda: self.show_aside(self.share_page))
+        self.check_button.clicked.connect(lambda: self.show_aside(self.check_page))
+        self.welcome.check_clicked.connect(lambda: self.show_aside(self.check_page))
+        self.share_page.back_clicked.connect(self.back_from_aside)
+        self.check_page.back_clicked.connect(self.back_from_aside)
         self.locker.wire()
 
     # -- actions --------------------------------------------------------------------------------
@@ -164,6 +180,14 @@ class MainWindow(QMainWindow):
         if self.about_dialog is None:
             self.about_dialog = AboutDialog(self)
         self.about_dialog.start()
+
+    def show_aside(self, page: QWidget) -> None:
+        """The Share or Check page in place of the current one (Back returns to it)."""
+        self.stack.setCurrentWidget(page)
+        page.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def back_from_aside(self) -> None:
+        self.stack.setCurrentWidget(self._current or self.welcome)
 
     def _open_existing(self) -> None:
         suggested = self.flow.suggested_path.parent if self.flow.suggested_path else None
@@ -199,6 +223,7 @@ class MainWindow(QMainWindow):
         self.wallet_menu.set_session(flow.session if flow.state is Step.UNLOCKED else None)
         unlocked = flow.session if flow.state is Step.UNLOCKED else None
         self.locker.follow(unlocked)
+        self.share_page.follow(unlocked)
         if unlocked is None:
             self.damage_banner.hide()
         self.integrity.follow(unlocked)

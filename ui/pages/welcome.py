@@ -19,6 +19,7 @@ class WelcomePage(QWidget):
     demo_clicked = Signal()
     recent_clicked = Signal(str)
     settings_clicked = Signal()
+    check_clicked = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,7 +55,10 @@ class WelcomePage(QWidget):
         self.recent_buttons: list[QWidget] = []
         self.settings_button = button("Settings…", "welcomeSettingsButton", "Settings: lock time, look, text size",
                                       "link")
+        self.check_button = button("Check a shared record…", "welcomeCheckButton",
+                                   "Check a shared record someone sent you (no wallet needed)", "link")
         row = QHBoxLayout()
+        row.addWidget(self.check_button)
         row.addStretch(1)
         row.addWidget(self.settings_button)
         layout.addLayout(row)
@@ -64,6 +68,7 @@ class WelcomePage(QWidget):
         self.recover_button.clicked.connect(self.recover_clicked)
         self.demo_button.clicked.connect(self.demo_clicked)
         self.settings_button.clicked.connect(self.settings_clicked)
+        self.check_button.clicked.connect(self.check_clicked)
         self.set_recent([])
 
     def set_recent(self, paths: list[str]) -> None:

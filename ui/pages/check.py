@@ -1,0 +1,129 @@
+"""The Check page: an employer or a navigator opens or drops a shared bundle, the QR images of one, or a PDF
+résumé, and reads one report per bundle. It needs no wallet: it is reached from the welcome page as well as
+from an open wallet, and checks with only what the files carry (ui.pages.check_inputs)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QVBoxLayout, QWidget
+
+from ui.dropping import dropped_paths
+from ui.pages.check_inputs import Checked, check_paths
+from ui.pages.check_report import report_widgets
+from ui.widgets import busy_bar, button, label, message_label, show_message
+from ui.worker import Failed, Jobs
+
+FILTER = "Shared records (*.json *.jsonld *.pdf *.png *.jpg *.jpeg *.gif);;All files (*)"
+
+
+class CheckPage(QWidget):
+    """objectName 'checkPage'. `back_clicked` asks the window to go back to where the person came from."""
+
+    back_clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("checkPage")
+        self.setAcceptDrops(True)
+        self.jobs = Jobs(self)
+        self.choose_files = self._ask_for_files
+        """Asks which files to check (tests put their own chooser here)."""
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(28, 20, 28, 20)
+        outer.setSpacing(10)
+        top = QHBoxLayout()
+        top.addWidget(label("Check a shared record", "title"), 1)
+        self.back_button = button("Back", "checkBackButton", "Go back")
+        top.addWidget(self.back_button, 0)
+        outer.addLayout(top)
+        outer.addWidget(label(
+            "Open the bundle file, the QR code images (all the codes of a set, in any order) or the PDF résumé a "
+            "learner sent you, or drop them on this page. Everything is checked on this computer; no wallet is "
+            "needed and nothing is sent anywhere.", "muted"))
+        row = QHBoxLayout()
+        self.open_button = button("Open files to check…", "checkOpenButton", "Open files to check", primary=True)
+        self.open_button.setToolTip("A bundle (.json), QR code images (.png, .jpg) or a PDF résumé")
+        row.addWidget(self.open_button, 0)
+        self.clear_button = button("Clear", "checkClearButton", "Clear the reports")
+        row.addWidget(self.clear_button, 0)
+        row.addStretch(1)
+        outer.addLayout(row)
+        self.busy = busy_bar("checkBusy")
+        outer.addWidget(self.busy)
+        self.error = message_label("checkError")
+        outer.addWidget(self.error)
+        self.results = QWidget()
+        self.results.setObjectName("checkResults")
+        self.result_column = QVBoxLayout(self.results)
+        self.result_column.setContentsMargins(0, 0, 0, 0)
+        self.result_column.setSpacing(10)
+        outer.addWidget(self.results)
+        outer.addStretch(1)
+        self.empty = label("Nothing checked yet.", "muted", object_name="checkEmpty")
+        self.result_column.addWidget(self.empty)
+        self.answers: list[Checked] = []
+        self.back_button.clicked.connect(self.back_clicked)
+        self.open_button.clicked.connect(self._open)
+        self.clear_button.clicked.connect(self.clear)
+
+    # -- what the person does -------------------------------------------------------------------
+    def _ask_for_files(self) -> list[str]:
+        chosen, _ = QFileDialog.getOpenFileNames(self, "Choose what to check", "", FILTER)
+        return chosen
+
+    def _open(self) -> None:
+        paths = self.choose_files()
+        if paths:
+            self.check(paths)
+
+    def check(self, paths: list[str]) -> None:
+        """Check these files (and folders) on a worker thread; the reports replace what was shown."""
+        show_message(self.error, "")
+        self.busy.show()
+        self.open_button.setEnabled(False)
+        self.jobs.run(lambda: check_paths(paths), self._show)
+
+    def clear(self) -> None:
+        self.answers = []
+        self._clear_results()
+        self.empty.show()
+        show_message(self.error, "")
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_paths(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = dropped_paths(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.check(paths)
+
+    # -- drawing --------------------------------------------------------------------------------
+    def _clear_results(self) -> None:
+        while self.result_column.count() > 1:
+            item = self.result_column.takeAt(1)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+
+    def _show(self, result: list[Checked] | Failed) -> None:
+        self.busy.hide()
+        self.open_button.setEnabled(True)
+        if isinstance(result, Failed):
+            show_message(self.error, result.message)
+            return
+        self.answers = result
+        self._clear_results()
+        self.empty.setVisible(not result)
+        problems = [f"{answer.source}: {answer.problem}" for answer in result if answer.report is None]
+        show_message(self.error, "\n".join(problems))
+        for answer in result:
+            if answer.report is not None:
+                for widget in report_widgets(answer.source, answer.report):
+                    self.result_column.addWidget(widget)
+        self.open_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def wait(self) -> None:
+        self.jobs.wait()

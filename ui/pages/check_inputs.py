@@ -1,0 +1,87 @@
+"""What the Check page does with the files it is given (no Qt here): QR images become one bundle, a PDF résumé
+is checked with its attachment and printed codes, a bundle file is checked, anything else says why not.
+
+It mirrors `ler-wallet verify` for shared bundles, through the facade only, and needs no wallet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from wallet.api import (
+    BundleReport,
+    InvalidInputError,
+    QrCodeError,
+    VerifyOptions,
+    WalletError,
+    check_bundle,
+    check_resume_pdf,
+    is_pdf,
+    is_qr_image,
+    offline_options,
+    qr_bundle_from_texts,
+    read_bundle,
+    read_inputs,
+    read_qr_texts,
+)
+
+
+@dataclass(frozen=True)
+class Checked:
+    """One answer on the page: where it came from, and its report or the sentence saying why there is none."""
+
+    source: str
+    report: BundleReport | None
+    problem: str = ""
+
+
+def check_paths(paths: Iterable[str], options: VerifyOptions | None = None) -> list[Checked]:
+    """Read the files (folders too) and check every bundle in them, with only what the files carry."""
+    given = list(read_inputs([str(p) for p in paths]))
+    return check_data(given, options or offline_options(datetime.now(UTC)))
+
+
+def check_data(given: list[tuple[str, bytes | WalletError]], options: VerifyOptions) -> list[Checked]:
+    """The answers for named bytes: all QR images together as one bundle, each other file on its own."""
+    answers: list[Checked] = []
+    texts: list[str] = []
+    images: list[str] = []
+    for name, data in given:
+        if isinstance(data, WalletError):
+            answers.append(Checked(name, None, data.message))
+        elif is_qr_image(data):
+            try:
+                texts += read_qr_texts(data, name)
+                images.append(name)
+            except QrCodeError as exc:
+                answers.append(Checked(name, None, exc.message))
+        else:
+            answers.append(_one(name, data, options))
+    if texts:
+        source = f"QR codes in {', '.join(_short(n) for n in images)}"
+        try:
+            reading = qr_bundle_from_texts(texts)
+            answers.insert(0, Checked(source, check_bundle(reading.bundle, options)))
+        except WalletError as exc:
+            answers.insert(0, Checked(source, None, exc.message))
+    return answers
+
+
+def _one(name: str, data: bytes, options: VerifyOptions) -> Checked:
+    try:
+        if is_pdf(data):
+            return Checked(name, check_resume_pdf(data, options))
+        bundle = read_bundle(data)
+        if bundle is None:
+            raise InvalidInputError("This file is not a shared bundle, a résumé PDF or a QR image, so there is "
+                                    "nothing here to check. (A single credential file is checked on the Records "
+                                    "page or with 'ler-wallet verify'.)")
+        return Checked(name, check_bundle(bundle, options))
+    except WalletError as exc:
+        return Checked(name, None, exc.message)
+
+
+def _short(name: str) -> str:
+    return name.replace("\\", "/").rsplit("/", 1)[-1]

@@ -1,0 +1,115 @@
+"""One shared bundle's report as widgets: the verdict, the holder's proof, recipient and expiry, a card per
+credential with its checks, then the learner's statement, marked as their own words. Every text from the
+bundle is shown as plain text (ui.widgets.label)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+
+from ui.status import check_name, outcome_look, status_look, status_sentence
+from ui.widgets import label, pill, section, selectable
+from wallet.api import BundleReport, ItemReport
+
+
+def _panel(object_name: str) -> tuple[QFrame, QVBoxLayout]:
+    frame = QFrame()
+    frame.setObjectName(object_name)
+    frame.setProperty("role", "panel")
+    column = QVBoxLayout(frame)
+    column.setContentsMargins(14, 10, 14, 10)
+    column.setSpacing(4)
+    return frame, column
+
+
+def _line(caption: str, text: str, object_name: str) -> QWidget:
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    key = label(caption, "fieldName", wrap=False)
+    key.setMinimumWidth(110)
+    layout.addWidget(key)
+    value = selectable(label(text, object_name=object_name))
+    value.setAccessibleName(f"{caption} {text}")
+    layout.addWidget(value, 1)
+    return row
+
+
+def _checks(column: QVBoxLayout, item: ItemReport, prefix: str) -> None:
+    for check in item.checks:
+        row = QHBoxLayout()
+        look = outcome_look(check.outcome.value)
+        row.addWidget(pill(look), 0)
+        text = selectable(label(f"{check_name(check.check.value)}: {check.message}"))
+        text.setObjectName(f"{prefix}_{'_'.join(check.check.value.split())}")
+        text.setAccessibleName(f"{look.word}. {check_name(check.check.value)}: {check.message}")
+        row.addWidget(text, 1)
+        column.addLayout(row)
+
+
+def credential_card(item: ItemReport, holder: str | None, number: int) -> QFrame:
+    """One credential: its name, who issued it (self-asserted when the holder signed it), verdict and checks."""
+    frame, column = _panel(f"checkCredential{number}")
+    top = QHBoxLayout()
+    title = label(item.name or "(no name)", "subheading", object_name=f"checkCredentialName{number}")
+    top.addWidget(title, 1)
+    look = status_look(item.status.value)
+    top.addWidget(pill(look, f"checkCredentialStatus{number}"), 0)
+    column.addLayout(top)
+    own = bool(holder) and item.issuer == holder
+    issuer = item.issuer or "not named"
+    column.addWidget(_line("Issued by", issuer + (" — self-asserted: the learner signed this themselves"
+                                                  if own else ""), f"checkCredentialIssuer{number}"))
+    column.addWidget(label(status_sentence(item.status.value), "muted"))
+    _checks(column, item, f"checkCredential{number}")
+    for index, child in enumerate(item.children, start=1):
+        inner = credential_card(child, holder, number * 100 + index)
+        column.addWidget(inner)
+    return frame
+
+
+def report_widgets(source: str, report: BundleReport) -> list[QWidget]:
+    """The whole report for one bundle, top to bottom."""
+    widgets: list[QWidget] = []
+    head, column = _panel("checkSummary")
+    top = QHBoxLayout()
+    top.addWidget(label(f"A shared bundle: {source}", "heading"), 1)
+    top.addWidget(pill(status_look(report.status.value), "checkVerdict"), 0)
+    column.addLayout(top)
+    column.addWidget(label(status_sentence(report.status.value), "muted", object_name="checkVerdictText"))
+    column.addWidget(_line("Holder", report.holder or "not named", "checkHolder"))
+    column.addWidget(_line("Holder's proof", f"{outcome_look(report.proof.outcome.value).word}: "
+                           f"{report.proof.message}", "checkProof"))
+    column.addWidget(_line("Recipient", report.recipient or "no one named (any recipient)", "checkRecipient"))
+    column.addWidget(_line("Good until", report.expires or "no end date given", "checkExpiry"))
+    bundle_checks = ItemReport("bundle", None, [], None, None, None, checks=report.checks[1:])
+    _checks(column, bundle_checks, "checkBundle")
+    widgets.append(head)
+    widgets.append(section(f"Credentials ({len(report.items)})", "checkCredentialsHeading"))
+    for number, item in enumerate(report.items, start=1):
+        widgets.append(credential_card(item, report.holder, number))
+    statement = report.statement
+    if statement is not None:
+        frame, words = _panel("checkStatement")
+        words.addWidget(label("The learner's own words", "subheading"))
+        words.addWidget(label("Self-asserted: written and signed by the learner, not checked by anyone else.",
+                              "muted", object_name="checkStatementNote"))
+        who = statement.person or "The learner"
+        words.addWidget(label(who + (f", for {statement.opportunity}" if statement.opportunity else ""), "strong",
+                              object_name="checkStatementPerson"))
+        for contact in statement.contacts:
+            words.addWidget(selectable(label(contact)))
+        if statement.text:
+            words.addWidget(selectable(label(f"“{statement.text}”", object_name="checkStatementText")))
+        if statement.skills:
+            words.addWidget(label("Skills they chose, in their order:", "fieldName"))
+            for number, skill in enumerate(statement.skills, start=1):
+                shown_by = ", ".join(skill.shown_by) or "no credential in this bundle"
+                words.addWidget(selectable(label(f"{number}. {skill.name} — shown by: {shown_by}",
+                                                 object_name=f"checkStatementSkill{number}")))
+        words.addWidget(label(f"Signature on the statement: {status_look(statement.report.status.value).word}",
+                              "muted", object_name="checkStatementStatus"))
+        _checks(words, ItemReport("statement", None, [], None, None, None,
+                                  checks=[c for c in statement.report.checks if c.outcome.value != "passed"]),
+                "checkStatementCheck")
+        widgets.append(frame)
+    return widgets

@@ -80,7 +80,7 @@ LAYERS: list[tuple[str, set[str]]] = [
     ("lifecycle", {"lifecycle", "demo", "wallet_care"}),
     ("session", {"session"}),
     ("services", {"credential_service", "skills_service", "holder", "app_settings", "entry_edits", "handed_over",
-                  "help_texts", "kiosk_config"}),
+                  "help_texts", "kiosk_config", "navigator_pdf"}),
     ("skills and sharing", {"skills", "share", "sharing", "recovery_kit"}),
     ("credentials", {"credentials"}),
     ("store", {"store"}),

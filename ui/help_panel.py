@@ -11,9 +11,10 @@ above the page ('helpBar' holding 'startHelpButton'): both show the one checkabl
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -25,8 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.kiosk_notes import open_notes
+from ui.tour import Tour
 from ui.widgets import button, name
-from wallet.api import help_text, language_for
+from wallet.api import Step, help_text, language_for
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -125,6 +128,11 @@ class Guide:
         layout = central.layout() if central is not None else None
         if isinstance(layout, QVBoxLayout):
             layout.insertWidget(0, self.bar)
+        self.tour = Tour(self.language, self._point_at, window)
+        self.panel.tour_requested.connect(self.start_tour)
+        self.panel.notes_requested.connect(
+            lambda: open_notes(window, self.language, window.preferences.values.paper))
+        self._was_new = False
         window.stack.currentChanged.connect(lambda _i: self.follow())
         window.workspace.nav.currentChanged.connect(lambda _i: self.follow())
         self.follow()
@@ -149,9 +157,29 @@ class Guide:
         return pages.get(shown, "welcome")
 
     def follow(self) -> None:
-        """Show the bar before a wallet is open, and the current page's help in the panel."""
-        self.bar.setVisible(self.window.stack.currentWidget() is not self.window.workspace)
+        """Show the bar before a wallet is open, and the current page's help in the panel; after a new wallet's
+        recovery code, the first-run tour (once per computer, never in kiosk mode)."""
+        w = self.window
+        self.bar.setVisible(w.stack.currentWidget() is not w.workspace)
         self.panel.show_page(self.current_page())
+        if w.stack.currentWidget() is w.recovery_code:
+            self._was_new = True
+        elif w.stack.currentWidget() is w.workspace and self._was_new:
+            self._was_new = False
+            if not self.kiosk and not w.preferences.values.tour_seen:
+                w.preferences.update(replace(w.preferences.values, tour_seen=True))
+                QTimer.singleShot(0, self.start_tour)
+        else:
+            self._was_new = False
+
+    def start_tour(self) -> None:
+        """Open the tour (from Help, or once after a new wallet)."""
+        self.tour.start()
+
+    def _point_at(self, section: int) -> None:
+        """A tour step shows its section, when a wallet is open (before that the steps are words only)."""
+        if self.window.flow.state is Step.UNLOCKED:
+            self.window.workspace.go_to(section)
 
     def _toggled(self, on: bool) -> None:
         self.panel.setVisible(on)

@@ -104,6 +104,7 @@ from wallet.lifecycle import (
     wallet_is_demo,
 )
 from wallet.models import ENTRY_KIND_LABELS, CredentialInfo, EntryInput, EntryKind, EvidenceInfo, Record, RecordKind
+from wallet.navigator_pdf import navigator_notes_pdf
 from wallet.notices import third_party_notices
 from wallet.portable import enter_portable_mode, portable_folder
 from wallet.recovery_kit import kit_sections as recovery_kit_sections
@@ -298,6 +299,7 @@ __all__ = [
     "media_type_of",
     "multiline",
     "navigator_notes",
+    "navigator_notes_pdf",
     "offline_options",
     "one_line",
     "open_wallet",

@@ -5,15 +5,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pypdf
 import pytest
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QDockWidget, QLineEdit, QTextBrowser, QToolButton
+from PySide6.QtWidgets import QDialog, QDockWidget, QLabel, QLineEdit, QPushButton, QTextBrowser, QToolButton
 from pytestqt.qtbot import QtBot
 
-from tests.ui.helpers import click, find
+from tests.conftest import PASSPHRASE
+from tests.ui.helpers import click, find, wait_for_step
 from ui.help_panel import app_language
+from ui.kiosk_notes import NavigatorNotes
 from ui.main_window import MainWindow
-from wallet.api import help_text
+from ui.pages.workspace import SECTIONS
+from wallet.api import Step, help_text, load_settings
+from wallet.app_settings import settings_path
 from wallet.help_texts import plain_words
 
 
@@ -106,3 +111,59 @@ def test_the_panel_shows_the_plain_words_of_the_file(qtbot: QtBot, open_window: 
     shown = " ".join(panel_text(window).split())
     first_paragraph = plain_words(help_text(page)).split(". ")[2]
     assert first_paragraph.split(",")[0] in shown
+
+
+def test_tour_after_a_new_wallet_once_skippable_and_reopened(
+    qtbot: QtBot, open_window: Callable[[Path | None], MainWindow], tmp_path: Path
+) -> None:
+    """A new wallet's first open shows the tour; Next walks the four sections; Skip ends it; it is not shown
+    again (tour_seen saved), and the help panel's 'Take the tour' opens it again."""
+    window = open_window(None)
+    window.flow.choose_create()
+    window.create_page.location.setText(str(tmp_path / "new.lerwallet"))
+    window.create_page.first.setText(PASSPHRASE)
+    window.create_page.second.setText(PASSPHRASE)
+    click(qtbot, window.create_page.submit)
+    wait_for_step(qtbot, window, Step.RECOVERY_CODE)
+    window.recovery_code.confirm.setChecked(True)
+    click(qtbot, window.recovery_code.submit)
+    wait_for_step(qtbot, window, Step.UNLOCKED)
+    tour = find(window, QDialog, "tourDialog")
+    qtbot.waitUntil(tour.isVisible)
+    assert find(tour, QLabel, "tourStep").text() == "Step 1 of 6"
+    for section in range(4):
+        click(qtbot, find(tour, QPushButton, "tourNext"))
+        assert window.workspace.nav.currentIndex() == section
+        assert find(tour, QLabel, "tourTitle").text() == SECTIONS[section]
+    click(qtbot, find(tour, QPushButton, "tourSkip"))
+    assert not tour.isVisible()
+    assert window.preferences.values.tour_seen
+    assert load_settings(settings_path()).tour_seen
+    window.lock()
+    window.flow.submit_unlock(PASSPHRASE)
+    wait_for_step(qtbot, window, Step.UNLOCKED)
+    qtbot.wait(50)
+    assert not tour.isVisible()
+    window.guide.action.trigger()
+    click(qtbot, find(window, QPushButton, "helpTourButton"))
+    assert tour.isVisible() and find(tour, QLabel, "tourStep").text() == "Step 1 of 6"
+    click(qtbot, find(tour, QPushButton, "tourSkip"))
+
+
+def test_navigator_notes_show_and_save_a_pdf(qtbot: QtBot, open_window: Callable[[Path | None], MainWindow],
+                                            tmp_path: Path) -> None:
+    """'Navigator notes' opens the tips in the window; saving writes a one-page PDF with their words."""
+    window = open_window(None)
+    window.guide.action.trigger()
+    click(qtbot, find(window, QPushButton, "navigatorNotesButton"))
+    dialog = find(window, NavigatorNotes, "navigatorNotesDialog")
+    assert dialog.isVisible()
+    assert "The recovery code" in find(dialog, QTextBrowser, "navigatorNotesText").toPlainText()
+    said = dialog.save_to(tmp_path / "notes.pdf")
+    assert said == f"Saved the navigator notes to {tmp_path / 'notes.pdf'}."
+    reader = pypdf.PdfReader(tmp_path / "notes.pdf")
+    assert reader.metadata is not None and reader.metadata.title == "Navigator notes"
+    assert "They must keep it, not you." in reader.pages[0].extract_text()
+    refused = dialog.save_to(tmp_path / "no such folder" / "notes.pdf")
+    assert refused and "Saved" not in refused
+    click(qtbot, find(dialog, QPushButton, "notesCloseButton"))

@@ -1,0 +1,135 @@
+"""The Check page checks a shared bundle, its QR images or its PDF résumé with no wallet open, and says why not."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QLabel, QPushButton
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.ui.helpers import click, find
+from tests.wallet.sharing.share_kit import EXPIRES, STATEMENT, make_kit
+from ui.main_window import MainWindow
+from ui.pages.check import CheckPage
+from wallet import lifecycle
+from wallet.api import make_qr_set, resume_pdf
+from wallet.flows.onboarding import Step
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """A kit wallet's view shared for ACME as a bundle file, a PDF résumé, its QR images, and a tampered bundle."""
+    folder = tmp_path_factory.mktemp("shared")
+    made = lifecycle.create_wallet(folder / "share.lerwallet", PASSPHRASE, kdf=FAST_KDF)
+    with made.session as session:
+        kit = make_kit(session)
+        bundle = session.sharing.share(kit.view_id, to="ACME Logistics", expires=EXPIRES)
+        pdf = resume_pdf(bundle.data, session.credentials.options(), "skills", "a4")
+    files = {"bundle": folder / "bundle.json", "pdf": folder / "resume.pdf", "tampered": folder / "changed.json"}
+    files["bundle"].write_bytes(bundle.data)
+    files["pdf"].write_bytes(pdf)
+    changed = json.loads(bundle.data)
+    changed["verifiableCredential"][0]["credentialSubject"]["skill"][0]["name"] = "operate crane"
+    files["tampered"].write_text(json.dumps(changed), "utf-8")
+    for code in make_qr_set(bundle.data):
+        files[f"qr{code.index}"] = folder / f"code-{code.index}.png"
+        files[f"qr{code.index}"].write_bytes(code.png)
+    (folder / "notes.txt").write_text("hello", "utf-8")
+    files["text"] = folder / "notes.txt"
+    return files
+
+
+@pytest.fixture
+def check_page(qtbot: QtBot, open_window: Callable[[Path | None], MainWindow]) -> CheckPage:
+    """The Check page, reached from the welcome page with no wallet open."""
+    window = open_window(None)
+    assert window.flow.session is None and window.stack.currentWidget() is window.welcome
+    click(qtbot, find(window, QPushButton, "welcomeCheckButton"))
+    assert window.stack.currentWidget() is window.check_page
+    return window.check_page
+
+
+def _check(qtbot: QtBot, page: CheckPage, *paths: Path) -> None:
+    page.choose_files = lambda: [str(p) for p in paths]
+    click(qtbot, find(page, QPushButton, "checkOpenButton"))
+    qtbot.waitUntil(lambda: page.answers != [], timeout=30_000)
+
+
+def test_a_bundle_file_reads_as_one_report(qtbot: QtBot, check_page: CheckPage, shared: dict[str, Path]) -> None:
+    """Holder, recipient, expiry, a card per credential, and the statement marked as the learner's own words."""
+    _check(qtbot, check_page, shared["bundle"])
+    page = check_page
+    assert find(page, QLabel, "checkVerdict").accessibleName() == "Verified, with warnings"
+    assert find(page, QLabel, "checkHolder").text().startswith("did:key:")
+    assert find(page, QLabel, "checkRecipient").text() == "ACME Logistics"
+    assert find(page, QLabel, "checkExpiry").text() == f"{EXPIRES}T23:59:59Z"
+    names = [find(page, QLabel, f"checkCredentialName{n}").text() for n in range(1, 5)]
+    assert "Certified Forklift Operator" in names
+    issuers = [find(page, QLabel, f"checkCredentialIssuer{n}").text() for n in range(1, 5)]
+    assert sum("self-asserted" in issuer for issuer in issuers) == 1
+    assert find(page, QLabel, "checkStatementText").text() == f"“{STATEMENT}”"
+    assert "not checked by anyone else" in find(page, QLabel, "checkStatementNote").text()
+    assert find(page, QLabel, "checkStatementSkill1").text().startswith("1. operate forklift — shown by:")
+    assert not find(page, QLabel, "checkError").isVisible()
+
+
+def test_qr_images_in_any_order_and_the_pdf(qtbot: QtBot, check_page: CheckPage, shared: dict[str, Path]) -> None:
+    """The QR images (reversed) become the one bundle; the PDF résumé is checked with its attachment and codes."""
+    codes = sorted((p for k, p in shared.items() if k.startswith("qr")), reverse=True)
+    _check(qtbot, check_page, *codes)
+    assert check_page.answers[0].source.startswith("QR codes in code-")
+    assert check_page.answers[0].report is not None
+    assert find(check_page, QLabel, "checkRecipient").text() == "ACME Logistics"
+    _check_again(qtbot, check_page, shared["pdf"])
+    report = check_page.answers[0].report
+    assert report is not None and report.recipient == "ACME Logistics"
+    assert find(check_page, QLabel, "checkVerdict").accessibleName() == "Verified, with warnings"
+
+
+def _check_again(qtbot: QtBot, page: CheckPage, *paths: Path) -> None:
+    click(qtbot, find(page, QPushButton, "checkClearButton"))
+    assert page.answers == [] and find(page, QLabel, "checkEmpty").isVisible()
+    _check(qtbot, page, *paths)
+
+
+def test_a_tampered_bundle_fails_with_the_reason(qtbot: QtBot, check_page: CheckPage,
+                                                 shared: dict[str, Path]) -> None:
+    """One changed skill name: not verified, the holder's proof broken and the statement's signature mismatched."""
+    _check(qtbot, check_page, shared["tampered"])
+    assert find(check_page, QLabel, "checkVerdict").accessibleName() == "Not verified"
+    assert "The holder's proof is broken" in find(check_page, QLabel, "checkProof").text()
+    signature = find(check_page, QLabel, "checkStatementCheck_signature")
+    assert "The signature does not match" in signature.text()
+
+
+def test_what_is_not_a_bundle_is_said_in_place(qtbot: QtBot, check_page: CheckPage, shared: dict[str, Path]) -> None:
+    """A text file and a missing file: one sentence each, the good bundle beside them still reported."""
+    _check(qtbot, check_page, shared["text"], shared["bundle"].with_name("gone.json"), shared["bundle"])
+    error = find(check_page, QLabel, "checkError")
+    assert error.isVisible() and "notes.txt: This file is not a shared bundle" in error.text()
+    assert "gone.json" in error.text()
+    assert find(check_page, QLabel, "checkRecipient").text() == "ACME Logistics"
+
+
+def test_back_returns_to_welcome_and_works_beside_an_open_wallet(
+    qtbot: QtBot, open_window: Callable[[Path | None], MainWindow], demo_wallet: Path, shared: dict[str, Path]
+) -> None:
+    """From an unlocked wallet's header the page checks too, and Back returns to the records."""
+    window = open_window(demo_wallet)
+    window.flow.submit_unlock(PASSPHRASE)
+    qtbot.waitUntil(lambda: window.flow.state is Step.UNLOCKED, timeout=10_000)
+    click(qtbot, find(window, QPushButton, "checkButton"))
+    _check(qtbot, window.check_page, shared["bundle"])
+    assert find(window.check_page, QLabel, "checkRecipient").text() == "ACME Logistics"
+    click(qtbot, find(window, QPushButton, "checkBackButton"))
+    assert window.stack.currentWidget() is window.workspace
+
+
+def test_every_control_is_named(check_page: CheckPage) -> None:
+    """The page's buttons have accessible names and take keyboard focus."""
+    for widget in (check_page.open_button, check_page.clear_button, check_page.back_button):
+        assert widget.accessibleName() and widget.focusPolicy() != widget.focusPolicy().NoFocus

@@ -158,6 +158,9 @@ class Verifier:
         elif parsed.family == family.BLOCKCERTS_2:
             report.add(CheckName.SCHEMA, Outcome.WARNING, "This is a Blockcerts v2 certificate; its verification "
                        "section follows Blockcerts, so its Open Badges 2.0 layout was not checked.")
+        elif parsed.sd_jwt is not None and "@context" not in parsed.sd_jwt.claims:
+            report.add(CheckName.SCHEMA, Outcome.WARNING, "This is an IETF SD-JWT VC, not a W3C Verifiable "
+                       "Credential, so its layout was not checked against the W3C data model.")
         else:
             report.checks.append(schema.check_schema(document, parsed.kind.value))
         if parsed.kind is not Kind.OB2 and parsed.jws is None:  # JSON-LD forms; a JWT's claims are jose's

@@ -184,3 +184,12 @@ def test_sd_jwt_with_characters_no_token_has_is_refused() -> None:
     """Text that is not base64url between the ~ separators is not read as an SD-JWT at all."""
     with pytest.raises(CredentialFormatError, match="not a credential"):
         formats.parse(f"{issued()}~!!~".encode())
+
+
+def test_dc_sd_jwt_verifies_with_a_layout_warning() -> None:
+    """A genuine dc+sd-jwt verifies with a warning that the W3C layout does not apply, never a failed schema."""
+    name = disclose("salt-9", "given_name", "Jane")
+    payload = {"iss": ISSUER.did, "vct": "https://credentials.example/identity", "iat": 1735689600, "_sd": [name[1]]}
+    [report] = verify(f"{token(ISSUER, payload, typ='dc+sd-jwt')}~{name[0]}~")
+    assert report.outcome_of(CheckName.SCHEMA) is Outcome.WARNING
+    assert report.status is Status.VERIFIED_WITH_WARNINGS, messages(report)

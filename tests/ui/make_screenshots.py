@@ -12,7 +12,9 @@ Run with SMALL=1 to save the new pages at the smallest window size (760×560) in
 or with HOSTILE=1 to save only hostile-name.png, or with CARE=1 to save the wallet-care pages at 1366×768
 (care-*.png: welcome with the demo and recent wallets, the demo's unlock page, back up, restore, change
 passphrase, recovery code with its kit, settings, the unsaved-view question, the view editor, the dark and
-high-contrast themes, and 2× text on a 1366×768 screen), or with RECORDS=1 to save the learner's own records at
+high-contrast themes, and 2× text on a 1366×768 screen), or with SHARE=1 to save share.png and check.png at 1366×768 (a
+view previewed for a recipient with its QR code shown, and the Check page reading that bundle), or with RECORDS=1
+to save the learner's own records at
 1366×768 (records-*.png: an entry with its buttons and evidence, the entry editor with suggested skills, the undo
 bar after a delete, tags and note, endorsing, a long skill chip wrapped, and a new wallet's empty state).
 """
@@ -365,6 +367,46 @@ def records_pages(out: Path, tmp: Path, wallet: Path, fast: KdfParams) -> None:
     empty.close()
 
 
+def share_pages(out: Path, tmp: Path, fast: KdfParams) -> None:
+    """The Share page (a view previewed for ACME, its QR code shown) and the Check page reading that bundle, at
+    1366×768 (SHARE=1): share.png and check.png."""
+    from tests.wallet.sharing.share_kit import EXPIRES, make_kit
+
+    wallet = tmp / "share.lerwallet"
+    made = lifecycle.create_wallet(wallet, PASSPHRASE, kdf=fast)
+    with made.session as session:
+        make_kit(session)
+    window = MainWindow(wallet, kdf=fast)
+    window.resize(*SCREEN)
+    window.show()
+    settle(window)
+    window.flow.submit_unlock(PASSPHRASE)
+    settle(window, Step.UNLOCKED)
+    window.share_button.click()
+    page = window.share_page
+    wait_for(window, lambda: page.view_picker.count() > 0)
+    page.recipient.setText("ACME Logistics")
+    page.expires.setText(EXPIRES)
+    page.preview()
+    wait_for(window, lambda: page.prepared is not None, seconds=60)
+    page.show_qr()
+    wait_for(window, lambda: bool(page.shares))
+    bundle = tmp / "bundle-for-acme.json"
+    page.save_to("json", bundle)
+    wait_for(window, lambda: len(page.shares) > 1)
+    save(window, out, "share.png")
+    window.close()
+    checker = MainWindow(tmp / "none.lerwallet", kdf=fast)
+    checker.resize(*SCREEN)
+    checker.show()
+    settle(checker)
+    checker.welcome.check_button.click()
+    checker.check_page.check([str(bundle)])
+    wait_for(checker, lambda: bool(checker.check_page.answers), seconds=60)
+    save(checker, out, "check.png")
+    checker.close()
+
+
 def main(argv: list[str]) -> int:
     if len(argv) != 2:
         print(__doc__)
@@ -383,6 +425,10 @@ def main(argv: list[str]) -> int:
 
         if os.environ.get("RECORDS"):
             records_pages(out, Path(tmp), wallet, fast)
+            app.processEvents()
+            return 0
+        if os.environ.get("SHARE"):
+            share_pages(out, Path(tmp), fast)
             app.processEvents()
             return 0
         if os.environ.get("CARE"):

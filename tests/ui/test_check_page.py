@@ -66,7 +66,7 @@ def test_a_bundle_file_reads_as_one_report(qtbot: QtBot, check_page: CheckPage, 
     assert find(page, QLabel, "checkVerdict").accessibleName() == "Verified, with warnings"
     assert find(page, QLabel, "checkHolder").text().startswith("did:key:")
     assert find(page, QLabel, "checkRecipient").text() == "ACME Logistics"
-    assert find(page, QLabel, "checkExpiry").text() == f"{EXPIRES}T23:59:59Z"
+    assert find(page, QLabel, "checkExpiry").text() == f"{EXPIRES} 23:59 UTC"
     names = [find(page, QLabel, f"checkCredentialName{n}").text() for n in range(1, 5)]
     assert "Certified Forklift Operator" in names
     issuers = [find(page, QLabel, f"checkCredentialIssuer{n}").text() for n in range(1, 5)]

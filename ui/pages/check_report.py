@@ -4,6 +4,7 @@ bundle is shown as plain text (ui.widgets.label)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from ui.status import check_name, outcome_look, status_look, status_sentence
@@ -26,8 +27,8 @@ def _line(caption: str, text: str, object_name: str) -> QWidget:
     layout = QHBoxLayout(row)
     layout.setContentsMargins(0, 0, 0, 0)
     key = label(caption, "fieldName", wrap=False)
-    key.setMinimumWidth(110)
-    layout.addWidget(key)
+    key.setMinimumWidth(120)
+    layout.addWidget(key, 0, Qt.AlignmentFlag.AlignTop)
     value = selectable(label(text, object_name=object_name))
     value.setAccessibleName(f"{caption} {text}")
     layout.addWidget(value, 1)
@@ -67,6 +68,13 @@ def credential_card(item: ItemReport, holder: str | None, number: int) -> QFrame
     return frame
 
 
+def _moment(stamp: str) -> str:
+    """'2027-01-03T23:59:59Z' → '2027-01-03 23:59 UTC' (anything else as written)."""
+    if len(stamp) >= 16 and stamp[10:11] == "T" and stamp.endswith("Z"):
+        return f"{stamp[:10]} {stamp[11:16]} UTC"
+    return stamp
+
+
 def report_widgets(source: str, report: BundleReport) -> list[QWidget]:
     """The whole report for one bundle, top to bottom."""
     widgets: list[QWidget] = []
@@ -76,11 +84,15 @@ def report_widgets(source: str, report: BundleReport) -> list[QWidget]:
     top.addWidget(pill(status_look(report.status.value), "checkVerdict"), 0)
     column.addLayout(top)
     column.addWidget(label(status_sentence(report.status.value), "muted", object_name="checkVerdictText"))
+    person = report.statement.person if report.statement is not None else ""
     column.addWidget(_line("Holder", report.holder or "not named", "checkHolder"))
+    if person:
+        column.addWidget(_line("Name they give", person, "checkHolderName"))
     column.addWidget(_line("Holder's proof", f"{outcome_look(report.proof.outcome.value).word}: "
                            f"{report.proof.message}", "checkProof"))
     column.addWidget(_line("Recipient", report.recipient or "no one named (any recipient)", "checkRecipient"))
-    column.addWidget(_line("Good until", report.expires or "no end date given", "checkExpiry"))
+    column.addWidget(_line("Good until", _moment(report.expires) if report.expires else "no end date given",
+                           "checkExpiry"))
     bundle_checks = ItemReport("bundle", None, [], None, None, None, checks=report.checks[1:])
     _checks(column, bundle_checks, "checkBundle")
     widgets.append(head)

@@ -37,8 +37,8 @@ from wallet.api import Session, ShareRecord, ViewRow
 
 FORM_WORDS = {"json": "bundle file", "jsonresume": "JSON Resume", "qr": "QR code", "pdf": "PDF résumé",
               "print": "printed PDF"}
-THUMB_WIDTH = 230
-QR_SIDE = 380
+THUMB_WIDTH = 180
+QR_SIDE = 330
 Chooser = Callable[[str, str, str], str]
 """(title, suggested file name, filter) → the chosen path, or '' when cancelled."""
 
@@ -142,7 +142,7 @@ class SharePage(QWidget):
         body = QGridLayout()
         body.setHorizontalSpacing(16)
         body.setColumnStretch(0, 3)
-        body.setColumnStretch(1, 2)
+        body.setColumnStretch(2, 2)
         self.summary_frame = QFrame()
         self.summary_frame.setProperty("role", "panel")
         summary = QVBoxLayout(self.summary_frame)
@@ -161,7 +161,7 @@ class SharePage(QWidget):
         self.qr_image = QLabel()
         name(self.qr_image, "shareQrImage", "QR code of the bundle")
         self.qr_image.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        qr.addWidget(self.qr_image, 1)
+        qr.addWidget(self.qr_image, 0)
         self.qr_caption = label("", "strong", object_name="shareQrCaption")
         self.qr_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         qr.addWidget(self.qr_caption)
@@ -172,15 +172,17 @@ class SharePage(QWidget):
         steps.addStretch(1)
         steps.addWidget(self.qr_next)
         qr.addLayout(steps)
+        qr.addStretch(1)
         self.qr_frame.hide()
-        body.addWidget(self.qr_frame, 0, 1, 2, 1)
+        body.addWidget(self.qr_frame, 0, 2)
         pages_box = QVBoxLayout()
         pages_box.addWidget(section("The PDF résumé's pages", "sharePagesHeading"))
         self.page_row = QHBoxLayout()
         self.page_row.setSpacing(10)
         self.page_labels: list[QLabel] = []
         pages_box.addLayout(self.page_row)
-        body.addLayout(pages_box, 1, 0)
+        pages_box.addStretch(1)
+        body.addLayout(pages_box, 0, 1)
         outer.addLayout(body)
 
         outer.addWidget(section("Shared before", "shareHistoryHeading"))

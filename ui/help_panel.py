@@ -11,6 +11,7 @@ above the page ('helpBar' holding 'startHelpButton'): both show the one checkabl
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -34,6 +35,7 @@ from wallet.api import Step, help_text, language_for
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
+PANEL_WIDTH = 260
 SECTION_PAGES = ("records", "skills", "opportunities", "pathways")
 WORDS = {
     "en": {"help": "Help", "title": "Help", "tour": "Take the tour", "notes": "Navigator notes",
@@ -73,13 +75,10 @@ class HelpPanel(QDockWidget):
         column.addWidget(self.text, 1)
         self.tour_button = button(WORDS[language]["tour"], "helpTourButton", WORDS[language]["tour"])
         self.notes_button = button(WORDS[language]["notes"], "navigatorNotesButton", WORDS[language]["notes"])
-        row = QHBoxLayout()
-        row.addWidget(self.tour_button)
-        row.addWidget(self.notes_button)
-        row.addStretch(1)
-        column.addLayout(row)
+        for foot in (self.tour_button, self.notes_button):  # one above the other: the panel stays narrow
+            column.addWidget(foot)
         self.setWidget(body)
-        self.setMinimumWidth(300)
+        self.setMinimumWidth(240)
         self.tour_button.clicked.connect(self.tour_requested)
         self.notes_button.clicked.connect(self.notes_requested)
 
@@ -88,7 +87,9 @@ class HelpPanel(QDockWidget):
         if page == self.page:
             return
         self.page = page
-        self.text.setMarkdown(help_text(page, self.language))
+        # One step smaller headings (### and ####): Markdown's # and ## are poster-sized in a narrow panel.
+        self.text.setMarkdown(re.sub(r"^(#{1,2}) ", lambda m: "#" * (len(m.group(1)) + 2) + " ",
+                                     help_text(page, self.language), flags=re.MULTILINE))
         self.text.setAccessibleDescription(self.text.toPlainText()[:200])
 
 
@@ -183,6 +184,8 @@ class Guide:
 
     def _toggled(self, on: bool) -> None:
         self.panel.setVisible(on)
+        if on:  # narrow, so the open wallet's header keeps its room at 1366 pixels
+            self.window.resizeDocks([self.panel], [PANEL_WIDTH], Qt.Orientation.Horizontal)
         if on:
             self.follow()
 

@@ -37,6 +37,8 @@ COUNTDOWN = "No one has used the wallet for a while. Signing out in {} seconds. 
 KIT_NOTE = ("On a shared computer: you keep the paper or the printed kit, not your helper. Take it home with you, "
             "and leave nothing here.")
 SHOW = "Show what I type"
+WELCOME_NOTE = ("This is a shared computer. Keep your wallet on your USB stick or in your own folder, and press "
+                "Sign out when you are done: nothing of yours stays here.")
 
 
 class KioskPreferences(Preferences):
@@ -103,6 +105,8 @@ class Kiosk(QObject):
         if isinstance(column, QVBoxLayout):
             column.insertWidget(1, self.countdown)  # under the help bar, above every page
 
+        welcome_note = label(WELCOME_NOTE, "note", object_name="kioskWelcomeNote")
+        _insert_after(w.welcome.error, welcome_note)
         kit_note = label(KIT_NOTE, "note", object_name="kioskKitNote")
         _insert_after(w.recovery_code.confirm, kit_note)
         self.show_boxes: list[QCheckBox] = []
@@ -215,4 +219,4 @@ def run_kiosk(config: KioskConfig) -> int:
     return app.exec()
 
 
-__all__ = ["COUNTDOWN", "KIT_NOTE", "Kiosk", "KioskPreferences", "open_kiosk", "run_kiosk"]
+__all__ = ["COUNTDOWN", "KIT_NOTE", "WELCOME_NOTE", "Kiosk", "KioskPreferences", "open_kiosk", "run_kiosk"]

@@ -35,7 +35,7 @@ class Tour(QDialog):
         self.setWindowTitle(self.words["title"])
         self.setAccessibleName(self.words["title"])
         self.setModal(False)
-        fixed_constraints(self, 480, 300)  # a shown window whose limits change makes the offscreen platform warn
+        fixed_constraints(self, 480, 250)  # a shown window whose limits change makes the offscreen platform warn
         layout = QVBoxLayout(self)
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         layout.setContentsMargins(24, 20, 24, 20)

@@ -111,3 +111,21 @@ def test_tour_points_at_the_four_sections_in_order() -> None:
         assert [step.page for step in steps] == [None, 0, 1, 2, 3, None]
         assert all(step.title and step.text for step in steps)
     assert "F1" in tour_steps("en")[-1].text
+
+
+def test_navigator_notes_pdf_is_one_titled_page_in_each_language() -> None:
+    """The printable notes: one page, titled, in the asked language, the same bytes each time; bad paper refused."""
+    import io
+
+    import pypdf
+
+    from wallet.api import navigator_notes_pdf
+
+    for language, title, words in (("en", "Navigator notes", "not you"), ("es", "Notas para el ayudante", "no usted")):
+        data = navigator_notes_pdf(language, "Letter")
+        assert data == navigator_notes_pdf(language, "Letter")
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        assert len(reader.pages) == 1 and reader.metadata is not None and reader.metadata.title == title
+        assert words in reader.pages[0].extract_text()
+    with pytest.raises(UsageError, match="A4 or Letter"):
+        navigator_notes_pdf("en", "A3")

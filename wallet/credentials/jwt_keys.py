@@ -1,6 +1,6 @@
 """Which key a JOSE token's `kid` names, found offline.
 
-A `kid` is read, in order, as:
+Without a `kid`, an `iss` that is a did:key or did:jwk names its one key. A `kid` is read, in order, as:
 
 * an absolute DID URL or URL (`did:jwk:…#0`, `https://issuer.example/keys#1`), resolved as any proof's key;
 * a fragment of the token's `iss` (`<iss>#<kid>`), as VC-JWT issuers with DID documents write it;
@@ -51,6 +51,11 @@ def _controlled_by(method: dict[str, Any], document: dict[str, Any], iss: str | 
 def find_key(resolver: KeyResolver, kid: object, iss: object) -> KeyMaterial | None:
     """The key a token's `kid` names (relative to `iss`), or None when it is not at hand offline."""
     issuer = iss if isinstance(iss, str) and iss else None
+    if kid is None and issuer is not None:  # no kid at all (an odd one is never guessed past)
+        if issuer.startswith("did:jwk:"):  # the identifier is the key: nothing to choose
+            return resolver.resolve(f"{issuer}#0")
+        if issuer.startswith("did:key:"):
+            return resolver.resolve(f"{issuer}#{issuer[len('did:key:'):]}")
     if not isinstance(kid, str) or not kid:
         return None
     if ":" in kid:

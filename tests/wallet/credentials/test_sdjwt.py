@@ -193,3 +193,14 @@ def test_dc_sd_jwt_verifies_with_a_layout_warning() -> None:
     [report] = verify(f"{token(ISSUER, payload, typ='dc+sd-jwt')}~{name[0]}~")
     assert report.outcome_of(CheckName.SCHEMA) is Outcome.WARNING
     assert report.status is Status.VERIFIED_WITH_WARNINGS, messages(report)
+
+
+@pytest.mark.parametrize("make", [lambda: ed25519_did_key("no kid"), ec_did_jwk], ids=["did:key", "did:jwk"])
+def test_issuer_key_from_iss_without_kid(make: Any) -> None:
+    """With no kid, an iss that is a did:key or did:jwk gives the key, and it is the issuer's."""
+    signer = make()
+    payload = json.loads(jose.b64url_decode(issued(signer).split(".")[1]))
+    unnamed = token(signer, payload, kid=None, typ="vc+sd-jwt")
+    [report] = verify(f"{unnamed}~{FIRST[0]}~")
+    assert report.outcome_of(CheckName.SIGNATURE) is Outcome.PASSED, messages(report)
+    assert report.outcome_of(CheckName.ISSUER_KEY) is Outcome.PASSED

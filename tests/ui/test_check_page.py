@@ -7,7 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import FAST_KDF, PASSPHRASE
@@ -127,6 +129,24 @@ def test_back_returns_to_welcome_and_works_beside_an_open_wallet(
     assert find(window.check_page, QLabel, "checkRecipient").text() == "ACME Logistics"
     click(qtbot, find(window, QPushButton, "checkBackButton"))
     assert window.stack.currentWidget() is window.workspace
+
+
+def test_a_dropped_pdf_is_checked_not_imported(qtbot: QtBot, check_page: CheckPage,
+                                               shared: dict[str, Path]) -> None:
+    """A PDF résumé dropped on the page is checked there (its attached bundle and printed codes)."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(shared["pdf"]))])
+    point = QPoint(40, 40)
+    enter = QDragEnterEvent(point, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(check_page, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(point), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(check_page, drop)
+    qtbot.waitUntil(lambda: check_page.answers != [], timeout=30_000)
+    assert check_page.answers[0].source == str(shared["pdf"])
+    assert find(check_page, QLabel, "checkRecipient").text() == "ACME Logistics"
 
 
 def test_every_control_is_named(check_page: CheckPage) -> None:

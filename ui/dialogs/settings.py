@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QGridLayout, QLabel, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QGridLayout, QWidget
 
 from ui.widgets import button, footer_row, label, message_label, modal_layout, name, section, show_message
 from wallet.api import LOCK_MINUTES, PAPER_SIZES, TEXT_SCALES, THEMES, AppSettings
@@ -63,7 +63,7 @@ class SettingsDialog(QDialog):
         rows = (("&Lock the wallet after this long without use", self.lock_minutes),
                 ("&Colours", self.theme), ("&Text size", self.text_size), ("&Paper size for printing", self.paper))
         for row, (caption, widget) in enumerate(rows):
-            caption_label = QLabel(caption)
+            caption_label = label(caption, wrap=False)
             caption_label.setBuddy(widget)
             grid.addWidget(caption_label, row, 0)
             grid.addWidget(widget, row, 1)

@@ -182,11 +182,11 @@ class SkillsService:
         result = self.match(posting)
         covered = shown_and_asked(result)  # only skills the posting names and the learner's records show
         skill_ids = [s.skill_id for s in covered][:MAX_VIEW_SKILLS]
-        failed = self._failed_credentials()
+        left_out = self._not_for_suggested_views()
         ranked: dict[str, int] = {}
         for s in covered:
             for record_id in s.coverage.evidence:
-                if record_id not in failed:  # an employer would see "not verified": the learner adds it by choice
+                if record_id not in left_out:  # failed or hidden: the learner adds it by choice
                     ranked[record_id] = ranked.get(record_id, 0) + 1
         record_ids = [r for r, _ in sorted(ranked.items(), key=lambda kv: -kv[1])][:MAX_VIEW_RECORDS]
         labels = [s.label for s in covered][:3]
@@ -205,10 +205,11 @@ class SkillsService:
         }
         return ViewRow("", name, statement, "opportunity", opportunity, record_ids, skill_ids)
 
-    def _failed_credentials(self) -> set[str]:
-        """Credentials whose last check failed (changed, revoked, expired): never chosen for a view automatically."""
+    def _not_for_suggested_views(self) -> set[str]:
+        """Records never chosen for a view automatically: ones the learner hid, and credentials whose last check
+        failed (changed, revoked, expired), which an employer would see as "not verified"."""
         return {r.id for r in self._repo.list_records()
-                if r.credential is not None and r.credential.verification == "not_verified"}
+                if r.hidden or (r.credential is not None and r.credential.verification == "not_verified")}
 
     def create_view(self, name: str, posting: bytes | str | None = None, *, auto: bool = True) -> ViewRow:
         if not name.strip():

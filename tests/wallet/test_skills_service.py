@@ -141,6 +141,17 @@ def test_a_suggested_view_leaves_out_credentials_that_failed_their_checks(learne
     assert view.record_ids and not set(view.record_ids) & failed
 
 
+def test_a_suggested_view_leaves_out_records_the_learner_hid(learner: Session) -> None:
+    """A hidden record is never chosen for a view automatically; shown again, it is."""
+    posting = "Forklift Operator\nOperate sit-down forklifts and keep the warehouse safe and clean."
+    chosen = learner.skills.create_view("Forklift job", posting).record_ids
+    assert chosen
+    learner.set_hidden(chosen[0], True)
+    assert chosen[0] not in learner.skills.create_view("Forklift job again", posting).record_ids
+    learner.set_hidden(chosen[0], False)
+    assert chosen[0] in learner.skills.create_view("Forklift job, shown", posting).record_ids
+
+
 def test_skill_labels_and_job_titles_come_from_the_skills_area(learner: Session) -> None:
     """skill_label names a skill (or gives back an unknown id); occupation_titles lists each title once, sorted."""
     assert learner.skills.skill_label(FORKLIFT) == "operate forklift"

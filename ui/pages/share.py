@@ -46,6 +46,7 @@ Chooser = Callable[[str, str, str], str]
 def _combo(object_name: str, accessible: str, items: list[tuple[str, str]]) -> QComboBox:
     combo = QComboBox()
     name(combo, object_name, accessible)
+    name(combo.view(), f"{object_name}List", f"{accessible}: choices")
     for text, data in items:
         combo.addItem(text, data)
     return combo

@@ -55,8 +55,8 @@ class _Processor(jsonld.JsonLdProcessor):  # type: ignore[misc]
         self.expanded: list[Any] = []
         super().__init__(on_property_dropped=self._on_dropped)
 
-    def _on_dropped(self, term: str | None) -> None:
-        if term:
+    def _on_dropped(self, term: object) -> None:
+        if isinstance(term, str) and term:  # pyld also reports keys that are not text (dicts built in Python)
             self.dropped.add(term)
 
     def expand(self, input_: Any, options: Any) -> Any:

@@ -52,6 +52,12 @@ def test_proofs_are_left_to_the_signature_checks() -> None:
     assert found.errors == [] and found.undefined == []
 
 
+def test_a_key_that_is_not_text_is_read_not_a_crash() -> None:
+    """A dict built in Python with a number for a key (pyld reports it as dropped) gives findings, never a crash."""
+    found = term_findings(_credential(issuer={"id": "did:example:issuer", "name": {1: "x"}}))
+    assert all(isinstance(term, str) for term in found.undefined)
+
+
 def test_deep_nesting_is_a_sentence_not_a_crash() -> None:
     """A subject nested far beyond reason gives a finding, never a RecursionError."""
     node: dict[str, Any] = {"id": "did:example:x"}

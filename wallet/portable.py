@@ -34,16 +34,23 @@ REDIRECTED = {
 }
 
 
-def launcher_folder() -> Path:
-    """The folder of the running executable (a built app) or of the script that started Python."""
+def launcher_folder() -> Path | None:
+    """The folder of the running executable (a built app) or of the script that started Python.
+
+    None for `python -c` or an interactive Python: the current folder is not a launcher's, and a wallet
+    folder that merely sits there must not turn portable mode on.
+    """
     if getattr(sys, "frozen", False):
         return Path(sys.executable).resolve().parent
-    return Path(sys.argv[0] or ".").resolve().parent
+    script = Path(sys.argv[0]) if sys.argv and sys.argv[0] else None
+    return script.resolve().parent if script is not None and script.is_file() else None
 
 
 def portable_folder(folder: Path | None = None) -> Path | None:
     """`folder` (default: the launcher's) when it holds the marker or a wallet folder, else None."""
     where = launcher_folder() if folder is None else folder
+    if where is None:
+        return None
     if (where / MARKER).is_file() or (where / WALLET_FOLDER).is_dir():
         return where
     return None

@@ -29,6 +29,15 @@ def test_marker_file_or_wallet_folder_turns_portable_mode_on(tmp_path: Path) -> 
     assert portable.portable_folder(carried) == carried
 
 
+def test_python_dash_c_is_never_portable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`python -c` has no launcher folder, so a wallet folder in the current folder does not turn it on."""
+    (tmp_path / "wallet.lerwallet").mkdir()
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys, "argv", ["-c"])
+    assert portable.launcher_folder() is None
+    assert portable.portable_folder() is None
+
+
 def test_entering_portable_mode_points_every_writable_place_inside(tmp_path: Path,
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     """HOME, temp, XDG and Windows profile variables, the default wallet and the settings file all move in."""

@@ -74,3 +74,14 @@ def test_an_empty_file_is_the_defaults() -> None:
     """Every key is optional."""
     config = parse_config("", Path("k.toml"))
     assert (config.enabled, config.lock_minutes) == (False, 2)
+
+
+def test_gui_refuses_a_broken_kiosk_file_before_any_window(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`ler-wallet gui --kiosk --kiosk-config FILE` with a wrong value exits 2 with the sentence; no window opens."""
+    from cli.main import EXIT_USAGE, main
+
+    path = tmp_path / "kiosk.toml"
+    path.write_text("[kiosk]\nlock_minutes = 600\n")
+    assert main(["gui", "--kiosk", "--kiosk-config", str(path)]) == EXIT_USAGE
+    said = capsys.readouterr().err
+    assert "lock_minutes" in said and "from 1 to 60" in said

@@ -102,7 +102,7 @@ class AboutDialog(QDialog):
         text.setObjectName("noticesText")
         text.setAccessibleName("Third-party notices")
         text.setReadOnly(True)
-        text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         layout.addWidget(text, 1)
         close = button("Close", "noticesClose", "Close", primary=True)
         close.clicked.connect(dialog.accept)

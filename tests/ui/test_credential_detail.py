@@ -198,7 +198,7 @@ def test_tab_goes_through_the_credentials_buttons_then_the_header(qtbot: QtBot, 
     select(qtbot, unlocked_demo, CLR)
     order: list[str] = []
     widget: QWidget = find(unlocked_demo, QListView, "recordList")
-    while len(order) < 21:
+    while len(order) < 23:
         following = widget.nextInFocusChain()
         assert following is not None
         widget = following
@@ -206,6 +206,7 @@ def test_tab_goes_through_the_credentials_buttons_then_the_header(qtbot: QtBot, 
             order.append(widget.objectName())
     assert order == ["recordDetail", "marksButton", "addEvidenceButton", "hideButton", "deleteButton",
                      "reverifyButton", "clrTree", "copyIssuerIdButton", "trustedIssuersButton", "walletMenuButton",
+                     "shareButton", "checkButton",
                      "helpButton", "lockButton", "mainNav", "aboutButton", "addEntryButton", "importButton",
                      "pasteButton", "qrImportButton", "endorseButton", "searchInput", "showHidden"]
 

@@ -143,7 +143,7 @@ def test_tab_on_a_skill_page_goes_tabs_about_page_then_header(qtbot: QtBot, unlo
     wait_idle(qtbot, unlocked_demo)
     order: list[str] = []
     widget: QWidget = find(unlocked_demo, QTabBar, "mainNav")
-    while len(order) < 12:
+    while len(order) < 14:
         following = widget.nextInFocusChain()
         assert following is not None
         widget = following
@@ -151,6 +151,7 @@ def test_tab_on_a_skill_page_goes_tabs_about_page_then_header(qtbot: QtBot, unlo
             order.append(widget.objectName())
     assert order == ["aboutButton", "addSkillButton", "hideSkillButton", "correctSkillButton", "showHiddenButton",
                      "skillList", "evidenceList", "openEvidenceButton", "trustedIssuersButton", "walletMenuButton",
+                     "shareButton", "checkButton",
                      "helpButton", "lockButton"]
 
 

@@ -31,7 +31,7 @@ def test_every_page_has_its_own_text_in_both_languages() -> None:
         for page in PAGES:
             assert resource_path("help", language, f"{page}.md").is_file(), (language, page)
     assert help_text("records", "es") != help_text("records", "en")
-    assert "Verificado" in help_text("records", "es")
+    assert "(verificado)" in help_text("records", "es") and "(declarado por usted)" in help_text("records", "es")
 
 
 @pytest.mark.parametrize("page", PAGES)

@@ -203,3 +203,18 @@ def test_every_control_is_named_and_reachable(share_page: SharePage) -> None:
                    page.back_button]:
         assert widget.accessibleName(), widget.objectName()
         assert widget.focusPolicy() != widget.focusPolicy().NoFocus, widget.objectName()
+
+
+def test_a_view_made_later_is_there_to_pick(qtbot: QtBot, share_page: SharePage) -> None:
+    """Back to the records, a view is made, Share… again: the picker lists it and keeps the one chosen."""
+    window = share_page.window()
+    assert isinstance(window, MainWindow)
+    click(qtbot, find(share_page, QPushButton, "shareBackButton"))
+    assert window.stack.currentWidget() is window.workspace
+    session = window.flow.session
+    assert session is not None
+    window.records.commands.jobs.wait()
+    session.skills.create_view("Night shift lead", None, auto=False)
+    click(qtbot, find(window, QPushButton, "shareButton"))
+    qtbot.waitUntil(lambda: share_page.view_picker.count() == 2, timeout=10_000)
+    assert share_page.view_picker.currentText() == "Forklift operator"

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtGui import QImage, QPixmap, QShowEvent
 from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import (
     QComboBox,
@@ -223,8 +223,18 @@ class SharePage(QWidget):
         self.view_picker.clear()
         self.history_list.clear()
         self.shares = []
+        if session is not None and self.isVisible():
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Read the views and the history again (a view made or renamed since is there to pick)."""
+        session = self.session
         if session is not None:
             self._run(lambda: (views(session), history(session)), self._loaded)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refresh()
 
     def _run(self, call: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
         session = self.session
@@ -246,10 +256,16 @@ class SharePage(QWidget):
 
     def _loaded(self, result: tuple[list[ViewRow], list[ShareRecord]]) -> None:
         found, shares = result
+        chosen = self.view_picker.currentData()
         self.view_picker.blockSignals(True)
+        self.view_picker.clear()
         for row in found:
             self.view_picker.addItem(row.name or "(unnamed view)", row.id)
+        kept = self.view_picker.findData(chosen)
+        self.view_picker.setCurrentIndex(max(kept, 0))
         self.view_picker.blockSignals(False)
+        if kept < 0:
+            self._forget_preview()
         if not found:
             show_message(self.error, "There is no view to share yet. Make one on the Opportunities page: pick "
                                      "the records and skills for one opportunity, then come back here.")

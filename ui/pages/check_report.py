@@ -27,7 +27,7 @@ def _line(caption: str, text: str, object_name: str) -> QWidget:
     layout = QHBoxLayout(row)
     layout.setContentsMargins(0, 0, 0, 0)
     key = label(caption, "fieldName", wrap=False)
-    key.setMinimumWidth(120)
+    key.setMinimumWidth(140)
     layout.addWidget(key, 0, Qt.AlignmentFlag.AlignTop)
     value = selectable(label(text, object_name=object_name))
     value.setAccessibleName(f"{caption} {text}")
@@ -80,14 +80,17 @@ def report_widgets(source: str, report: BundleReport) -> list[QWidget]:
     widgets: list[QWidget] = []
     head, column = _panel("checkSummary")
     top = QHBoxLayout()
-    top.addWidget(label(f"A shared bundle: {source}", "heading"), 1)
+    shown = source if source.startswith("QR codes") else source.replace("\\", "/").rsplit("/", 1)[-1]
+    heading = label(f"A shared bundle: {shown}", "heading", object_name="checkSource")
+    heading.setToolTip(source)
+    top.addWidget(heading, 1)
     top.addWidget(pill(status_look(report.status.value), "checkVerdict"), 0)
     column.addLayout(top)
     column.addWidget(label(status_sentence(report.status.value), "muted", object_name="checkVerdictText"))
     person = report.statement.person if report.statement is not None else ""
     column.addWidget(_line("Holder", report.holder or "not named", "checkHolder"))
     if person:
-        column.addWidget(_line("Name they give", person, "checkHolderName"))
+        column.addWidget(_line("Name", person, "checkHolderName"))
     column.addWidget(_line("Holder's proof", f"{outcome_look(report.proof.outcome.value).word}: "
                            f"{report.proof.message}", "checkProof"))
     column.addWidget(_line("Recipient", report.recipient or "no one named (any recipient)", "checkRecipient"))

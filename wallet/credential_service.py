@@ -296,7 +296,17 @@ class CredentialService:
         if existing is not None and duplicates.same_content(self._repo.credential_parsed(existing), fields.parsed):
             info = self._repo.get(existing).credential
             same_bytes = info is not None and info.sha256 == hashlib.sha256(parsed.original).hexdigest()
-            message = duplicates.kept_sentence(info.verification if info else None, report.status.value, same_bytes)
+            stored = info.verification if info else None
+            message = duplicates.kept_sentence(stored, report.status.value, same_bytes)
+            if not same_bytes and duplicates.checks_better(stored, report.status.value):
+                try:
+                    self._repo.replace_credential_copy(
+                        existing, parsed.original, media_type=parsed.media_type, fmt=parsed.format_name,
+                        fields=fields, verification=(report.status.value, report.to_json()))
+                except DuplicateRecordError:
+                    message = "Already in the wallet."
+                except WalletError as exc:
+                    return ImportOutcome(label, "failed", exc.message)
             return ImportOutcome(label, "duplicate", message, existing)
         shared = " It shares its id with a different credential in your wallet; both are kept." if existing else ""
         try:

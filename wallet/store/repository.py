@@ -282,6 +282,41 @@ class Repository:
             self._reindex(record_id)
         return record_id
 
+    def replace_credential_copy(
+        self,
+        record_id: str,
+        original: bytes,
+        *,
+        media_type: str,
+        fmt: str,
+        fields: CredentialFields,
+        verification: tuple[str, dict[str, Any]],
+    ) -> None:
+        """Keep another copy of the same credential in this record (its tags, note and evidence stay): the copy
+        that checks better replaces the stored bytes, parsed fields and last report."""
+        if len(original) > MAX_CREDENTIAL_BYTES:
+            raise InvalidInputError("The credential is larger than 20 MB, which is more than any real one.")
+        digest = hashlib.sha256(original).hexdigest()
+        now = utc_iso(self._clock())
+        with transaction(self._conn, self._path) as conn:
+            holder = conn.execute("SELECT record_id FROM credential_sources WHERE sha256 = ?", (digest,)).fetchone()
+            if holder is not None:
+                raise DuplicateRecordError("This credential is already in the wallet.", str(holder[0]))
+            changed = conn.execute(
+                "UPDATE credential_sources SET original = ?, media_type = ?, format = ?, sha256 = ?, parsed = ? "
+                "WHERE record_id = ?",
+                (original, media_type, fmt, digest, json.dumps(fields.parsed), record_id),
+            ).rowcount
+            if changed != 1:
+                raise RecordNotFoundError(f"No credential with id {record_id} is in the wallet.")
+            conn.execute("UPDATE records SET updated_at = ? WHERE id = ?", (now, record_id))
+            conn.execute(
+                "INSERT OR REPLACE INTO verification_results (record_id, status, report, checked_at, recipient) "
+                "VALUES (?,?,?,?,?)",
+                (record_id, verification[0], json.dumps(verification[1]), now, recipient_outcome(verification[1])),
+            )
+            self._reindex(record_id)
+
     def add_evidence(
         self, record_id: str, filename: str, data: bytes, *, media_type: str, description: str = ""
     ) -> str:

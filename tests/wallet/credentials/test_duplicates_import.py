@@ -19,17 +19,25 @@ def test_same_credential_in_other_bytes_keeps_the_stored_copy_and_says_how_they_
     assert session.count() == 1
 
 
-def test_a_better_checking_copy_is_named_as_better(session: Session) -> None:
-    """When the stored copy's signature is broken and the new copy verifies, the learner is told this one is better."""
+def test_a_better_checking_copy_replaces_the_stored_one_and_says_so(session: Session) -> None:
+    """A stored copy with a broken signature gives way to a copy that verifies; tags and note stay on the record."""
     badge = demo_issuers.forklift_badge(session.did)
     broken = json.loads(json.dumps(badge))
     broken["proof"]["proofValue"] = "z" + "1" * 87
     [first] = session.credentials.import_bytes(json.dumps(broken).encode(), "broken.json")
-    assert first.status == "not_verified"
-    [second] = session.credentials.import_bytes(json.dumps(badge).encode(), "good.json")
-    assert second.outcome == "duplicate"
-    assert "this copy checks better (verified with warnings)" in second.message
-    assert "was kept (not verified)" in second.message
+    assert first.status == "not_verified" and first.record_id
+    session.set_tags(first.record_id, ["forklift"])
+    good = json.dumps(badge).encode()
+    [second] = session.credentials.import_bytes(good, "good.json")
+    assert second.outcome == "duplicate" and second.record_id == first.record_id
+    assert "this copy checks better (verified with warnings), so the wallet now keeps this one" in second.message
+    assert session.credential_original(first.record_id) == good
+    record = session.get_record(first.record_id)
+    assert record.credential is not None and record.credential.verification == "verified_with_warnings"
+    assert record.tags == ("forklift",) and session.count() == 1
+    [again] = session.credentials.import_bytes(json.dumps(broken).encode(), "broken-again.json")
+    assert "checks no better (not verified)" in again.message
+    assert session.credential_original(first.record_id) == good
 
 
 def test_two_different_credentials_sharing_an_id_are_both_kept(session: Session) -> None:

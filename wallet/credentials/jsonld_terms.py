@@ -9,8 +9,9 @@ expanded without them, exactly as RDFC expands it, so the verifier pays for one 
 
 from __future__ import annotations
 
+import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pyld import jsonld
@@ -160,14 +161,68 @@ def term_findings(document: dict[str, Any]) -> TermFindings:
     if found.errors or found.unchecked:
         return found
     unsecured = {key: value for key, value in document.items() if key != "proof"}  # proofs: the signature checks'
+    key = _skeleton_key(unsecured)
+    known = _FINDINGS.get(key) if key is not None else None
+    if known is not None:
+        return replace(known, errors=list(known.errors), undefined=list(known.undefined),
+                       issuer_dependent=list(known.issuer_dependent))
+    _expand_terms(unsecured, found)
+    if key is not None:
+        _FINDINGS[key] = replace(found, errors=list(found.errors), undefined=list(found.undefined),
+                                 issuer_dependent=list(found.issuer_dependent))
+        while len(_FINDINGS) > _FINDINGS_KEPT:
+            _FINDINGS.pop(next(iter(_FINDINGS)))
+    return found
+
+
+_FINDINGS: dict[str, TermFindings] = {}
+_FINDINGS_KEPT = 256
+_SKELETON_DEPTH = 64
+_KEPT_VALUES = frozenset({"@context", "type", "@type"})
+
+
+def _skeleton(value: Any, depth: int, keep: bool) -> Any:
+    """The credential with every string that cannot change what expansion finds set to one placeholder.
+
+    What the term check finds depends on the keys, the contexts, the types (type-scoped contexts), keywords' values
+    and the JSON shape, never on the text of names, descriptions or ids. Credentials from one issuer share a
+    skeleton, so the check expands each shape once (a JCS-signed credential has no other expansion to share)."""
+    if depth > _SKELETON_DEPTH:
+        raise _TooDeep
+    if isinstance(value, dict):
+        return {k: _skeleton(v, depth + 1, keep or _kept(k)) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_skeleton(v, depth + 1, keep) for v in value]
+    if isinstance(value, str) and not keep:
+        return "x"
+    return value
+
+
+def _kept(key: object) -> bool:
+    """Whether a property's strings can change what expansion finds (contexts, types, keywords)."""
+    return isinstance(key, str) and (key in _KEPT_VALUES or key.startswith("@"))
+
+
+class _TooDeep(Exception):
+    """A credential too deep to be worth a skeleton: it is expanded (and judged) as it is."""
+
+
+def _skeleton_key(document: dict[str, Any]) -> str | None:
+    try:
+        return json.dumps(_skeleton(document, 0, False), sort_keys=True, separators=(",", ":"))
+    except (_TooDeep, TypeError, ValueError):
+        return None
+
+
+def _expand_terms(unsecured: dict[str, Any], found: TermFindings) -> None:
+    """Expand once and collect what expansion says into `found`."""
     try:
         expanded, dropped = expand(unsecured)  # the same expansion RDFC then reuses (canonical._expanded)
     except UnknownContextError as exc:
         found.unchecked = f"Not checked: {exc.message}"
-        return found
+        return
     except CredentialFormatError as exc:
         found.errors.append(_jsonld_error(exc))
-        return found
+        return
     relative = _walk(expanded, found)  # a type no context maps is an undefined term like any other
     found.undefined = sorted(term for term in set(dropped) | relative if not term.startswith("@"))
-    return found

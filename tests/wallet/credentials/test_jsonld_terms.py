@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 import pytest
 from pyld import jsonld
 
-from wallet.credentials import canonical
+from wallet.credentials import canonical, jsonld_terms
 from wallet.credentials.contexts import document_loader
 from wallet.credentials.jsonld_terms import VC_V1, VC_V2, is_url, term_findings
 
@@ -85,3 +87,50 @@ def test_rdfc_reuses_the_expansion_and_gets_the_same_nquads() -> None:
                                         "documentLoader": document_loader})
     assert reused == fresh and reused
     assert canonical.rdfc(document).nquads == reused  # the remembered expansion was not changed by its use
+
+
+def _other_strings(value: Any, keep: bool = False) -> Any:
+    """The same credential with every string the term check may ignore changed (names, ids, descriptions)."""
+    if isinstance(value, dict):
+        return {k: _other_strings(v, keep or k in ("@context", "type", "@type") or k.startswith("@"))
+                for k, v in value.items()}
+    if isinstance(value, list):
+        return [_other_strings(v, keep) for v in value]
+    return value if keep or not isinstance(value, str) else "urn:other:" + value[::-1]
+
+
+def _fixture_documents() -> list[tuple[str, dict[str, Any]]]:
+    found = []
+    for path in sorted(Path(__file__).resolve().parents[2].joinpath("fixtures").rglob("*.json")):
+        try:
+            document = json.loads(path.read_text("utf-8"))
+        except (UnicodeDecodeError, ValueError):
+            continue
+        if isinstance(document, dict) and "@context" in document:
+            found.append((path.name, document))
+    return found
+
+
+def test_credentials_of_one_shape_get_the_same_findings_whatever_their_text() -> None:
+    """The findings cache keys on a credential's shape: over every JSON-LD fixture, changing names, ids and
+    descriptions never changes what the term check finds (so a cached answer is the answer)."""
+    documents = _fixture_documents()
+    assert len(documents) > 100
+    for name, document in documents:
+        jsonld_terms._FINDINGS.clear()
+        first = term_findings(document)
+        jsonld_terms._FINDINGS.clear()
+        assert term_findings(_other_strings(document)) == first, name
+
+
+def test_credentials_of_one_shape_are_expanded_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two badges from one issuer that differ only in their text cost one expansion between them."""
+    jsonld_terms._FINDINGS.clear()
+    calls: list[int] = []
+    real = jsonld_terms.expand
+    monkeypatch.setattr(jsonld_terms, "expand", lambda doc: calls.append(1) or real(doc))
+    term_findings(_credential(name="Forklift Operator"))
+    term_findings(_credential(name="Reach Truck Operator"))
+    assert len(calls) == 1
+    term_findings(_credential(name={"en": "Reach Truck Operator"}))  # another shape: expanded on its own
+    assert len(calls) == 2

@@ -160,6 +160,7 @@ class SharePage(QWidget):
         qr = QVBoxLayout(self.qr_frame)
         qr.setContentsMargins(14, 10, 14, 10)
         self.qr_image = QLabel()
+        self.qr_image.setTextFormat(Qt.TextFormat.PlainText)  # an image only; never rich text
         name(self.qr_image, "shareQrImage", "QR code of the bundle")
         self.qr_image.setAlignment(Qt.AlignmentFlag.AlignCenter)
         qr.addWidget(self.qr_image, 0)
@@ -307,6 +308,7 @@ class SharePage(QWidget):
         self.summary.setText(summary_text(prepared))
         for number, data in enumerate(prepared.pages, start=1):
             page = QLabel()
+            page.setTextFormat(Qt.TextFormat.PlainText)  # an image only; never rich text
             name(page, f"sharePdfPage{number}", f"Page {number} of the PDF résumé")
             pixmap = QPixmap.fromImage(QImage.fromData(data))
             page.setPixmap(pixmap.scaledToWidth(THUMB_WIDTH, Qt.TransformationMode.SmoothTransformation))

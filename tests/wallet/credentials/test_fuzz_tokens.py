@@ -24,7 +24,7 @@ from wallet.errors import CredentialFormatError
 
 pytestmark = pytest.mark.timeout(300)
 
-SUITE = Path(__file__).resolve().parents[3].parent / "shared" / "vectors" / "07-w3c-vc-jose-cose-test-suite"
+SUITE = Path(__file__).resolve().parents[2] / "fixtures" / "vc-jose-cose"  # copied from ../shared, licence kept
 COSE_TEXT = (SUITE / "tests" / "input" / "credential-cose-minimal.txt").read_bytes().strip()
 COSE_RAW = cose.raw_bytes(COSE_TEXT)
 SD_SEED = f"{issued()}~{FIRST[0]}~{PHONE[0]}~"

@@ -1,9 +1,10 @@
 """Every verification input of the W3C VC-JOSE-COSE test suite gets the verdict the suite expects, or a listed reason.
 
-Inputs: ../shared/vectors/07-w3c-vc-jose-cose-test-suite/tests/input (W3C Software and Document License, copied
-at commit ff6be51). Expected results: the suite's tests/test-mapping.js at that commit (`fn: verify` entries, each
-with the one key file the suite hands the verifier). The input presentation-sdjwt-selective.txt has no mapping
-entry (test 22 has none); its name says it should verify.
+Inputs: tests/fixtures/vc-jose-cose/tests/input, from ../shared/vectors/07-w3c-vc-jose-cose-test-suite
+(W3C Software and Document License, copied at commit ff6be51). Expected results: the suite's
+tests/test-mapping.js at that commit (`fn: verify` entries, each with the one key file the suite hands the
+verifier). The input presentation-sdjwt-selective.txt has no mapping entry (test 22 has none); its name says it
+should verify.
 
 The suite's "success" is read as `verified` / `verified_with_warnings` (a presentation also needs its holder proof
 to pass, and none of its credentials may be `not_verified`); "failure" as `not_verified` or a refusal with a
@@ -25,7 +26,7 @@ from wallet.credentials.report import Outcome, Status
 from wallet.credentials.verifier import Verifier, VerifyOptions
 from wallet.errors import CredentialFormatError
 
-SUITE = Path(__file__).resolve().parents[3].parent / "shared" / "vectors" / "07-w3c-vc-jose-cose-test-suite"
+SUITE = Path(__file__).resolve().parents[2] / "fixtures" / "vc-jose-cose"  # copied from ../shared, licence kept
 INPUT = SUITE / "tests" / "input"
 NOW = datetime(2024, 12, 16, 12, tzinfo=UTC)
 """Inside the window of the signed presentations (issued 2024-12-16 00:57 UTC, valid one day)."""

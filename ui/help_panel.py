@@ -154,7 +154,8 @@ class Guide:
         if shown is w.workspace:
             return SECTION_PAGES[max(0, w.workspace.nav.currentIndex())]
         pages: dict[QWidget | None, str] = {w.welcome: "kiosk" if self.kiosk else "welcome", w.create_page: "create",
-                 w.recovery_code: "recovery_code", w.unlock: "unlock", w.recover: "recover"}
+                 w.recovery_code: "recovery_code", w.unlock: "unlock", w.recover: "recover",
+                 w.share_page: "share", w.check_page: "check"}
         return pages.get(shown, "welcome")
 
     def follow(self) -> None:

@@ -17,7 +17,7 @@ from wallet.resources import resource_path
 
 LANGUAGES = ("en", "es")
 PAGES = ("welcome", "create", "recovery_code", "unlock", "recover", "records", "skills", "opportunities",
-         "pathways", "kiosk")
+         "pathways", "share", "check", "kiosk")
 """Every page with a help text (the kiosk's welcome page has its own)."""
 
 

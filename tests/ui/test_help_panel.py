@@ -167,3 +167,15 @@ def test_navigator_notes_show_and_save_a_pdf(qtbot: QtBot, open_window: Callable
     refused = dialog.save_to(tmp_path / "no such folder" / "notes.pdf")
     assert refused and "Saved" not in refused
     click(qtbot, find(dialog, QPushButton, "notesCloseButton"))
+
+
+def test_the_check_page_has_its_own_help(qtbot: QtBot, open_window: Callable[[Path | None], MainWindow]) -> None:
+    """Check a shared record… from the welcome page shows the Check page's help, with what each mark means."""
+    window = open_window(None)
+    click(qtbot, find(window, QToolButton, "startHelpButton"))
+    window.welcome.check_clicked.emit()
+    assert window.stack.currentWidget() is window.check_page
+    assert window.guide.current_page() == "check"
+    shown = panel_text(window)
+    assert "You do not need a wallet" in shown and "Not verified: a check failed" in shown
+    assert shown != help_text("welcome")

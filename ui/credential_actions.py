@@ -10,13 +10,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAction, QKeySequence
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAction
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ui.dialogs.import_dialogs import ImportResultsDialog, PasteDialog, summary
 from ui.dialogs.trusted_issuers import TrustedIssuersDialog
 from ui.status import status_look
+from ui.widgets import page_action
 from ui.worker import Failed, Jobs
 from wallet.api import ImportOutcome, pasted_bytes
 
@@ -57,18 +58,7 @@ class CredentialActions(QObject):
         self._last_folder = Path.home()
 
     def _action(self, text: str, short: str, object_name: str, shortcut: str, tip: str) -> QAction:
-        """`text` for menus and screen readers; `short` on the header button."""
-        action = QAction(text, self.page)
-        action.setIconText(short)
-        action.setObjectName(object_name)
-        action.setStatusTip(tip)
-        action.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.setEnabled(False)
-        self.page.addAction(action)
-        return action
+        return page_action(self.page, text, short, object_name, shortcut, tip)
 
     # -- state ------------------------------------------------------------------------------------
     def set_available(self, available: bool) -> None:

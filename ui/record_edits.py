@@ -17,14 +17,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog
 
 from ui.credential_actions import announce
 from ui.dialogs.entry_editor import EntryEditor
 from ui.dialogs.entry_endorse import EndorseDialog
 from ui.dialogs.entry_marks import MarksDialog
+from ui.widgets import page_action
 from ui.worker import Failed
 from wallet.api import (
     MAX_INPUT_BYTES,
@@ -82,17 +83,7 @@ class RecordEdits(QObject):
         """Asks which files to use: (title, filter) → paths. Tests choose the files."""
 
     def _action(self, text: str, short: str, object_name: str, shortcut: str, tip: str) -> QAction:
-        action = QAction(text, self.page)
-        action.setIconText(short)
-        action.setObjectName(object_name)
-        action.setStatusTip(tip)
-        action.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.setEnabled(False)
-        self.page.addAction(action)
-        return action
+        return page_action(self.page, text, short, object_name, shortcut, tip)
 
     # -- state ------------------------------------------------------------------------------------
     def set_available(self, available: bool) -> None:

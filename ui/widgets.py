@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -293,3 +294,18 @@ class FlowLayout(QLayout):
             x += hint.width() + self._gap
             line_height = max(line_height, hint.height())
         return y + line_height - rect.y()
+
+
+def page_action(page: QWidget, text: str, short: str, object_name: str, shortcut: str, tip: str) -> QAction:
+    """A window-wide action that starts disabled: `text` for menus and screen readers, `short` on a button."""
+    action = QAction(text, page)
+    action.setIconText(short)
+    action.setObjectName(object_name)
+    action.setStatusTip(tip)
+    action.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
+    if shortcut:
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    action.setEnabled(False)
+    page.addAction(action)
+    return action

@@ -85,7 +85,7 @@ LAYERS: list[tuple[str, set[str]]] = [
     ("credentials", {"credentials"}),
     ("store", {"store"}),
     ("crypto", {"crypto"}),
-    ("models and errors", {"models", "errors", "events", "clock", "validation", "resources", "text_safety",
+    ("models and errors", {"models", "errors", "events", "clock", "validation", "resources", "text_safety", "i18n",
                            "safe_markdown", "inputs", "cancel", "hardening", "portable", "notices", "__init__"}),
 ]
 RANK = {part: rank for rank, (_, parts) in enumerate(LAYERS) for part in parts}

@@ -18,13 +18,15 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ui import style
+from ui.i18n import apply_language
 from ui.main_window import APP_NAME, MainWindow
 from ui.resources import register_fonts
 from ui.settings import Preferences, keep_qt_quiet
-from wallet.api import UsageError, harden_process
+from wallet.api import UsageError, _, harden_process
 
 log = logging.getLogger(__name__)
 
+PIN_COMMAND = "pip install 'pyside6-essentials<6.12'"  # i18n: not shown
 BROKEN_BINDINGS = {(6, 12, 0)}
 """PySide6 releases that drop a reference to `True` on every Signal.emit() from Python: before Python 3.12
 (where True became immortal) the process aborts in `bool_dealloc` once the references run out (measured here:
@@ -39,8 +41,9 @@ def binding_problem(
     py = tuple(python if python is not None else sys.version_info[:2])
     if qt[:3] in BROKEN_BINDINGS and py < (3, 12):
         shown = ".".join(str(part) for part in qt[:3])
-        return (f"PySide6 {shown} crashes on Python {py[0]}.{py[1]} after a few thousand Qt signals, so the app "
-                "window does not start with it; install PySide6 6.11 with: pip install 'pyside6-essentials<6.12'")
+        return _("PySide6 {version} crashes on Python {python} after a few thousand Qt signals, so the app window "
+                 "does not start with it; install PySide6 6.11 with: {command}").format(
+            version=shown, python=f"{py[0]}.{py[1]}", command=PIN_COMMAND)
     return None
 
 
@@ -86,8 +89,8 @@ def _show_unexpected(kind: type[BaseException], value: BaseException, tb: Traceb
     if app is None or QThread.currentThread() is not app.thread():
         return  # a window made off the GUI thread would abort the process: the log line must do
     parent = QApplication.activeWindow()
-    QMessageBox.warning(parent, APP_NAME, "Something unexpected went wrong, so that action did not finish. "
-                        "If it keeps happening, please report it.")
+    QMessageBox.warning(parent, APP_NAME, _("Something unexpected went wrong, so that action did not finish. "
+                                            "If it keeps happening, please report it."))
 
 
 def run_app(wallet_path: Path | None) -> int:
@@ -100,6 +103,7 @@ def run_app(wallet_path: Path | None) -> int:
     app = make_app()
     sys.excepthook = _show_unexpected
     preferences = Preferences()
+    apply_language(preferences.values.language)
     preferences.apply_look(app)
     window = MainWindow(wallet_path, preferences=preferences)
     fit_to_screen(window, scale=preferences.values.text_scale)

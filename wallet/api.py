@@ -34,6 +34,7 @@ from __future__ import annotations
 
 from wallet import __version__
 from wallet.app_settings import (
+    LANGUAGE_CHOICES,
     LOCK_MINUTES,
     PAPER_SIZES,
     TEXT_SCALES,
@@ -77,11 +78,23 @@ from wallet.flows.locations import free_location
 from wallet.flows.onboarding import Onboarding, Outcome, Step
 from wallet.handed_over import dropped_inputs, pasted_bytes, qr_image_inputs
 from wallet.hardening import Hardening, harden_process
-from wallet.help_texts import LANGUAGES as HELP_LANGUAGES
 from wallet.help_texts import PAGES as HELP_PAGES
-from wallet.help_texts import TourStep, help_text, language_for, navigator_notes, tour_steps
+from wallet.help_texts import TourStep, help_text, navigator_notes, tour_steps
 from wallet.holder import DEFAULT_NAME as DEFAULT_HOLDER_NAME
 from wallet.holder import HolderProfile
+from wallet.i18n import (
+    LANGUAGE_NAMES,
+    LANGUAGES,
+    N_,
+    _,
+    current_language,
+    format_date,
+    format_number,
+    language_for,
+    ngettext,
+    set_language,
+)
+from wallet.i18n import LANGUAGES as HELP_LANGUAGES
 from wallet.inputs import decode_text, read_file, read_source
 from wallet.kiosk_config import KioskConfig, KioskConfigError, load_kiosk_config
 from wallet.lifecycle import (
@@ -164,11 +177,15 @@ __all__ = [
     "ENTRY_KIND_LABELS",
     "HELP_LANGUAGES",
     "HELP_PAGES",
+    "LANGUAGES",
+    "LANGUAGE_CHOICES",
+    "LANGUAGE_NAMES",
     "LOCK_MINUTES",
     "MATCH_SCORE_BASIS",
     "MAX_INPUT_BYTES",
     "MAX_TEXT_INPUT_BYTES",
     "MIN_PASSPHRASE",
+    "N_",
     "PAPER_SIZES",
     "RESUME_LAYOUTS",
     "RESUME_PAPERS",
@@ -260,6 +277,7 @@ __all__ = [
     "WalletLockedError",
     "WalletNotFoundError",
     "WrongPassphraseError",
+    "_",
     "__version__",
     "and_list",
     "atomic_write",
@@ -270,6 +288,7 @@ __all__ = [
     "check_resume_pdf",
     "check_wallet",
     "create_wallet",
+    "current_language",
     "damage_sentence",
     "decode_text",
     "default_wallet_path",
@@ -281,6 +300,8 @@ __all__ = [
     "entry_fields",
     "escape_json_text",
     "for_terminal",
+    "format_date",
+    "format_number",
     "free_location",
     "harden_process",
     "help_text",
@@ -300,6 +321,7 @@ __all__ = [
     "multiline",
     "navigator_notes",
     "navigator_notes_pdf",
+    "ngettext",
     "offline_options",
     "one_line",
     "open_wallet",
@@ -329,6 +351,7 @@ __all__ = [
     "restore_backup",
     "resume_pdf",
     "save_settings",
+    "set_language",
     "skills_data_credits",
     "start_warm_up",
     "suggest_skills",

@@ -1,7 +1,7 @@
 """The app's own settings file: what belongs to this computer rather than to one wallet.
 
 One small JSON file (`settings.json` in the platform's config folder, or `LER_WALLET_SETTINGS`): the lock
-timeout, the look (theme, text size), the default paper size and the recent-wallets list (which can be
+timeout, the look (theme, text size), the language, the default paper size and the recent-wallets list (which can be
 turned off, and is then emptied). Nothing secret goes here. A damaged or hand-edited file never stops the
 app: each value that is missing or out of range falls back to its default.
 """
@@ -23,6 +23,8 @@ THEMES = ("light", "dark", "high contrast")
 TEXT_SCALES = (1.0, 1.25, 1.5, 2.0)
 PAPER_SIZES = ("A4", "Letter")
 LOCK_MINUTES = (1, 2, 5, 10, 15, 30, 60)
+LANGUAGE_CHOICES = ("system", "en", "es")
+"""'system' follows the computer's locale (Spanish for es_*, else English)."""
 DEFAULT_LOCK_MINUTES = 5
 MAX_RECENT = 8
 MAX_SETTINGS_BYTES = 64 * 1024
@@ -40,6 +42,8 @@ class AppSettings:
     recent: tuple[str, ...] = field(default_factory=tuple)
     tour_seen: bool = False
     """The first-run tour was shown (or skipped) on this computer; Help reopens it."""
+    language: str = "system"
+    """One of LANGUAGE_CHOICES."""
 
     def with_recent(self, wallet: Path) -> AppSettings:
         """`wallet` first in the recent list (unless remembering is off)."""
@@ -90,6 +94,7 @@ def from_json(data: Any) -> AppSettings:
         remember_recent=remember_on,
         recent=paths if remember_on else (),
         tour_seen=data.get("tour_seen") is True,
+        language=_pick(data.get("language"), LANGUAGE_CHOICES, base.language),
     )
 
 
@@ -116,6 +121,6 @@ def save_settings(settings: AppSettings, path: Path | None = None) -> Path:
 
 
 __all__ = [
-    "DEFAULT_LOCK_MINUTES", "LOCK_MINUTES", "PAPER_SIZES", "TEXT_SCALES", "THEMES",
+    "DEFAULT_LOCK_MINUTES", "LANGUAGE_CHOICES", "LOCK_MINUTES", "PAPER_SIZES", "TEXT_SCALES", "THEMES",
     "AppSettings", "load_settings", "save_settings", "settings_path",
 ]

@@ -2,33 +2,21 @@
 
 They live as Markdown in resources/help/<language>/<page>.md (and resources/help/navigator-notes/<language>.md),
 so a writer can change them without touching code. English and Spanish ship; any other language falls back to
-English, and so does a page missing in Spanish. The language follows the system locale (`es_*` is Spanish)
-until the app has a language setting of its own.
+English, and so does a page missing in Spanish. The language is the app's (wallet.i18n).
 """
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 
 from wallet.errors import UsageError
+from wallet.i18n import LANGUAGES, language_for
 from wallet.resources import resource_path
 
-LANGUAGES = ("en", "es")
 PAGES = ("welcome", "create", "recovery_code", "unlock", "recover", "records", "skills", "opportunities",
          "pathways", "share", "check", "kiosk")
 """Every page with a help text (the kiosk's welcome page has its own)."""
-
-
-def language_for(locale_name: str | None = None) -> str:
-    """'es' for a Spanish locale ('es', 'es_MX.UTF-8', 'es-419'), else 'en'. None: the environment's locale
-    (LC_ALL, LC_MESSAGES, LANG, in the order POSIX reads them)."""
-    if locale_name is None:
-        locale_name = next((os.environ[key] for key in ("LC_ALL", "LC_MESSAGES", "LANG") if os.environ.get(key)),
-                           "")
-    code = re.split(r"[_.@-]", locale_name.strip().lower(), maxsplit=1)[0]
-    return code if code in LANGUAGES else "en"
 
 
 def _read(*parts: str) -> str:

@@ -19,25 +19,25 @@ from ui.dialogs.new_recovery_code import JobQueue
 from ui.places import start_place
 from ui.widgets import busy_bar, button, field, footer_row, label, line_edit, message_label, modal_layout, show_message
 from ui.worker import Failed
-from wallet.api import LastBackup, Session, back_up, backup_reminder, last_backup
+from wallet.api import N_, LastBackup, Session, _, back_up, backup_reminder, format_date, last_backup
 
-INTRO = ("A backup is one encrypted file holding your whole wallet. It opens with your passphrase or your "
-         "recovery code as they are now. Keep it on a USB stick or another disk, not only on this computer.")
-NO_PLACE = "Choose where to save the backup."
-WORKING = "Writing the backup and checking that it reads back…"
+INTRO = (N_("A backup is one encrypted file holding your whole wallet. It opens with your passphrase or your "
+         "recovery code as they are now. Keep it on a USB stick or another disk, not only on this computer."))
+NO_PLACE = N_("Choose where to save the backup.")
+WORKING = N_("Writing the backup and checking that it reads back…")
 SUFFIX = ".lerbackup"
 
 
 def when_text(moment: datetime.datetime) -> str:
     """A date and time a person reads (local time), e.g. '4 December 2026 at 15:02'."""
     local = moment.astimezone()
-    return f"{local.day} {local:%B %Y} at {local:%H:%M}"
+    return _("{date} at {time}").format(date=format_date(local), time=f"{local:%H:%M}")
 
 
 def last_text(last: LastBackup | None) -> str:
     if last is None:
-        return "No backup has been made from this wallet in the app yet."
-    return f"Last backup: {when_text(last.when)}, saved to {last.place}"
+        return _("No backup has been made from this wallet in the app yet.")
+    return _("Last backup: {when}, saved to {place}").format(when=when_text(last.when), place=last.place)
 
 
 class BackupDialog(QDialog):
@@ -50,22 +50,22 @@ class BackupDialog(QDialog):
         self._session: Session | None = None
         self._busy = False
         self.clock: Callable[[], datetime.datetime] = lambda: datetime.datetime.now(datetime.UTC)
-        layout = modal_layout(self, "backupDialog", "Back up your wallet", 680, 420)
-        layout.addWidget(label("Back up your wallet", "heading"))
-        layout.addWidget(label(INTRO))
+        layout = modal_layout(self, "backupDialog", _("Back up your wallet"), 680, 420)
+        layout.addWidget(label(_("Back up your wallet"), "heading"))
+        layout.addWidget(label(_(INTRO)))
         self.last = label(role="muted", object_name="lastBackupLabel")
         layout.addWidget(self.last)
         self.reminder = message_label("backupReminder", "note")
         layout.addWidget(self.reminder)
-        self.location = line_edit("backupLocation", "Backup file")
-        self.choose = button("Choose…", "backupChoose", "Choose where to save the backup")
+        self.location = line_edit("backupLocation", _("Backup file"))
+        self.choose = button(_("Choose…"), "backupChoose", _("Choose where to save the backup"))
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.location, 1)
         row.addWidget(self.choose)
         holder = QWidget()
         holder.setLayout(row)
-        layout.addWidget(field("Save the backup &as", holder))
+        layout.addWidget(field(_("Save the backup &as"), holder))
         self.busy = busy_bar("backupBusy")
         layout.addWidget(self.busy)
         self.error = message_label("backupError")
@@ -73,8 +73,8 @@ class BackupDialog(QDialog):
         self.outcome = message_label("backupDone", "note")
         layout.addWidget(self.outcome)
         layout.addStretch(1)
-        self.cancel = button("Close", "backupCancel", "Close without making a backup")
-        self.submit = button("Back up", "backupSubmit", "Write the backup", primary=True)
+        self.cancel = button(_("Close"), "backupCancel", _("Close without making a backup"))
+        self.submit = button(_("Back up"), "backupSubmit", _("Write the backup"), primary=True)
         footer_row(layout, self.cancel, self.submit)
         self.cancel.clicked.connect(self.reject)
         self.submit.clicked.connect(self._submit)
@@ -86,7 +86,7 @@ class BackupDialog(QDialog):
         self._session = session
         for message in (self.error, self.outcome, self.reminder):
             show_message(message, "")
-        self.last.setText("Looking up the last backup…")
+        self.last.setText(_("Looking up the last backup…"))
         place, _said = start_place()
         stem = session.path.name.removesuffix(".lerwallet")
         self.location.setText(str(place / f"{stem}-{time.strftime('%Y-%m-%d')}{SUFFIX}"))
@@ -113,7 +113,7 @@ class BackupDialog(QDialog):
         current = Path(self.location.text().strip() or Path.home()).expanduser()
         folder = current.parent if current.parent.is_dir() else start_place()[0]
         chosen, _filter = QFileDialog.getSaveFileName(
-            self, "Save the backup as", str(folder / current.name), f"LER Wallet backups (*{SUFFIX})")
+            self, _("Save the backup as"), str(folder / current.name), _("LER Wallet backups") + f" (*{SUFFIX})")
         if chosen:
             self.location.setText(chosen if chosen.endswith(SUFFIX) else chosen + SUFFIX)
 
@@ -123,11 +123,11 @@ class BackupDialog(QDialog):
             return
         text = self.location.text().strip()
         if not text:
-            show_message(self.error, NO_PLACE)
+            show_message(self.error, _(NO_PLACE))
             return
         out = Path(text).expanduser()
         show_message(self.error, "")
-        show_message(self.outcome, WORKING)
+        show_message(self.outcome, _(WORKING))
         self._set_busy(True)
         clock = self.clock
         self._jobs.run(lambda: back_up(session, out, clock=clock), self._written, within=session)
@@ -144,8 +144,9 @@ class BackupDialog(QDialog):
         assert isinstance(result, LastBackup)
         show_message(self.reminder, "")
         self.last.setText(last_text(result))
-        show_message(self.outcome, f"Backup saved to {result.place}. It was read back and is complete.")
-        self.cancel.setText("Close")
+        show_message(self.outcome, _("Backup saved to {place}. It was read back and is complete.").format(
+            place=result.place))
+        self.cancel.setText(_("Close"))
         self.cancel.setFocus()
 
     def _set_busy(self, busy: bool) -> None:

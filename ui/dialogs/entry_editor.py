@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from ui.chips import WrappingFlow, chip_key
 from ui.widgets import button, field, footer_row, label, line_edit, message_label, modal_layout, name, show_message
-from wallet.api import ENTRY_KIND_LABELS, EntryInput, EntryKind, Record, WalletError, entry_fields, suggest_skills
+from wallet.api import ENTRY_KIND_LABELS, EntryInput, EntryKind, Record, WalletError, _, entry_fields, suggest_skills
 
 log = logging.getLogger(__name__)
 SUGGEST_DELAY_MS = 350
@@ -55,59 +55,59 @@ class EntryEditor(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        outer = modal_layout(self, "entryEditor", "Your experience", 720, 640, spacing=8)
-        self.heading = label("Add your experience", "heading", object_name="entryHeading")
+        outer = modal_layout(self, "entryEditor", _("Your experience"), 720, 640, spacing=8)
+        self.heading = label(_("Add your experience"), "heading", object_name="entryHeading")
         outer.addWidget(self.heading)
-        outer.addWidget(label("Describe it in your own words: it is marked as self-asserted wherever it is shown. "
-                              "Dates look like 2021-03 or 2021-03-15; leave the end empty if it goes on.", "muted"))
+        outer.addWidget(label(_("Describe it in your own words: it is marked as self-asserted wherever it is shown. "
+                              "Dates look like 2021-03 or 2021-03-15; leave the end empty if it goes on."), "muted"))
         form = QWidget()
         grid = QGridLayout(form)
         grid.setContentsMargins(0, 0, 4, 0)
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(8)
         self.kind = QComboBox()
-        name(self.kind, "entryKind", "Kind of experience")
-        name(self.kind.view(), "entryKindChoices", "Kinds of experience")
+        name(self.kind, "entryKind", _("Kind of experience"))
+        name(self.kind.view(), "entryKindChoices", _("Kinds of experience"))
         for kind, text in ENTRY_KIND_LABELS.items():
-            self.kind.addItem(text, kind.value)
-        self.title = line_edit("entryTitle", "Title", placeholder="e.g. Shift lead, Food bank volunteer")
-        self.organisation = line_edit("entryOrganisation", "Organisation", placeholder="Where, or for whom")
-        self.start = line_edit("entryStart", "Start date", placeholder="2021-03")
-        self.end = line_edit("entryEnd", "End date", placeholder="empty if it goes on")
+            self.kind.addItem(_(text), kind.value)
+        self.title = line_edit("entryTitle", _("Title"), placeholder=_("e.g. Shift lead, Food bank volunteer"))
+        self.organisation = line_edit("entryOrganisation", _("Organisation"), placeholder=_("Where, or for whom"))
+        self.start = line_edit("entryStart", _("Start date"), placeholder="2021-03")
+        self.end = line_edit("entryEnd", _("End date"), placeholder=_("empty if it goes on"))
         self.description = QPlainTextEdit()
-        name(self.description, "entryDescription", "Description",
-             "What you did, in your own words; skills are suggested from it as you type.")
+        name(self.description, "entryDescription", _("Description"),
+             _("What you did, in your own words; skills are suggested from it as you type."))
         self.description.setTabChangesFocus(True)
         self.description.setProperty("role", "prose")
         self.description.setFixedHeight(104)  # room below for the skills it suggests
-        self.skills = line_edit("entrySkills", "Skills", placeholder="Separate skills with commas")
-        self.tags = line_edit("entryTags", "Tags", placeholder="Your own labels, separated by commas")
-        grid.addWidget(field("&Kind", self.kind), 0, 0)
-        grid.addWidget(field("&Title", self.title), 0, 1)
-        grid.addWidget(field("&Organisation", self.organisation), 1, 0, 1, 2)
-        grid.addWidget(field("&Start", self.start), 2, 0)
-        grid.addWidget(field("&End", self.end), 2, 1)
-        grid.addWidget(field("&Description", self.description), 3, 0, 1, 2)
-        grid.addWidget(field("S&kills", self.skills), 4, 0, 1, 2)
+        self.skills = line_edit("entrySkills", _("Skills"), placeholder=_("Separate skills with commas"))
+        self.tags = line_edit("entryTags", _("Tags"), placeholder=_("Your own labels, separated by commas"))
+        grid.addWidget(field(_("&Kind"), self.kind), 0, 0)
+        grid.addWidget(field(_("&Title"), self.title), 0, 1)
+        grid.addWidget(field(_("&Organisation"), self.organisation), 1, 0, 1, 2)
+        grid.addWidget(field(_("&Start"), self.start), 2, 0)
+        grid.addWidget(field(_("&End"), self.end), 2, 1)
+        grid.addWidget(field(_("&Description"), self.description), 3, 0, 1, 2)
+        grid.addWidget(field(_("S&kills"), self.skills), 4, 0, 1, 2)
         self.suggest_note = label("", "muted", object_name="entrySuggestNote")
         grid.addWidget(self.suggest_note, 5, 0, 1, 2)
         self.suggestions = QWidget()
-        name(self.suggestions, "entrySuggestions", "Suggested skills")
+        name(self.suggestions, "entrySuggestions", _("Suggested skills"))
         self._flow = WrappingFlow(self.suggestions, spacing=6)
         grid.addWidget(self.suggestions, 6, 0, 1, 2)
-        grid.addWidget(field("T&ags", self.tags), 7, 0, 1, 2)
+        grid.addWidget(field(_("T&ags"), self.tags), 7, 0, 1, 2)
         self.evidence_box = QWidget()
         evidence_column = QVBoxLayout(self.evidence_box)
         evidence_column.setContentsMargins(0, 0, 0, 0)
-        evidence_column.addWidget(label("Evidence files (drop files here, or choose them): kept encrypted in the "
-                                        "wallet.", "fieldName"))
+        evidence_column.addWidget(label(_("Evidence files (drop files here, or choose them): kept encrypted in the "
+                                        "wallet."), "fieldName"))
         self.evidence = QListWidget()
-        name(self.evidence, "entryEvidenceList", "Evidence files to attach")
+        name(self.evidence, "entryEvidenceList", _("Evidence files to attach"))
         self.evidence.setMaximumHeight(80)
         evidence_column.addWidget(self.evidence)
         row = QHBoxLayout()
-        self.add_file = button("Choose files…", "entryAddEvidence", "Choose evidence files to attach")
-        self.drop_file = button("Remove from list", "entryDropEvidence", "Leave the chosen file out")
+        self.add_file = button(_("Choose files…"), "entryAddEvidence", _("Choose evidence files to attach"))
+        self.drop_file = button(_("Remove from list"), "entryDropEvidence", _("Leave the chosen file out"))
         row.addWidget(self.add_file)
         row.addWidget(self.drop_file)
         row.addStretch(1)
@@ -116,7 +116,7 @@ class EntryEditor(QDialog):
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         scroll = QScrollArea()
-        name(scroll, "entryScroll", "The experience's details")
+        name(scroll, "entryScroll", _("The experience's details"))
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -124,8 +124,8 @@ class EntryEditor(QDialog):
         outer.addWidget(scroll, 1)
         self.error = message_label("entryError")
         outer.addWidget(self.error)
-        self.cancel = button("Cancel", "entryCancel", "Cancel without saving")
-        self.save = button("Save", "entrySave", "Save the experience", primary=True)
+        self.cancel = button(_("Cancel"), "entryCancel", _("Cancel without saving"))
+        self.save = button(_("Save"), "entrySave", _("Save the experience"), primary=True)
         footer_row(outer, self.cancel, self.save)
         self.setAcceptDrops(True)
 
@@ -152,8 +152,8 @@ class EntryEditor(QDialog):
         """Open empty, for a new entry (evidence can be chosen here)."""
         self.record_id = ""
         self._fill({"kind": kind.value})
-        self.heading.setText("Add your experience")
-        self.setWindowTitle("Add your experience")
+        self.heading.setText(_("Add your experience"))
+        self.setWindowTitle(_("Add your experience"))
         self.evidence_box.show()
         self._open()
 
@@ -161,8 +161,8 @@ class EntryEditor(QDialog):
         """Open filled with an entry's fields (its evidence is changed in the record pane)."""
         self.record_id = record.id
         self._fill(entry_fields(record))
-        self.heading.setText("Edit your experience")
-        self.setWindowTitle("Edit your experience")
+        self.heading.setText(_("Edit your experience"))
+        self.setWindowTitle(_("Edit your experience"))
         self.evidence_box.hide()
         self._open()
 
@@ -204,7 +204,7 @@ class EntryEditor(QDialog):
         return list(self._files)
 
     def _choose_files(self) -> None:
-        chosen, _filter = QFileDialog.getOpenFileNames(self, "Choose evidence files", str(Path.home()))
+        chosen, _filter = QFileDialog.getOpenFileNames(self, _("Choose evidence files"), str(Path.home()))
         self.add_files([Path(p) for p in chosen])
 
     def _drop_chosen(self) -> None:
@@ -231,7 +231,7 @@ class EntryEditor(QDialog):
         generation = self._generation
         already = split_list(self.skills.text())
         if not self.suggestions.findChildren(QPushButton):
-            self.suggest_note.setText("Looking for skills in what you wrote…")
+            self.suggest_note.setText(_("Looking for skills in what you wrote…"))
         self._pool.start(lambda: self._suggest_in_background(generation, text, already))
 
     def _suggest_in_background(self, generation: int, text: str, already: list[str]) -> None:
@@ -258,12 +258,12 @@ class EntryEditor(QDialog):
                 widget.setParent(None)
                 widget.deleteLater()
         for skill in found:
-            chip = button(f"+ {skill}", "suggestedSkill", f"Add the skill {skill}")
+            chip = button(f"+ {skill}", "suggestedSkill", _("Add the skill {skill}").format(skill=skill))
             chip.setProperty("role", "link")
             chip.clicked.connect(lambda _checked=False, s=skill: self._take(s))
             self._flow.addWidget(chip)
             chip.show()
-        self.suggest_note.setText("Skills your words show (click to add):" if found else "")
+        self.suggest_note.setText(_("Skills your words show (click to add):") if found else "")
 
     def _take(self, skill: str) -> None:
         current = split_list(self.skills.text())
@@ -302,7 +302,7 @@ def _suggest_or_nothing(text: str, already: list[str]) -> list[str]:
 
 def _friendly(message: str) -> str:
     """The core's sentence with the form's words for its fields."""
-    for key, caption in (('"title"', "the title"), ('"start"', "the start date"), ('"end"', "the end date"),
-                         ('"organisation"', "the organisation"), ('"description"', "the description")):
+    for key, caption in (('"title"', _("the title")), ('"start"', _("the start date")), ('"end"', _("the end date")),
+                         ('"organisation"', _("the organisation")), ('"description"', _("the description"))):
         message = message.replace(key, caption)
     return message[:1].upper() + message[1:]

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QDialog, QPlainTextEdit, QWidget
 
 from ui.dialogs.entry_editor import split_list
 from ui.widgets import button, field, footer_row, label, line_edit, modal_layout, name
-from wallet.api import Record, one_line
+from wallet.api import Record, _, one_line
 
 
 class MarksDialog(QDialog):
@@ -17,20 +17,20 @@ class MarksDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = modal_layout(self, "marksDialog", "Tags and note", 560, 420)
+        layout = modal_layout(self, "marksDialog", _("Tags and note"), 560, 420)
         self.heading = label("", "heading", object_name="marksHeading")
         layout.addWidget(self.heading)
-        layout.addWidget(label("Tags and your note are yours alone: they help you find and sort records, and are "
-                               "never part of what you share.", "muted"))
-        self.tags = line_edit("marksTags", "Tags", placeholder="Separate tags with commas")
-        layout.addWidget(field("&Tags", self.tags))
+        layout.addWidget(label(_("Tags and your note are yours alone: they help you find and sort records, and are "
+                               "never part of what you share."), "muted"))
+        self.tags = line_edit("marksTags", _("Tags"), placeholder=_("Separate tags with commas"))
+        layout.addWidget(field(_("&Tags"), self.tags))
         self.note = QPlainTextEdit()
-        name(self.note, "marksNote", "Your note")
+        name(self.note, "marksNote", _("Your note"))
         self.note.setTabChangesFocus(True)
         self.note.setProperty("role", "prose")
-        layout.addWidget(field("Your &note", self.note), 1)
-        self.cancel = button("Cancel", "marksCancel", "Cancel")
-        self.save = button("Save", "marksSave", "Save the tags and note", primary=True)
+        layout.addWidget(field(_("Your &note"), self.note), 1)
+        self.cancel = button(_("Cancel"), "marksCancel", _("Cancel"))
+        self.save = button(_("Save"), "marksSave", _("Save the tags and note"), primary=True)
         footer_row(layout, self.cancel, self.save)
         self.cancel.clicked.connect(self.reject)
         self.save.clicked.connect(self._save)
@@ -38,7 +38,7 @@ class MarksDialog(QDialog):
 
     def start(self, record: Record) -> None:
         self.record_id = record.id
-        self.heading.setText(f"Tags and note: {one_line(record.title)}")
+        self.heading.setText(_("Tags and note: {title}").format(title=one_line(record.title)))
         self.tags.setText(", ".join(record.tags))
         self.note.setPlainText(record.note)
         self.open()

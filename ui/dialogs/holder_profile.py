@@ -29,22 +29,26 @@ from ui.widgets import (
     show_message,
 )
 from ui.worker import Failed
-from wallet.api import DEFAULT_HOLDER_NAME, HolderProfile, Session, one_line
+from wallet.api import DEFAULT_HOLDER_NAME, N_, HolderProfile, Session, _, ngettext, one_line
 
-INTRO = ("Your name goes on what you sign yourself (your own entries, endorsements you give) and on what you "
-         "share. Until you give one, you are called “Learner”.")
-IDENTIFIERS = ("Credentials are yours when they name your wallet's ID or one of these: an email address or a DID "
-               "from another wallet. Credentials issued to anyone else are kept, but not counted as yours.")
-NO_IDENTIFIERS = "No other identifiers yet."
-BUSY = "The wallet is busy with something else; try again in a moment."
-SAVED = "Your profile is saved."
+INTRO = (N_("Your name goes on what you sign yourself (your own entries, endorsements you give) and on what you "
+         "share. Until you give one, you are called “Learner”."))
+IDENTIFIERS = (N_("Credentials are yours when they name your wallet's ID or one of these: an email address or a DID "
+               "from another wallet. Credentials issued to anyone else are kept, but not counted as yours."))
+NO_IDENTIFIERS = N_("No other identifiers yet.")
+BUSY = N_("The wallet is busy with something else; try again in a moment.")
+SAVED = N_("Your profile is saved.")
 
 
 def changed_sentence(count: int, added: bool) -> str:
     """How many stored credentials an added (or removed) identifier made yours (or no longer yours)."""
-    noun = "credential" if count == 1 else "credentials"
-    verb = "is" if count == 1 else "are"
-    return f"{count} {noun} in your wallet {verb} {'now' if added else 'no longer'} shown as yours."
+    if added:
+        text = ngettext("{n} credential in your wallet is now shown as yours.",
+                        "{n} credentials in your wallet are now shown as yours.", count)
+    else:
+        text = ngettext("{n} credential in your wallet is no longer shown as yours.",
+                        "{n} credentials in your wallet are no longer shown as yours.", count)
+    return text.format(n=count)
 
 
 class HolderProfileDialog(QDialog):
@@ -60,32 +64,32 @@ class HolderProfileDialog(QDialog):
         self._after_work = after_work
         self._session: Session | None = None
         self._busy = False
-        layout = modal_layout(self, "holderProfileDialog", "Your profile", 640, 640)
-        layout.addWidget(label("Your profile", "heading"))
-        layout.addWidget(label(INTRO, "muted"))
-        self.name_edit = line_edit("holderName", "Your name", placeholder=DEFAULT_HOLDER_NAME)
-        layout.addWidget(field("Your &name", self.name_edit))
+        layout = modal_layout(self, "holderProfileDialog", _("Your profile"), 640, 640)
+        layout.addWidget(label(_("Your profile"), "heading"))
+        layout.addWidget(label(_(INTRO), "muted"))
+        self.name_edit = line_edit("holderName", _("Your name"), placeholder=DEFAULT_HOLDER_NAME)
+        layout.addWidget(field(_("Your &name"), self.name_edit))
         self.contacts = QPlainTextEdit()
-        name(self.contacts, "holderContacts", "Contact lines",
-             "One line each, such as an email address, a phone number or a town, for résumés you share")
+        name(self.contacts, "holderContacts", _("Contact lines"),
+             _("One line each, such as an email address, a phone number or a town, for résumés you share"))
         self.contacts.setTabChangesFocus(True)
         self.contacts.setFixedHeight(84)
-        layout.addWidget(field("&Contact lines for résumés (one per line)", self.contacts))
-        layout.addWidget(label("Your wallet's ID (DID)", "muted"))
+        layout.addWidget(field(_("&Contact lines for résumés (one per line)"), self.contacts))
+        layout.addWidget(label(_("Your wallet's ID (DID)"), "muted"))
         self.did = selectable(label("", object_name="holderDid"))
-        self.did.setAccessibleName("Your wallet's ID")
+        self.did.setAccessibleName(_("Your wallet's ID"))
         layout.addWidget(self.did)
-        layout.addWidget(label("Also yours", "subheading"))
-        layout.addWidget(label(IDENTIFIERS, "muted"))
+        layout.addWidget(label(_("Also yours"), "subheading"))
+        layout.addWidget(label(_(IDENTIFIERS), "muted"))
         self.identifiers = QListWidget()
-        name(self.identifiers, "holderIdentifiers", "Your other identifiers")
+        name(self.identifiers, "holderIdentifiers", _("Your other identifiers"))
         self.identifiers.setFixedHeight(96)
         layout.addWidget(self.identifiers)
         row = QHBoxLayout()
-        self.new_identifier = line_edit("newIdentifier", "New identifier",
-                                        placeholder="maria@example.org or did:web:example.org")
-        self.add = button("Add", "addIdentifierButton", "Add this identifier as yours")
-        self.remove = button("Remove", "removeIdentifierButton", "Remove the chosen identifier")
+        self.new_identifier = line_edit("newIdentifier", _("New identifier"),
+                                        placeholder=_("maria@example.org or did:web:example.org"))
+        self.add = button(_("Add"), "addIdentifierButton", _("Add this identifier as yours"))
+        self.remove = button(_("Remove"), "removeIdentifierButton", _("Remove the chosen identifier"))
         row.addWidget(self.new_identifier, 1)
         row.addWidget(self.add)
         row.addWidget(self.remove)
@@ -95,8 +99,8 @@ class HolderProfileDialog(QDialog):
         self.error = message_label("holderError")
         layout.addWidget(self.error)
         layout.addStretch(1)
-        self.close_button = button("Close", "holderClose", "Close without saving the name and contact lines")
-        self.save = button("Save", "holderSave", "Save your name and contact lines", primary=True)
+        self.close_button = button(_("Close"), "holderClose", _("Close without saving the name and contact lines"))
+        self.save = button(_("Save"), "holderSave", _("Save your name and contact lines"), primary=True)
         footer_row(layout, self.close_button, self.save)
         self.close_button.clicked.connect(self.finish)
         self.save.clicked.connect(self._save)
@@ -134,7 +138,7 @@ class HolderProfileDialog(QDialog):
         if session is None or self._busy:
             return
         if self._jobs.busy():
-            show_message(self.error, BUSY)
+            show_message(self.error, _(BUSY))
             return
         show_message(self.error, "")
         show_message(self.note, "")
@@ -149,13 +153,13 @@ class HolderProfileDialog(QDialog):
     def _saved(self, result: HolderProfile | Failed) -> None:
         if not self._settled(result):
             return
-        show_message(self.note, SAVED)
+        show_message(self.note, _(SAVED))
         self.finish()
 
     def _add(self) -> None:
         text = self.new_identifier.text()
         if not text.strip():
-            show_message(self.error, "Type the identifier first: an email address, a DID or a web address.")
+            show_message(self.error, _("Type the identifier first: an email address, a DID or a web address."))
             return
         self._run(lambda session: session.holder.add_identifier(text), lambda r: self._changed(r, added=True))
 
@@ -197,7 +201,7 @@ class HolderProfileDialog(QDialog):
             item.setToolTip(plain_tip(identifier))
             self.identifiers.addItem(item)
         if not profile.identifiers:
-            empty = QListWidgetItem(NO_IDENTIFIERS)
+            empty = QListWidgetItem(_(NO_IDENTIFIERS))
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
             self.identifiers.addItem(empty)
         self._update()

@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
 from ui.list_delegate import use_lines
 from ui.status import TONE_COLOURS, Look, status_look
 from ui.widgets import button, footer_row, label, modal_layout, name
-from wallet.api import ImportOutcome, one_line
+from wallet.api import N_, ImportOutcome, _, ngettext, one_line
 
 OUTCOME_LOOKS = {
-    "imported": Look("✓", "Imported", "good"),
-    "duplicate": Look("=", "Already in your wallet", "neutral"),
-    "keys": Look("⚿", "Added to keys and lists", "neutral"),
-    "failed": Look("✗", "Not imported", "bad"),
+    "imported": Look("✓", N_("Imported"), "good"),
+    "duplicate": Look("=", N_("Already in your wallet"), "neutral"),
+    "keys": Look("⚿", N_("Added to keys and lists"), "neutral"),
+    "failed": Look("✗", N_("Not imported"), "bad"),
 }
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -34,11 +34,14 @@ def summary(outcomes: Sequence[ImportOutcome]) -> str:
     """'2 imported, 1 already in your wallet, 1 not imported.'"""
     counts = {kind: sum(o.outcome == kind for o in outcomes) for kind in OUTCOME_LOOKS}
     if not outcomes or (counts["imported"] == 0 and counts["duplicate"] == 0 and counts["keys"] == 0):
-        return "Nothing was imported."
-    parts = [f"{counts['imported']} imported" if counts["imported"] else "",
-             f"{counts['keys']} added to the offline keys and lists" if counts["keys"] else "",
-             f"{counts['duplicate']} already in your wallet" if counts["duplicate"] else "",
-             f"{counts['failed']} not imported" if counts["failed"] else ""]
+        return _("Nothing was imported.")
+    words = {"imported": ngettext("{n} imported", "{n} imported", counts["imported"]),
+             "keys": ngettext("{n} added to the offline keys and lists", "{n} added to the offline keys and lists",
+                              counts["keys"]),
+             "duplicate": ngettext("{n} already in your wallet", "{n} already in your wallet", counts["duplicate"]),
+             "failed": ngettext("{n} not imported", "{n} not imported", counts["failed"])}
+    parts = [words[kind].format(n=counts[kind]) if counts[kind] else ""
+             for kind in ("imported", "keys", "duplicate", "failed")]
     return ", ".join(p for p in parts if p).capitalize() + "."
 
 
@@ -49,11 +52,12 @@ def outcome_text(outcome: ImportOutcome) -> str:
     wallet's verdict has another: no title can pass for, or run into, the verdict.
     """
     look = OUTCOME_LOOKS.get(outcome.outcome, OUTCOME_LOOKS["failed"])
-    lines = [f"{look.text}: {one_line(Path(outcome.source).name or outcome.source)}"]  # the file, not its folder
+    file = one_line(Path(outcome.source).name or outcome.source)  # the file, not its folder
+    lines = [_("{outcome}: {file}").format(outcome=_(look.text), file=file)]
     if outcome.title:
         lines.append(one_line(outcome.title))
     if outcome.status:
-        lines.append(f"Checked by LER Wallet: {status_look(outcome.status).text}")
+        lines.append(_("Checked by LER Wallet: {status}").format(status=status_look(outcome.status).text))
     lines.append(one_line(outcome.message))
     return "\n".join(line for line in lines if line)
 
@@ -65,16 +69,17 @@ class ImportResultsDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = modal_layout(self, "importResults", "Import results", 620, 420, spacing=12)
+        layout = modal_layout(self, "importResults", _("Import results"), 620, 420, spacing=12)
         self.heading = label("", "heading", object_name="importSummary")
         layout.addWidget(self.heading)
         self.results = QListWidget()
-        name(self.results, "importResultsList", "What happened to each item")
+        name(self.results, "importResultsList", _("What happened to each item"))
         use_lines(self.results)
         layout.addWidget(self.results, 1)
-        self.show_button = button("Show in wallet", "importShowButton", "Show the chosen credential in the wallet")
-        self.show_button.setToolTip("Show the chosen credential in the list")
-        self.close_button = button("Close", "importResultsClose", "Close the import results", primary=True)
+        self.show_button = button(_("Show in wallet"), "importShowButton",
+                                  _("Show the chosen credential in the wallet"))
+        self.show_button.setToolTip(_("Show the chosen credential in the list"))
+        self.close_button = button(_("Close"), "importResultsClose", _("Close the import results"), primary=True)
         footer_row(layout, self.show_button, self.close_button)
         self.close_button.clicked.connect(self.accept)
         self.show_button.clicked.connect(self._show_chosen)
@@ -120,21 +125,22 @@ class PasteDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = modal_layout(self, "pasteDialog", "Paste a credential", 620, 420)
-        layout.addWidget(label("Paste a credential", "heading"))
-        intro = label("Paste the whole credential as you received it: JSON text (it starts with “{”) or a signed "
-                      "token (JWT, it starts with “ey”) or a data: URL. Press Ctrl+Enter or Import when done.", "muted")
+        layout = modal_layout(self, "pasteDialog", _("Paste a credential"), 620, 420)
+        layout.addWidget(label(_("Paste a credential"), "heading"))
+        intro = label(_("Paste the whole credential as you received it: JSON text (it starts with “{”) or a signed "
+                        "token (JWT, it starts with “ey”) or a data: URL. Press Ctrl+Enter or Import when done."),
+                      "muted")
         layout.addWidget(intro)
         self.box = QPlainTextEdit()
-        name(self.box, "pasteBox", "Credential text", "Paste the credential's JSON text or signed token here.")
+        name(self.box, "pasteBox", _("Credential text"), _("Paste the credential's JSON text or signed token here."))
         self.box.setPlaceholderText('{"@context": [...], "type": ["VerifiableCredential", ...], ...}')
         self.box.setTabChangesFocus(True)
         self.box.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         intro.setBuddy(self.box)
         layout.addWidget(self.box, 1)
         row = QHBoxLayout()
-        self.cancel = button("Cancel", "pasteCancelButton", "Cancel pasting")
-        self.import_button = button("Import", "pasteImportButton", "Import the pasted credential", primary=True)
+        self.cancel = button(_("Cancel"), "pasteCancelButton", _("Cancel pasting"))
+        self.import_button = button(_("Import"), "pasteImportButton", _("Import the pasted credential"), primary=True)
         self.import_button.setDefault(True)
         row.addStretch(1)
         row.addWidget(self.cancel)

@@ -15,15 +15,15 @@ from PySide6.QtWidgets import QDialog, QStackedWidget, QVBoxLayout, QWidget
 from ui.pages.recovery_code import RecoveryCodePage
 from ui.widgets import button, field, footer_row, label, line_edit, message_label, modal_layout, show_message
 from ui.worker import Failed, Owner
-from wallet.api import Session
+from wallet.api import N_, Session, _
 
-INTRO = ("A new recovery code replaces the one you have now: the old code will no longer open this wallet. "
-         "Do this if the paper with your code was lost or someone else may have seen it.")
-BACKUPS = ("Backups made before now still open with the old code. Keep the old paper with those backups, or "
-           "make a new backup after this.")
-NO_PASSPHRASE = "Type your passphrase."
-NOT_TICKED = "Tick the box to confirm you have written the new recovery code down."
-WORKING = "Checking your passphrase…"
+INTRO = (N_("A new recovery code replaces the one you have now: the old code will no longer open this wallet. "
+         "Do this if the paper with your code was lost or someone else may have seen it."))
+BACKUPS = (N_("Backups made before now still open with the old code. Keep the old paper with those backups, or "
+           "make a new backup after this."))
+NO_PASSPHRASE = N_("Type your passphrase.")
+NOT_TICKED = N_("Tick the box to confirm you have written the new recovery code down.")
+WORKING = N_("Checking your passphrase…")
 
 
 class JobQueue(Protocol):
@@ -42,7 +42,7 @@ class NewRecoveryCodeDialog(QDialog):
         self._jobs = jobs
         self._session: Session | None = None
         self._busy = False
-        outer = modal_layout(self, "newRecoveryCodeDialog", "New recovery code", 700, 600)
+        outer = modal_layout(self, "newRecoveryCodeDialog", _("New recovery code"), 700, 600)
         outer.setContentsMargins(0, 0, 0, 0)
         self.pages = QStackedWidget()
         self.pages.setObjectName("newCodePages")
@@ -53,23 +53,23 @@ class NewRecoveryCodeDialog(QDialog):
         layout = QVBoxLayout(self.ask)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(12)
-        layout.addWidget(label("Make a new recovery code", "heading"))
-        layout.addWidget(label(INTRO))
-        layout.addWidget(label(BACKUPS, "muted"))
-        self.passphrase = line_edit("newCodePassphrase", "Passphrase", secret=True)
-        layout.addWidget(field("Your &passphrase, to confirm it is you", self.passphrase))
+        layout.addWidget(label(_("Make a new recovery code"), "heading"))
+        layout.addWidget(label(_(INTRO)))
+        layout.addWidget(label(_(BACKUPS), "muted"))
+        self.passphrase = line_edit("newCodePassphrase", _("Passphrase"), secret=True)
+        layout.addWidget(field(_("Your &passphrase, to confirm it is you"), self.passphrase))
         self.error = message_label("newCodeError")
         layout.addWidget(self.error)
         layout.addStretch(1)
-        self.cancel = button("Cancel", "newCodeCancel", "Cancel; keep the recovery code you have")
-        self.submit = button("Make a new code", "newCodeSubmit", "Make a new recovery code", primary=True)
+        self.cancel = button(_("Cancel"), "newCodeCancel", _("Cancel; keep the recovery code you have"))
+        self.submit = button(_("Make a new code"), "newCodeSubmit", _("Make a new recovery code"), primary=True)
         footer_row(layout, self.cancel, self.submit)
         self.pages.addWidget(self.ask)
 
         self.code_page = RecoveryCodePage()
         self.code_page.setObjectName("recoveryCodePage")
-        self.code_page.submit.setText("Back to my wallet")
-        self.code_page.submit.setAccessibleName("Back to my wallet")
+        self.code_page.submit.setText(_("Back to my wallet"))
+        self.code_page.submit.setAccessibleName(_("Back to my wallet"))
         self.pages.addWidget(self.code_page)
 
         self.cancel.clicked.connect(self.reject)
@@ -109,10 +109,10 @@ class NewRecoveryCodeDialog(QDialog):
             return
         passphrase = self.passphrase.text()
         if not passphrase:
-            show_message(self.error, NO_PASSPHRASE)
+            show_message(self.error, _(NO_PASSPHRASE))
             return
         self._set_busy(True)
-        show_message(self.error, WORKING)
+        show_message(self.error, _(WORKING))
         self._jobs.run(lambda: session.replace_recovery_code(passphrase), self._replaced, within=session)
 
     def _replaced(self, result: str | Failed) -> None:
@@ -132,7 +132,7 @@ class NewRecoveryCodeDialog(QDialog):
 
     def _written_down(self, ticked: bool) -> None:
         if not ticked:
-            self.code_page.show_status(NOT_TICKED, False)
+            self.code_page.show_status(_(NOT_TICKED), False)
             return
         self.finish()
 
@@ -145,7 +145,7 @@ class NewRecoveryCodeDialog(QDialog):
     def reject(self) -> None:
         """Escape or Cancel: fine before the code is made; once it is shown, only after the tick."""
         if self.showing_code:
-            self.code_page.show_status(NOT_TICKED, False)
+            self.code_page.show_status(_(NOT_TICKED), False)
             return
         if self._busy:
             return  # the passphrase is being checked; the result decides what comes next

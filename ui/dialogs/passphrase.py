@@ -13,16 +13,16 @@ from PySide6.QtWidgets import QDialog, QWidget
 from ui.dialogs.new_recovery_code import JobQueue
 from ui.widgets import busy_bar, button, field, footer_row, label, line_edit, message_label, modal_layout, show_message
 from ui.worker import Failed
-from wallet.api import MIN_PASSPHRASE, KdfParams, Session
+from wallet.api import MIN_PASSPHRASE, N_, KdfParams, Session, WrongPassphraseError, _
 
-INTRO = ("Choose a new passphrase for this wallet. Your records stay as they are; only the lock changes. "
-         "Your recovery code keeps working.")
-BACKUPS = "Backups made before now still open with the old passphrase."
-NO_CURRENT = "Type your current passphrase."
-MISMATCH = "The two new passphrases are different. Type the same passphrase in both boxes."
-SAME = "The new passphrase is the same as the current one. Choose a different one."
-WORKING = "Checking your passphrase and locking the wallet with the new one…"
-DONE = "Your passphrase was changed. Use the new one the next time you unlock."
+INTRO = (N_("Choose a new passphrase for this wallet. Your records stay as they are; only the lock changes. "
+         "Your recovery code keeps working."))
+BACKUPS = N_("Backups made before now still open with the old passphrase.")
+NO_CURRENT = N_("Type your current passphrase.")
+MISMATCH = N_("The two new passphrases are different. Type the same passphrase in both boxes.")
+SAME = N_("The new passphrase is the same as the current one. Choose a different one.")
+WORKING = N_("Checking your passphrase and locking the wallet with the new one…")
+DONE = N_("Your passphrase was changed. Use the new one the next time you unlock.")
 
 
 class PassphraseDialog(QDialog):
@@ -34,20 +34,22 @@ class PassphraseDialog(QDialog):
         super().__init__(parent)
         self._jobs = jobs
         self._kdf = kdf
+        self._current_wrong = False
         self._session: Session | None = None
         self._busy = False
-        layout = modal_layout(self, "passphraseDialog", "Change your passphrase", 620, 500)
-        layout.addWidget(label("Change your passphrase", "heading"))
-        layout.addWidget(label(INTRO))
-        layout.addWidget(label(BACKUPS, "muted"))
-        self.current = line_edit("currentPassphrase", "Current passphrase", secret=True)
-        self.first = line_edit("newPassphrase", "New passphrase", secret=True)
-        self.second = line_edit("repeatPassphrase", "Type the new passphrase again", secret=True)
-        layout.addWidget(field("&Current passphrase", self.current))
-        layout.addWidget(field("&New passphrase", self.first))
-        layout.addWidget(label(f"At least {MIN_PASSPHRASE} characters; a few words you will remember work well.",
+        layout = modal_layout(self, "passphraseDialog", _("Change your passphrase"), 620, 500)
+        layout.addWidget(label(_("Change your passphrase"), "heading"))
+        layout.addWidget(label(_(INTRO)))
+        layout.addWidget(label(_(BACKUPS), "muted"))
+        self.current = line_edit("currentPassphrase", _("Current passphrase"), secret=True)
+        self.first = line_edit("newPassphrase", _("New passphrase"), secret=True)
+        self.second = line_edit("repeatPassphrase", _("Type the new passphrase again"), secret=True)
+        layout.addWidget(field(_("&Current passphrase"), self.current))
+        layout.addWidget(field(_("&New passphrase"), self.first))
+        layout.addWidget(label(_("At least {count} characters; a few words you will remember work well.").format(
+                               count=MIN_PASSPHRASE),
                                "muted"))
-        layout.addWidget(field("Type it &again", self.second))
+        layout.addWidget(field(_("Type it &again"), self.second))
         self.busy = busy_bar("passphraseBusy")
         layout.addWidget(self.busy)
         self.error = message_label("passphraseError")
@@ -55,8 +57,8 @@ class PassphraseDialog(QDialog):
         self.outcome = message_label("passphraseDone", "note")
         layout.addWidget(self.outcome)
         layout.addStretch(1)
-        self.cancel = button("Cancel", "passphraseCancel", "Cancel; keep the passphrase you have")
-        self.submit = button("Change passphrase", "passphraseSubmit", "Change the passphrase", primary=True)
+        self.cancel = button(_("Cancel"), "passphraseCancel", _("Cancel; keep the passphrase you have"))
+        self.submit = button(_("Change passphrase"), "passphraseSubmit", _("Change the passphrase"), primary=True)
         footer_row(layout, self.cancel, self.submit)
         self.cancel.clicked.connect(self.reject)
         self.submit.clicked.connect(self._submit)
@@ -66,7 +68,7 @@ class PassphraseDialog(QDialog):
     def start(self, session: Session) -> None:
         self._session = session
         self._clear()
-        self.cancel.setText("Cancel")
+        self.cancel.setText(_("Cancel"))
         self.submit.show()
         self._set_busy(False)
         self.open()
@@ -90,19 +92,24 @@ class PassphraseDialog(QDialog):
         if session is None or self._busy or self._jobs.busy() or not self.submit.isVisible():
             return
         current, first, second = self.current.text(), self.first.text(), self.second.text()
-        problem = (NO_CURRENT if not current else MISMATCH if first != second else
-                   SAME if first == current else "")
+        problem = (_(NO_CURRENT) if not current else _(MISMATCH) if first != second else
+                   _(SAME) if first == current else "")
         if problem:
             show_message(self.error, problem)
             (self.current if not current else self.first).setFocus()
             return
         show_message(self.error, "")
-        show_message(self.outcome, WORKING)
+        show_message(self.outcome, _(WORKING))
         self._set_busy(True)
         kdf = self._kdf
+        self._current_wrong = False
 
         def change() -> None:
-            session.verify_passphrase(current)
+            try:
+                session.verify_passphrase(current)
+            except WrongPassphraseError:
+                self._current_wrong = True  # read back on the GUI thread: the focus goes to the current passphrase
+                raise
             session.change_passphrase(first, kdf=kdf)
 
         self._jobs.run(change, self._changed, within=session)
@@ -114,15 +121,14 @@ class PassphraseDialog(QDialog):
         if isinstance(result, Failed):
             show_message(self.outcome, "")
             show_message(self.error, result.message)
-            target = self.current if "does not unlock" in result.message or "passphrase is wrong" in result.message \
-                else self.first
+            target = self.current if self._current_wrong else self.first
             target.selectAll()
             target.setFocus()
             return
         self._clear()
-        show_message(self.outcome, DONE)
+        show_message(self.outcome, _(DONE))
         self.submit.hide()
-        self.cancel.setText("Close")
+        self.cancel.setText(_("Close"))
         self.cancel.setFocus()
 
     def _set_busy(self, busy: bool) -> None:

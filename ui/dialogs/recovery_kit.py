@@ -16,7 +16,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from ui.places import start_place
-from wallet.api import WalletError, atomic_write, recovery_kit_pdf, recovery_kit_sections
+from wallet.api import WalletError, _, atomic_write, recovery_kit_pdf, recovery_kit_sections
 
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
 
@@ -31,14 +31,14 @@ def save_kit(path: Path, code: str, wallet: Path, *, holder: str = "", paper: st
         atomic_write(path, recovery_kit_pdf(code, wallet, holder=holder, paper=paper))
     except WalletError as exc:
         return str(exc)
-    return f"Recovery kit saved to {path}. Print it, then delete the file: it opens your wallet."
+    return _("Recovery kit saved to {path}. Print it, then delete the file: it opens your wallet.").format(path=path)
 
 
 def ask_and_save(parent: QWidget, code: str, wallet: Path, *, holder: str = "", paper: str = "A4") -> str:
     """Ask where (a removable drive or home first) and save; '' when the person cancelled."""
     folder = start_place()[0]
-    chosen, _filter = QFileDialog.getSaveFileName(parent, "Save the recovery kit",
-                                                  str(folder / kit_file_name(wallet)), "PDF files (*.pdf)")
+    chosen, _filter = QFileDialog.getSaveFileName(parent, _("Save the recovery kit"),
+                                                  str(folder / kit_file_name(wallet)), _("PDF files") + " (*.pdf)")
     if not chosen:
         return ""
     path = Path(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
@@ -53,7 +53,8 @@ def kit_document(code: str, wallet: Path, *, holder: str = "") -> QTextDocument:
         tag = "h1" if number == 0 else "h3"
         body = "<br>".join(html.escape(line) for line in text.split("\n"))
         if number == 1:
-            body = f"<p style='font-family: monospace; font-size: 20pt; font-weight: bold'>{body}</p>"
+            style = "font-family: monospace; font-size: 20pt; font-weight: bold"  # i18n: not shown
+            body = f"<p style='{style}'>{body}</p>"
         else:
             body = f"<p>{body}</p>"
         parts.append(f"<{tag}>{html.escape(heading)}</{tag}>{body}")
@@ -66,10 +67,10 @@ def print_kit(parent: QWidget, code: str, wallet: Path, *, holder: str = "", pap
     """Show the print dialog and print the kit; returns the sentence to show ('' when cancelled)."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageSize(QPageSize(PAGE_SIZES.get(paper, QPageSize.PageSizeId.A4)))
-    printer.setDocName("LER Wallet recovery kit")
+    printer.setDocName(_("LER Wallet recovery kit"))
     dialog = QPrintDialog(printer, parent)
     dialog.setObjectName("recoveryKitPrintDialog")
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return ""
     kit_document(code, wallet, holder=holder).print_(printer)
-    return "The recovery kit was sent to the printer."
+    return _("The recovery kit was sent to the printer.")

@@ -9,6 +9,7 @@ passphrase or a damaged backup changes nothing. The slow parts run off the windo
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -19,19 +20,31 @@ from ui.dialogs.backup import SUFFIX
 from ui.places import start_place
 from ui.widgets import busy_bar, button, field, footer_row, label, line_edit, message_label, modal_layout, show_message
 from ui.worker import Failed, Jobs
-from wallet.api import BackupInfo, backup_info, restore_backup
+from wallet.api import N_, BackupInfo, _, backup_info, format_date, format_number, restore_backup
 
-INTRO = ("Restoring puts the backup's records in place of this wallet's. The wallet you have now is not deleted: "
-         "it is moved aside, next to it, so nothing is lost.")
-NO_FILE = "Choose the backup file to restore."
-NOT_CHECKED = "Check the backup file first (choose it, or press Check)."
-NO_PASSPHRASE = "Type the passphrase the wallet had when the backup was made."
-CHECKING = "Checking the backup file…"
-WORKING = "Locking this wallet, checking the passphrase and restoring…"
+INTRO = (N_("Restoring puts the backup's records in place of this wallet's. The wallet you have now is not deleted: "
+         "it is moved aside, next to it, so nothing is lost."))
+NO_FILE = N_("Choose the backup file to restore.")
+NOT_CHECKED = N_("Check the backup file first (choose it, or press Check).")
+NO_PASSPHRASE = N_("Type the passphrase the wallet had when the backup was made.")
+CHECKING = N_("Checking the backup file…")
+WORKING = N_("Locking this wallet, checking the passphrase and restoring…")
 
 
 def size_text(size: int) -> str:
-    return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{max(1, round(size / 1000))} KB"
+    """The size in megabytes or kilobytes, with the language's decimal mark ('1.5 MB' / '1,5 MB')."""
+    if size >= 100_000:
+        return _("{size} MB").format(size=format_number(round(size / 1_000_000, 1)))
+    return _("{size} KB").format(size=format_number(max(1, round(size / 1000))))
+
+
+def made_text(created: str) -> str:
+    """When the backup was made (the file gives UTC): '4 December 2026 at 15:02 UTC', or the text itself."""
+    try:
+        moment = datetime.datetime.fromisoformat(created)
+    except ValueError:
+        return created
+    return _("{date} at {time} UTC").format(date=format_date(moment), time=f"{moment:%H:%M}")
 
 
 class RestoreDialog(QDialog):
@@ -48,14 +61,14 @@ class RestoreDialog(QDialog):
         self._checked: BackupInfo | None = None
         self.restoring = False
         self.restored_to: Path | None = None
-        layout = modal_layout(self, "restoreDialog", "Restore from a backup", 680, 440)
-        layout.addWidget(label("Restore from a backup", "heading"))
-        layout.addWidget(label(INTRO))
+        layout = modal_layout(self, "restoreDialog", _("Restore from a backup"), 680, 440)
+        layout.addWidget(label(_("Restore from a backup"), "heading"))
+        layout.addWidget(label(_(INTRO)))
         self.target_label = label(role="muted", object_name="restoreTarget")
         layout.addWidget(self.target_label)
-        self.file = line_edit("restoreFile", "Backup file")
-        self.choose = button("Choose…", "restoreChoose", "Choose the backup file")
-        self.check = button("Check", "restoreCheck", "Check the backup file")
+        self.file = line_edit("restoreFile", _("Backup file"))
+        self.choose = button(_("Choose…"), "restoreChoose", _("Choose the backup file"))
+        self.check = button(_("Check"), "restoreCheck", _("Check the backup file"))
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.file, 1)
@@ -63,11 +76,11 @@ class RestoreDialog(QDialog):
         row.addWidget(self.check)
         holder = QWidget()
         holder.setLayout(row)
-        layout.addWidget(field("&Backup file", holder))
+        layout.addWidget(field(_("&Backup file"), holder))
         self.checked = message_label("restoreChecked", "note")
         layout.addWidget(self.checked)
-        self.passphrase = line_edit("restorePassphrase", "Passphrase of the backup", secret=True)
-        layout.addWidget(field("&Passphrase the wallet had when the backup was made", self.passphrase))
+        self.passphrase = line_edit("restorePassphrase", _("Passphrase of the backup"), secret=True)
+        layout.addWidget(field(_("&Passphrase the wallet had when the backup was made"), self.passphrase))
         self.busy = busy_bar("restoreBusy")
         layout.addWidget(self.busy)
         self.error = message_label("restoreError")
@@ -75,8 +88,9 @@ class RestoreDialog(QDialog):
         self.outcome = message_label("restoreDone", "note")
         layout.addWidget(self.outcome)
         layout.addStretch(1)
-        self.cancel = button("Cancel", "restoreCancel", "Cancel; keep the wallet as it is")
-        self.submit = button("Restore", "restoreSubmit", "Restore this backup in place of the wallet", primary=True)
+        self.cancel = button(_("Cancel"), "restoreCancel", _("Cancel; keep the wallet as it is"))
+        self.submit = button(_("Restore"), "restoreSubmit", _("Restore this backup in place of the wallet"),
+                             primary=True)
         footer_row(layout, self.cancel, self.submit)
         self.cancel.clicked.connect(self.reject)
         self.submit.clicked.connect(self._submit)
@@ -96,8 +110,8 @@ class RestoreDialog(QDialog):
         self._forget_check()
         for message in (self.error, self.outcome):
             show_message(message, "")
-        self.target_label.setText(f"Restoring into: {target}")
-        self.cancel.setText("Cancel")
+        self.target_label.setText(_("Restoring into: {wallet}").format(wallet=target))
+        self.cancel.setText(_("Cancel"))
         self.submit.show()
         self._set_busy(False)
         self.open()
@@ -118,8 +132,8 @@ class RestoreDialog(QDialog):
     def _choose(self) -> None:
         current = Path(self.file.text().strip()).expanduser() if self.file.text().strip() else None
         folder = current.parent if current is not None and current.parent.is_dir() else start_place()[0]
-        chosen, _filter = QFileDialog.getOpenFileName(
-            self, "Choose the backup to restore", str(folder), f"LER Wallet backups (*{SUFFIX});;All files (*)")
+        patterns = _("LER Wallet backups") + f" (*{SUFFIX});;" + _("All files") + " (*)"
+        chosen, _filter = QFileDialog.getOpenFileName(self, _("Choose the backup to restore"), str(folder), patterns)
         if chosen:
             self.file.setText(chosen)
             self._check()
@@ -127,12 +141,12 @@ class RestoreDialog(QDialog):
     def _check(self) -> None:
         text = self.file.text().strip()
         if not text:
-            show_message(self.error, NO_FILE)
+            show_message(self.error, _(NO_FILE))
             return
         path = Path(text).expanduser()
         self._forget_check()
         show_message(self.error, "")
-        show_message(self.outcome, CHECKING)
+        show_message(self.outcome, _(CHECKING))
         self._set_busy(True)
         self._jobs.run(lambda: backup_info(path), self._was_checked)
 
@@ -145,8 +159,8 @@ class RestoreDialog(QDialog):
             return
         assert isinstance(result, BackupInfo)
         self._checked = result
-        made = result.created.replace("T", " at ").removesuffix("Z") + " UTC"
-        show_message(self.checked, f"Checked: a complete LER Wallet backup made on {made} ({size_text(result.size)}).")
+        show_message(self.checked, _("Checked: a complete LER Wallet backup made on {when} ({size}).").format(
+            when=made_text(result.created), size=size_text(result.size)))
         self.passphrase.setFocus()
 
     def _submit(self) -> None:
@@ -154,15 +168,15 @@ class RestoreDialog(QDialog):
         if target is None or self._jobs.busy() or not self.submit.isVisible():
             return
         if checked is None:
-            show_message(self.error, NOT_CHECKED)
+            show_message(self.error, _(NOT_CHECKED))
             return
         passphrase = self.passphrase.text()
         if not passphrase:
-            show_message(self.error, NO_PASSPHRASE)
+            show_message(self.error, _(NO_PASSPHRASE))
             self.passphrase.setFocus()
             return
         show_message(self.error, "")
-        show_message(self.outcome, WORKING)
+        show_message(self.outcome, _(WORKING))
         self.restoring = True
         self._set_busy(True)
         self._lock_wallet()
@@ -175,16 +189,17 @@ class RestoreDialog(QDialog):
         self.passphrase.clear()
         if isinstance(result, Failed):
             show_message(self.outcome, "")
-            show_message(self.error, result.message + " Your wallet was not changed; it is locked.")
+            show_message(self.error, result.message + " " + _("Your wallet was not changed; it is locked."))
             self.passphrase.setFocus()
             return
         assert isinstance(result, Path)
         self.restored_to = result
-        kept = (f"The wallet you had before is kept at {result}." if result != self._target
-                else "There was no wallet there before.")
-        show_message(self.outcome, f"Restored. {kept} Unlock with the passphrase the backup was made with.")
+        kept = (_("The wallet you had before is kept at {path}.").format(path=result) if result != self._target
+                else _("There was no wallet there before."))
+        show_message(self.outcome, " ".join((_("Restored."), kept,
+                                             _("Unlock with the passphrase the backup was made with."))))
         self.submit.hide()
-        self.cancel.setText("Go to unlock")
+        self.cancel.setText(_("Go to unlock"))
         self.cancel.setFocus()
 
     def _set_busy(self, busy: bool) -> None:

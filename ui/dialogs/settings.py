@@ -1,5 +1,5 @@
-"""Settings: how long before the wallet locks itself, how the app looks (theme, text size), the paper size
-for printing, and whether the app remembers recent wallets. Trusted issuers and Your profile (the name and
+"""Settings: how long before the wallet locks itself, how the app looks (theme, text size), its language, the
+paper size for printing, and whether the app remembers recent wallets. Trusted issuers and Your profile (the name and
 contact lines on résumés) belong to the wallet, so they open their own dialogs from here.
 
 The app-wide choices are saved in our one settings file (wallet.app_settings), never in Qt's.
@@ -13,14 +13,33 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QGridLayout, QWidget
 
 from ui.widgets import button, footer_row, label, message_label, modal_layout, name, section, show_message
-from wallet.api import LOCK_MINUTES, PAPER_SIZES, TEXT_SCALES, THEMES, AppSettings
+from wallet.api import (
+    LANGUAGE_CHOICES,
+    LANGUAGE_NAMES,
+    LOCK_MINUTES,
+    N_,
+    PAPER_SIZES,
+    TEXT_SCALES,
+    THEMES,
+    AppSettings,
+    _,
+    ngettext,
+)
 
-THEME_NAMES = {"light": "Light", "dark": "Dark", "high contrast": "High contrast"}
-SCALE_NAMES = {1.0: "Normal", 1.25: "Large (125%)", 1.5: "Larger (150%)", 2.0: "Largest (200%)"}
+THEME_NAMES = {"light": N_("Light"), "dark": N_("Dark"), "high contrast": N_("High contrast")}
+PAPER_NAMES = {"A4": "A4", "Letter": N_("Letter")}
+SCALE_NAMES = {1.0: N_("Normal"), 1.25: N_("Large (125%)"), 1.5: N_("Larger (150%)"), 2.0: N_("Largest (200%)")}
 
 
 def minutes_text(minutes: int) -> str:
-    return "1 minute" if minutes == 1 else f"{minutes} minutes" if minutes < 60 else "1 hour"
+    if minutes >= 60:
+        return ngettext("{n} hour", "{n} hours", minutes // 60).format(n=minutes // 60)
+    return ngettext("{n} minute", "{n} minutes", minutes).format(n=minutes)
+
+
+def language_text(choice: str) -> str:
+    """'System language' in the language in use; each language by its own name ('English', 'Español')."""
+    return _("System language") if choice == "system" else LANGUAGE_NAMES.get(choice, choice)
 
 
 def _combo(object_name: str, accessible: str, items: list[tuple[str, object]]) -> QComboBox:
@@ -38,8 +57,8 @@ def _choose(box: QComboBox, value: object) -> None:
 
 
 class SettingsDialog(QDialog):
-    """objectName 'settingsDialog': 'lockMinutes', 'themeChoice', 'textSize', 'paperSize', 'rememberRecent',
-    'openTrustedIssuers', 'openHolderProfile', 'settingsError', 'settingsCancel', 'settingsSave'.
+    """objectName 'settingsDialog': 'lockMinutes', 'themeChoice', 'textSize', 'settingsLanguage', 'paperSize',
+    'rememberRecent', 'openTrustedIssuers', 'openHolderProfile', 'settingsError', 'settingsCancel', 'settingsSave'.
 
     `saved(AppSettings)` when Save is pressed; the window applies and stores them."""
 
@@ -50,18 +69,23 @@ class SettingsDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._values = AppSettings()
-        layout = modal_layout(self, "settingsDialog", "Settings", 640, 500)
-        layout.addWidget(label("Settings", "heading"))
+        layout = modal_layout(self, "settingsDialog", _("Settings"), 640, 500)
+        layout.addWidget(label(_("Settings"), "heading"))
         grid = QGridLayout()
         grid.setHorizontalSpacing(16)
         grid.setVerticalSpacing(10)
-        self.lock_minutes = _combo("lockMinutes", "Lock the wallet after",
+        self.lock_minutes = _combo("lockMinutes", _("Lock the wallet after"),
                                    [(minutes_text(m), m) for m in LOCK_MINUTES])
-        self.theme = _combo("themeChoice", "Colours", [(THEME_NAMES[t], t) for t in THEMES])
-        self.text_size = _combo("textSize", "Text size", [(SCALE_NAMES[s], s) for s in TEXT_SCALES])
-        self.paper = _combo("paperSize", "Paper size for printing", [(p, p) for p in PAPER_SIZES])
-        rows = (("&Lock the wallet after this long without use", self.lock_minutes),
-                ("&Colours", self.theme), ("&Text size", self.text_size), ("&Paper size for printing", self.paper))
+        self.theme = _combo("themeChoice", _("Colours"), [(_(THEME_NAMES[t]), t) for t in THEMES])
+        self.text_size = _combo("textSize", _("Text size"), [(_(SCALE_NAMES[s]), s) for s in TEXT_SCALES])
+        self.language = _combo("settingsLanguage", _("Language"), [(language_text(c), c) for c in LANGUAGE_CHOICES])
+        self.language.setAccessibleDescription(_("The language of the app's words. System language follows this "
+                                                 "computer's setting."))
+        self.paper = _combo("paperSize", _("Paper size for printing"),
+                            [(_(PAPER_NAMES.get(p, p)), p) for p in PAPER_SIZES])
+        rows = ((_("&Lock the wallet after this long without use"), self.lock_minutes), (_("&Colours"), self.theme),
+                (_("&Text size"), self.text_size), (_("Lan&guage"), self.language),
+                (_("&Paper size for printing"), self.paper))
         for row, (caption, widget) in enumerate(rows):
             caption_label = label(caption, wrap=False)
             caption_label.setBuddy(widget)
@@ -69,23 +93,24 @@ class SettingsDialog(QDialog):
             grid.addWidget(widget, row, 1)
         grid.setColumnStretch(1, 1)
         layout.addLayout(grid)
-        self.remember = QCheckBox("Remember the wallets I open (the list under Wallet ▸ Open recent)")
-        name(self.remember, "rememberRecent", "Remember recent wallets",
-             "Turning this off forgets the list at once.")
+        self.remember = QCheckBox(_("Remember the wallets I open (the list under Wallet ▸ Open recent)"))
+        name(self.remember, "rememberRecent", _("Remember recent wallets"),
+             _("Turning this off forgets the list at once."))
         layout.addWidget(self.remember)
-        layout.addWidget(label("The lock time, look and list are kept for this computer in the app's settings file.",
+        layout.addWidget(label(_("The lock time, look, language and list are kept for this computer in the app's "
+                                 "settings file."),
                                "muted"))
-        layout.addWidget(section("This wallet"))
-        self.trusted = button("Trusted issuers…", "openTrustedIssuers", "Open the list of issuers you trust")
-        self.profile = button("Your name and contact lines…", "openHolderProfile",
-                              "Your name and contact lines, used on résumés")
+        layout.addWidget(section(_("This wallet")))
+        self.trusted = button(_("Trusted issuers…"), "openTrustedIssuers", _("Open the list of issuers you trust"))
+        self.profile = button(_("Your name and contact lines…"), "openHolderProfile",
+                              _("Your name and contact lines, used on résumés"))
         layout.addWidget(self.trusted)
         layout.addWidget(self.profile)
         self.error = message_label("settingsError")
         layout.addWidget(self.error)
         layout.addStretch(1)
-        self.cancel = button("Cancel", "settingsCancel", "Close without changing the settings")
-        self.save = button("Save", "settingsSave", "Save the settings", primary=True)
+        self.cancel = button(_("Cancel"), "settingsCancel", _("Close without changing the settings"))
+        self.save = button(_("Save"), "settingsSave", _("Save the settings"), primary=True)
         footer_row(layout, self.cancel, self.save)
         self.cancel.clicked.connect(self.reject)
         self.save.clicked.connect(self._save)
@@ -98,6 +123,7 @@ class SettingsDialog(QDialog):
         _choose(self.lock_minutes, values.lock_minutes)
         _choose(self.theme, values.theme)
         _choose(self.text_size, values.text_scale)
+        _choose(self.language, values.language)
         _choose(self.paper, values.paper)
         self.remember.setChecked(values.remember_recent)
         self.trusted.setEnabled(unlocked)
@@ -112,7 +138,7 @@ class SettingsDialog(QDialog):
     def chosen(self) -> AppSettings:
         values = replace(self._values, lock_minutes=int(self.lock_minutes.currentData()),
                          theme=str(self.theme.currentData()), text_scale=float(self.text_size.currentData()),
-                         paper=str(self.paper.currentData()))
+                         language=str(self.language.currentData()), paper=str(self.paper.currentData()))
         return values.remembering(self.remember.isChecked())
 
     def _save(self) -> None:

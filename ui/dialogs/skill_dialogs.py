@@ -29,15 +29,15 @@ from ui.widgets import (
     name,
     show_message,
 )
-from wallet.api import Skill
+from wallet.api import N_, Skill, _, ngettext
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_KINDS = ("esco-skill", "esco-knowledge", "onet-tech", "onet-tool")
 KIND_WORDS = {
-    "esco-skill": "skill",
-    "esco-knowledge": "knowledge",
-    "onet-tech": "software",
-    "onet-tool": "tool or equipment",
+    "esco-skill": N_("skill"),
+    "esco-knowledge": N_("knowledge"),
+    "onet-tech": N_("software"),
+    "onet-tool": N_("tool or equipment"),
 }
 MAX_RESULTS = 20
 
@@ -80,24 +80,24 @@ class SkillPickerDialog(QDialog):
         layout.addWidget(label(title, "heading"))
         self.intro = label(role="muted", object_name="skillPickIntro")
         layout.addWidget(self.intro)
-        self.search = line_edit("skillSearch", "Search skills", placeholder="Type part of a skill's name…")
+        self.search = line_edit("skillSearch", _("Search skills"), placeholder=_("Type part of a skill's name…"))
         self.search.setClearButtonEnabled(True)
-        layout.addWidget(field("&Skill name", self.search))
+        layout.addWidget(field(_("&Skill name"), self.search))
         self.results = QListWidget()
-        name(self.results, "skillResults", "Matching skills", "Up to 20 skills whose name holds what you typed.")
+        name(self.results, "skillResults", _("Matching skills"), _("Up to 20 skills whose name holds what you typed."))
         use_lines(self.results, rest_colour=MUTED)
         layout.addWidget(self.results, 1)
         self.count = label(role="muted", object_name="skillResultCount")
         layout.addWidget(self.count)
-        self.note = line_edit("skillNote", "Where you use it (optional)",
-                              placeholder="For example: I keep the family's accounts in a spreadsheet")
-        self.note_field = field("&Where you use it (optional)", self.note)
+        self.note = line_edit("skillNote", _("Where you use it (optional)"),
+                              placeholder=_("For example: I keep the family's accounts in a spreadsheet"))
+        self.note_field = field(_("&Where you use it (optional)"), self.note)
         if not with_note:
             self.note_field.hide()
         layout.addWidget(self.note_field)
         self.error = message_label("skillPickError")
         layout.addWidget(self.error)
-        self.cancel = button("Cancel", "skillPickCancel", "Cancel")
+        self.cancel = button(_("Cancel"), "skillPickCancel", _("Cancel"))
         self.confirm = button(confirm, "skillPickConfirm", confirm, primary=True)
         footer_row(layout, self.cancel, self.confirm)
         self.cancel.clicked.connect(self.reject)
@@ -131,7 +131,7 @@ class SkillPickerDialog(QDialog):
         self.results.clear()
         found = search_skills(self._index, text)
         for skill in found:
-            kind = KIND_WORDS.get(skill.kind, "skill")
+            kind = _(KIND_WORDS.get(skill.kind, KIND_WORDS["esco-skill"]))
             item = QListWidgetItem(f"{skill.label}\n{kind.capitalize()}")
             item.setData(ID_ROLE, skill.id)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{skill.label}, {kind}")
@@ -139,12 +139,17 @@ class SkillPickerDialog(QDialog):
         if found:
             self.results.setCurrentRow(0)
         if len(text.strip()) < 2:
-            self.count.setText("Type at least two letters.")
+            self.count.setText(_("Type at least two letters."))
         elif not found:
-            self.count.setText(f"No skill name holds “{text.strip()}”. Try a shorter or different word.")
+            self.count.setText(_("No skill name holds “{text}”. Try a shorter or different word.").format(
+                text=text.strip()))
         else:
-            more = " (the first 20; type more to narrow it down)" if len(found) == MAX_RESULTS else ""
-            self.count.setText(f"{len(found)} skill{'s' if len(found) != 1 else ''} found{more}.")
+            count = len(found)
+            if count == MAX_RESULTS:
+                text = _("{n} skills found (the first {n}; type more to narrow it down).")
+            else:
+                text = ngettext("{n} skill found.", "{n} skills found.", count)
+            self.count.setText(text.format(n=count))
         self._update()
 
     def _enter_pressed(self) -> None:
@@ -157,7 +162,7 @@ class SkillPickerDialog(QDialog):
     def _confirm(self) -> None:
         item = self.results.currentItem()
         if item is None:
-            show_message(self.error, "Choose a skill from the list first.")
+            show_message(self.error, _("Choose a skill from the list first."))
             return
         self.chosen.emit(str(item.data(ID_ROLE)), self.note.text().strip())
         self.accept()
@@ -170,18 +175,18 @@ class ChangesDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = modal_layout(self, "hiddenSkillsDialog", "Hidden and changed skills", 600, 460)
-        layout.addWidget(label("Hidden and changed skills", "heading"))
-        layout.addWidget(label("Skills you hid, corrected or added yourself. Restore puts a skill back the way "
-                               "the wallet found it in your records.", "muted"))
+        layout = modal_layout(self, "hiddenSkillsDialog", _("Hidden and changed skills"), 600, 460)
+        layout.addWidget(label(_("Hidden and changed skills"), "heading"))
+        layout.addWidget(label(_("Skills you hid, corrected or added yourself. Restore puts a skill back the way "
+                               "the wallet found it in your records."), "muted"))
         self.changes = QListWidget()
-        name(self.changes, "hiddenSkillList", "Hidden and changed skills")
+        name(self.changes, "hiddenSkillList", _("Hidden and changed skills"))
         use_lines(self.changes, rest_colour=MUTED)
         layout.addWidget(self.changes, 1)
         self.note = message_label("hiddenSkillsNote", role="note")
         layout.addWidget(self.note)
-        self.restore = button("Restore", "restoreSkillButton", "Restore the chosen skill")
-        self.close_button = button("Close", "hiddenSkillsClose", "Close", primary=True)
+        self.restore = button(_("Restore"), "restoreSkillButton", _("Restore the chosen skill"))
+        self.close_button = button(_("Close"), "hiddenSkillsClose", _("Close"), primary=True)
         footer_row(layout, self.restore, self.close_button)
         self.close_button.clicked.connect(self.accept)
         self.restore.clicked.connect(self._restore)
@@ -198,7 +203,7 @@ class ChangesDialog(QDialog):
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{first}. {second}")
             self.changes.addItem(item)
         if not changes:
-            empty = QListWidgetItem("Nothing hidden or changed.\nEvery skill is shown as found in your records.")
+            empty = QListWidgetItem(_("Nothing hidden or changed.\nEvery skill is shown as found in your records."))
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
             self.changes.addItem(empty)
         else:

@@ -8,13 +8,13 @@ from PySide6.QtWidgets import QDialog, QListWidget, QListWidgetItem, QWidget
 from ui.list_delegate import use_lines
 from ui.style import MUTED
 from ui.widgets import button, footer_row, label, message_label, modal_layout, name, plain_tip, show_message
-from wallet.api import one_line
+from wallet.api import N_, _, one_line
 
 ISSUER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-INTRO = ("Credentials signed by these issuers pass the “Trusted issuer” check. To add one, open one of its "
+INTRO = (N_("Credentials signed by these issuers pass the “Trusted issuer” check. To add one, open one of its "
          "credentials and choose “Trust this issuer”. Removing an issuer keeps its credentials; they are "
-         "checked again.")
-EMPTY = "You do not trust any issuer yet."
+         "checked again."))
+EMPTY = N_("You do not trust any issuer yet.")
 
 
 class TrustedIssuersDialog(QDialog):
@@ -24,17 +24,17 @@ class TrustedIssuersDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = modal_layout(self, "trustedIssuersDialog", "Trusted issuers", 640, 440)
-        layout.addWidget(label("Trusted issuers", "heading"))
-        layout.addWidget(label(INTRO, "muted"))
+        layout = modal_layout(self, "trustedIssuersDialog", _("Trusted issuers"), 640, 440)
+        layout.addWidget(label(_("Trusted issuers"), "heading"))
+        layout.addWidget(label(_(INTRO), "muted"))
         self.issuers = QListWidget()
-        name(self.issuers, "trustedIssuerList", "Trusted issuers")
+        name(self.issuers, "trustedIssuerList", _("Trusted issuers"))
         use_lines(self.issuers, rest_colour=MUTED)
         layout.addWidget(self.issuers, 1)
         self.note = message_label("trustedIssuersNote", role="note")
         layout.addWidget(self.note)
-        self.remove = button("Remove from list", "removeIssuerButton", "Remove the chosen issuer from the list")
-        self.close_button = button("Close", "trustedIssuersClose", "Close trusted issuers", primary=True)
+        self.remove = button(_("Remove from list"), "removeIssuerButton", _("Remove the chosen issuer from the list"))
+        self.close_button = button(_("Close"), "trustedIssuersClose", _("Close trusted issuers"), primary=True)
         footer_row(layout, self.remove, self.close_button)
         self.close_button.clicked.connect(self.accept)
         self.remove.clicked.connect(self._remove_chosen)
@@ -49,11 +49,12 @@ class TrustedIssuersDialog(QDialog):
             item = QListWidgetItem(f"{issuer_name or issuer_id}\n{issuer_id}")
             item.setData(ISSUER_ID_ROLE, raw_id)
             item.setData(Qt.ItemDataRole.UserRole + 2, raw_name)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{issuer_name}. ID {issuer_id}")
+            spoken = _("{issuer}. ID {id}").format(issuer=issuer_name, id=issuer_id)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
             item.setToolTip(plain_tip(issuer_id))
             self.issuers.addItem(item)
         if not issuers:
-            empty = QListWidgetItem(EMPTY)
+            empty = QListWidgetItem(_(EMPTY))
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
             self.issuers.addItem(empty)
         else:

@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
 from ui.widgets import button, field, footer_row, label, line_edit, message_label, modal_layout, show_message
+from wallet.api import _
 
 
 class NewViewDialog(QDialog):
@@ -15,17 +16,17 @@ class NewViewDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = modal_layout(self, "newViewDialog", "Make a view", 520, 300)
-        layout.addWidget(label("Make a view for this posting", "heading"))
-        layout.addWidget(label("The wallet picks the records and skills that fit the posting and writes a first "
-                               "statement. You can change all of it before you share it.", "muted"))
-        self.name_input = line_edit("newViewName", "Name of the view")
-        layout.addWidget(field("&Name of the view", self.name_input))
+        layout = modal_layout(self, "newViewDialog", _("Make a view"), 520, 300)
+        layout.addWidget(label(_("Make a view for this posting"), "heading"))
+        layout.addWidget(label(_("The wallet picks the records and skills that fit the posting and writes a first "
+                               "statement. You can change all of it before you share it."), "muted"))
+        self.name_input = line_edit("newViewName", _("Name of the view"))
+        layout.addWidget(field(_("&Name of the view"), self.name_input))
         self.error = message_label("newViewError")
         layout.addWidget(self.error)
         layout.addStretch(1)
-        self.cancel = button("Cancel", "newViewCancel", "Cancel")
-        self.confirm = button("Make the view", "newViewConfirm", "Make the view", primary=True)
+        self.cancel = button(_("Cancel"), "newViewCancel", _("Cancel"))
+        self.confirm = button(_("Make the view"), "newViewConfirm", _("Make the view"), primary=True)
         footer_row(layout, self.cancel, self.confirm)
         self.cancel.clicked.connect(self.reject)
         self.confirm.clicked.connect(self._confirm)
@@ -41,7 +42,7 @@ class NewViewDialog(QDialog):
     def _confirm(self) -> None:
         text = self.name_input.text().strip()
         if not text:
-            show_message(self.error, "Give the view a name, such as the job it is for.")
+            show_message(self.error, _("Give the view a name, such as the job it is for."))
             return
         self.named.emit(text)
         self.accept()
@@ -54,13 +55,13 @@ class DeleteViewDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = modal_layout(self, "deleteViewDialog", "Delete view", 480, 240)
+        layout = modal_layout(self, "deleteViewDialog", _("Delete view"), 480, 240)
         self.question = label(role="subheading", object_name="deleteViewQuestion")
         layout.addWidget(self.question)
-        layout.addWidget(label("Only the view goes; your records and skills stay in the wallet.", "muted"))
+        layout.addWidget(label(_("Only the view goes; your records and skills stay in the wallet."), "muted"))
         layout.addStretch(1)
-        self.keep = button("Keep it", "keepViewButton", "Keep the view")
-        self.delete = button("Delete", "confirmDeleteViewButton", "Delete the view", primary=True)
+        self.keep = button(_("Keep it"), "keepViewButton", _("Keep the view"))
+        self.delete = button(_("Delete"), "confirmDeleteViewButton", _("Delete the view"), primary=True)
         footer_row(layout, self.keep, self.delete, default=self.keep)
         self.keep.clicked.connect(self.reject)
         self.delete.clicked.connect(self._confirm)
@@ -68,8 +69,9 @@ class DeleteViewDialog(QDialog):
 
     def start(self, view_id: str, view_name: str) -> None:
         self._view_id = view_id
-        self.question.setText(f"Delete the view “{view_name}”?")
-        self.setAccessibleDescription(f"Delete the view “{view_name}”? Your records stay in the wallet.")
+        self.question.setText(_("Delete the view “{name}”?").format(name=view_name))
+        self.setAccessibleDescription(_("Delete the view “{name}”? Your records stay in the wallet.").format(
+            name=view_name))
         self.open()
         self.keep.setFocus()
 

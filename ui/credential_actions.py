@@ -19,13 +19,19 @@ from ui.dialogs.trusted_issuers import TrustedIssuersDialog
 from ui.status import status_look
 from ui.widgets import page_action
 from ui.worker import Failed, Jobs
-from wallet.api import ImportOutcome, pasted_bytes
+from wallet.api import ImportOutcome, _, ngettext, pasted_bytes
 
 if TYPE_CHECKING:
     from ui.pages.records import RecordsPage
 
-FILE_FILTERS = ("Credentials (*.json *.jsonld *.jwt *.jws *.txt *.png *.svg);;"
-                "Badge images (*.png *.svg);;JSON or token files (*.json *.jsonld *.jwt *.jws *.txt);;All files (*)")
+
+
+def file_filters() -> str:
+    """The import dialog's filters: the descriptions in the app's language, the patterns as they are."""
+    return ";;".join((_("Credentials") + " (*.json *.jsonld *.jwt *.jws *.txt *.png *.svg)",
+                      _("Badge images") + " (*.png *.svg)",
+                      _("JSON or token files") + " (*.json *.jsonld *.jwt *.jws *.txt)",
+                      _("All files") + " (*)"))
 
 
 def announce(widget: QWidget, text: str) -> None:
@@ -38,12 +44,12 @@ class CredentialActions(QObject):
         super().__init__(page)
         self.page = page
         self.jobs = Jobs(self)
-        self.import_action = self._action("Import credentials…", "Import…", "importAction", "Ctrl+I",
-                                          "Import credential files: badges, CLRs, JSON, tokens or badge images")
-        self.paste_action = self._action("Paste credential…", "Paste…", "pasteAction", "Ctrl+Shift+V",
-                                         "Paste a credential's text (JSON or a signed token)")
-        self.trusted_action = self._action("Trusted issuers…", "Trusted issuers…", "trustedIssuersAction", "",
-                                           "See and change the list of issuers you trust")
+        self.import_action = self._action(_("Import credentials…"), _("Import…"), "importAction", "Ctrl+I",
+                                          _("Import credential files: badges, CLRs, JSON, tokens or badge images"))
+        self.paste_action = self._action(_("Paste credential…"), _("Paste…"), "pasteAction", "Ctrl+Shift+V",
+                                         _("Paste a credential's text (JSON or a signed token)"))
+        self.trusted_action = self._action(_("Trusted issuers…"), _("Trusted issuers…"), "trustedIssuersAction", "",
+                                           _("See and change the list of issuers you trust"))
         self.import_action.triggered.connect(self.import_files)
         self.paste_action.triggered.connect(self.paste)
         self.trusted_action.triggered.connect(self.show_trusted)
@@ -101,14 +107,14 @@ class CredentialActions(QObject):
     def import_files(self) -> None:
         if self.page.session is None or self.jobs.busy():
             return
-        paths, _chosen = QFileDialog.getOpenFileNames(self.page, "Import credentials", str(self._last_folder),
-                                                      FILE_FILTERS)
+        paths, _chosen = QFileDialog.getOpenFileNames(self.page, _("Import credentials"), str(self._last_folder),
+                                                      file_filters())
         if not paths:
             return
         self._last_folder = Path(paths[0]).parent
         session = self.page.session
-        count = f"{len(paths)} file{'s' if len(paths) != 1 else ''}"
-        self._run(f"Importing {count}…", lambda: session.credentials.import_paths(list(paths)), self._imported)
+        busy = ngettext("Importing {n} file…", "Importing {n} files…", len(paths)).format(n=len(paths))
+        self._run(busy, lambda: session.credentials.import_paths(list(paths)), self._imported)
 
     def run_import(self, busy_text: str, call: Callable[[], list[ImportOutcome]],
                    after: Callable[[], None] | None = None) -> None:
@@ -130,25 +136,25 @@ class CredentialActions(QObject):
         session = self.page.session
         if session is None:
             return
-        self._run("Importing the pasted credential…",
-                  lambda: session.credentials.import_bytes(pasted_bytes(text), "Pasted text"), self._imported)
+        self._run(_("Importing the pasted credential…"),
+                  lambda: session.credentials.import_bytes(pasted_bytes(text), _("Pasted text")), self._imported)
 
     def _imported(self, result: list[ImportOutcome] | Failed) -> None:
-        outcomes = [ImportOutcome("Import", "failed", result.message)] if isinstance(result, Failed) else result
+        outcomes = [ImportOutcome(_("Import"), "failed", result.message)] if isinstance(result, Failed) else result
         self.results.set_outcomes(outcomes)
         self.results.open()
         self.results.close_button.setFocus()
         first = next((o.record_id for o in outcomes if o.outcome == "imported" and o.record_id), None)
         if first:
             self.page.select_record(first)
-        announce(self.results, f"Import finished. {summary(outcomes)}")
+        announce(self.results, _("Import finished. {summary}").format(summary=summary(outcomes)))
 
     # -- checking and trust -------------------------------------------------------------------------
     def reverify(self, record_id: str) -> None:
         session = self.page.session
         if session is None or self.jobs.busy():
             return
-        self._run("Checking the credential again…", lambda: session.credentials.verify_record(record_id),
+        self._run(_("Checking the credential again…"), lambda: session.credentials.verify_record(record_id),
                   lambda result: self._checked(record_id, result))
 
     def _checked(self, record_id: str, result: Any) -> None:
@@ -156,7 +162,7 @@ class CredentialActions(QObject):
             self._failed(result)
             return
         self.page.refocus_reverify()
-        announce(self.page.detail, f"Checked again: {status_look(str(result.status)).word}.")
+        announce(self.page.detail, _("Checked again: {status}.").format(status=status_look(str(result.status)).word))
 
     def _failed(self, result: Failed) -> None:
         self.page.set_working(result.message, error=True)
@@ -166,7 +172,7 @@ class CredentialActions(QObject):
         session = self.page.session
         if session is None or self.jobs.busy():
             return
-        self._run(f"Adding {name} to your trusted issuers…",
+        self._run(_("Adding {name} to your trusted issuers…").format(name=name),
                   lambda: session.credentials.trust_issuer(issuer_id, name),
                   lambda result: self._trusted(name, result))
 
@@ -175,8 +181,8 @@ class CredentialActions(QObject):
             self._failed(result)
             return
         self.page.refocus_reverify()
-        announce(self.page.detail, f"{name} is now on your list of trusted issuers; its credentials were checked "
-                                   "again.")
+        announce(self.page.detail, _("{name} is now on your list of trusted issuers; its credentials were "
+                                     "checked again.").format(name=name))
 
     def show_trusted(self) -> None:
         session = self.page.session
@@ -191,7 +197,7 @@ class CredentialActions(QObject):
         session = self.page.session
         if session is None or self.jobs.busy():
             return
-        self._run(f"Removing {name} from your trusted issuers…",
+        self._run(_("Removing {name} from your trusted issuers…").format(name=name),
                   lambda: session.credentials.untrust_issuer(issuer_id),
                   lambda result: self._untrusted(name, result))
 
@@ -204,8 +210,12 @@ class CredentialActions(QObject):
             self.trusted.set_note(result.message)
             return
         checked = len(result)
-        again = f" Its {checked} credential{'s were' if checked != 1 else ' was'} checked again." if checked else ""
-        note = f"{name} was removed.{again}"
+        if checked:
+            note = ngettext("{name} was removed. Its {n} credential was checked again.",
+                            "{name} was removed. Its {n} credentials were checked again.", checked).format(
+                name=name, n=checked)
+        else:
+            note = _("{name} was removed.").format(name=name)
         self.trusted.set_note(note)
         self.trusted.issuers.setFocus()
         announce(self.trusted, note)

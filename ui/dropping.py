@@ -16,12 +16,12 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QDialog, QProgressBar, QWidget
 
 from ui.widgets import button, label, modal_layout, name
-from wallet.api import ImportOutcome, UsageError, dropped_inputs
+from wallet.api import N_, ImportOutcome, UsageError, _, dropped_inputs
 
 if TYPE_CHECKING:
     from ui.pages.records import RecordsPage
 
-CANCELLED = "You cancelled the import, so nothing of it was kept."
+CANCELLED = N_("You cancelled the import, so nothing of it was kept.")
 
 
 def dropped_paths(mime: QMimeData) -> list[str]:
@@ -34,16 +34,16 @@ class ImportProgress(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = modal_layout(self, "importProgress", "Importing", 520, 220)
+        layout = modal_layout(self, "importProgress", _("Importing"), 520, 220)
         self.text = label("", "subheading", object_name="importProgressText")
         layout.addWidget(self.text)
-        layout.addWidget(label("Each file is read and checked, then all are stored together. Cancel keeps nothing "
-                               "of this import.", "muted"))
+        layout.addWidget(label(_("Each file is read and checked, then all are stored together. Cancel keeps "
+                                 "nothing of this import."), "muted"))
         self.bar = QProgressBar()
-        name(self.bar, "importProgressBar", "Import progress")
+        name(self.bar, "importProgressBar", _("Import progress"))
         layout.addWidget(self.bar)
         layout.addStretch(1)
-        self.cancel = button("Cancel", "importCancel", "Cancel the import; nothing of it is kept")
+        self.cancel = button(_("Cancel"), "importCancel", _("Cancel the import; nothing of it is kept"))
         layout.addWidget(self.cancel)
         self.stop = threading.Event()
         self.cancel.clicked.connect(self._cancel)
@@ -60,13 +60,13 @@ class ImportProgress(QDialog):
     def step(self, done: int, total: int) -> None:
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(done)
-        self.bar.setFormat(f"{done} of {total}")
-        self.bar.setAccessibleDescription(f"{done} of {total} stored")
+        self.bar.setFormat(_("{done} of {total}").format(done=done, total=total))
+        self.bar.setAccessibleDescription(_("{done} of {total} stored").format(done=done, total=total))
 
     def _cancel(self) -> None:
         self.stop.set()
         self.cancel.setEnabled(False)
-        self.text.setText("Stopping…")
+        self.text.setText(_("Stopping…"))
 
     def reject(self) -> None:
         """Escape or closing the box cancels too."""
@@ -116,12 +116,12 @@ class DropImport(QObject):
 
         def progress(done: int, total: int) -> None:
             if stop is not None and stop.is_set():
-                raise UsageError(CANCELLED)
+                raise UsageError(_(CANCELLED))
             self._stepped.emit(done, total)
 
         def call() -> list[ImportOutcome]:
             if stop is not None and stop.is_set():
-                raise UsageError(CANCELLED)
+                raise UsageError(_(CANCELLED))
             return session.credentials.import_many(dropped_inputs(list(paths)), progress=progress)
 
         self.page.commands.run_import(f"Importing {count}…", call, after=self.progress.accept)

@@ -82,7 +82,7 @@ class IdleLock(QObject):
         """Lock if the quiet spell is over; True when it asked to lock."""
         if self.active and self.idle_seconds() >= self._seconds:
             self.stop()
-            self.lock_now.emit(f"idle for {round(self._seconds / 60)} minutes")
+            self.lock_now.emit(f"idle for {round(self._seconds / 60)} minutes")  # i18n: not shown
             return True
         return False
 
@@ -96,7 +96,7 @@ class IdleLock(QObject):
     def _state_changed(self, state: Qt.ApplicationState) -> None:
         if self.active and state == Qt.ApplicationState.ApplicationSuspended:
             self.stop()
-            self.lock_now.emit("the app was suspended")
+            self.lock_now.emit("the app was suspended")  # i18n: not shown
 
     def _watch_session_bus(self) -> None:
         """Connect to the desktop's screen-lock and sleep signals where a D-Bus is running (Linux)."""
@@ -107,7 +107,7 @@ class IdleLock(QObject):
         session, system = QDBusConnection.sessionBus(), QDBusConnection.systemBus()
         wanted = [
             (session, "org.freedesktop.ScreenSaver", "/org/freedesktop/ScreenSaver", "org.freedesktop.ScreenSaver",
-             "ActiveChanged", "screen saver"),
+             "ActiveChanged", "screen saver"),  # i18n: not shown
             (system, "org.freedesktop.login1", "/org/freedesktop/login1", "org.freedesktop.login1.Manager",
              "PrepareForSleep", "sleep"),
         ]
@@ -120,7 +120,7 @@ class IdleLock(QObject):
         """The screen saver came on, or the machine is about to sleep."""
         if self.active and starting:
             self.stop()
-            self.lock_now.emit("the screen was locked or the computer went to sleep")
+            self.lock_now.emit("the screen was locked or the computer went to sleep")  # i18n: not shown
 
 
 __all__ = ["IdleLock"]

@@ -28,17 +28,19 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QLayout, QLineEdit, QVBox
 
 from ui.settings import Preferences
 from ui.widgets import button, label, name
-from wallet.api import AppSettings, KdfParams, KioskConfig, Step, UsageError, harden_process
+from wallet.api import N_, AppSettings, KdfParams, KioskConfig, Step, UsageError, _, harden_process
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
-COUNTDOWN = "No one has used the wallet for a while. Signing out in {} seconds. Move the mouse or press a key to stay."
-KIT_NOTE = ("On a shared computer: you keep the paper or the printed kit, not your helper. Take it home with you, "
-            "and leave nothing here.")
-SHOW = "Show what I type"
-WELCOME_NOTE = ("This is a shared computer. Keep your wallet on your USB stick or in your own folder, and press "
-                "Sign out when you are done: nothing of yours stays here.")
+COUNTDOWN = N_("No one has used the wallet for a while. Signing out in {seconds} seconds. Move the mouse or press a "
+               "key to stay.")
+KIT_NOTE = N_("On a shared computer: you keep the paper or the printed kit, not your helper. Take it home with "
+              "you, and leave nothing here.")
+SHOW = N_("Show what I type")
+WELCOME_NOTE = N_("This is a shared computer. Keep your wallet on your USB stick or in your own folder, and press "
+                  "Sign out when you are done: nothing of yours stays here.")
+"""COUNTDOWN, KIT_NOTE, SHOW and WELCOME_NOTE are marked only: they are shown through _()."""
 
 
 class KioskPreferences(Preferences):
@@ -89,15 +91,15 @@ class Kiosk(QObject):
         w.welcome.set_recent([])
         w.idle.set_minutes(config.lock_minutes)
 
-        self.sign_out_button = button("Sign out", "signOutButton", "Sign out",)
+        self.sign_out_button = button(_("Sign out"), "signOutButton", _("Sign out"))
         self.sign_out_button.setAccessibleDescription(
-            "Close your wallet and go back to the start. Nothing of yours stays on this computer.")
+            _("Close your wallet and go back to the start. Nothing of yours stays on this computer."))
         w.records.add_header_button(self.sign_out_button)
         w.records.chain_tab_order()
         self.sign_out_button.clicked.connect(self.sign_out)
 
         self.countdown = label("", object_name="kioskCountdown")
-        self.countdown.setAccessibleName("Signing out soon")
+        self.countdown.setAccessibleName(_("Signing out soon"))
         self.countdown.setStyleSheet("QLabel { background: #fff4ce; color: #4a3800; padding: 8px; font-weight: bold; }")
         self.countdown.hide()
         central = w.centralWidget()
@@ -105,14 +107,14 @@ class Kiosk(QObject):
         if isinstance(column, QVBoxLayout):
             column.insertWidget(1, self.countdown)  # under the help bar, above every page
 
-        welcome_note = label(WELCOME_NOTE, "note", object_name="kioskWelcomeNote")
+        welcome_note = label(_(WELCOME_NOTE), "note", object_name="kioskWelcomeNote")
         _insert_after(w.welcome.error, welcome_note)
-        kit_note = label(KIT_NOTE, "note", object_name="kioskKitNote")
+        kit_note = label(_(KIT_NOTE), "note", object_name="kioskKitNote")
         _insert_after(w.recovery_code.confirm, kit_note)
         self.show_boxes: list[QCheckBox] = []
         for index, edit in enumerate(self._secret_fields()):
-            box = QCheckBox(SHOW)
-            name(box, f"showPassphrase{index}", SHOW, "Only you should tick this. Your helper should look away.")
+            box = QCheckBox(_(SHOW))
+            name(box, f"showPassphrase{index}", _(SHOW), _("Only you should tick this. Your helper should look away."))
             box.toggled.connect(_shower(edit))
             field_box = edit.parentWidget()
             if field_box is not None:
@@ -145,7 +147,7 @@ class Kiosk(QObject):
         page = self.window.create_page
         if self.window.stack.currentWidget() is page and page.location.text() == page._suggested:
             page.location.clear()
-            page.location.setPlaceholderText("Choose your USB stick or folder")
+            page.location.setPlaceholderText(_("Choose your USB stick or folder"))
 
     def tick(self) -> None:
         """Show or hide the countdown before the idle sign-out."""
@@ -153,7 +155,7 @@ class Kiosk(QObject):
         left = idle.minutes * 60 - idle.idle_seconds()
         showing = idle.active and left <= self.config.warning_seconds
         if showing:
-            self.countdown.setText(COUNTDOWN.format(max(0, round(left))))
+            self.countdown.setText(_(COUNTDOWN).format(seconds=max(0, round(left))))
         self.countdown.setVisible(showing)
 
     # -- signing out ---------------------------------------------------------------------------------------

@@ -19,12 +19,11 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QWidget
 from ui.clipboard import clear_if_ours
 from ui.pages.opportunities import OpportunitiesPage
 from ui.widgets import button, label, modal_layout
-from wallet.api import Session, Step
+from wallet.api import Session, Step, _
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
-UNSAVED = "You changed the view “{}” and did not save it. Save the changes before locking?"
 
 
 class UnsavedPrompt(QDialog):
@@ -32,13 +31,13 @@ class UnsavedPrompt(QDialog):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        layout = modal_layout(self, "unsavedViewPrompt", "Unsaved changes", 560, 170)
+        layout = modal_layout(self, "unsavedViewPrompt", _("Unsaved changes"), 560, 170)
         self.text = label(object_name="unsavedViewText")
         layout.addWidget(self.text)
         layout.addStretch(1)
-        self.save = button("Save and lock", "unsavedSave", "Save the view, then lock", primary=True)
-        self.discard = button("Lock without saving", "unsavedDiscard", "Lock and drop the changes to the view")
-        self.cancel = button("Cancel", "unsavedCancel", "Do not lock")
+        self.save = button(_("Save and lock"), "unsavedSave", _("Save the view, then lock"), primary=True)
+        self.discard = button(_("Lock without saving"), "unsavedDiscard", _("Lock and drop the changes to the view"))
+        self.cancel = button(_("Cancel"), "unsavedCancel", _("Do not lock"))
         row = QHBoxLayout()
         row.addWidget(self.cancel)
         row.addStretch(1)
@@ -74,7 +73,7 @@ class Locker(QObject):
     def wire(self) -> None:
         w = self.window
         menu = w.wallet_menu
-        w.idle.lock_now.connect(lambda _reason: self.lock(ask=False))
+        w.idle.lock_now.connect(self._idle_lock)  # a method: a window built again drops the old Locker
         menu.lock_requested.connect(lambda: self.lock(ask=False))
         menu.ask_lock.connect(lambda: self.lock(ask=True))
         menu.quit_requested.connect(w.close)
@@ -88,6 +87,9 @@ class Locker(QObject):
         self._preferences_changed()
 
     # -- locking ------------------------------------------------------------------------------------------
+    def _idle_lock(self, _reason: str) -> None:
+        self.lock(ask=False)
+
     def _opportunities(self) -> OpportunitiesPage | None:
         stack = self.window.workspace.stack
         for index in range(stack.count()):
@@ -107,7 +109,8 @@ class Locker(QObject):
         unsaved = page.unsaved_view() if page is not None else ""
         if unsaved and ask:
             self._then = then
-            self.prompt.setText(UNSAVED.format(unsaved))
+            self.prompt.setText(_("You changed the view “{name}” and did not save it. Save the changes before "
+                                   "locking?").format(name=unsaved))
             self.prompt.open()
             return
         if unsaved and page is not None:

@@ -11,9 +11,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QSize, Qt, Slot
+from PySide6.QtCore import QObject, QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
+    QDockWidget,
     QFileDialog,
     QFrame,
     QLabel,
@@ -44,9 +45,9 @@ from ui.settings import Preferences
 from ui.wallet_menu import WalletMenu
 from ui.widgets import button
 from ui.worker import Runner
-from wallet.api import SUFFIX, KdfParams, Onboarding, Outcome, Step, start_warm_up
+from wallet.api import SUFFIX, KdfParams, Onboarding, Outcome, Step, _, start_warm_up
 
-APP_NAME = "LER Wallet"
+APP_NAME = "LER Wallet"  # i18n: not shown
 
 
 class Page(Protocol):
@@ -71,6 +72,21 @@ class MainWindow(QMainWindow):
         self.runner = Runner(self)
         self.runner.finished.connect(self._work_done)
 
+        self._kdf = kdf
+        self.integrity = IntegrityWatch(self)
+        self.integrity.damaged.connect(self._show_damage)
+        self._built: list[QObject] = []
+        self._build()
+        self.flow = Onboarding(wallet_path, kdf=kdf, on_change=self._on_step)
+        self._render()
+        self._finish_build()
+        self.preferences.language_changed.connect(lambda _code: QTimer.singleShot(0, self.retranslate))
+
+    def _build(self) -> None:
+        """Every part of the window that shows words: pages, header, menus, dialogs (built again by
+        `retranslate` when the language changes). The flow, settings, idle lock and workers stay."""
+        self._before = set(self.children())
+        kdf = self._kdf
         self.welcome = WelcomePage()
         self.create_page = CreatePage()
         self.recovery_code = RecoveryCodePage()
@@ -91,7 +107,7 @@ class MainWindow(QMainWindow):
         self.damage_banner.setObjectName("damageBanner")
         self.damage_banner.setWordWrap(True)
         self.damage_banner.setTextFormat(Qt.TextFormat.PlainText)
-        self.damage_banner.setAccessibleName("The wallet is damaged")
+        self.damage_banner.setAccessibleName(_("The wallet is damaged"))
         self.damage_banner.setStyleSheet("QLabel { background: #fde8e8; color: #7a1010; padding: 8px; }")
         self.damage_banner.hide()
         central = QWidget()
@@ -107,8 +123,6 @@ class MainWindow(QMainWindow):
         self.page_scroll.setWidget(self.stack)
         column.addWidget(self.page_scroll)
         self.setCentralWidget(central)
-        self.integrity = IntegrityWatch(self)
-        self.integrity.damaged.connect(self._show_damage)
         self._pages: dict[Step, QWidget] = {
             Step.START: self.welcome,
             Step.CREATE: self.create_page,
@@ -118,11 +132,11 @@ class MainWindow(QMainWindow):
             Step.UNLOCKED: self.workspace,
         }
         self.about_dialog: AboutDialog | None = None
-        self.about_action = QAction("About LER Wallet", self)
+        self.about_action = QAction(_("About LER Wallet"), self)
         self.about_action.setObjectName("aboutAction")
-        self.about_action.setIconText("About")
-        self.about_action.setToolTip("About LER Wallet: version, what it is, credits")
-        self.about_action.setStatusTip("About LER Wallet: version, what it is, credits")
+        self.about_action.setIconText(_("About"))
+        self.about_action.setToolTip(_("About LER Wallet: version, what it is, credits"))
+        self.about_action.setStatusTip(_("About LER Wallet: version, what it is, credits"))
         self.about_action.triggered.connect(self.show_about)
         self.addAction(self.about_action)
         self.workspace.add_about(self.about_action)
@@ -131,18 +145,20 @@ class MainWindow(QMainWindow):
             kdf=kdf,
         )
         self.locker = locking.Locker(self)
+        self.wallet_menu.add_trusted_issuers(self.records.commands.trusted_action)
         self.records.add_header_button(self.wallet_menu.button)
-        self.share_button = button("Share…", "shareButton", "Share a view: bundle, QR code, PDF résumé")
-        self.check_button = button("Check…", "checkButton", "Check a shared record someone sent")
+        self.share_button = button(_("Share…"), "shareButton", _("Share a view: bundle, QR code, PDF résumé"))
+        self.check_button = button(_("Check…"), "checkButton", _("Check a shared record someone sent"))
         self.records.add_header_button(self.share_button)
         self.records.add_header_button(self.check_button)
         self.drops = DropImport(self, self.records)  # files and folders dropped anywhere are imported
         self.records.drops = self.drops
         self._current: QWidget | None = None
         self._connect()
-        self.flow = Onboarding(wallet_path, kdf=kdf, on_change=self._on_step)
-        self._render()
+
+    def _finish_build(self) -> None:
         self.guide = Guide(self)  # the help panel (F1) and its Help buttons
+        self._built = [child for child in self.children() if child not in self._before]
 
     def _connect(self) -> None:
         self.welcome.create_clicked.connect(lambda: self.flow.choose_create())
@@ -169,6 +185,45 @@ class MainWindow(QMainWindow):
         self.check_page.back_clicked.connect(self.back_from_aside)
         self.locker.wire()
 
+    # -- the language changed ---------------------------------------------------------------------
+    def retranslate(self) -> None:
+        """Build the window's words again in the language just chosen (Settings ▸ Language): every page, the
+        header, the menus and dialogs are made anew, and the open wallet, the page or section shown, the chosen
+        record and the help panel stay as they were. Work still running finishes first. Kiosk mode (whose
+        parts sit on top of the pages) keeps its language until the app starts again."""
+        if self.guide.kiosk:
+            return
+        shown = self.stack.currentWidget()
+        aside = "share" if shown is self.share_page else "check" if shown is self.check_page else ""
+        section = self.workspace.nav.currentIndex()
+        record = self.records.detail.record.id if self.records.detail.record is not None else None
+        helping = self.guide.action.isChecked()
+        banner = "" if self.damage_banner.isHidden() else self.damage_banner.text()
+        self.workspace.finish_work()
+        if self._current is not None:
+            self._as_page(self._current).leave()
+        self.guide.action.setChecked(False)
+        old, old_central = self._built, self.takeCentralWidget()
+        for part in old:
+            if isinstance(part, QDockWidget):
+                self.removeDockWidget(part)
+        if old_central is not None:
+            old_central.deleteLater()
+        for built in old:
+            built.deleteLater()
+        self._build()
+        self._render()
+        self._finish_build()
+        if banner:
+            self._show_damage(banner)
+        if self.flow.state is Step.UNLOCKED:
+            self.workspace.go_to(max(0, section))
+            if record is not None:
+                self.records.select_record(record)
+        if aside:
+            self.show_aside(self.share_page if aside == "share" else self.check_page)
+        self.guide.action.setChecked(helping)
+
     # -- actions --------------------------------------------------------------------------------
     def lock(self) -> None:
         """Drop the session and go back to the unlock page (the Lock button and Ctrl+L), asking first about a
@@ -192,7 +247,7 @@ class MainWindow(QMainWindow):
     def _open_existing(self) -> None:
         suggested = self.flow.suggested_path.parent if self.flow.suggested_path else None
         start = suggested if suggested is not None and suggested.is_dir() else start_place()[0]  # a USB stick, home
-        chosen = QFileDialog.getExistingDirectory(self, "Open your wallet folder", str(start))
+        chosen = QFileDialog.getExistingDirectory(self, _("Open your wallet folder"), str(start))
         if chosen:
             self.flow.choose_open(chosen)
 

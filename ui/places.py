@@ -12,6 +12,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QStorageInfo
 
+from wallet.api import _
+
 REMOVABLE_ROOTS = ("/media/", "/run/media/", "/Volumes/", "/mnt/")
 
 
@@ -34,11 +36,11 @@ def removable_drives() -> list[Path]:
 def start_place(current: Path | None = None) -> tuple[Path, str]:
     """The folder a picker opens in, and a sentence saying where that is."""
     if current is not None and current.is_dir():
-        return current, f"The picker opens in {current}."
+        return current, _("The picker opens in {place}.").format(place=current)
     drives = removable_drives()
     if drives:
-        return drives[0], f"The picker opens on the removable drive {drives[0]}."
-    return Path.home(), "The picker opens in your home folder."
+        return drives[0], _("The picker opens on the removable drive {place}.").format(place=drives[0])
+    return Path.home(), _("The picker opens in your home folder.")
 
 
 def existing_parent(path: Path) -> Path | None:

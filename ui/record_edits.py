@@ -33,7 +33,9 @@ from wallet.api import (
     EvidenceInfo,
     ImportOutcome,
     WalletError,
+    _,
     atomic_write,
+    ngettext,
     qr_image_inputs,
     read_evidence,
     read_file,
@@ -42,7 +44,15 @@ from wallet.api import (
 if TYPE_CHECKING:
     from ui.pages.records import RecordsPage
 
-IMAGE_FILTERS = "Images (*.png *.jpg *.jpeg *.gif);;All files (*)"
+
+
+def image_filters() -> str:
+    """The QR image dialog's filters: descriptions in the app's language, patterns as they are."""
+    return _("Images") + " (*.png *.jpg *.jpeg *.gif);;" + all_files()
+
+
+def all_files() -> str:
+    return _("All files") + " (*)"
 MAX_QR_IMAGE = 20 * 1024 * 1024
 
 
@@ -56,14 +66,14 @@ class RecordEdits(QObject):
         super().__init__(page)
         self.page = page
         self.jobs = page.commands.jobs
-        self.add_action = self._action("Add an experience…", "Add experience…", "addEntryAction", "Ctrl+N",
-                                       "Write down a job, volunteering, training, caring or any experience")
-        self.qr_action = self._action("Import a QR image…", "QR image…", "qrImportAction", "",
-                                      "Import a credential from a photo or screenshot of a QR code")
-        self.endorse_action = self._action("Endorse a credential…", "Endorse…", "endorseAction", "",
-                                           "Endorse someone's credential as their supervisor or navigator")
-        self.undo_action = self._action("Undo delete", "Undo", "undoDeleteAction", "Ctrl+Z",
-                                        "Put back the record you deleted last")
+        self.add_action = self._action(_("Add an experience…"), _("Add experience…"), "addEntryAction", "Ctrl+N",
+                                       _("Write down a job, volunteering, training, caring or any experience"))
+        self.qr_action = self._action(_("Import a QR image…"), _("QR image…"), "qrImportAction", "",
+                                      _("Import a credential from a photo or screenshot of a QR code"))
+        self.endorse_action = self._action(_("Endorse a credential…"), _("Endorse…"), "endorseAction", "",
+                                           _("Endorse someone's credential as their supervisor or navigator"))
+        self.undo_action = self._action(_("Undo delete"), _("Undo"), "undoDeleteAction", "Ctrl+Z",
+                                        _("Put back the record you deleted last"))
         self.editor = EntryEditor(page)
         self.editor.submitted.connect(self._save_entry)
         self.marks = MarksDialog(page)
@@ -145,9 +155,9 @@ class RecordEdits(QObject):
         def done(saved: str) -> None:
             self.page.refresh()
             self.page.select_record(saved)
-            self._said(f"Saved “{entry.title}”.")
+            self._said(_("Saved “{title}”.").format(title=entry.title))
 
-        self._run("Saving…", call, done)
+        self._run(_("Saving…"), call, done)
 
     def act(self, what: str, record_id: str) -> None:
         session = self.page.session
@@ -164,17 +174,18 @@ class RecordEdits(QObject):
             self.marks.start(record)
         elif what in ("hide", "show"):
             hidden = what == "hide"
-            self._run("Saving…", lambda: session.set_hidden(record_id, hidden),
-                      lambda _r: self._said(f"“{record.title}” is hidden from the list." if hidden
-                                            else f"“{record.title}” is shown in the list again."))
+            said = (_("“{title}” is hidden from the list.") if hidden
+                    else _("“{title}” is shown in the list again.")).format(title=record.title)
+            self._run(_("Saving…"), lambda: session.set_hidden(record_id, hidden), lambda _r: self._said(said))
         elif what == "delete":
-            self._run("Deleting…", lambda: session.delete_record(record_id), self._deleted)
+            self._run(_("Deleting…"), lambda: session.delete_record(record_id), self._deleted)
         elif what == "sign":
-            self._run("Signing…", lambda: session.credentials.issue_self_asserted(record_id),
-                      lambda credential: self._save_json("Save the signed credential", record.title, credential,
-                                                         "Signed"))
+            self._run(_("Signing…"), lambda: session.credentials.issue_self_asserted(record_id),
+                      lambda credential: self._save_json(
+                          _("Save the signed credential"), record.title, credential,
+                          _("Signed, but not saved: nothing was written."), _("Signed and saved at {path}.")))
         elif what == "add_evidence":
-            chosen = self.open_names("Attach evidence files", "All files (*)")
+            chosen = self.open_names(_("Attach evidence files"), all_files())
             if chosen:
                 self.attach(record_id, chosen)
 
@@ -187,12 +198,12 @@ class RecordEdits(QObject):
             session.set_tags(record_id, tags)
             session.set_note(record_id, note)
 
-        self._run("Saving…", call, lambda _r: self._said("Tags and note saved."))
+        self._run(_("Saving…"), call, lambda _r: self._said(_("Tags and note saved.")))
 
     def _deleted(self, title: str) -> None:
         self.update_undo()
         self.page.undo_button.setFocus()
-        announce(self.page.undo_bar, f"Deleted “{title}”. Press Undo or Ctrl+Z to put it back.")
+        announce(self.page.undo_bar, _("Deleted “{title}”. Press Undo or Ctrl+Z to put it back.").format(title=title))
 
     def undo(self) -> None:
         session = self.page.session
@@ -204,9 +215,9 @@ class RecordEdits(QObject):
             self.page.refresh()
             self.page.select_record(record_id)
             self.page.list.setFocus()
-            self._said("Put back.")
+            self._said(_("Put back."))
 
-        self._run("Putting it back…", session.undo_delete, done)
+        self._run(_("Putting it back…"), session.undo_delete, done)
 
     # -- evidence ---------------------------------------------------------------------------------
     def attach(self, record_id: str, paths: list[str]) -> None:
@@ -220,8 +231,9 @@ class RecordEdits(QObject):
                 session.add_evidence(record_id, filename, data, media_type=media_type)
             return len(read)
 
-        self._run("Attaching…", call,
-                  lambda count: self._said(f"Attached {count} file{'s' if count != 1 else ''}."))
+        self._run(_("Attaching…"), call,
+                  lambda count: self._said(ngettext("Attached {n} file.", "Attached {n} files.", count).format(
+                      n=count)))
 
     def evidence(self, what: str, evidence_id: str) -> None:
         session = self.page.session
@@ -232,10 +244,10 @@ class RecordEdits(QObject):
         if item is None:
             return
         if what == "remove":
-            self._run("Removing…", lambda: session.remove_evidence(evidence_id),
-                      lambda _r: self._said(f"Removed {item.filename}."))
+            self._run(_("Removing…"), lambda: session.remove_evidence(evidence_id),
+                      lambda _r: self._said(_("Removed {name}.").format(name=item.filename)))
         elif what == "replace":
-            chosen = self.open_names(f"Replace {item.filename}", "All files (*)")
+            chosen = self.open_names(_("Replace {name}").format(name=item.filename), all_files())
             if chosen:
                 self._replace(item, chosen[0])
         elif what == "save":
@@ -251,30 +263,32 @@ class RecordEdits(QObject):
             session.replace_evidence(item.id, filename, data, media_type=media_type)
             return filename
 
-        self._run("Replacing…", call, lambda name: self._said(f"Replaced {item.filename} with {name}."))
+        self._run(_("Replacing…"), call,
+                  lambda name: self._said(_("Replaced {old} with {new}.").format(old=item.filename, new=name)))
 
     def _save_copy(self, item: EvidenceInfo) -> None:
         session = self.page.session
         if session is None:
             return
-        target = self.save_name("Save a copy of the evidence file", item.filename, "All files (*)")
+        target = self.save_name(_("Save a copy of the evidence file"), item.filename, all_files())
         if not target:
             return
-        self._run("Saving a copy…", lambda: atomic_write(Path(target), session.evidence_data(item.id)),
-                  lambda _r: self._said(f"Saved a copy at {target}."))
+        self._run(_("Saving a copy…"), lambda: atomic_write(Path(target), session.evidence_data(item.id)),
+                  lambda _r: self._said(_("Saved a copy at {path}.").format(path=target)))
 
     # -- signing and endorsing ------------------------------------------------------------------------
-    def _save_json(self, title: str, name: str, document: dict[str, Any], verb: str) -> None:
-        target = self.save_name(title, f"{file_stem(name)}.json", "Credentials (*.json)")
+    def _save_json(self, title: str, name: str, document: dict[str, Any], not_saved: str, saved: str) -> None:
+        """Ask where to save `document`; say `not_saved` when the person cancels, `saved` (with {path}) after."""
+        target = self.save_name(title, f"{file_stem(name)}.json", _("Credentials") + " (*.json)")
         if not target:
-            self._said(f"{verb}, but not saved: nothing was written.")
+            self._said(not_saved)
             return
         data = json.dumps(document, indent=2, ensure_ascii=False).encode("utf-8")
         session = self.page.session
         if session is None:
             return
-        self._run("Saving…", lambda: atomic_write(Path(target), data),
-                  lambda _r: self._said(f"{verb} and saved at {target}."))
+        self._run(_("Saving…"), lambda: atomic_write(Path(target), data),
+                  lambda _r: self._said(saved.format(path=target)))
 
     def _endorse(self, path: str, comment: str) -> None:
         session = self.page.session
@@ -282,27 +296,30 @@ class RecordEdits(QObject):
             return
 
         def call() -> dict[str, Any]:
-            return session.credentials.endorse(read_file(path, limit=MAX_INPUT_BYTES, what="The credential"), comment)
+            data = read_file(path, limit=MAX_INPUT_BYTES, what=_("The credential"))
+            return session.credentials.endorse(data, comment)
 
-        self._run("Signing your endorsement…", call,
-                  lambda endorsement: self._save_json("Save your endorsement", f"Endorsement {Path(path).stem}",
-                                                      endorsement, "Endorsement signed"))
+        self._run(_("Signing your endorsement…"), call,
+                  lambda endorsement: self._save_json(
+                      _("Save your endorsement"), _("Endorsement {name}").format(name=Path(path).stem), endorsement,
+                      _("Endorsement signed, but not saved: nothing was written."),
+                      _("Endorsement signed and saved at {path}.")))
 
     # -- QR images --------------------------------------------------------------------------------
     def import_qr(self) -> None:
         session = self.page.session
         if session is None or self.jobs.busy():
             return
-        chosen = self.open_names("Import a QR image", IMAGE_FILTERS)
+        chosen = self.open_names(_("Import a QR image"), image_filters())
         if not chosen:
             return
         path = chosen[0]
 
         def call() -> list[ImportOutcome]:
-            inputs = qr_image_inputs(read_file(path, limit=MAX_QR_IMAGE, what="The image"), Path(path).name)
+            inputs = qr_image_inputs(read_file(path, limit=MAX_QR_IMAGE, what=_("The image")), Path(path).name)
             return session.credentials.import_many(inputs)
 
-        self.page.commands.run_import("Reading the QR code…", call)
+        self.page.commands.run_import(_("Reading the QR code…"), call)
 
     # -- asking for files -------------------------------------------------------------------------------
     def _ask_save_name(self, title: str, suggested: str, filters: str) -> str:

@@ -16,7 +16,8 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QApplication
 
 from ui import style
-from wallet.api import AppSettings, WalletError, load_settings, save_settings
+from ui.i18n import apply_language
+from wallet.api import AppSettings, WalletError, _, load_settings, save_settings
 
 
 def keep_qt_quiet() -> None:
@@ -29,6 +30,9 @@ class Preferences(QObject):
     """The settings in force; `changed` after `update`. `path` None: the usual settings file."""
 
     changed = Signal()
+    language_changed = Signal(str)
+    """The language setting changed ('system', 'en' or 'es'): the app's language is already switched (the
+    window builds its words again)."""
 
     def __init__(self, path: Path | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -41,15 +45,20 @@ class Preferences(QObject):
     def update(self, values: AppSettings) -> str:
         """Use `values` from now on and save them; returns '' or the sentence saying why they were not saved."""
         look_changed = (values.theme, values.text_scale) != (self.values.theme, self.values.text_scale)
+        language_changed = values.language != self.values.language
         self.values = values
         app = QApplication.instance()
         if look_changed and isinstance(app, QApplication):
             self.apply_look(app)
+        if language_changed:
+            apply_language(values.language)
         self.changed.emit()
+        if language_changed:
+            self.language_changed.emit(values.language)
         try:
             save_settings(values, self._path)
         except WalletError as exc:
-            return f"The settings are used now but could not be saved: {exc}"
+            return _("The settings are used now but could not be saved: {reason}").format(reason=exc)
         return ""
 
 

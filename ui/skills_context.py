@@ -14,9 +14,10 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from ui.worker import Failed, Jobs
-from wallet.api import Event, Profile, Session, TaxonomyPack, WalletError
+from wallet.api import N_, Event, Profile, Session, TaxonomyPack, WalletError
 
-READING = "Reading your skills…"
+READING = N_("Reading your skills…")
+"""Marked only: show it through _()."""
 
 
 class SkillsContext(QObject):

@@ -7,57 +7,76 @@ only repeats what the words say. Plain names for the checks live here too.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from wallet.api import STATUS_SENTENCES, Status
+from wallet.api import N_, STATUS_SENTENCES, Status, _, format_date
 
 
 @dataclass(frozen=True)
 class Look:
     symbol: str
-    word: str
+    source: str
+    """The word in English, marked with N_(); `word` gives it in the app's language."""
     tone: str
     """A style-sheet tone: good, warn, bad, neutral or self (see ui.style)."""
+
+    @property
+    def word(self) -> str:
+        return _(self.source)
 
     @property
     def text(self) -> str:
         return f"{self.symbol} {self.word}"
 
 
+class Words(Mapping[str, str]):
+    """A fixed dict of words marked with N_(), read in the app's language at the moment it is read (the
+    dicts are made at import time, before a language is chosen)."""
+
+    def __init__(self, words: dict[str, str]) -> None:
+        self._words = words
+
+    def __getitem__(self, key: str) -> str:
+        return _(self._words[key])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._words)
+
+    def __len__(self) -> int:
+        return len(self._words)
+
+
 STATUS_LOOKS = {
-    "verified": Look("✓", "Verified", "good"),
-    "verified_with_warnings": Look("!", "Verified, with warnings", "warn"),
-    "not_verified": Look("✗", "Not verified", "bad"),
-    "unverifiable": Look("?", "Can't check offline", "neutral"),
+    "verified": Look("✓", N_("Verified"), "good"),
+    "verified_with_warnings": Look("!", N_("Verified, with warnings"), "warn"),
+    "not_verified": Look("✗", N_("Not verified"), "bad"),
+    "unverifiable": Look("?", N_("Can't check offline"), "neutral"),
 }
-NOT_YET_CHECKED = Look("?", "Not checked yet", "neutral")
-SELF_ASSERTED = Look("✎", "Self-asserted", "self")
-SOMEONE_ELSE = Look("⚠", "Issued to someone else", "warn")
+NOT_YET_CHECKED = Look("?", N_("Not checked yet"), "neutral")
+SELF_ASSERTED = Look("✎", N_("Self-asserted"), "self")
+SOMEONE_ELSE = Look("⚠", N_("Issued to someone else"), "warn")
 """A credential whose subject is not the holder: kept, but not counted as the learner's."""
 
 OUTCOME_LOOKS = {
-    "passed": Look("✓", "Passed", "good"),
-    "warning": Look("!", "Warning", "warn"),
-    "failed": Look("✗", "Failed", "bad"),
-    "not checked": Look("–", "Not checked", "neutral"),
+    "passed": Look("✓", N_("Passed"), "good"),
+    "warning": Look("!", N_("Warning"), "warn"),
+    "failed": Look("✗", N_("Failed"), "bad"),
+    "not checked": Look("–", N_("Not checked"), "neutral"),
 }
 
-CHECK_NAMES = {
-    "format": "Format",
-    "signature": "Signature",
-    "issuer key": "Issuer's key",
-    "validity period": "Validity period",
-    "status": "Revocation status",
-    "schema": "Required fields (schema)",
-    "trusted issuer": "Trusted issuer",
-    "nested credentials": "Credentials inside",
-    "recipient": "Issued to you",
-}
-
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
-"""Spelled out here: strftime's %B follows the C locale, which Qt changes."""
+CHECK_NAMES = Words({
+    "format": N_("Format"),
+    "signature": N_("Signature"),
+    "issuer key": N_("Issuer's key"),
+    "validity period": N_("Validity period"),
+    "status": N_("Revocation status"),
+    "schema": N_("Required fields (schema)"),
+    "trusted issuer": N_("Trusted issuer"),
+    "nested credentials": N_("Credentials inside"),
+    "recipient": N_("Issued to you"),
+})
 
 TONE_COLOURS = {  # background, text, border — text on background is at least 4.5:1
     "good": ("#dff3e4", "#1b5e2c", "#a9d9b5"),
@@ -80,9 +99,9 @@ def outcome_look(outcome: str) -> Look:
 def status_sentence(status: str | None) -> str:
     """The report's own plain sentence for a status."""
     try:
-        return STATUS_SENTENCES[Status(status or "")]
+        return _(STATUS_SENTENCES[Status(status or "")])
     except ValueError:
-        return "This credential has not been checked yet. Press “Check again” to check it now."
+        return _("This credential has not been checked yet. Press “Check again” to check it now.")
 
 
 def check_name(check: str) -> str:
@@ -95,14 +114,15 @@ def object_name_for(check: str) -> str:
 
 
 def when_checked(stamp: str | None) -> str:
-    """'2026-11-28T12:25:09Z' → 'Last checked 28 November 2026 at 12:25.' in the computer's own time zone."""
+    """'2026-11-28T12:25:09Z' → 'Last checked 28 November 2026 at 12:25.' in the computer's own time zone and
+    the app's language."""
     if not stamp:
         return ""
     try:
         moment = datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone()
     except ValueError:
-        return f"Last checked {stamp}."
-    return f"Last checked {moment.day} {MONTHS[moment.month - 1]} {moment.year} at {moment:%H:%M}."
+        return _("Last checked {date}.").format(date=stamp)
+    return _("Last checked {date} at {time}.").format(date=format_date(moment), time=f"{moment:%H:%M}")
 
 
 DID = re.compile(r"did:[a-z0-9]+:[A-Za-z0-9._%:-]+[A-Za-z0-9]")

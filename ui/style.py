@@ -146,7 +146,7 @@ QScrollArea#pathwayDetail:focus {{ border: 2px solid {ACCENT}; }}
 QWidget#pathwayDetailBody, QWidget#matchBody {{ background: {CARD}; }}
 QScrollArea#matchResults {{ background: {CARD}; border: 1px solid {LINE}; border-radius: 8px; }}
 QScrollArea#matchResults:focus {{ border: 2px solid {ACCENT}; }}
-"""
+"""  # i18n: not shown
 
 TONE_SHEET = "".join(
     f'QLabel[tone="{tone}"] {{ background: {bg}; color: {ink}; border: 1px solid {border}; }}\n'
@@ -190,7 +190,7 @@ def style_sheet(theme: str = "light", scale: float = 1.0) -> str:
     sheet = TEMPLATE.format(**palette) + TONE_SHEET
     for old, new in SWAPS.get(theme, {}).items():
         sheet = re.sub(re.escape(old), new, sheet, flags=re.IGNORECASE)
-    if theme == "high contrast":
+    if theme == "high contrast":  # i18n: not shown
         sheet += ("QWidget:focus { outline: 3px solid #0000c8; }\n"
                   "QPushButton, QToolButton, QLineEdit, QPlainTextEdit { border-width: 2px; }\n")
     if scale != 1.0:
@@ -220,7 +220,7 @@ def apply(app: QApplication, theme: str = "light", scale: float = 1.0) -> None:
     """Use Fusion (the same on every platform), the bundled font at a readable size, and the sheet.
 
     The named colours of this module change with the theme, so painters that read them follow too."""
-    fusion = QStyleFactory.create("Fusion")
+    fusion = QStyleFactory.create("Fusion")  # i18n: not shown
     if fusion is not None:
         app.setStyle(fusion)
     globals().update(PALETTES.get(theme, LIGHT))

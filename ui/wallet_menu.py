@@ -28,7 +28,7 @@ from ui.dialogs.restore import RestoreDialog
 from ui.dialogs.settings import SettingsDialog
 from ui.settings import Preferences
 from ui.widgets import name
-from wallet.api import AppSettings, KdfParams, Session, WalletError
+from wallet.api import AppSettings, KdfParams, Session, WalletError, _
 
 
 class WalletMenu(QObject):
@@ -49,36 +49,41 @@ class WalletMenu(QObject):
         self._session: Session | None = None
         self._window = window
         self.preferences = preferences or Preferences(parent=self)
-        self.profile_action = self._action("Your profile…", "holderProfileAction",
-                                           "Your name, contact lines and the identifiers that are yours")
-        self.backup_action = self._action("Back up…", "backupAction",
-                                          "Save an encrypted copy of the whole wallet to a USB stick or another disk")
-        self.restore_action = self._action("Restore from a backup…", "restoreAction",
-                                           "Put a backup's records in place of this wallet's; this one is kept aside")
-        self.passphrase_action = self._action("Change passphrase…", "passphraseAction",
-                                              "Lock the wallet with a new passphrase")
-        self.new_code_action = self._action("New recovery code…", "newRecoveryCodeAction",
-                                            "Replace your recovery code with a new one; the old one stops working")
-        self.copy_did_action = self._action("Copy my DID", "copyDidAction",
-                                            "Copy your wallet's ID (DID); locking clears it from the clipboard")
-        self.open_action = self._action("Open another wallet…", "openWalletAction",
-                                        "Open a wallet folder, for example on a USB stick", always=True)
-        self.settings_action = self._action("Settings…", "settingsAction",
-                                            "Lock time, colours, text size, paper size, recent wallets", always=True)
-        self.lock_action = self._action("Lock", "lockAction", "Lock the wallet (Ctrl+L)")
+        self.profile_action = self._action(_("Your profile…"), "holderProfileAction",
+                                           _("Your name, contact lines and the identifiers that are yours"))
+        self.backup_action = self._action(
+            _("Back up…"), "backupAction",
+            _("Save an encrypted copy of the whole wallet to a USB stick or another disk"))
+        self.restore_action = self._action(
+            _("Restore from a backup…"), "restoreAction",
+            _("Put a backup's records in place of this wallet's; this one is kept aside"))
+        self.passphrase_action = self._action(_("Change passphrase…"), "passphraseAction",
+                                              _("Lock the wallet with a new passphrase"))
+        self.new_code_action = self._action(
+            _("New recovery code…"), "newRecoveryCodeAction",
+            _("Replace your recovery code with a new one; the old one stops working"))
+        self.copy_did_action = self._action(_("Copy my DID"), "copyDidAction",
+                                            _("Copy your wallet's ID (DID); locking clears it from the clipboard"))
+        self.open_action = self._action(_("Open another wallet…"), "openWalletAction",
+                                        _("Open a wallet folder, for example on a USB stick"), always=True)
+        self.settings_action = self._action(
+            _("Settings…"), "settingsAction", _("Lock time, colours, text size, language, paper size, recent wallets"),
+            always=True)
+        self.lock_action = self._action(_("Lock"), "lockAction", _("Lock the wallet (Ctrl+L)"))
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # shown; the header's does it
-        self.quit_action = self._action("Quit", "quitAction", "Lock and close LER Wallet (Ctrl+Q)", always=True)
+        self.quit_action = self._action(_("Quit"), "quitAction", _("Lock and close LER Wallet (Ctrl+Q)"),
+                                        always=True)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         window.addAction(self.quit_action)
         window.addAction(self.settings_action)
-        self.recent_menu = QMenu("Open recent", window)
+        self.recent_menu = QMenu(_("Open recent"), window)
         self.recent_menu.setObjectName("recentMenu")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
-        self.menu = QMenu("Wallet", window)
+        self.menu = QMenu(_("Wallet"), window)
         self.menu.setObjectName("walletMenu")
-        self.menu.setAccessibleName("Wallet menu")
+        self.menu.setAccessibleName(_("Wallet menu"))
         self.menu.setToolTipsVisible(True)
         for item in (self.profile_action, self.copy_did_action, None, self.backup_action, self.restore_action,
                      None, self.passphrase_action, self.new_code_action, None, self.open_action):
@@ -93,15 +98,15 @@ class WalletMenu(QObject):
             else:
                 self.menu.addAction(item)
         self.button = QToolButton()
-        self.button.setText("Wallet ▾")
+        self.button.setText(_("Wallet") + " ▾")
         self.button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
         self.button.setMenu(self.menu)
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        name(self.button, "walletMenuButton", "Wallet menu",
-             "The whole wallet: your profile, back up and restore, passphrase and recovery code, settings")
+        name(self.button, "walletMenuButton", _("Wallet menu"),
+             _("The whole wallet: your profile, back up and restore, passphrase and recovery code, settings"))
         self.dialog = NewRecoveryCodeDialog(jobs, window)
         self.profile_dialog = HolderProfileDialog(jobs, window, after_work=after_work)
         self.backup_dialog = BackupDialog(jobs, window)
@@ -123,6 +128,12 @@ class WalletMenu(QObject):
         self.copy_did_action.triggered.connect(self.copy_did)
         self.settings_action.triggered.connect(self.settings)
         self._update_recent_item()
+
+    def add_trusted_issuers(self, action: QAction) -> None:
+        """The records page's Trusted issuers… ('trustedIssuersAction'), after Copy my DID: the header keeps
+        room for its buttons at 1,100 pixels, in Spanish too."""
+        self.menu.insertAction(self.backup_action, action)
+        self.menu.insertSeparator(self.backup_action)
 
     def _action(self, text: str, object_name: str, tip: str, *, always: bool = False) -> QAction:
         action = QAction(text, self._window)

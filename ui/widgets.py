@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.status import Look
-from wallet.api import markdown_has_markup, markdown_to_safe_html, multiline
+from wallet.api import _, markdown_has_markup, markdown_to_safe_html, multiline
 
 
 def name(widget: QWidget, object_name: str, accessible: str, description: str = "") -> QWidget:
@@ -93,7 +93,7 @@ def field(caption: str, editor: QWidget) -> QWidget:
 def message_label(object_name: str, role: str = "error") -> QLabel:
     """A hidden label that appears with one sentence; screen readers hear it as an alert text."""
     widget = label(role=role, object_name=object_name)
-    widget.setAccessibleName("Error" if role == "error" else "Note")
+    widget.setAccessibleName(_("Error") if role == "error" else _("Note"))
     widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     widget.hide()
     return widget
@@ -131,7 +131,7 @@ def busy_bar(object_name: str) -> QProgressBar:
     bar = QProgressBar()
     bar.setRange(0, 0)  # indeterminate: it moves while the slow call runs
     bar.setTextVisible(False)
-    name(bar, object_name, "Working", "Please wait; this takes a moment.")
+    name(bar, object_name, _("Working"), _("Please wait; this takes a moment."))
     bar.hide()
     return bar
 

@@ -17,7 +17,7 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
 
-from wallet.api import WalletError
+from wallet.api import N_, WalletError, _
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +63,7 @@ class Failed:
         return f"Failed({self.message!r})"
 
 
-UNEXPECTED = "Something unexpected went wrong, so that did not finish. If it keeps happening, please report it."
+UNEXPECTED = N_("Something unexpected went wrong, so that did not finish. If it keeps happening, please report it.")
 
 
 class Jobs(QObject):
@@ -105,7 +105,7 @@ class Jobs(QObject):
                 result = Failed(exc.message)
             except Exception:
                 log.exception("A background job failed")
-                result = Failed(UNEXPECTED)
+                result = Failed(_(UNEXPECTED))
             self._done.emit(on_done, result)
 
         self._pool.start(task)

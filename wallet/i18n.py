@@ -109,6 +109,13 @@ def format_date(value: date | datetime, style: str = "long", language: str | Non
     return babel_format_date(day, format=style, locale=_locale(language))
 
 
+def format_month(year: int, month: int, language: str | None = None) -> str:
+    """A month of a year as people of `language` write it ('December 2022' / 'diciembre de 2022')."""
+    from babel.dates import format_skeleton
+
+    return format_skeleton("yMMMM", date(year, month, 1), locale=_locale(language))
+
+
 def format_number(value: float | int, language: str | None = None) -> str:
     """A number with the grouping and decimal marks of `language` (1,234.5 / 1234,5)."""
     from babel.numbers import format_decimal
@@ -121,5 +128,5 @@ def _locale(language: str | None) -> str:
     return {"en": "en_GB", "es": "es"}.get(code, "en_GB")
 
 
-__all__ = ["LANGUAGES", "LANGUAGE_NAMES", "N_", "_", "current_language", "format_date", "format_number",
+__all__ = ["LANGUAGES", "LANGUAGE_NAMES", "N_", "_", "current_language", "format_date", "format_month", "format_number",
            "language_for", "ngettext", "set_language"]

@@ -194,18 +194,18 @@ def test_hosted_badge_cannot_be_checked_offline_and_offers_trust(qtbot: QtBot, u
 
 def test_tab_goes_through_the_credentials_buttons_then_the_header(qtbot: QtBot, unlocked_demo: MainWindow) -> None:
     """From the list, Tab reaches the details, the record's own buttons, Check again, the CLR tree, Copy ID,
-    Trusted issuers…, Help, Lock, the page tabs, About, Add experience…, Import…"""
+    the Wallet menu, Share…, Check…, Help, Lock, the page tabs, About, Add experience…, Import…"""
     select(qtbot, unlocked_demo, CLR)
     order: list[str] = []
     widget: QWidget = find(unlocked_demo, QListView, "recordList")
-    while len(order) < 23:
+    while len(order) < 22:
         following = widget.nextInFocusChain()
         assert following is not None
         widget = following
         if widget.isVisible() and widget.isEnabled() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
             order.append(widget.objectName())
     assert order == ["recordDetail", "marksButton", "addEvidenceButton", "hideButton", "deleteButton",
-                     "reverifyButton", "clrTree", "copyIssuerIdButton", "trustedIssuersButton", "walletMenuButton",
+                     "reverifyButton", "clrTree", "copyIssuerIdButton", "walletMenuButton",
                      "shareButton", "checkButton",
                      "helpButton", "lockButton", "mainNav", "aboutButton", "addEntryButton", "importButton",
                      "pasteButton", "qrImportButton", "endorseButton", "searchInput", "showHidden"]

@@ -137,20 +137,20 @@ def test_f1_opens_help_not_about_before_unlocking(qtbot: QtBot, open_window: Cal
 
 
 def test_tab_on_a_skill_page_goes_tabs_about_page_then_header(qtbot: QtBot, unlocked_demo: MainWindow) -> None:
-    """On the skills page, Tab goes from the page tabs to About, the page's buttons and lists, then Trusted
-    issuers and Lock."""
+    """On the skills page, Tab goes from the page tabs to About, the page's buttons and lists, then the
+    header's buttons (Trusted issuers… is in the Wallet menu) and Lock."""
     go_to(qtbot, unlocked_demo, "Skills")
     wait_idle(qtbot, unlocked_demo)
     order: list[str] = []
     widget: QWidget = find(unlocked_demo, QTabBar, "mainNav")
-    while len(order) < 14:
+    while len(order) < 13:
         following = widget.nextInFocusChain()
         assert following is not None
         widget = following
         if widget.isVisible() and widget.isEnabled() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
             order.append(widget.objectName())
     assert order == ["aboutButton", "addSkillButton", "hideSkillButton", "correctSkillButton", "showHiddenButton",
-                     "skillList", "evidenceList", "openEvidenceButton", "trustedIssuersButton", "walletMenuButton",
+                     "skillList", "evidenceList", "openEvidenceButton", "walletMenuButton",
                      "shareButton", "checkButton",
                      "helpButton", "lockButton"]
 

@@ -1,5 +1,6 @@
 """Records: Import, Paste and the searchable list on the left; details on the right. The page also makes the
-header with the wallet and its DID (Trusted issuers, Lock), which the window shows above every page.
+header with the wallet and its DID (the Wallet menu, Share, Check, Help, Lock), which the window shows above
+every page.
 
 The session's events may arrive on the worker thread (an import or a check runs there), so they are passed
 to the GUI thread through a signal; while work runs, refreshing waits until it is done.
@@ -58,7 +59,7 @@ class RecordsPage(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
         self.header = self._header()
-        """The wallet's name, its DID, Trusted issuers and Lock: the window shows it above every page."""
+        """The wallet's name, its DID, the Wallet menu and Lock: the window shows it above every page."""
         self.lead: list[QWidget] = []
         """What comes before Import in the tab order (the window's page tabs)."""
 
@@ -169,15 +170,12 @@ class RecordsPage(QWidget):
         self.did_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         text.addWidget(self.did_label)
         row.addLayout(text, 1)
-        self.trusted_button = self._tool_button(self.commands.trusted_action, "trustedIssuersButton",
-                                                "Trusted issuers")
-        row.addWidget(self.trusted_button, 0, Qt.AlignmentFlag.AlignVCenter)
         self.lock_button = button("Lock", "lockButton", "Lock the wallet")
         self.lock_button.setToolTip("Lock the wallet (Ctrl+L)")
         self.lock_button.setAccessibleDescription("Closes the wallet; the passphrase is needed to open it again.")
         self.lock_button.setMinimumWidth(110)
         row.addWidget(self.lock_button, 0, Qt.AlignmentFlag.AlignVCenter)
-        self.header_buttons: list[QWidget] = [self.trusted_button, self.lock_button]
+        self.header_buttons: list[QWidget] = [self.lock_button]  # Trusted issuers… is in the Wallet menu
         return header
 
     @staticmethod
@@ -200,7 +198,7 @@ class RecordsPage(QWidget):
         self.chain_tab_order()
 
     def chain_tab_order(self) -> None:
-        """(Page tabs →) Import → Paste → search → list → details and its buttons → Trusted issuers → Lock."""
+        """(Page tabs →) Import → Paste → search → list → details and its buttons → the header buttons → Lock."""
         chain: list[QWidget] = [*self.lead, *self.adding, self.search, self.show_hidden, self.undo_button, self.list,
                                 self.detail, *self.detail.focusables(), *self.header_buttons]
         for first, second in itertools.pairwise(chain):

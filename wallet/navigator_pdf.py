@@ -1,6 +1,7 @@
 """The navigator notes as a printable PDF (reportlab, the bundled DejaVu fonts): a page of tips to keep at the
 kiosk desk. Made as bytes from the Markdown in resources/help/navigator-notes; the same bytes for the same
-language and paper (no dates or machine details in the file)."""
+language and paper (no dates or machine details in the file). The title and the PDF's language tag follow the
+notes' language; the words that are not in the notes themselves come from the language in use (wallet.i18n)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from xml.sax.saxutils import escape
 
 from wallet.errors import UsageError
 from wallet.help_texts import navigator_notes
+from wallet.i18n import _
 from wallet.resources import resource_path
 
 PAPERS = {"A4": (595.2755905511812, 841.8897637795277), "Letter": (612.0, 792.0)}
@@ -34,7 +36,7 @@ def _inline(text: str) -> str:
 def navigator_notes_pdf(language: str = "en", paper: str = "A4") -> bytes:
     """The navigator notes in `language` on `paper` ('A4' or 'Letter') as PDF bytes."""
     if paper not in PAPERS:
-        raise UsageError(f"The paper size must be A4 or Letter, not “{paper}”.")
+        raise UsageError(_("The paper size must be A4 or Letter, not “{paper}”.").format(paper=paper))
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import ListFlowable, ListItem, Paragraph, SimpleDocTemplate, Spacer
 
@@ -46,7 +48,7 @@ def navigator_notes_pdf(language: str = "en", paper: str = "A4") -> bytes:
     story: list[object] = []
     bullets: list[ListItem] = []
     text = navigator_notes(language)
-    first_title = "LER Wallet navigator notes"
+    first_title = _("LER Wallet navigator notes")
 
     def flush() -> None:
         if bullets:
@@ -73,7 +75,7 @@ def navigator_notes_pdf(language: str = "en", paper: str = "A4") -> bytes:
     flush()
     out = io.BytesIO()
     document = SimpleDocTemplate(out, pagesize=PAPERS[paper], title=first_title, author="LER Wallet",
-                                 subject="Tips for walking a client through LER Wallet", lang=language,
+                                 subject=_("Tips for walking a client through LER Wallet"), lang=language,
                                  leftMargin=56, rightMargin=56, topMargin=50, bottomMargin=50, invariant=1)
     document.build(story)
     return out.getvalue()

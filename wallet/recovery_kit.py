@@ -3,7 +3,8 @@ wallet lives, made the moment a code is shown (a new wallet, or a replaced code)
 
 Made by the core as bytes (reportlab, bundled DejaVu fonts, no network, no file read except the fonts); the
 app saves or prints them. The code is on the page in groups, large, in a fixed-width face, so it can be typed
-back. The PDF carries no metadata about the computer and is byte-for-byte the same for the same inputs.
+back. The PDF carries no metadata about the computer and is byte-for-byte the same for the same inputs (and
+language: the words, the date and the PDF's language tag follow the language in use, wallet.i18n).
 """
 
 from __future__ import annotations
@@ -14,23 +15,24 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from wallet.errors import UsageError
+from wallet.i18n import N_, _, current_language, format_date
 from wallet.resources import resource_path
 from wallet.text_safety import one_line
 
 PAGES = {"A4": (595.2755905511812, 841.8897637795277), "Letter": (612.0, 792.0)}
 """Page sizes in points (reportlab's A4 and LETTER); reportlab itself is imported only when a kit is made."""
-TITLE = "LER Wallet recovery kit"
-WHAT_IT_IS = (
+TITLE = N_("LER Wallet recovery kit")
+WHAT_IT_IS = N_(
     "This recovery code opens your wallet if you forget your passphrase. With it you choose a new passphrase "
     "and keep every record. Anyone who has this paper and your wallet file can open your wallet, so keep it "
     "somewhere safe and private, away from the computer or USB stick the wallet is on."
 )
-NOT_SENT = "Nobody else has a copy of this code: LER Wallet never sends it anywhere, and it cannot be recovered."
-HOW_TO_USE = (
+NOT_SENT = N_("Nobody else has a copy of this code: LER Wallet never sends it anywhere, and it cannot be recovered.")
+HOW_TO_USE = N_(
     "To use it: open LER Wallet, choose \u201cForgot your passphrase?\u201d (or \u201cI forgot my passphrase: use "
     "my recovery code\u201d), pick the wallet's folder and type this code. Capitals, spaces and dashes do not matter."
 )
-REPLACED = ("If you make a new recovery code later, this one stops opening the wallet (backups made before then "
+REPLACED = N_("If you make a new recovery code later, this one stops opening the wallet (backups made before then "
             "still open with it).")
 _FONTS = {"KitSans": "DejaVuSans.ttf", "KitSans-Bold": "DejaVuSans-Bold.ttf"}
 
@@ -54,22 +56,29 @@ def code_groups(code: str) -> list[str]:
     return parts
 
 
-MOVED = ("The wallet is this whole folder. If you move it (to a USB stick, another computer), "
+MOVED = N_("The wallet is this whole folder. If you move it (to a USB stick, another computer), "
          "write the new place here:")
 
 
 def kit_sections(code: str, wallet_path: Path, *, holder: str = "", made: datetime.date | None = None
                  ) -> list[tuple[str, str]]:
-    """The kit's words as (heading, text) pairs, in order: the PDF and a printed copy say the same."""
+    """The kit's words as (heading, text) pairs, in order, in the language in use: the PDF and a printed copy
+    say the same."""
     day = made or datetime.datetime.now(datetime.UTC).date()
-    who = f" for {one_line(holder)}" if holder.strip() else ""
     return [
-        (TITLE, f"Made on {day.isoformat()}{who}"),
-        ("Your recovery code", "  ".join(code_groups(code))),
-        ("What it is for", f"{WHAT_IT_IS}\n{NOT_SENT}"),
-        ("Where the wallet lives", f"{one_line(str(wallet_path))}\n{MOVED}"),
-        ("How to use it", f"{HOW_TO_USE}\n{REPLACED}"),
+        (_(TITLE), made_line(day, holder)),
+        (_("Your recovery code"), "  ".join(code_groups(code))),
+        (_("What it is for"), f"{_(WHAT_IT_IS)}\n{_(NOT_SENT)}"),
+        (_("Where the wallet lives"), f"{one_line(str(wallet_path))}\n{_(MOVED)}"),
+        (_("How to use it"), f"{_(HOW_TO_USE)}\n{_(REPLACED)}"),
     ]
+
+
+def made_line(day: datetime.date, holder: str = "") -> str:
+    """'Made on 4 December 2026 for María' (the date as the language writes it; no name, no 'for')."""
+    if holder.strip():
+        return _("Made on {date} for {holder}").format(date=format_date(day), holder=one_line(holder))
+    return _("Made on {date}").format(date=format_date(day))
 
 
 def recovery_kit_pdf(
@@ -86,10 +95,10 @@ def recovery_kit_pdf(
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
     if paper not in PAGES:
-        raise UsageError(f"Paper size {paper!r} is not one the kit knows; use A4 or Letter.")
+        raise UsageError(_("Paper size {paper} is not one the kit knows; use A4 or Letter.").format(paper=repr(paper)))
     groups = code_groups(code)
     if not groups:
-        raise UsageError("There is no recovery code to put in the kit.")
+        raise UsageError(_("There is no recovery code to put in the kit."))
     _register_fonts()
     body = ParagraphStyle("body", fontName="KitSans", fontSize=11, leading=15, spaceAfter=6)
     small = ParagraphStyle("small", parent=body, fontSize=9.5, leading=13)
@@ -111,26 +120,26 @@ def recovery_kit_pdf(
         ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
     ]))
     story = [
-        Paragraph(TITLE, heading),
-        Paragraph(escape(f"Made on {day.isoformat()}" + (f" for {one_line(holder)}" if holder.strip() else "")), small),
-        Paragraph("Your recovery code", label),
+        Paragraph(escape(_(TITLE)), heading),
+        Paragraph(escape(made_line(day, holder)), small),
+        Paragraph(escape(_("Your recovery code")), label),
         code_table,
         Spacer(1, 4 * mm),
-        Paragraph("What it is for", label),
-        Paragraph(escape(WHAT_IT_IS), body),
-        Paragraph(escape(NOT_SENT), body),
-        Paragraph("Where the wallet lives", label),
+        Paragraph(escape(_("What it is for")), label),
+        Paragraph(escape(_(WHAT_IT_IS)), body),
+        Paragraph(escape(_(NOT_SENT)), body),
+        Paragraph(escape(_("Where the wallet lives")), label),
         Paragraph(escape(one_line(str(wallet_path))), body),
-        Paragraph(escape(MOVED), small),
+        Paragraph(escape(_(MOVED)), small),
         Spacer(1, 10 * mm),
-        Paragraph("How to use it", label),
-        Paragraph(escape(HOW_TO_USE), body),
-        Paragraph(escape(REPLACED), small),
+        Paragraph(escape(_("How to use it")), label),
+        Paragraph(escape(_(HOW_TO_USE)), body),
+        Paragraph(escape(_(REPLACED)), small),
     ]
     out = io.BytesIO()
-    doc = SimpleDocTemplate(out, pagesize=PAGES[paper], title=TITLE, author="", subject="", creator="LER Wallet",
-                            producer="LER Wallet", invariant=1, leftMargin=22 * mm, rightMargin=22 * mm,
-                            topMargin=22 * mm, bottomMargin=20 * mm)
+    doc = SimpleDocTemplate(out, pagesize=PAGES[paper], title=_(TITLE), author="", subject="",
+                            creator="LER Wallet", producer="LER Wallet", lang=current_language(), invariant=1,
+                            leftMargin=22 * mm, rightMargin=22 * mm, topMargin=22 * mm, bottomMargin=20 * mm)
     doc.build(story)
     return out.getvalue()
 

@@ -20,24 +20,24 @@ from ui.pages.verification_view import check_lines, checks_grid
 from ui.status import TONE_COLOURS, status_look
 from ui.style import MUTED
 from ui.widgets import label, name, pill, plain_tip, selectable
-from wallet.api import ClrNode, CredentialDetails
+from wallet.api import N_, ClrNode, CredentialDetails, _
 
 CREDENTIAL_ROLE = Qt.ItemDataRole.UserRole + 1
 """On a nested credential's row: its verification status ("" if never checked); unset on listed-only rows."""
 NODE_ROLE = Qt.ItemDataRole.UserRole + 2
 
-LISTED_ONLY = "– Listed only"
-LISTED_ONLY_TIP = "Listed in the record without a credential of its own; the record's signature vouches for it."
+LISTED_ONLY = N_("– Listed only")
+LISTED_ONLY_TIP = N_("Listed in the record without a credential of its own; the record's signature vouches for it.")
 
 class ClrTree(QTreeWidget):
     """objectName 'clrTree': columns Name and Status; courses sit under what they are part of."""
 
     def __init__(self, nodes: list[ClrNode], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        name(self, "clrTree", "Credentials and achievements inside this record",
-             "Use the arrow keys to move; the checks for the chosen credential are shown below the list.")
+        name(self, "clrTree", _("Credentials and achievements inside this record"),
+             _("Use the arrow keys to move; the checks for the chosen credential are shown below the list."))
         self.setColumnCount(2)
-        self.setHeaderLabels(["Name", "Status"])
+        self.setHeaderLabels([_("Name"), _("Status")])
         self.setUniformRowHeights(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -45,7 +45,7 @@ class ClrTree(QTreeWidget):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.header()
-        name(header, "clrTreeHeader", "Columns: name and status")
+        name(header, "clrTreeHeader", _("Columns: name and status"))
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -60,7 +60,7 @@ class ClrTree(QTreeWidget):
 
     def _item(self, node: ClrNode) -> QTreeWidgetItem:
         look = status_look(node.status) if node.is_credential else None
-        verification = look.text if look is not None else LISTED_ONLY
+        verification = look.text if look is not None else _(LISTED_ONLY)
         item = QTreeWidgetItem([node.title, verification])
         if node.is_credential:
             item.setData(0, CREDENTIAL_ROLE, node.status or "")
@@ -71,7 +71,7 @@ class ClrTree(QTreeWidget):
             item.setData(column, Qt.ItemDataRole.AccessibleTextRole, spoken)
         item.setToolTip(0, plain_tip(f"{node.title} ({node.kind})"))
         if look is None:
-            item.setToolTip(1, LISTED_ONLY_TIP)
+            item.setToolTip(1, _(LISTED_ONLY_TIP))
         ink = TONE_COLOURS[look.tone][1] if look is not None else MUTED
         item.setForeground(1, QBrush(QColor(ink)))
         for child in node.children:
@@ -126,14 +126,14 @@ class ClrSection(QWidget):
         self.item_report = QFrame()
         self.item_report.setObjectName("clrItemReport")
         self.item_report.setProperty("role", "panel")
-        self.item_report.setAccessibleName("Checks for the chosen credential")
+        self.item_report.setAccessibleName(_("Checks for the chosen credential"))
         self._item_layout = QVBoxLayout(self.item_report)
         self._item_layout.setContentsMargins(16, 12, 16, 12)
         self._inner: QWidget | None = None
         layout.addWidget(self.item_report)
         lines = details.association_sentences()
         if lines:
-            layout.addWidget(label("How they fit together", "strong"))
+            layout.addWidget(label(_("How they fit together"), "strong"))
             layout.addWidget(selectable(label("\n".join(f"• {line}" for line in lines), object_name="clrAssociations")))
         self.tree.currentItemChanged.connect(lambda item, _old: self._show(item))
         items = self.tree.credential_items() or self.tree.all_items()
@@ -168,8 +168,9 @@ class ClrSection(QWidget):
             layout.addLayout(checks_grid(node.report.checks, prefix="clrcheck_"))
             spoken = [node.title, status_look(node.status).text, *check_lines(node.report)]
         else:
-            text = ("Listed in the record without a credential of its own: the record's own signature "
-                    "is what vouches for it.")
+            text = _("Listed in the record without a credential of its own: the record's own signature "
+                     "is what vouches for it.")
+
             layout.addWidget(label(text, "muted"))
             spoken = [node.title, text]
         self._item_layout.addWidget(inner)

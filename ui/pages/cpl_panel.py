@@ -11,17 +11,17 @@ from ui.pages.skill_parts import DATA_ROLE, StatusLine, add_item, button_row, li
 from ui.skill_looks import strength_look
 from ui.status import TONE_COLOURS, Look
 from ui.widgets import button, field, label, name, selectable
-from wallet.api import OutcomeMatch
+from wallet.api import N_, OutcomeMatch, _, ngettext
 
 CPL_LOOKS = {
-    "evidenced": Look("✓", "Evidence", "good"),
-    "partly evidenced": Look("~", "Partly", "warn"),
-    "no evidence": Look("✗", "No evidence yet", "bad"),
+    "evidenced": Look("✓", N_("Evidence"), "good"),
+    "partly evidenced": Look("~", N_("Partly"), "warn"),
+    "no evidence": Look("✗", N_("No evidence yet"), "bad"),
 }
-INTRO = ("Asking a college to give you credit for what you already know? Paste the course's learning outcomes, "
-         "one on each line. The wallet shows which of your records give evidence for each outcome.")
-PLACEHOLDER = ("For example:\n1. Operate a forklift safely\n2. Manage inventory in a warehouse\n"
-               "3. Apply statistical process control")
+INTRO = N_("Asking a college to give you credit for what you already know? Paste the course's learning outcomes, "
+           "one on each line. The wallet shows which of your records give evidence for each outcome.")
+PLACEHOLDER = N_("For example:\n1. Operate a forklift safely\n2. Manage inventory in a warehouse\n"
+                 "3. Apply statistical process control")
 
 
 def outcome_lines(outcome: OutcomeMatch) -> list[str]:
@@ -30,10 +30,10 @@ def outcome_lines(outcome: OutcomeMatch) -> list[str]:
     first = f"{look.text}: {number}. {outcome.text}" if number else f"{look.text}: {outcome.text}"
     lines = [first]
     if outcome.records:
-        lines.append("Records: " + "; ".join(
-            f"{r.title} ({strength_look(r.strength).word.lower()})" for r in outcome.records))
+        lines.append(_("Records: {records}").format(records="; ".join(
+            f"{r.title} ({strength_look(r.strength).word.lower()})" for r in outcome.records)))
     elif not outcome.explanation:
-        lines.append("No evidence yet.")
+        lines.append(_("No evidence yet."))
     if outcome.explanation:
         lines.append(outcome.explanation)
     return lines
@@ -47,21 +47,21 @@ class CplPanel(QFrame):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        name(self, "cplPanel", "Credit for prior learning")
+        name(self, "cplPanel", _("Credit for prior learning"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.setSpacing(8)
-        layout.addWidget(label(INTRO, "muted", object_name="cplIntro"))
+        layout.addWidget(label(_(INTRO), "muted", object_name="cplIntro"))
         self.outcomes = QPlainTextEdit()
-        name(self.outcomes, "cplOutcomes", "Learning outcomes", "One outcome on each line.")
+        name(self.outcomes, "cplOutcomes", _("Learning outcomes"), _("One outcome on each line."))
         self.outcomes.setProperty("role", "prose")
-        self.outcomes.setPlaceholderText(PLACEHOLDER)
+        self.outcomes.setPlaceholderText(_(PLACEHOLDER))
         self.outcomes.setTabChangesFocus(True)
-        self.map_button = button("Find evidence", "cplButton", "Find evidence for these outcomes", primary=True)
+        self.map_button = button(_("Find evidence"), "cplButton", _("Find evidence for these outcomes"), primary=True)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(field("&Learning outcomes", self.outcomes), 1)
+        left_layout.addWidget(field(_("&Learning outcomes"), self.outcomes), 1)
         left_layout.addLayout(button_row(self.map_button))
         self.status = StatusLine("cplStatus")
         left_layout.addWidget(self.status)
@@ -69,8 +69,8 @@ class CplPanel(QFrame):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         self.summary = selectable(label(role="strong", object_name="cplSummary"))
-        self.results = lines_list("cplResults", "Outcomes and their evidence",
-                                  "Each outcome with the records that show it, or no evidence yet.")
+        self.results = lines_list("cplResults", _("Outcomes and their evidence"),
+                                  _("Each outcome with the records that show it, or no evidence yet."))
         right_layout.addWidget(self.summary)
         right_layout.addWidget(self.results, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -100,10 +100,13 @@ class CplPanel(QFrame):
             item.setForeground(QBrush(QColor(TONE_COLOURS[look.tone][1])))
         if outcomes:
             shown = sum(1 for o in outcomes if o.status == "evidenced")
-            partly = sum(1 for o in outcomes if o.status == "partly evidenced")
+            partly = sum(1 for o in outcomes if o.status == "partly evidenced")  # i18n: not shown
             none = len(outcomes) - shown - partly
-            self.summary.setText(f"{len(outcomes)} outcomes: {shown} ✓ with evidence, {partly} ~ partly, "
-                                 f"{none} ✗ no evidence yet.")
+            self.summary.setText(ngettext(
+                "{n} outcome: {shown} ✓ with evidence, {partly} ~ partly, {none} ✗ no evidence yet.",
+                "{n} outcomes: {shown} ✓ with evidence, {partly} ~ partly, {none} ✗ no evidence yet.",
+                len(outcomes)).format(n=len(outcomes), shown=shown, partly=partly, none=none))
+
         else:
             self.summary.setText("")
         self.summary.setVisible(bool(outcomes))

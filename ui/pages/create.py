@@ -21,7 +21,7 @@ from ui.widgets import (
     message_label,
     show_message,
 )
-from wallet.api import MIN_PASSPHRASE, Onboarding, free_location
+from wallet.api import MIN_PASSPHRASE, Onboarding, _, current_language, free_location
 
 
 class CreatePage(QWidget):
@@ -31,12 +31,12 @@ class CreatePage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         frame, layout = card()
-        layout.addWidget(label("Create a new wallet", "title"))
+        layout.addWidget(label(_("Create a new wallet"), "title"))
         layout.addWidget(label(
-            "Your wallet is one folder. Keep it on this computer, or on a USB stick to carry it with you.",
+            _("Your wallet is one folder. Keep it on this computer, or on a USB stick to carry it with you."),
             "muted"))
-        self.location = line_edit("locationInput", "Wallet folder")
-        self.browse = button("Choose…", "browseButton", "Choose a folder for the wallet")
+        self.location = line_edit("locationInput", _("Wallet folder"))
+        self.browse = button(_("Choose…"), "browseButton", _("Choose a folder for the wallet"))
         row = QHBoxLayout()
         row.setSpacing(8)
         row.addWidget(self.location, 1)
@@ -44,27 +44,27 @@ class CreatePage(QWidget):
         where = QWidget()
         where.setLayout(row)
         row.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(field("&Wallet folder", where))
-        self.location.setAccessibleDescription("Where the new wallet folder will be made.")
+        layout.addWidget(field(_("&Wallet folder"), where))
+        self.location.setAccessibleDescription(_("Where the new wallet folder will be made."))
         self.picker_note = label("", "muted", object_name="pickerNote")
         layout.addWidget(self.picker_note)
         self._suggested = ""
-        self.first = line_edit("newPassphraseInput", "New passphrase", secret=True)
-        self.second = line_edit("repeatPassphraseInput", "Type the passphrase again", secret=True)
-        layout.addWidget(field("&Passphrase", self.first))
+        self.first = line_edit("newPassphraseInput", _("New passphrase"), secret=True)
+        self.second = line_edit("repeatPassphraseInput", _("Type the passphrase again"), secret=True)
+        layout.addWidget(field(_("&Passphrase"), self.first))
         layout.addWidget(label(
-            f"At least {MIN_PASSPHRASE} characters. A few words you will remember work well, "
-            "like “purple kettle morning walk”.", "muted"))
-        layout.addWidget(field("Type it &again", self.second))
+            _("At least {n} characters. A few words you will remember work well, "
+              "like “purple kettle morning walk”.").format(n=MIN_PASSPHRASE), "muted"))
+        layout.addWidget(field(_("Type it &again"), self.second))
         self.error = message_label("createError")
         layout.addWidget(self.error)
         self.busy = busy_bar("createBusy")
-        self.busy_text = label("Making your wallet and locking it with your passphrase…", "muted")
+        self.busy_text = label(_("Making your wallet and locking it with your passphrase…"), "muted")
         self.busy_text.hide()
         layout.addWidget(self.busy)
         layout.addWidget(self.busy_text)
-        self.back = button("Back", "createBackButton", "Back to the start")
-        self.submit = button("Create wallet", "createWalletButton", "Create the wallet", primary=True)
+        self.back = button(_("Back"), "createBackButton", _("Back to the start"))
+        self.submit = button(_("Create wallet"), "createWalletButton", _("Create the wallet"), primary=True)
         footer_row(layout, self.back, self.submit)
         centered(self, frame)
         for before, after in pairwise((self.location, self.browse, self.first, self.second, self.submit, self.back)):
@@ -78,7 +78,10 @@ class CreatePage(QWidget):
     def enter(self, flow: Onboarding) -> None:
         self.location.setText(str(flow.suggested_path or ""))
         self._suggested = str(flow.suggested_path or "")
-        self.picker_note.setText(start_place()[1].replace("The picker", "Choose…"))
+        where = start_place()[1]
+        if current_language() == "en":  # the sentence names the button; other languages keep it whole
+            where = where.replace("The picker", "Choose…")  # i18n: not shown
+        self.picker_note.setText(where)
         self.first.clear()
         self.second.clear()
         self.first.setFocus()
@@ -108,8 +111,9 @@ class CreatePage(QWidget):
 
     def _browse(self) -> None:
         start = self.picker_start()
-        chosen = QFileDialog.getExistingDirectory(self, f"Choose a folder for your wallet (opens in {start})",
-                                                  str(start))
+        chosen = QFileDialog.getExistingDirectory(
+            self, _("Choose a folder for your wallet (opens in {place})").format(place=start), str(start))
+
         if chosen:
             self.location.setText(str(free_location(Path(chosen))))
 

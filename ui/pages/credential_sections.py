@@ -7,17 +7,19 @@ Every value here may come from the credential's issuer, so each goes through `on
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ui.status import Look, breakable, status_look
 from ui.widgets import FlowLayout, button, label, pill, plain_tip, selectable
-from wallet.api import CredentialDetails, Endorsement, multiline, one_line
+from wallet.api import N_, CredentialDetails, Endorsement, _, format_date, multiline, ngettext, one_line
 
-TRUSTED = Look("✓", "On your list of trusted issuers", "good")
-NOT_TRUSTED = Look("–", "Not on your list of trusted issuers", "neutral")
-TRUSTED_UNPROVEN = Look("!", "A trusted ID, but the signature does not prove it", "warn")
+TRUSTED = Look("✓", N_("On your list of trusted issuers"), "good")
+NOT_TRUSTED = Look("–", N_("Not on your list of trusted issuers"), "neutral")
+TRUSTED_UNPROVEN = Look("!", N_("A trusted ID, but the signature does not prove it"), "warn")
 """A credential can name a trusted issuer's ID and fail its signature (an edited copy): no green pill then."""
 
 
@@ -30,7 +32,7 @@ def facts(rows: list[tuple[str, str, str]]) -> QGridLayout:
         value = one_line(raw)
         grid.addWidget(label(caption, "fieldName", wrap=False), row, 0, Qt.AlignmentFlag.AlignTop)
         shown = breakable(value)
-        value_label = label(shown or "Not given", "" if value else "muted", object_name=object_name)
+        value_label = label(shown or _("Not given"), "" if value else "muted", object_name=object_name)
         if shown == value:
             selectable(value_label)  # IDs shown with wrapping points are copied with their Copy button
         else:
@@ -56,32 +58,33 @@ def issuer_section(details: CredentialDetails) -> tuple[QWidget, list[QPushButto
     layout = QVBoxLayout(box)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(10)
-    rows = [("Name", details.issuer_name, "issuerName"), ("ID", details.issuer_id, "issuerId")]
+    rows = [(_("Name"), details.issuer_name, "issuerName"), (_("ID"), details.issuer_id, "issuerId")]
     if details.kind != "endorsement":  # an endorsement's subject is the thing it endorses
-        rows.append(("Issued to", details.recipient, "issuedTo"))
+        rows.append((_("Issued to"), details.recipient, "issuedTo"))
     layout.addLayout(facts(rows))
     trust_look = (TRUSTED if details.signed_by_issuer else TRUSTED_UNPROVEN) if details.trusted else NOT_TRUSTED
     trust_state = pill(trust_look, "issuerTrust")
     layout.addWidget(trust_state, 0, Qt.AlignmentFlag.AlignLeft)
     if not details.trusted:
-        advice = ("A good signature shows who signed it; trusting the issuer is your choice. Trust an issuer only "
-                  "when you know the organisation and this ID is really theirs.")
+        advice = _("A good signature shows who signed it; trusting the issuer is your choice. Trust an issuer only "
+                   "when you know the organisation and this ID is really theirs.")
         if not details.signed_by_issuer:
-            advice = ("Careful: this credential's signature could not be confirmed, so it may not really come from "
-                      "this issuer. " + advice)
+            advice = _("Careful: this credential's signature could not be confirmed, so it may not really come from "
+                       "this issuer.") + " " + advice
         layout.addWidget(label(advice, "muted", object_name="trustAdvice"))
     buttons: list[QPushButton] = []
     trust: QPushButton | None = None
     if not details.trusted and details.issuer_id:
-        trust = button("Trust this issuer", "trustIssuerButton", f"Trust {one_line(details.issuer_name)}")
+        trust = button(_("Trust this issuer"), "trustIssuerButton",
+                       _("Trust {issuer}").format(issuer=one_line(details.issuer_name)))
         trust.setAccessibleDescription(
-            "Adds this issuer to your list of trusted issuers and checks its credentials again. "
-            "Only do this if you know the organisation and this is its real ID.")
-        trust.setToolTip("Add this issuer to your list of trusted issuers")
+            _("Adds this issuer to your list of trusted issuers and checks its credentials again. "
+              "Only do this if you know the organisation and this is its real ID."))
+        trust.setToolTip(_("Add this issuer to your list of trusted issuers"))
         buttons.append(trust)
     if details.issuer_id:
-        copy = button("Copy ID", "copyIssuerIdButton", "Copy the issuer's ID")
-        copy.setToolTip("Copy the issuer's ID exactly, to compare it or look it up")
+        copy = button(_("Copy ID"), "copyIssuerIdButton", _("Copy the issuer's ID"))
+        copy.setToolTip(_("Copy the issuer's ID exactly, to compare it or look it up"))
         issuer_id = details.issuer_id
         copy.clicked.connect(lambda: _copy(issuer_id))
         buttons.append(copy)
@@ -108,7 +111,8 @@ def alignments_section(details: CredentialDetails, extra_skills: tuple[str, ...]
         framework = one_line(alignment.framework)
         chip = label(f"{target} · {framework}" if framework else target, "chip", wrap=False)
         where = one_line(alignment.url)
-        chip.setToolTip(plain_tip(f"{framework} skill: {where}" if where else target))
+        chip.setToolTip(plain_tip(_("{framework} skill: {link}").format(framework=framework, link=where)
+                                  if where else target))
         flow.addWidget(chip)
         names.append(f"{target} ({framework})" if framework else target)
     seen = {a.name.lower() for a in details.aligned_skills}
@@ -117,8 +121,8 @@ def alignments_section(details: CredentialDetails, extra_skills: tuple[str, ...]
             flow.addWidget(label(one_line(skill), "chip", wrap=False))
             names.append(one_line(skill))
     if not names:
-        flow.addWidget(label("No skills listed.", "muted", wrap=False))
-    box.setAccessibleName(", ".join(names) or "No skills listed.")
+        flow.addWidget(label(_("No skills listed."), "muted", wrap=False))
+    box.setAccessibleName(", ".join(names) or _("No skills listed."))
     return box
 
 
@@ -130,8 +134,8 @@ def endorsements_section(endorsements: list[Endorsement]) -> QWidget:
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(8)
     if not endorsements:
-        layout.addWidget(label("No one has endorsed this yet.", "muted"))
-        box.setAccessibleName("No endorsements")
+        layout.addWidget(label(_("No one has endorsed this yet."), "muted"))
+        box.setAccessibleName(_("No endorsements"))
         return box
     spoken = []
     for item in endorsements:
@@ -142,17 +146,29 @@ def endorsements_section(endorsements: list[Endorsement]) -> QWidget:
         column = QVBoxLayout(card)
         column.setContentsMargins(14, 10, 14, 12)
         column.setSpacing(6)
-        column.addWidget(label(f"Endorsed by {endorser}", "strong", object_name="endorser"))
+        column.addWidget(label(_("Endorsed by {endorser}").format(endorser=endorser), "strong",
+                               object_name="endorser"))
         column.addWidget(pill(status_look(item.status)), 0, Qt.AlignmentFlag.AlignLeft)
         if comment:
             column.addWidget(selectable(label(f"“{comment}”", object_name="endorsementComment")))
         if item.date:
-            column.addWidget(label(f"Signed {one_line(item.date)}", "muted"))
+            column.addWidget(label(_("Signed {date}").format(date=signed_date(item.date)), "muted"))
         layout.addWidget(card)
-        spoken.append(f"Endorsed by {endorser}, {status_look(item.status).word}: {comment}")
-    box.setAccessibleName(f"{len(endorsements)} endorsement{'s' if len(endorsements) != 1 else ''}")
+        spoken.append(_("Endorsed by {endorser}, {status}: {comment}").format(
+            endorser=endorser, status=status_look(item.status).word, comment=comment))
+    count = len(endorsements)
+    box.setAccessibleName(ngettext("{n} endorsement", "{n} endorsements", count).format(n=count))
     box.setAccessibleDescription("\n".join(spoken))
     return box
+
+
+def signed_date(raw: str) -> str:
+    """An endorsement's date as people read it ('4 December 2026'); the issuer's own text when it is no date."""
+    text = one_line(raw)
+    try:
+        return format_date(datetime.fromisoformat(text.replace("Z", "+00:00")))
+    except ValueError:
+        return text
 
 
 def text_block(text: str, object_name: str) -> QLabel:

@@ -11,39 +11,42 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QListWidgetItem, QScrollArea, QVBoxLayout, QWidget
 
 from ui.pages.skill_parts import DATA_ROLE, add_item, button_row, fitted_lines_list
-from ui.skill_looks import COVERAGE_LOOKS, SOURCE_HEADINGS, coverage_look, plural
+from ui.skill_looks import COVERAGE_LOOKS, SOURCE_HEADINGS, coverage_look
 from ui.status import TONE_COLOURS
 from ui.style import ACCENT_DARK
 from ui.widgets import button, label, name, plain_tip, selectable
-from wallet.api import MATCH_SCORE_BASIS, MatchResult, SkillMatch
+from wallet.api import MATCH_SCORE_BASIS, N_, MatchResult, SkillMatch, _, ngettext
 
-EMPTY = ("Paste a job posting on the left (or open a file) and press Match. The wallet compares the skills it "
-         "asks for with the skills your records show. Nothing leaves this computer.")
+EMPTY = N_("Paste a job posting on the left (or open a file) and press Match. The wallet compares the skills it "
+           "asks for with the skills your records show. Nothing leaves this computer.")
 
 
 def skill_lines(skill: SkillMatch, title: Callable[[str], str]) -> list[str]:
     """'✓ You show it: operate forklift' / 'Shown by: Certified Forklift Operator, Warehouse Associate'."""
     look = coverage_look(skill.coverage.coverage)
-    lines = [f"{look.text}: {skill.label}"]
+    lines = [_("{look}: {skill}").format(look=look.text, skill=skill.label)]
     records = [title(r) for r in skill.coverage.evidence]
     via = skill.coverage.via
     if skill.coverage.coverage == "covered":
-        lines.append("Shown by: " + ", ".join(records))
+        lines.append(_("Shown by: {records}").format(records=", ".join(records)))
+    elif via is not None and records:
+        lines.append(_("You have “{skill}”, {how} (shown by {records}).").format(
+            skill=via.label, how=_(via.how), records=", ".join(records)))
     elif via is not None:
-        lines.append(f"You have “{via.label}”, {via.how}"
-                     + (f" (shown by {', '.join(records)})" if records else "") + ".")
+        lines.append(_("You have “{skill}”, {how}.").format(skill=via.label, how=_(via.how)))
     else:
-        lines.append("No record shows it yet.")
+        lines.append(_("No record shows it yet."))
     if skill.matched_text:
-        lines.append(f"The posting says: “{skill.matched_text}”")
+        lines.append(_("The posting says: “{words}”").format(words=skill.matched_text))
     return lines
 
 
 def counts_line(skills: list[SkillMatch]) -> str:
     """'11 skills: 1 ✓ shown, 2 ~ partly, 8 ✗ missing'."""
     counts = {c: sum(1 for s in skills if s.coverage.coverage == c) for c in COVERAGE_LOOKS}
-    return (f"{plural(len(skills), 'skill')}: {counts['covered']} ✓ shown, {counts['partial']} ~ partly, "
-            f"{counts['missing']} ✗ missing")
+    return ngettext("{n} skill: {shown} ✓ shown, {partly} ~ partly, {missing} ✗ missing",
+                    "{n} skills: {shown} ✓ shown, {partly} ~ partly, {missing} ✗ missing", len(skills)).format(
+        n=len(skills), shown=counts["covered"], partly=counts["partial"], missing=counts["missing"])
 
 
 class MatchResults(QScrollArea):
@@ -56,7 +59,7 @@ class MatchResults(QScrollArea):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        name(self, "matchResults", "How your records fit the posting")
+        name(self, "matchResults", _("How your records fit the posting"))
         self.setWidgetResizable(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -67,16 +70,16 @@ class MatchResults(QScrollArea):
         layout.setSpacing(8)
         self.title = selectable(label(object_name="matchTitle"))
         self.title.setProperty("role", "subheading")
-        self.explanation = selectable(label(EMPTY, object_name="matchExplanation"))
+        self.explanation = selectable(label(_(EMPTY), object_name="matchExplanation"))
         self.score = selectable(label(role="muted", object_name="matchScore"))
         self.occupations = selectable(label(object_name="matchOccupations"))
-        self.create_button = button("Make a view for this…", "createViewButton",
-                                    "Make a view for this posting", primary=True)
+        self.create_button = button(_("Make a view for this…"), "createViewButton",
+                                    _("Make a view for this posting"), primary=True)
         self.create_button.setAccessibleDescription(
-            "Saves a view with the records and skills that fit this posting; you can change it before sharing.")
-        self.skills = fitted_lines_list("matchSkills", "Skills the posting asks for",
-                                 "Likely kinds of job, then each skill: shown, partly or missing, with the records "
-                                 "that show it. Press Enter on a skill to open its first record.")
+            _("Saves a view with the records and skills that fit this posting; you can change it before sharing."))
+        self.skills = fitted_lines_list("matchSkills", _("Skills the posting asks for"),
+                                        _("Likely kinds of job, then each skill: shown, partly or missing, with the "
+                                          "records that show it. Press Enter on a skill to open its first record."))
         layout.addWidget(self.title)
         layout.addWidget(self.explanation)
         layout.addWidget(self.score)
@@ -91,7 +94,8 @@ class MatchResults(QScrollArea):
         self.result: MatchResult | None = None
         self.clear()
 
-    def clear(self, text: str = EMPTY) -> None:
+    def clear(self, text: str = "") -> None:
+        text = text or _(EMPTY)
         self.result = None
         self.title.setText("")
         self.title.hide()
@@ -107,21 +111,22 @@ class MatchResults(QScrollArea):
         self.result = result
 
         def title(record_id: str) -> str:
-            return titles.get(record_id, "a record no longer in the wallet")
+            return titles.get(record_id, _("a record no longer in the wallet"))
 
-        self.title.setText(result.title or "This posting")
+        self.title.setText(result.title or _("This posting"))
         self.title.show()
         self.explanation.setText(result.explanation)
         percent = round(result.score * 100)
-        self.score.setText(f"Match score: {percent}% (how much of what it asks for your records show).")
-        basis = MATCH_SCORE_BASIS
+        self.score.setText(_("Match score: {percent}% (how much of what it asks for your records show).").format(
+            percent=percent))
+        basis = _(MATCH_SCORE_BASIS)
         self.score.setToolTip(basis)
         self.score.setAccessibleDescription(basis)
         self.score.show()
         occupations = result.occupations
         names = [o.label for o in occupations]
-        self.occupations.setText("Likely kind of job: " + "; ".join(names) + "." if names else "")
-        why = "\n".join(f"{o.label}: {o.why}" for o in occupations)
+        self.occupations.setText(_("Likely kind of job: {jobs}.").format(jobs="; ".join(names)) if names else "")
+        why = "\n".join(_("{job}: {why}").format(job=o.label, why=o.why) for o in occupations)
         self.occupations.setToolTip(plain_tip(why))  # the reasons may quote the posting: escaped
         self.occupations.setAccessibleDescription(why)
         self.occupations.setVisible(bool(names))
@@ -131,7 +136,7 @@ class MatchResults(QScrollArea):
             group = result.by_source(source)
             if not group:
                 continue
-            self._heading(f"{heading} — {counts_line(group)}")
+            self._heading(_("{heading} — {counts}").format(heading=heading, counts=counts_line(group)))
             order = {c: n for n, c in enumerate(COVERAGE_LOOKS)}
             for skill in sorted(group, key=lambda s: order.get(s.coverage.coverage, 3)):
                 item = add_item(self.skills, skill_lines(skill, title), next(iter(skill.coverage.evidence), None))
@@ -145,7 +150,8 @@ class MatchResults(QScrollArea):
     def _heading(self, text: str) -> None:
         item = QListWidgetItem(text)
         item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-        item.setData(Qt.ItemDataRole.AccessibleTextRole, f"Heading: {text}")
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, _("Heading: {text}").format(text=text))
+
         item.setForeground(QBrush(QColor(ACCENT_DARK)))
         self.skills.addItem(item)
 

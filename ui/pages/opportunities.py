@@ -5,6 +5,7 @@ prior learning. Three tabs: "Match a posting", "Saved views", "Credit for prior 
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -15,25 +16,47 @@ from ui.credential_actions import announce
 from ui.dialogs.view_dialogs import DeleteViewDialog, NewViewDialog
 from ui.pages.cpl_panel import CplPanel
 from ui.pages.match_results import MatchResults
-from ui.pages.skill_parts import DATA_ROLE, StatusLine, add_item, button_row, lines_list, page_body
+from ui.pages.skill_parts import (
+    DATA_ROLE,
+    StatusLine,
+    add_item,
+    button_row,
+    lines_list,
+    page_body,
+    taxonomy_note,
+)
 from ui.pages.view_editor import ViewEditor
-from ui.skill_looks import plural
 from ui.skills_context import READING, SkillsContext
-from ui.status import when_checked
 from ui.widgets import button, field, label, name
 from ui.worker import Failed
-from wallet.api import Session, ViewRow, WalletError, read_text_input
+from wallet.api import N_, Session, ViewRow, WalletError, _, format_date, ngettext, read_text_input
 
-POSTING_FILES = "Job postings (*.txt *.json *.jsonld *.html *.htm *.md);;All files (*)"
-NO_VIEWS = "No saved views yet. Match a posting, then press “Make a view for this…”."
+POSTING_PATTERNS = "(*.txt *.json *.jsonld *.html *.htm *.md);;"  # i18n: not shown
+NO_VIEWS = N_("No saved views yet. Match a posting, then press “Make a view for this…”.")
+
+
+def posting_files() -> str:
+    """The open dialog's filter: its descriptions in the app's language, the patterns as they are."""
+    return _("Job postings") + " " + POSTING_PATTERNS + _("All files") + " (*)"
+
+
+def changed_words(stamp: str) -> str:
+    """'2026-11-28T12:25:09Z' → 'Changed 28 November 2026 at 12:25.' in the computer's time zone."""
+    try:
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone()
+    except ValueError:
+        return _("Changed {date}.").format(date=stamp)
+    return _("Changed {date} at {time}.").format(date=format_date(moment), time=f"{moment:%H:%M}")
 
 
 def view_lines(view: ViewRow) -> list[str]:
     """'Forklift job' / 'For: Forklift Operator · 5 records · 5 skills'."""
     title = view.opportunity_title
-    parts = [f"For: {title}"] if title else []
-    parts += [plural(len(view.record_ids), "record"), plural(len(view.skill_ids), "skill")]
-    changed = when_checked(view.updated_at).replace("Last checked", "Changed") if view.updated_at else ""
+    parts = [_("For: {opportunity}").format(opportunity=title)] if title else []
+    records, skills = len(view.record_ids), len(view.skill_ids)
+    parts += [ngettext("{n} record", "{n} records", records).format(n=records),
+              ngettext("{n} skill", "{n} skills", skills).format(n=skills)]
+    changed = changed_words(view.updated_at) if view.updated_at else ""
     return [view.name, " · ".join(parts), changed]
 
 
@@ -58,18 +81,21 @@ class OpportunitiesPage(QWidget):
         super().__init__(parent)
         self.context = context
         self._views_loaded = False
-        layout = page_body(self, "opportunitiesPage", "Opportunities")
+        layout = page_body(self, "opportunitiesPage", _("Opportunities"))
+        note = taxonomy_note()
+        if note is not None:
+            layout.addWidget(note)
         self.tabs = QTabWidget()
-        name(self.tabs, "opportunityTabs", "Opportunities")
+        name(self.tabs, "opportunityTabs", _("Opportunities"))
         self.tabs.setDocumentMode(True)
         bar = self.tabs.tabBar()
         if bar is not None:
             bar.setDrawBase(False)
-            name(bar, "opportunityTabBar", "Opportunity tools")
-        self.tabs.addTab(self._match_tab(), "Match a posting")
-        self.tabs.addTab(self._views_tab(), "Saved views")
+            name(bar, "opportunityTabBar", _("Opportunity tools"))
+        self.tabs.addTab(self._match_tab(), _("Match a posting"))
+        self.tabs.addTab(self._views_tab(), _("Saved views"))
         self.cpl = CplPanel()
-        self.tabs.addTab(self.cpl, "Credit for prior learning")
+        self.tabs.addTab(self.cpl, _("Credit for prior learning"))
         layout.addWidget(self.tabs, 1)
         self.new_view_dialog = NewViewDialog(self)
         self.delete_dialog = DeleteViewDialog(self)
@@ -92,35 +118,35 @@ class OpportunitiesPage(QWidget):
 
     def _match_tab(self) -> QWidget:
         self.posting = QPlainTextEdit()
-        name(self.posting, "postingBox", "Job posting",
-             "Paste the posting's text, or open a text or JSON-LD file with Open a file.")
+        name(self.posting, "postingBox", _("Job posting"),
+             _("Paste the posting's text, or open a text or JSON-LD file with Open a file."))
         self.posting.setProperty("role", "prose")
         self.posting.setTabChangesFocus(True)
-        self.posting.setPlaceholderText("Paste the whole job posting here: its title, duties and requirements.")
-        self.open_file_button = button("Open a file…", "openPostingButton", "Open a job posting file")
-        self.open_file_button.setAccessibleDescription("A text file, a web page or schema.org JobPosting JSON-LD.")
-        self.match_button = button("Match", "matchButton", "Match the posting with your skills", primary=True)
+        self.posting.setPlaceholderText(_("Paste the whole job posting here: its title, duties and requirements."))
+        self.open_file_button = button(_("Open a file…"), "openPostingButton", _("Open a job posting file"))
+        self.open_file_button.setAccessibleDescription(_("A text file, a web page or schema.org JobPosting JSON-LD."))
+        self.match_button = button(_("Match"), "matchButton", _("Match the posting with your skills"), primary=True)
         self.match_status = StatusLine("matchStatus")
         left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 8, 0, 0)
-        column.addWidget(field("&Job posting (paste it, or open a file)", self.posting), 1)
+        column.addWidget(field(_("&Job posting (paste it, or open a file)"), self.posting), 1)
         column.addLayout(button_row(self.open_file_button, self.match_button, stretch_at=1))
         column.addWidget(self.match_status)
         self.results = MatchResults()
         return self._split(left, self.results, [360, 640])
 
     def _views_tab(self) -> QWidget:
-        self.view_list = lines_list("viewList", "Saved views", "Press Enter to open a view.")
-        self.open_button = button("Open", "openViewButton", "Open the chosen view")
-        self.duplicate_button = button("Duplicate", "duplicateViewButton", "Duplicate the chosen view")
-        self.delete_button = button("Delete…", "deleteViewButton", "Delete the chosen view")
+        self.view_list = lines_list("viewList", _("Saved views"), _("Press Enter to open a view."))
+        self.open_button = button(_("Open"), "openViewButton", _("Open the chosen view"))
+        self.duplicate_button = button(_("Duplicate"), "duplicateViewButton", _("Duplicate the chosen view"))
+        self.delete_button = button(_("Delete…"), "deleteViewButton", _("Delete the chosen view"))
         self.views_status = StatusLine("viewsStatus")
         left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 8, 0, 0)
-        column.addWidget(label("Each view is what you would share for one opportunity: chosen records and skills, "
-                               "with a statement.", "muted"))
+        column.addWidget(label(_("Each view is what you would share for one opportunity: chosen records and "
+                                 "skills, with a statement."), "muted"))
         column.addWidget(self.view_list, 1)
         column.addLayout(button_row(self.open_button, self.duplicate_button, self.delete_button))
         column.addWidget(self.views_status)
@@ -165,7 +191,7 @@ class OpportunitiesPage(QWidget):
     def unsaved_view(self) -> str:
         """The name of the view open in the editor with changes not saved yet, or ''."""
         editor = self.editor
-        return editor.view.name or "this view" if editor.dirty and editor.view is not None else ""
+        return editor.view.name or _("this view") if editor.dirty and editor.view is not None else ""
 
     def save_view_now(self) -> None:
         """Save the editor's changes and wait for the save to finish (before the wallet locks)."""
@@ -184,10 +210,10 @@ class OpportunitiesPage(QWidget):
     def match(self) -> None:
         text = self.posting.toPlainText().strip()
         if not text:
-            self.match_status.set("Paste a job posting first, or open a file.", error=True)
+            self.match_status.set(_("Paste a job posting first, or open a file."), error=True)
             self.posting.setFocus()
             return
-        waiting = READING if self.context.profile is None else "Matching the posting with your skills…"
+        waiting = _(READING) if self.context.profile is None else _("Matching the posting with your skills…")
         if self.context.run(lambda s: (s.skills.match(text), _titles(s)), self._matched):
             self.match_button.setEnabled(False)
             self.match_status.set(waiting, busy=True)
@@ -203,11 +229,11 @@ class OpportunitiesPage(QWidget):
         announce(self.results, matched.explanation)
 
     def _open_file(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(self, "Open a job posting", str(Path.home()), POSTING_FILES)
+        chosen = QFileDialog.getOpenFileName(self, _("Open a job posting"), str(Path.home()), posting_files())[0]
         if not chosen:
             return
         try:
-            text = read_text_input(chosen, "The posting")
+            text = read_text_input(chosen, _("The posting"))
         except WalletError as exc:
             self.match_status.set(exc.message, error=True)
             return
@@ -217,20 +243,21 @@ class OpportunitiesPage(QWidget):
     # -- views ------------------------------------------------------------------------------------------
     def _ask_view_name(self) -> None:
         result = self.results.result
-        self.new_view_dialog.start(((result.title if result is not None else "") or "My view")[:80])
+        self.new_view_dialog.start(((result.title if result is not None else "") or _("My view"))[:80])
 
     def _create_view(self, view_name: str) -> None:
         text = self.posting.toPlainText().strip()
         if self.context.run(lambda s: s.skills.create_view(view_name, text), self._view_created):
             self.results.create_button.setEnabled(False)
-            self.match_status.set("Making the view…", busy=True)
+            self.match_status.set(_("Making the view…"), busy=True)
 
     def _view_created(self, result: Any) -> None:
         self.results.create_button.setEnabled(True)
         if isinstance(result, Failed):
             self.match_status.set(result.message, error=True)
             return
-        self.match_status.set(f"Made the view “{result.name}”. It is open on the “Saved views” tab.")
+        self.match_status.set(_("Made the view “{view}”. It is open on the “Saved views” tab.").format(
+            view=result.name))
         self.tabs.setCurrentIndex(1)
         self._views_loaded = True
         self._load_views(open_id=result.id)
@@ -255,7 +282,7 @@ class OpportunitiesPage(QWidget):
         for view in views:
             add_item(self.view_list, view_lines(view), view.id)
         if not views:
-            add_item(self.view_list, [NO_VIEWS], enabled=False)
+            add_item(self.view_list, [_(NO_VIEWS)], enabled=False)
         ids = [v.id for v in views]
         if views:
             self.view_list.setCurrentRow(ids.index(keep) if keep in ids else 0)
@@ -279,7 +306,7 @@ class OpportunitiesPage(QWidget):
         editor = self.editor
         if editor.dirty and editor.view is not None and editor.view.id != view_id:
             editor.save_requested.emit(editor.view.id, *editor.values())  # keep the changes made so far
-        self.views_status.set("Opening the view…", busy=True)
+        self.views_status.set(_("Opening the view…"), busy=True)
         self.context.run(_open_view(view_id), self._opened)
 
     def _opened(self, result: Any) -> None:
@@ -298,10 +325,10 @@ class OpportunitiesPage(QWidget):
                 return
             if self.editor.view is not None and self.editor.view.id == result.id:
                 self.editor.view = result
-                self.editor.set_saved("Saved.")
-            self._load_views(note=f"Saved “{result.name}”.")
+                self.editor.set_saved(_("Saved."))
+            self._load_views(note=_("Saved “{view}”.").format(view=result.name))
 
-        self.views_status.set("Saving…", busy=True)
+        self.views_status.set(_("Saving…"), busy=True)
         self.context.run(lambda s: s.skills.update_view(view_id, name=view_name, statement=statement,
                                                         record_ids=record_ids, skill_ids=skill_ids), done)
 
@@ -331,16 +358,16 @@ class OpportunitiesPage(QWidget):
                 return
             if self.editor.view is not None and self.editor.view.id == view_id:
                 self.editor.clear()
-            self._load_views(note="Deleted the view.")
+            self._load_views(note=_("Deleted the view."))
 
         self.context.run(lambda s: s.skills.delete_view(view_id), done)
 
     # -- credit for prior learning ----------------------------------------------------------------------
     def _map_outcomes(self, text: str) -> None:
         if not text.strip():
-            self.cpl.status.set("Paste the course's learning outcomes first, one on each line.", error=True)
+            self.cpl.status.set(_("Paste the course's learning outcomes first, one on each line."), error=True)
             return
-        waiting = READING if self.context.profile is None else "Looking for evidence…"
+        waiting = _(READING) if self.context.profile is None else _("Looking for evidence…")
 
         def done(result: Any) -> None:
             self.cpl.set_busy(False)

@@ -18,49 +18,64 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.pages.skill_parts import DATA_ROLE, StatusLine, add_item, lines_list, page_body
-from ui.skill_looks import direction_look, plural
+from ui.pages.skill_parts import DATA_ROLE, StatusLine, add_item, lines_list, page_body, taxonomy_note
+from ui.skill_looks import direction_look
 from ui.skills_context import READING, SkillsContext
 from ui.widgets import button, label, line_edit, name, selectable
 from ui.worker import Failed
-from wallet.api import Pathway, and_list
+from wallet.api import N_, Pathway, _, and_list, ngettext
 
-INTRO = ("Possible next moves, not one ladder: ↑ a step up needs more preparation, → sideways about the same, "
-         "↓ a step down less. Each says which of its usual skills your records already show and what is missing.")
-NOTHING = "Choose a move on the left to see all of it."
-NO_MOVES_FROM_SKILLS = ("No pathways yet: add credentials or describe your experience on the Records page, so the "
-                        "wallet knows your skills.")
+INTRO = N_("Possible next moves, not one ladder: ↑ a step up needs more preparation, → sideways about the same, "
+           "↓ a step down less. Each says which of its usual skills your records already show and what is missing.")
+NOTHING = N_("Choose a move on the left to see all of it.")
+NO_MOVES_FROM_SKILLS = N_("No pathways yet: add credentials or describe your experience on the Records page, so the "
+                          "wallet knows your skills.")
 
 
 def have_words(path: Pathway) -> str:
     shared = path.shared
     total = path.total_skills
     if not total:
-        return "Its usual skills are not listed in the skills data."
-    who = "You already have" if path.overlap_basis == "profile" else "The job you named gives"
+        return _("Its usual skills are not listed in the skills data.")
     names = and_list([s.label for s in shared], 3)
-    return f"{who} {len(shared)} of its {total} usual skills" + (f": {names}." if shared else ".")
+    values = {"n": len(shared), "total": total, "skills": names}
+    if path.overlap_basis == "profile":
+        if shared:
+            return _("You already have {n} of its {total} usual skills: {skills}.").format(**values)
+        return ngettext("You already have {n} of its {total} usual skill.",
+                        "You already have {n} of its {total} usual skills.", total).format(**values)
+    if shared:
+        return _("The job you named gives {n} of its {total} usual skills: {skills}.").format(**values)
+    return ngettext("The job you named gives {n} of its {total} usual skill.",
+                    "The job you named gives {n} of its {total} usual skills.", total).format(**values)
 
 
 def missing_words(path: Pathway) -> str:
     missing = path.missing
     if not missing:
-        return "Nothing missing from its usual skills."
+        return _("Nothing missing from its usual skills.")
     count = path.missing_count or len(missing)
-    return f"Missing ({count}): " + and_list([s.label for s in missing], 3) + "."
+    return _("Missing ({count}): {skills}.").format(count=count, skills=and_list([s.label for s in missing], 3))
 
 
 def education_words(path: Pathway) -> str:
     parts = [path.education] if path.education else []
-    if path.job_zone:
-        parts.append(f"job zone {path.job_zone}: {path.job_zone_name or ''}".rstrip(": "))
-    return "Typical education: " + "; ".join(parts) if parts else "Typical education: not known."
+    if path.job_zone and path.job_zone_name:
+        parts.append(_("job zone {zone}: {name}").format(zone=path.job_zone, name=path.job_zone_name))
+    elif path.job_zone:
+        parts.append(_("job zone {zone}").format(zone=path.job_zone))
+    if not parts:
+        return _("Typical education: not known.")
+    return _("Typical education: {education}").format(education="; ".join(parts))
 
 
 def path_lines(path: Pathway) -> list[str]:
     look = direction_look(path.direction)
-    fit = " (fits your records)" if path.kind == "nearly-covered" else ""
-    return [f"{look.text}: {path.to_label}{fit}", have_words(path), missing_words(path), education_words(path)]
+    if path.kind == "nearly-covered":
+        first = _("{look}: {job} (fits your records)").format(look=look.text, job=path.to_label)
+    else:
+        first = _("{look}: {job}").format(look=look.text, job=path.to_label)
+    return [first, have_words(path), missing_words(path), education_words(path)]
 
 
 class PathwaysPage(QWidget):
@@ -72,22 +87,25 @@ class PathwaysPage(QWidget):
         self._shown_for: str | None = None
         self._completer_ready = False
         self._completer_asked = False
-        layout = page_body(self, "pathwaysPage", "Pathways")
-        layout.addWidget(label("Where your skills can lead", "heading", object_name="pathwaysTitle"))
-        layout.addWidget(label(INTRO, "muted", object_name="pathwaysIntro"))
+        layout = page_body(self, "pathwaysPage", _("Pathways"))
+        layout.addWidget(label(_("Where your skills can lead"), "heading", object_name="pathwaysTitle"))
+        layout.addWidget(label(_(INTRO), "muted", object_name="pathwaysIntro"))
+        note = taxonomy_note()
+        if note is not None:
+            layout.addWidget(note)
 
-        self.from_skills = QRadioButton("From my skills")
-        name(self.from_skills, "fromSkillsChoice", "Pathways from my skills")
-        self.from_job = QRadioButton("From a job:")
-        name(self.from_job, "fromOccupationChoice", "Pathways from a job I name")
+        self.from_skills = QRadioButton(_("From my skills"))
+        name(self.from_skills, "fromSkillsChoice", _("Pathways from my skills"))
+        self.from_job = QRadioButton(_("From a job:"))
+        name(self.from_job, "fromOccupationChoice", _("Pathways from a job I name"))
         self.choice = QButtonGroup(self)
         self.choice.addButton(self.from_skills)
         self.choice.addButton(self.from_job)
         self.from_skills.setChecked(True)
-        self.occupation = line_edit("fromOccupation", "Job title or O*NET code",
-                                    placeholder="A job title, or an O*NET code such as 53-7051.00")
-        self.occupation.setAccessibleDescription("For example “Industrial Truck and Tractor Operators”.")
-        self.show_button = button("Show moves", "showPathwaysButton", "Show the moves", primary=True)
+        self.occupation = line_edit("fromOccupation", _("Job title or O*NET code"),
+                                    placeholder=_("A job title, or an O*NET code such as 53-7051.00"))
+        self.occupation.setAccessibleDescription(_("For example “Industrial Truck and Tractor Operators”."))
+        self.show_button = button(_("Show moves"), "showPathwaysButton", _("Show the moves"), primary=True)
         row = QHBoxLayout()
         row.setSpacing(10)
         row.addWidget(self.from_skills)
@@ -98,11 +116,11 @@ class PathwaysPage(QWidget):
         self.status = StatusLine("pathwaysStatus")
         layout.addWidget(self.status)
 
-        self.list = lines_list("pathwayList", "Possible moves",
-                               "Each move: its direction, the skills you already have, what is missing, and the "
-                               "typical education.")
+        self.list = lines_list("pathwayList", _("Possible moves"),
+                               _("Each move: its direction, the skills you already have, what is missing, and the "
+                                 "typical education."))
         self.detail = QScrollArea()
-        name(self.detail, "pathwayDetail", "The chosen move")
+        name(self.detail, "pathwayDetail", _("The chosen move"))
         self.detail.setWidgetResizable(True)
         self.detail.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         body = QWidget()
@@ -112,7 +130,7 @@ class PathwaysPage(QWidget):
         detail_layout.setSpacing(8)
         self.detail_title = selectable(label(object_name="pathwayTitle"))
         self.detail_title.setProperty("role", "subheading")
-        self.detail_text = selectable(label(NOTHING, object_name="pathwayText"))
+        self.detail_text = selectable(label(_(NOTHING), object_name="pathwayText"))
         self.detail_text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         detail_layout.addWidget(self.detail_title)
         detail_layout.addWidget(self.detail_text)
@@ -159,10 +177,10 @@ class PathwaysPage(QWidget):
     def show_moves(self) -> None:
         wanted = self.occupation.text().strip() if self.from_job.isChecked() else ""
         if self.from_job.isChecked() and not wanted:
-            self.status.set("Type a job title or an O*NET code first.", error=True)
+            self.status.set(_("Type a job title or an O*NET code first."), error=True)
             self.occupation.setFocus()
             return
-        waiting = READING if self.context.profile is None else "Finding moves…"
+        waiting = _(READING) if self.context.profile is None else _("Finding moves…")
 
         def done(result: Any) -> None:
             self.show_button.setEnabled(True)
@@ -182,10 +200,14 @@ class PathwaysPage(QWidget):
             lines = path_lines(path)
             add_item(self.list, lines, path)
         if not paths:
-            add_item(self.list, [NO_MOVES_FROM_SKILLS if not wanted else f"No moves are known from “{wanted}”."],
-                     enabled=False)
-        start = f"from “{wanted}”" if wanted else "from your skills"
-        self.status.set(f"{plural(len(paths), 'possible move')} {start}.")
+            add_item(self.list, [_(NO_MOVES_FROM_SKILLS) if not wanted
+                                 else _("No moves are known from “{job}”.").format(job=wanted)], enabled=False)
+        count = len(paths)
+        if wanted:
+            found = ngettext("{n} possible move from “{job}”.", "{n} possible moves from “{job}”.", count)
+        else:
+            found = ngettext("{n} possible move from your skills.", "{n} possible moves from your skills.", count)
+        self.status.set(found.format(n=count, job=wanted))
         if paths:
             self.list.setCurrentRow(0)
         self._show_detail()
@@ -195,28 +217,30 @@ class PathwaysPage(QWidget):
         path = item.data(DATA_ROLE) if item is not None else None
         if not isinstance(path, Pathway):
             self.detail_title.setText("")
-            self.detail_text.setText(NOTHING if self.list.count() else "")
+            self.detail_text.setText(_(NOTHING) if self.list.count() else "")
             return
         look = direction_look(path.direction)
-        self.detail_title.setText(f"{look.text}: {path.to_label}")
+        self.detail_title.setText(_("{look}: {job}").format(look=look.text, job=path.to_label))
         shared = path.shared
         missing = path.missing
         mine = path.overlap_basis == "profile"
-        heading = "What you already have:" if mine else "What the job you named already gives you:"
+        heading = _("What you already have:") if mine else _("What the job you named already gives you:")
         lines = [path.why, "", heading if shared else have_words(path)]
         if shared:
             lines += [f"  ✓ {s.label}" if s.coverage == "covered"
-                      else f"  ~ {s.label} (you have {s.via or 'a skill next to it'})" for s in shared[:8]]
+                      else "  ~ " + _("{skill} (you have {near})").format(
+                          skill=s.label, near=s.via or _("a skill next to it")) for s in shared[:8]]
             if len(shared) > 8:
-                lines.append(f"  and {len(shared) - 8} more")
+                lines.append("  " + _("and {n} more").format(n=len(shared) - 8))
         count = path.missing_count or len(missing)
-        lines += ["", f"Missing ({count}):" if missing else missing_words(path)]
+        lines += ["", _("Missing ({count}):").format(count=count) if missing else missing_words(path)]
         lines += [f"  ✗ {s.label}" for s in missing]
         more = count - len(missing)
         if more > 0:
-            lines.append(f"  and {more} more")
+            lines.append("  " + _("and {n} more").format(n=more))
         if path.raise_levels:
-            lines += ["", "Asks a higher level of: " + and_list([g.label for g in path.raise_levels], 3) + "."]
+            lines += ["", _("Asks a higher level of: {skills}.").format(
+                skills=and_list([g.label for g in path.raise_levels], 3))]
         lines += ["", education_words(path)]
         self.detail_text.setText("\n".join(lines).strip())
         self.detail.setAccessibleDescription(f"{self.detail_title.text()}\n{self.detail_text.text()}")
@@ -237,7 +261,8 @@ class PathwaysPage(QWidget):
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
             popup = completer.popup()
             if popup is not None:
-                name(popup, "occupationSuggestions", "Suggested job titles")
+                name(popup, "occupationSuggestions", _("Suggested job titles"))
+
             self.occupation.setCompleter(completer)
 
         self.context.run(lambda s: s.skills.occupation_titles(), done)

@@ -20,7 +20,7 @@ from ui.widgets import (
     message_label,
     show_message,
 )
-from wallet.api import Onboarding
+from wallet.api import Onboarding, _
 
 
 class RecoverPage(QWidget):
@@ -30,31 +30,31 @@ class RecoverPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         frame, layout = card()
-        layout.addWidget(label("Recover your wallet", "title"))
+        layout.addWidget(label(_("Recover your wallet"), "title"))
         layout.addWidget(label(
-            "Type the recovery code you wrote down when you made the wallet, then choose a new passphrase. "
-            "Your records are kept.", "muted"))
-        self.location = line_edit("recoverLocationInput", "Wallet folder")
-        self.browse = button("Choose…", "recoverBrowseButton", "Choose the wallet folder")
+            _("Type the recovery code you wrote down when you made the wallet, then choose a new passphrase. "
+              "Your records are kept."), "muted"))
+        self.location = line_edit("recoverLocationInput", _("Wallet folder"))
+        self.browse = button(_("Choose…"), "recoverBrowseButton", _("Choose the wallet folder"))
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.location, 1)
         row.addWidget(self.browse)
         where = QWidget()
         where.setLayout(row)
-        layout.addWidget(field("&Wallet folder", where))
-        self.code = line_edit("recoveryCodeInput", "Recovery code", placeholder="XXXX-XXXX-XXXX-XXXX-…")
-        layout.addWidget(field("&Recovery code", self.code))
-        self.first = line_edit("recoverPassphraseInput", "New passphrase", secret=True)
-        self.second = line_edit("recoverRepeatInput", "Type the new passphrase again", secret=True)
-        layout.addWidget(field("&New passphrase", self.first))
-        layout.addWidget(field("Type it &again", self.second))
+        layout.addWidget(field(_("&Wallet folder"), where))
+        self.code = line_edit("recoveryCodeInput", _("Recovery code"), placeholder="XXXX-XXXX-XXXX-XXXX-…")
+        layout.addWidget(field(_("&Recovery code"), self.code))
+        self.first = line_edit("recoverPassphraseInput", _("New passphrase"), secret=True)
+        self.second = line_edit("recoverRepeatInput", _("Type the new passphrase again"), secret=True)
+        layout.addWidget(field(_("&New passphrase"), self.first))
+        layout.addWidget(field(_("Type it &again"), self.second))
         self.error = message_label("recoverError")
         layout.addWidget(self.error)
         self.busy = busy_bar("recoverBusy")
         layout.addWidget(self.busy)
-        self.back = button("Back", "recoverBackButton", "Back to where you came from")
-        self.submit = button("Recover wallet", "recoverSubmitButton", "Recover the wallet", primary=True)
+        self.back = button(_("Back"), "recoverBackButton", _("Back to where you came from"))
+        self.submit = button(_("Recover wallet"), "recoverSubmitButton", _("Recover the wallet"), primary=True)
         footer_row(layout, self.back, self.submit)
         centered(self, frame)
         order = (self.location, self.browse, self.code, self.first, self.second, self.submit, self.back)
@@ -87,6 +87,7 @@ class RecoverPage(QWidget):
 
     def _browse(self) -> None:
         start = self.location.text().strip() or str(Path.home())
-        chosen = QFileDialog.getExistingDirectory(self, "Choose your wallet folder", start)
+        chosen = QFileDialog.getExistingDirectory(self, _("Choose your wallet folder"), start)
+
         if chosen:
             self.location.setText(chosen)

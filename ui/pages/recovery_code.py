@@ -13,7 +13,11 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
 
 from ui.dialogs.recovery_kit import ask_and_save, print_kit
 from ui.widgets import button, card, centered, label, message_label, name, show_message
-from wallet.api import Onboarding
+from wallet.api import N_, Onboarding, _
+
+KEEP_IT_YOURSELF = N_("Keep the paper or the printed kit yourself. Do not give it to anyone else, not even someone "
+                      "helping you: anyone with the code can open your wallet.")
+"""Said to everyone, and needed most at a library kiosk: the client keeps the kit, not the navigator."""
 
 
 def two_lines(code: str) -> str:
@@ -29,22 +33,23 @@ class RecoveryCodePage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         frame, layout = card()
-        layout.addWidget(label("Write down your recovery code", "title"))
+        layout.addWidget(label(_("Write down your recovery code"), "title"))
         layout.addWidget(label(
-            "If you ever forget your passphrase, this code is the only way back into your wallet. "
-            "It is shown only this once.", "muted"))
+            _("If you ever forget your passphrase, this code is the only way back into your wallet. "
+              "It is shown only this once."), "muted"))
         self.code = label(role="code", wrap=False, object_name="recoveryCode")
         self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.code.setAccessibleName("Recovery code")
+        self.code.setAccessibleName(_("Recovery code"))
         self.code.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # so a screen reader can reach and read it
         layout.addWidget(self.code)
         layout.addWidget(label(
-            "Write it on paper with a pen and keep the paper somewhere safe, away from this computer. "
-            "Do not photograph it or save it in a file here: anyone with the code can open your wallet.",
-            "note"))
-        self.save_kit = button("Save recovery kit (PDF)…", "saveKitButton",
-                               "Save a one-page recovery kit as a PDF, to print")
-        self.print_kit = button("Print recovery kit…", "printKitButton", "Print a one-page recovery kit")
+            _("Write it on paper with a pen and keep the paper somewhere safe, away from this computer. "
+              "Do not photograph it or save it in a file here."), "note"))
+        self.keep_note = label(_(KEEP_IT_YOURSELF), "note", object_name="recoveryKeepNote")
+        layout.addWidget(self.keep_note)
+        self.save_kit = button(_("Save recovery kit (PDF)…"), "saveKitButton",
+                               _("Save a one-page recovery kit as a PDF, to print"))
+        self.print_kit = button(_("Print recovery kit…"), "printKitButton", _("Print a one-page recovery kit"))
         kit_row = QHBoxLayout()
         kit_row.addWidget(self.print_kit)
         kit_row.addWidget(self.save_kit)
@@ -56,12 +61,13 @@ class RecoveryCodePage(QWidget):
         self.paper = "A4"
         self.holder = ""
         self._code = ""
-        self.confirm = QCheckBox("I have written down my recovery code")
-        name(self.confirm, "recoveryConfirm", "I have written down my recovery code")
+        self.confirm = QCheckBox(_("I have written down my recovery code"))
+        name(self.confirm, "recoveryConfirm", _("I have written down my recovery code"))
         layout.addWidget(self.confirm)
         self.error = message_label("recoveryError")
         layout.addWidget(self.error)
-        self.submit = button("Continue to my wallet", "continueButton", "Continue to my wallet", primary=True)
+        self.submit = button(_("Continue to my wallet"), "continueButton", _("Continue to my wallet"), primary=True)
+
         self.submit.setDefault(True)
         self.submit.setAutoDefault(True)
         row = QHBoxLayout()

@@ -8,6 +8,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QSizePolicy,
@@ -19,9 +20,19 @@ from ui.credential_actions import announce
 from ui.list_delegate import use_lines
 from ui.style import MUTED
 from ui.widgets import busy_bar, label, name
-from wallet.api import one_line
+from wallet.api import N_, _, current_language, one_line
 
 DATA_ROLE = Qt.ItemDataRole.UserRole + 1
+TAXONOMY_NOTE = N_("Skills and occupations are shown in English, as ESCO and O*NET write them.")
+"""Said once on the Skills, Opportunities and Pathways pages when the app is not in English: the taxonomies'
+labels are not translated."""
+
+
+def taxonomy_note() -> QLabel | None:
+    """objectName 'taxonomyLanguageNote': the note above, or None in English (nothing to say)."""
+    if current_language() == "en":
+        return None
+    return label(_(TAXONOMY_NOTE), "muted", object_name="taxonomyLanguageNote")
 
 
 class StatusLine(QWidget):
@@ -29,7 +40,7 @@ class StatusLine(QWidget):
 
     def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.bar = busy_bar(object_name + "Busy")
+        self.bar = busy_bar(object_name + "Busy")  # i18n: not shown
         self.text = label(role="muted", object_name=object_name)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -41,7 +52,7 @@ class StatusLine(QWidget):
     def set(self, text: str, *, busy: bool = False, error: bool = False) -> None:
         self.text.setText(text)
         self.text.setProperty("role", "error" if error else "muted")
-        self.text.setAccessibleName("Error" if error else "Status")
+        self.text.setAccessibleName(_("Error") if error else _("Status"))
         self.text.style().unpolish(self.text)
         self.text.style().polish(self.text)
         self.bar.setVisible(busy)

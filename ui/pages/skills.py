@@ -11,7 +11,16 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QSplitter, QWidget
 
 from ui.dialogs.skill_dialogs import SEARCH_KINDS, ChangesDialog, SkillPickerDialog
-from ui.pages.skill_parts import DATA_ROLE, StatusLine, add_item, button_row, lines_list, page_body, panel
+from ui.pages.skill_parts import (
+    DATA_ROLE,
+    StatusLine,
+    add_item,
+    button_row,
+    lines_list,
+    page_body,
+    panel,
+    taxonomy_note,
+)
 from ui.skill_looks import (
     STILL_VALID,
     STRENGTH_INTRO,
@@ -20,27 +29,31 @@ from ui.skill_looks import (
     STRENGTH_SHORT,
     how_words,
     month_year,
-    plural,
     strength_look,
 )
 from ui.skills_context import READING, SkillsContext
 from ui.widgets import FlowLayout, button, label, pill, selectable
 from ui.worker import Failed
-from wallet.api import STRENGTH_WORDS, ProfileSkill, Session
+from wallet.api import N_, STRENGTH_WORDS, ProfileSkill, Session, _, ngettext
 
-NOTHING_CHOSEN = "Choose a skill on the left to see which records show it."
-NO_SKILLS = ("No skills yet. Add credentials or describe your experience on the Records page, or add a skill "
-             "yourself with “Add a skill…”.")
+NOTHING_CHOSEN = N_("Choose a skill on the left to see which records show it.")
+NO_SKILLS = N_("No skills yet. Add credentials or describe your experience on the Records page, or add a skill "
+               "yourself with “Add a skill…”.")
+
+
+def records_count(count: int) -> str:
+    """'1 record' / '3 records' in the app's language."""
+    return ngettext("{n} record", "{n} records", count).format(n=count)
 
 
 def skill_lines(skill: ProfileSkill) -> list[str]:
     """'operate forklift' / '✓ Verified · 2 records · last seen December 2022'."""
-    parts = [strength_look(skill.strength).text, plural(len(skill.record_ids), "record")]
+    parts = [strength_look(skill.strength).text, records_count(len(skill.record_ids))]
     seen = month_year(skill.last_seen)
     if seen:
-        parts.append(seen if seen == STILL_VALID else f"last seen {seen}")
+        parts.append(seen if seen == _(STILL_VALID) else _("last seen {date}").format(date=seen))
     if skill.added_by_learner:
-        parts.append("added by you")
+        parts.append(_("added by you"))
     return [skill.label, " · ".join(parts)]
 
 
@@ -53,17 +66,21 @@ class SkillsPage(QWidget):
         super().__init__(parent)
         self.context = context
         self._selected: str | None = None
-        layout = page_body(self, "skillsPage", "Skills")
-        layout.addWidget(label("Your skills", "heading", object_name="skillsTitle"))
+        layout = page_body(self, "skillsPage", _("Skills"))
+        layout.addWidget(label(_("Your skills"), "heading", object_name="skillsTitle"))
+        note = taxonomy_note()
+        if note is not None:
+            layout.addWidget(note)
         layout.addWidget(self._legend())
 
-        self.add_button = button("Add a skill…", "addSkillButton", "Add a skill")
-        self.add_button.setAccessibleDescription("Search the list of skills and add one your records do not show.")
-        self.hide_button = button("Hide", "hideSkillButton", "Hide the chosen skill")
-        self.hide_button.setAccessibleDescription("Hidden skills are left out of matches and views; "
-                                                  "“Show hidden…” brings them back.")
-        self.wrong_button = button("This is wrong…", "correctSkillButton", "This skill is wrong: choose the right one")
-        self.hidden_button = button("Show hidden…", "showHiddenButton", "Show hidden and changed skills")
+        self.add_button = button(_("Add a skill…"), "addSkillButton", _("Add a skill"))
+        self.add_button.setAccessibleDescription(_("Search the list of skills and add one your records do not show."))
+        self.hide_button = button(_("Hide"), "hideSkillButton", _("Hide the chosen skill"))
+        self.hide_button.setAccessibleDescription(_("Hidden skills are left out of matches and views; "
+                                                    "“Show hidden…” brings them back."))
+        self.wrong_button = button(_("This is wrong…"), "correctSkillButton",
+                                   _("This skill is wrong: choose the right one"))
+        self.hidden_button = button(_("Show hidden…"), "showHiddenButton", _("Show hidden and changed skills"))
         self.count = label(role="muted", wrap=False, object_name="skillCount")
         row = button_row(self.add_button, self.hide_button, self.wrong_button, self.hidden_button)
         row.addWidget(self.count)
@@ -71,14 +88,14 @@ class SkillsPage(QWidget):
         self.status = StatusLine("skillsStatus")
         layout.addWidget(self.status)
 
-        self.list = lines_list("skillList", "Your skills", "Strongest evidence first.")
-        self.evidence, ev_layout = panel("skillEvidence", "Where this skill shows")
+        self.list = lines_list("skillList", _("Your skills"), _("Strongest evidence first."))
+        self.evidence, ev_layout = panel("skillEvidence", _("Where this skill shows"))
         self.evidence_title = selectable(label(object_name="evidenceTitle"))
         self.evidence_title.setProperty("role", "subheading")
-        self.evidence_summary = selectable(label(NOTHING_CHOSEN, "muted", object_name="evidenceSummary"))
-        self.evidence_list = lines_list("evidenceList", "Records that show this skill",
-                                        "Press Enter on a record to open it.")
-        self.open_button = button("Open record", "openEvidenceButton", "Open the chosen record")
+        self.evidence_summary = selectable(label(_(NOTHING_CHOSEN), "muted", object_name="evidenceSummary"))
+        self.evidence_list = lines_list("evidenceList", _("Records that show this skill"),
+                                        _("Press Enter on a record to open it."))
+        self.open_button = button(_("Open record"), "openEvidenceButton", _("Open the chosen record"))
         title_row = QHBoxLayout()
         title_row.addWidget(self.evidence_title, 1)
         title_row.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -93,9 +110,9 @@ class SkillsPage(QWidget):
         splitter.setSizes([420, 580])
         layout.addWidget(splitter, 1)
 
-        self.add_dialog = SkillPickerDialog("addSkillDialog", "Add a skill", "Add this skill", with_note=True,
+        self.add_dialog = SkillPickerDialog("addSkillDialog", _("Add a skill"), _("Add this skill"), with_note=True,
                                             parent=self)
-        self.correct_dialog = SkillPickerDialog("correctSkillDialog", "This is wrong", "Use this skill instead",
+        self.correct_dialog = SkillPickerDialog("correctSkillDialog", _("This is wrong"), _("Use this skill instead"),
                                                 with_note=False, parent=self)
         self.changes_dialog = ChangesDialog(self)
 
@@ -122,8 +139,9 @@ class SkillsPage(QWidget):
         legend = QWidget()
         legend.setObjectName("strengthLegend")
         flow = FlowLayout(legend, spacing=8)
-        flow.addWidget(label(STRENGTH_INTRO, "muted", wrap=False, object_name="strengthIntro"))
-        spoken = [STRENGTH_INTRO]
+        intro = _(STRENGTH_INTRO)
+        flow.addWidget(label(intro, "muted", wrap=False, object_name="strengthIntro"))
+        spoken = [intro]
         for strength, look in STRENGTH_LOOKS.items():
             pair = QWidget()
             row = QHBoxLayout(pair)
@@ -131,11 +149,11 @@ class SkillsPage(QWidget):
             row.setSpacing(6)
             row.addWidget(pill(look, f"legend_{strength.replace('-', '_')}"))
             row.addWidget(label(STRENGTH_SHORT[strength], wrap=False))
-            meaning = f"{look.word}: {STRENGTH_MEANINGS[strength]}"
+            meaning = _("{strength}: {meaning}").format(strength=look.word, meaning=STRENGTH_MEANINGS[strength])
             pair.setToolTip(meaning)
             spoken.append(meaning)
             flow.addWidget(pair)
-        legend.setAccessibleName("What the strengths mean")
+        legend.setAccessibleName(_("What the strengths mean"))
         legend.setAccessibleDescription(" ".join(spoken))
         return legend
 
@@ -163,7 +181,7 @@ class SkillsPage(QWidget):
 
     # -- drawing ------------------------------------------------------------------------------------
     def _loading(self) -> None:
-        self.status.set(READING, busy=True)
+        self.status.set(_(READING), busy=True)
         self._update_buttons()
 
     def _draw(self) -> None:
@@ -182,10 +200,10 @@ class SkillsPage(QWidget):
             lines = skill_lines(skill)
             add_item(self.list, lines, skill, spoken=f"{lines[0]}. {lines[1].replace(' · ', '. ')}")
         if not skills:
-            add_item(self.list, [NO_SKILLS], enabled=False)
+            add_item(self.list, [_(NO_SKILLS)], enabled=False)
         self.list.blockSignals(False)
         ids = [s.skill_id for s in skills]
-        self.count.setText(plural(len(skills), "skill"))
+        self.count.setText(ngettext("{n} skill", "{n} skills", len(skills)).format(n=len(skills)))
         if skills:
             self.list.setCurrentRow(ids.index(keep) if keep in ids else 0)
         self._show_evidence()
@@ -201,18 +219,23 @@ class SkillsPage(QWidget):
         if skill is None:
             self._selected = None
             self.evidence_title.setText("")
-            self.evidence_summary.setText(NOTHING_CHOSEN if self.context.profile else "")
-            self.evidence.setAccessibleDescription(NOTHING_CHOSEN)
+            self.evidence_summary.setText(_(NOTHING_CHOSEN) if self.context.profile else "")
+            self.evidence.setAccessibleDescription(_(NOTHING_CHOSEN))
             self._update_buttons()
             return
         self._selected = skill.skill_id
         self.evidence_title.setText(skill.label)
         look = strength_look(skill.strength)
         count = len(skill.record_ids)
-        sentence = (f"{look.text}. Shown by {plural(count, 'record')}; the strongest is "
-                    f"{STRENGTH_WORDS[skill.strength]}." if count else f"{look.text}. No record shows it yet.")
+        if count:
+            sentence = ngettext("{look}. Shown by {n} record; the strongest is {strength}.",
+                                "{look}. Shown by {n} records; the strongest is {strength}.", count).format(
+                look=look.text, n=count, strength=_(STRENGTH_WORDS[skill.strength]))
+        else:
+            sentence = _("{look}. No record shows it yet.").format(look=look.text)
         if skill.added_by_learner:
-            sentence += " You added this skill yourself" + (f": “{skill.note}”." if skill.note else ".")
+            sentence += " " + (_("You added this skill yourself: “{note}”.").format(note=skill.note) if skill.note
+                               else _("You added this skill yourself."))
         self.evidence_summary.setText(sentence)
         by_record: dict[str, list[Any]] = {}
         for item in skill.evidence:
@@ -239,8 +262,8 @@ class SkillsPage(QWidget):
         self.hide_button.setEnabled(ready and skill is not None)
         self.wrong_button.setEnabled(ready and skill is not None and bool(skill.evidence))
         removes = skill is not None and skill.added_by_learner and not skill.evidence
-        self.hide_button.setText("Remove" if removes else "Hide")
-        self.hide_button.setAccessibleName("Remove the skill you added" if removes else "Hide the chosen skill")
+        self.hide_button.setText(_("Remove") if removes else _("Hide"))
+        self.hide_button.setAccessibleName(_("Remove the skill you added") if removes else _("Hide the chosen skill"))
         self.open_button.setEnabled(self.evidence_list.currentItem() is not None)
 
     def _open_record(self) -> None:
@@ -266,14 +289,14 @@ class SkillsPage(QWidget):
     def _add(self) -> None:
         pack = self.context.pack
         if pack is not None:
-            self.add_dialog.start(pack.skills(SEARCH_KINDS), "Search the skills list (ESCO and O*NET). A skill you "
-                                  "add yourself is marked as self-asserted.")
+            self.add_dialog.start(pack.skills(SEARCH_KINDS), _("Search the skills list (ESCO and O*NET). A skill you "
+                                                               "add yourself is marked as self-asserted."))
 
     def _added(self, skill_id: str, note: str) -> None:
         self._selected = skill_id
         label_text = self.context.skill_label(skill_id)
         self._change(lambda s: s.skills.add_skill(skill_id, note),
-                     lambda _r: f"Added “{label_text}”. It is marked as self-asserted.")
+                     lambda _r: _("Added “{skill}”. It is marked as self-asserted.").format(skill=label_text))
 
     def _hide(self) -> None:
         skill = self.current()
@@ -281,10 +304,11 @@ class SkillsPage(QWidget):
             return
         skill_id, text = skill.skill_id, skill.label
         if skill.added_by_learner and not skill.evidence:
-            self._change(lambda s: s.skills.restore_skill(skill_id), lambda _r: f"Removed “{text}”.")
+            self._change(lambda s: s.skills.restore_skill(skill_id),
+                         lambda _r: _("Removed “{skill}”.").format(skill=text))
         else:
             self._change(lambda s: s.skills.hide_skill(skill_id),
-                         lambda _r: f"Hid “{text}”. “Show hidden…” brings it back.")
+                         lambda _r: _("Hid “{skill}”. “Show hidden…” brings it back.").format(skill=text))
 
     def _wrong(self) -> None:
         skill = self.current()
@@ -292,10 +316,15 @@ class SkillsPage(QWidget):
         if skill is None or pack is None:
             return
         first = skill.evidence[0]
-        found = f"from the words “{first.words}” in “{first.record_title}”" if first.how != "alignment" else (
-            f"because “{first.record_title}” links to it")
-        self.correct_dialog.start(pack.skills(SEARCH_KINDS), f"The wallet found “{skill.label}” {found}. Which "
-                                  "skill did you mean? From now on the wallet shows that one instead.")
+        if first.how != "alignment":
+            found = _("The wallet found “{skill}” from the words “{words}” in “{record}”. Which skill did you "
+                      "mean? From now on the wallet shows that one instead.").format(
+                skill=skill.label, words=first.words, record=first.record_title)
+        else:
+            found = _("The wallet found “{skill}” because “{record}” links to it. Which skill did you mean? From "
+                      "now on the wallet shows that one instead.").format(skill=skill.label,
+                                                                          record=first.record_title)
+        self.correct_dialog.start(pack.skills(SEARCH_KINDS), found)
 
     def _corrected(self, right_id: str, _note: str) -> None:
         skill = self.current()
@@ -305,7 +334,7 @@ class SkillsPage(QWidget):
         right = self.context.skill_label(right_id)
         self._selected = right_id
         self._change(lambda s: s.skills.correct_skill(wrong_id, right_id),
-                     lambda _r: f"“{wrong}” is now shown as “{right}”.")
+                     lambda _r: _("“{wrong}” is now shown as “{right}”.").format(wrong=wrong, right=right))
 
     def _show_changes(self) -> None:
         self.changes_dialog.set_note("")
@@ -322,11 +351,13 @@ class SkillsPage(QWidget):
         label_of = self.context.skill_label
         rows: list[tuple[str, str, str]] = []
         for skill_id in sorted(result.hidden, key=lambda s: label_of(s).lower()):
-            rows.append((skill_id, label_of(skill_id), "Hidden by you"))
+            rows.append((skill_id, label_of(skill_id), _("Hidden by you")))
         for wrong, right in sorted(result.renamed.items(), key=lambda kv: label_of(kv[0]).lower()):
-            rows.append((wrong, label_of(wrong), f"Corrected by you: shown as “{label_of(right)}”"))
+            rows.append((wrong, label_of(wrong), _("Corrected by you: shown as “{skill}”").format(
+                skill=label_of(right))))
         for skill_id, note in sorted(result.added.items(), key=lambda kv: label_of(kv[0]).lower()):
-            rows.append((skill_id, label_of(skill_id), "Added by you" + (f": “{note}”" if note else "")))
+            rows.append((skill_id, label_of(skill_id), _("Added by you: “{note}”").format(note=note) if note
+                         else _("Added by you")))
         self.changes_dialog.set_changes(rows)
 
     def _restore(self, skill_id: str) -> None:
@@ -338,8 +369,8 @@ class SkillsPage(QWidget):
                 self.changes_dialog.set_busy(False)
                 self.changes_dialog.set_note(result.message)
                 return
-            self.changes_dialog.set_note(f"Restored “{text}”.")
-            self._after = f"Restored “{text}”."
+            self.changes_dialog.set_note(_("Restored “{skill}”.").format(skill=text))
+            self._after = _("Restored “{skill}”.").format(skill=text)
             self.context.run(_read_changes, self._changes_read)
 
         self._selected = skill_id

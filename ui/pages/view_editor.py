@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
 
 from ui.pages.skill_parts import DATA_ROLE, button_row
 from ui.widgets import button, field, label, line_edit, name, selectable
-from wallet.api import ViewRow, one_line
+from wallet.api import N_, ViewRow, _, one_line
 
 NARROW = 70
 """Below this many average characters of width the records and skills lists stack (560 px at normal text)."""
-NO_VIEW = "Choose a view on the left and press Open, or make one from a posting on the “Match a posting” tab."
+NO_VIEW = N_("Choose a view on the left and press Open, or make one from a posting on the “Match a posting” tab.")
 
 
 def checklist(object_name: str, accessible: str, description: str) -> QListWidget:
@@ -48,7 +48,7 @@ class ViewEditor(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        name(self, "viewEditor", "View editor")
+        name(self, "viewEditor", _("View editor"))
         scroll = QScrollArea()
         scroll.setObjectName("viewEditorScroll")
         scroll.setWidgetResizable(True)
@@ -61,38 +61,40 @@ class ViewEditor(QWidget):
         layout.setContentsMargins(0, 0, 8, 0)
         layout.setSpacing(10)
         self.view: ViewRow | None = None
-        self.message = label(NO_VIEW, "muted", object_name="viewEditorMessage")
+        self.message = label(_(NO_VIEW), "muted", object_name="viewEditorMessage")
         layout.addWidget(self.message)
 
         self.form = QWidget()
         form = QVBoxLayout(self.form)
         form.setContentsMargins(0, 0, 0, 0)
         form.setSpacing(10)
-        self.name_input = line_edit("viewName", "View name", placeholder="For example: Forklift job at Acme")
-        form.addWidget(field("&Name", self.name_input))
+        self.name_input = line_edit("viewName", _("View name"), placeholder=_("For example: Forklift job at Acme"))
+        form.addWidget(field(_("&Name"), self.name_input))
         self.for_label = selectable(label(role="muted", object_name="viewOpportunity"))
         form.addWidget(self.for_label)
         self.statement = QPlainTextEdit()
-        name(self.statement, "viewStatement", "Statement",
-             "A few sentences in your own words, shared at the top of the view.")
+        name(self.statement, "viewStatement", _("Statement"),
+             _("A few sentences in your own words, shared at the top of the view."))
         self.statement.setProperty("role", "prose")
         self.statement.setTabChangesFocus(True)
         self.statement.setMinimumHeight(80)
         self.statement.setMaximumHeight(100)
-        form.addWidget(field("S&tatement (your own words, shared with the view)", self.statement))
+        form.addWidget(field(_("S&tatement (your own words, shared with the view)"), self.statement))
 
-        self.records = checklist("viewRecords", "Records in this view",
-                                 "Ticked records are shared, in this order. Ctrl+Up and Ctrl+Down move one.")
-        self.skills = checklist("viewSkills", "Skills in this view",
-                                "Ticked skills are shared, in this order. Ctrl+Up and Ctrl+Down move one.")
+        self.records = checklist("viewRecords", _("Records in this view"),
+                                 _("Ticked records are shared, in this order. Ctrl+Up and Ctrl+Down move one."))
+        self.skills = checklist("viewSkills", _("Skills in this view"),
+                                _("Ticked skills are shared, in this order. Ctrl+Up and Ctrl+Down move one."))
         self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.columns.setSpacing(14)
-        for caption, widget, key in (("&Records", self.records, "Record"),
-                                     ("S&kills", self.skills, "Skill")):
+        columns = ((_("&Records"), self.records, "record", _("Move the chosen record up"),
+                    _("Move the chosen record down")),
+                   (_("S&kills"), self.skills, "skill", _("Move the chosen skill up"), _("Move the chosen skill down")))
+        for caption, widget, key, up_name, down_name in columns:
             column = QVBoxLayout()
             column.setSpacing(6)
-            up = button("Move up", f"view{key}Up", f"Move the chosen {key.lower()} up")
-            down = button("Move down", f"view{key}Down", f"Move the chosen {key.lower()} down")
+            up = button(_("Move up"), f"view{key.title()}Up", up_name)
+            down = button(_("Move down"), f"view{key.title()}Down", down_name)
             up.clicked.connect(lambda _c=False, w=widget: self._move(w, -1))
             down.clicked.connect(lambda _c=False, w=widget: self._move(w, 1))
             # The Move buttons sit above their list, beside its caption: below it they fell under the Save row.
@@ -111,14 +113,14 @@ class ViewEditor(QWidget):
                       context=Qt.ShortcutContext.WidgetShortcut)
             QShortcut(QKeySequence("Ctrl+Down"), widget, lambda w=widget: self._move(w, 1),
                       context=Qt.ShortcutContext.WidgetShortcut)
-            setattr(self, f"{key.lower()}_up", up)
-            setattr(self, f"{key.lower()}_down", down)
-        form.addWidget(label("Ticked records and skills are shared, in this order.", "muted"))
+            setattr(self, f"{key}_up", up)
+            setattr(self, f"{key}_down", down)
+        form.addWidget(label(_("Ticked records and skills are shared, in this order."), "muted"))
         form.addLayout(self.columns)
         layout.addWidget(self.form)
         layout.addStretch(1)
         scroll.setWidget(body)
-        self.save_button = button("Save", "saveViewButton", "Save this view", primary=True)
+        self.save_button = button(_("Save"), "saveViewButton", _("Save this view"), primary=True)
         self.saved = label(role="muted", object_name="viewSaved")
         self.footer = QWidget()
         footer_row = button_row(self.saved, self.save_button, stretch_at=1)
@@ -164,12 +166,12 @@ class ViewEditor(QWidget):
         self.footer.show()
         self.name_input.setText(view.name)
         title = view.opportunity_title
-        self.for_label.setText(f"For: {title}" if title else "")
+        self.for_label.setText(_("For: {opportunity}").format(opportunity=title) if title else "")
         self.for_label.setVisible(bool(title))
         self.statement.blockSignals(True)
         self.statement.setPlainText(view.statement)
         self.statement.blockSignals(False)
-        self._fill(self.records, view.record_ids, dict(records), "A record no longer in the wallet")
+        self._fill(self.records, view.record_ids, dict(records), _("A record no longer in the wallet"))
         self._fill(self.skills, view.skill_ids, dict(skills), "")
         self.dirty = False
         self.saved.setText("")
@@ -179,7 +181,7 @@ class ViewEditor(QWidget):
         self.dirty = False
         self.form.hide()
         self.footer.hide()
-        self.message.setText(NO_VIEW)
+        self.message.setText(_(NO_VIEW))
         self.message.show()
         self.records.clear()
         self.skills.clear()
@@ -230,7 +232,8 @@ class ViewEditor(QWidget):
     def _set_dirty(self) -> None:
         if self.view is not None:
             self.dirty = True
-            self.saved.setText("Not saved yet.")
+            self.saved.setText(_("Not saved yet."))
+
 
     def _save(self) -> None:
         if self.view is None:

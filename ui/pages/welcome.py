@@ -7,7 +7,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from ui.widgets import button, card, centered, label, message_label, section, show_message
-from wallet.api import Onboarding
+from wallet.api import Onboarding, _
 
 MAX_SHOWN = 4
 
@@ -24,39 +24,39 @@ class WelcomePage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         frame, layout = card()
-        layout.addWidget(label("Welcome to LER Wallet", "title"))
+        layout.addWidget(label(_("Welcome to LER Wallet"), "title"))
         layout.addWidget(label(
-            "Keep your learning and work records (badges, certificates, jobs, volunteering) in one "
-            "encrypted place on this computer or a USB stick. Nothing is sent anywhere.", "muted"))
+            _("Keep your learning and work records (badges, certificates, jobs, volunteering) in one "
+              "encrypted place on this computer or a USB stick. Nothing is sent anywhere."), "muted"))
         layout.addSpacing(6)
         self.error = message_label("welcomeError")
         layout.addWidget(self.error)
-        self.create_button = button("Create a new wallet", "createButton", "Create a new wallet", "choice",
+        self.create_button = button(_("Create a new wallet"), "createButton", _("Create a new wallet"), "choice",
                                     primary=True)
-        self.open_button = button("Open a wallet I already have…", "openButton",
-                                  "Open a wallet I already have", "choice")
-        self.recover_button = button("I forgot my passphrase: use my recovery code", "recoverButton",
-                                     "Recover a wallet with the recovery code", "choice")
-        self.demo_button = button("Try the demo wallet (made-up records)", "demoButton",
-                                  "Open a demo wallet with a made-up learner's records", "choice")
-        self.demo_button.setAccessibleDescription("Made the first time, in your wallets folder; its passphrase "
-                                                  "is shown on its unlock page.")
+        self.open_button = button(_("Open a wallet I already have…"), "openButton",
+                                  _("Open a wallet I already have"), "choice")
+        self.recover_button = button(_("I forgot my passphrase: use my recovery code"), "recoverButton",
+                                     _("Recover a wallet with the recovery code"), "choice")
+        self.demo_button = button(_("Try the demo wallet (made-up records)"), "demoButton",
+                                  _("Open a demo wallet with a made-up learner's records"), "choice")
+        self.demo_button.setAccessibleDescription(_("Made the first time, in your wallets folder; its passphrase "
+                                                    "is shown on its unlock page."))
         choices = QVBoxLayout()
         choices.setSpacing(10)
         for widget in (self.create_button, self.open_button, self.recover_button, self.demo_button):
             widget.setAutoDefault(True)  # Enter presses the focused choice
             choices.addWidget(widget)
         layout.addLayout(choices)
-        self.recent_heading = section("Open again", "recentHeading")
+        self.recent_heading = section(_("Open again"), "recentHeading")
         layout.addWidget(self.recent_heading)
         self.recent_box = QVBoxLayout()
         self.recent_box.setSpacing(2)
         layout.addLayout(self.recent_box)
         self.recent_buttons: list[QWidget] = []
-        self.settings_button = button("Settings…", "welcomeSettingsButton", "Settings: lock time, look, text size",
-                                      "link")
-        self.check_button = button("Check a shared record…", "welcomeCheckButton",
-                                   "Check a shared record someone sent you (no wallet needed)", "link")
+        self.settings_button = button(_("Settings…"), "welcomeSettingsButton",
+                                      _("Settings: lock time, look, text size"), "link")
+        self.check_button = button(_("Check a shared record…"), "welcomeCheckButton",
+                                   _("Check a shared record someone sent you (no wallet needed)"), "link")
         row = QHBoxLayout()
         row.addWidget(self.check_button)
         row.addStretch(1)
@@ -79,7 +79,9 @@ class WelcomePage(QWidget):
             old.deleteLater()
         self.recent_buttons = []
         for index, path in enumerate(paths[:MAX_SHOWN]):
-            link = button(path, f"recentWalletButton{index}", f"Open the wallet at {path}", "link")
+            link = button(path, f"recentWalletButton{index}", _("Open the wallet at {place}").format(place=path),
+                          "link")
+
             link.setStyleSheet("text-align: left;")
             link.clicked.connect(lambda _c=False, p=path: self.recent_clicked.emit(p))
             self.recent_box.addWidget(link)

@@ -20,15 +20,16 @@ from ui.pages.records import RecordsPage
 from ui.pages.skills import SkillsPage
 from ui.skills_context import SkillsContext
 from ui.widgets import name
-from wallet.api import Onboarding
+from wallet.api import N_, Onboarding, _
 
 T = TypeVar("T", SkillsPage, OpportunitiesPage, PathwaysPage)
-SECTIONS = ("Records", "Skills", "Opportunities", "Pathways")
+SECTIONS = (N_("Records"), N_("Skills"), N_("Opportunities"), N_("Pathways"))
+"""The page tabs' names in English (marked only: shown through _())."""
 SECTION_TIPS = (
-    "Your records: credentials and experience",
-    "The skills your records show, strongest first",
-    "Match a job posting, build views to share, credit for prior learning",
-    "Where your skills can lead: moves up, sideways and down",
+    N_("Your records: credentials and experience"),
+    N_("The skills your records show, strongest first"),
+    N_("Match a job posting, build views to share, credit for prior learning"),
+    N_("Where your skills can lead: moves up, sideways and down"),
 )
 
 
@@ -51,16 +52,16 @@ class Workspace(QWidget):
         """The skill pages made so far: each is made on its first visit (the window opens faster)."""
 
         self.nav = QTabBar()
-        name(self.nav, "mainNav", "Sections of the wallet",
-             "Records, Skills, Opportunities and Pathways. Ctrl+1 to Ctrl+4 go straight to one.")
+        name(self.nav, "mainNav", _("Sections of the wallet"),
+             _("Records, Skills, Opportunities and Pathways. Ctrl+1 to Ctrl+4 go straight to one."))
         self.nav.setDrawBase(False)
         self.nav.setExpanding(False)
         self.nav.setUsesScrollButtons(False)
         self.nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         for number, (section, tip) in enumerate(zip(SECTIONS, SECTION_TIPS, strict=True), start=1):
-            self.nav.addTab(section)
-            self.nav.setTabToolTip(number - 1, f"{tip} (Ctrl+{number})")
-            self.nav.setTabWhatsThis(number - 1, tip)
+            self.nav.addTab(_(section))
+            self.nav.setTabToolTip(number - 1, f"{_(tip)} (Ctrl+{number})")
+            self.nav.setTabWhatsThis(number - 1, _(tip))
         strip = QFrame()
         strip.setObjectName("navStrip")
         row = QHBoxLayout(strip)
@@ -128,7 +129,8 @@ class Workspace(QWidget):
         about.setCursor(Qt.CursorShape.PointingHandCursor)
         about.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         about.setAutoRaise(True)
-        name(about, "aboutButton", "About LER Wallet", "Version, what the app is, and credits (F1)")
+        name(about, "aboutButton", _("About LER Wallet"), _("Version, what the app is, and credits (F1)"))
+
         self._strip.addWidget(about, 0, Qt.AlignmentFlag.AlignVCenter)
         self.lead.append(about)
         self.records.chain_tab_order()

@@ -64,7 +64,7 @@ class HolderProfileDialog(QDialog):
         self._after_work = after_work
         self._session: Session | None = None
         self._busy = False
-        layout = modal_layout(self, "holderProfileDialog", _("Your profile"), 640, 640)
+        layout = modal_layout(self, "holderProfileDialog", _("Your profile"), 640, 680)
         layout.addWidget(label(_("Your profile"), "heading"))
         layout.addWidget(label(_(INTRO), "muted"))
         self.name_edit = line_edit("holderName", _("Your name"), placeholder=DEFAULT_HOLDER_NAME)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QGridLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QFrame, QGridLayout, QScrollArea, QVBoxLayout, QWidget
 
 from ui.widgets import button, footer_row, label, message_label, modal_layout, name, section, show_message
 from wallet.api import (
@@ -69,8 +69,13 @@ class SettingsDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._values = AppSettings()
-        layout = modal_layout(self, "settingsDialog", _("Settings"), 640, 500)
-        layout.addWidget(label(_("Settings"), "heading"))
+        outer = modal_layout(self, "settingsDialog", _("Settings"), 660, 540)
+        outer.addWidget(label(_("Settings"), "heading"))
+        body = QWidget()
+        body.setObjectName("settingsBody")
+        layout = QVBoxLayout(body)  # scrolls when large text or a longer language needs more room than there is
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(10)
         grid = QGridLayout()
         grid.setHorizontalSpacing(16)
         grid.setVerticalSpacing(10)
@@ -87,19 +92,19 @@ class SettingsDialog(QDialog):
                 (_("&Text size"), self.text_size), (_("Lan&guage"), self.language),
                 (_("&Paper size for printing"), self.paper))
         for row, (caption, widget) in enumerate(rows):
-            caption_label = label(caption, wrap=False)
+            caption_label = label(caption)
             caption_label.setBuddy(widget)
             grid.addWidget(caption_label, row, 0)
             grid.addWidget(widget, row, 1)
-        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
         layout.addLayout(grid)
-        self.remember = QCheckBox(_("Remember the wallets I open (the list under Wallet ▸ Open recent)"))
+        self.remember = QCheckBox(_("Remember the wallets I open"))
         name(self.remember, "rememberRecent", _("Remember recent wallets"),
              _("Turning this off forgets the list at once."))
         layout.addWidget(self.remember)
-        layout.addWidget(label(_("The lock time, look, language and list are kept for this computer in the app's "
-                                 "settings file."),
-                               "muted"))
+        layout.addWidget(label(_("They are listed under Wallet ▸ Open recent. The lock time, look, language and list "
+                                 "are kept for this computer in the app's settings file."), "muted"))
         layout.addWidget(section(_("This wallet")))
         self.trusted = button(_("Trusted issuers…"), "openTrustedIssuers", _("Open the list of issuers you trust"))
         self.profile = button(_("Your name and contact lines…"), "openHolderProfile",
@@ -109,9 +114,17 @@ class SettingsDialog(QDialog):
         self.error = message_label("settingsError")
         layout.addWidget(self.error)
         layout.addStretch(1)
+        scroll = QScrollArea()
+        name(scroll, "settingsScroll", _("Settings"))
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the controls; the area follows the focus
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
         self.cancel = button(_("Cancel"), "settingsCancel", _("Close without changing the settings"))
         self.save = button(_("Save"), "settingsSave", _("Save the settings"), primary=True)
-        footer_row(layout, self.cancel, self.save)
+        footer_row(outer, self.cancel, self.save)
         self.cancel.clicked.connect(self.reject)
         self.save.clicked.connect(self._save)
         self.trusted.clicked.connect(self.trusted_requested)

@@ -18,17 +18,18 @@ from ui import style
 from ui.dialogs.about import AboutDialog
 from ui.dialogs.backup import BackupDialog
 from ui.dialogs.entry_editor import EntryEditor
-from ui.dialogs.import_dialogs import PasteDialog
+from ui.dialogs.holder_profile import changed_sentence
+from ui.dialogs.import_dialogs import PasteDialog, summary
 from ui.dialogs.passphrase import PassphraseDialog
 from ui.dialogs.restore import RestoreDialog, size_text
-from ui.dialogs.settings import SettingsDialog
+from ui.dialogs.settings import SettingsDialog, minutes_text
 from ui.dialogs.trusted_issuers import TrustedIssuersDialog
 from ui.dialogs.view_dialogs import DeleteViewDialog
 from ui.i18n import apply_language
 from ui.main_window import MainWindow
 from ui.settings import Preferences
 from ui.worker import Jobs
-from wallet.api import load_settings
+from wallet.api import ImportOutcome, load_settings
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_level_fail("WARNING")]
 
@@ -121,3 +122,17 @@ def test_settings_offers_and_saves_the_language(qtbot: QtBot, demo_wallet: Path,
         apply_language("en")
         style.apply(app)
         window.close()
+
+
+def test_counts_and_sentences_follow_the_language(spanish: None) -> None:
+    """Counted words take the singular or plural of the language in use; whole sentences, not glued words."""
+    outcomes = [ImportOutcome("a.json", "imported", "ok"), ImportOutcome("b.json", "imported", "ok"),
+                ImportOutcome("c.json", "failed", "That file is not a credential.")]
+    assert summary(outcomes) == "2 importados, 1 no importado."
+    assert changed_sentence(1, True) == "1 credencial de su billetera ahora se muestra como suya."
+    assert changed_sentence(3, False) == "3 credenciales de su billetera ya no se muestran como suyas."
+    assert [minutes_text(1), minutes_text(15), minutes_text(60)] == ["1 minuto", "15 minutos", "1 hora"]
+    apply_language("en")
+    assert summary(outcomes) == "2 imported, 1 not imported."
+    assert changed_sentence(1, True) == "1 credential in your wallet is now shown as yours."
+    assert [minutes_text(1), minutes_text(15), minutes_text(60)] == ["1 minute", "15 minutes", "1 hour"]

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from ui import style
 from ui.models import RECORD_ROLE, dates, for_someone_else, is_self_asserted, kind_name, row_look
 from ui.status import SOMEONE_ELSE, TONE_COLOURS
-from wallet.api import Record, one_line
+from wallet.api import Record, _, one_line
 
 PAD_X, PAD_Y, GAP = 14, 10, 4
 
@@ -63,7 +63,7 @@ class RecordDelegate(QStyledItemDelegate):
         metrics = QFontMetrics(small)
         when_rect = QRect(x + 10, y + GAP + 3, max(0, inner.right() - x - 10), metrics.height())
         painter.drawText(when_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         metrics.elidedText(("Hidden · " if record.hidden else "") + dates(record),
+                         metrics.elidedText((_("Hidden") + " · " if record.hidden else "") + dates(record),
                                             Qt.TextElideMode.ElideRight, when_rect.width()))
         if option.state & QStyle.StateFlag.State_HasFocus:
             painter.setPen(QPen(QColor(style.ACCENT), 1, Qt.PenStyle.DotLine))

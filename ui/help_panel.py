@@ -1,9 +1,9 @@
 """A guide on the side: the help panel beside every page, toggled by F1 or a visible Help button.
 
 The panel ('helpPanel', a dock on the window's right) says what the shown page is for, the next step and what
-its marks mean, from the Markdown in resources/help (wallet.help_texts), in the app's language: Spanish when
-the system locale is es_*, else English. It follows the page: onboarding pages, and the four sections of an
-open wallet. Its foot opens the first-run tour again and the navigator notes.
+its marks mean, from the Markdown in resources/help (wallet.help_texts), in the app's language (the
+Settings' Language, or the system's: wallet.i18n.current_language). It follows the page: onboarding pages,
+and the four sections of an open wallet. Its foot opens the first-run tour again and the navigator notes.
 
 The Help button sits in the open wallet's header ('helpButton') and, before a wallet is open, in a slim bar
 above the page ('helpBar' holding 'startHelpButton'): both show the one checkable action 'helpAction' (F1).
@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -30,25 +30,23 @@ from PySide6.QtWidgets import (
 from ui.kiosk_notes import open_notes
 from ui.tour import Tour
 from ui.widgets import button, name
-from wallet.api import Step, help_text, language_for
+from wallet.api import Step, _, current_language, help_text
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 PANEL_WIDTH = 260
 SECTION_PAGES = ("records", "skills", "opportunities", "pathways")
-WORDS = {
-    "en": {"help": "Help", "title": "Help", "tour": "Take the tour", "notes": "Navigator notes",
-           "tip": "Show or hide help for this page (F1)"},
-    "es": {"help": "Ayuda", "title": "Ayuda", "tour": "Ver el paseo", "notes": "Notas para el ayudante",
-           "tip": "Mostrar u ocultar la ayuda de esta página (F1)"},
-}
 
 
 def app_language() -> str:
-    """The language of help texts: the system locale's ('es' for es_*), else English. There is no language
-    setting in the app yet; when there is, it goes first here."""
-    return language_for(QLocale().name())  # the system locale, unless the app set a default
+    """The language of the help texts: the app's own ('en' or 'es'), which ui.i18n.apply_language sets from
+    the settings (or the system locale) before the window is built."""
+    return current_language()
+
+
+def help_tip() -> str:
+    return _("Show or hide help for this page (F1)")
 
 
 class HelpPanel(QDockWidget):
@@ -58,9 +56,9 @@ class HelpPanel(QDockWidget):
     notes_requested = Signal()
 
     def __init__(self, language: str, parent: QWidget | None = None) -> None:
-        super().__init__(WORDS[language]["title"], parent)
+        super().__init__(_("Help"), parent)
         self.setObjectName("helpPanel")
-        self.setAccessibleName(WORDS[language]["title"])
+        self.setAccessibleName(_("Help"))
         self.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable)
         self.setAllowedAreas(Qt.DockWidgetArea.RightDockWidgetArea | Qt.DockWidgetArea.LeftDockWidgetArea)
         self.language = language
@@ -69,12 +67,12 @@ class HelpPanel(QDockWidget):
         column = QVBoxLayout(body)
         column.setContentsMargins(12, 6, 12, 12)
         self.text = QTextBrowser()
-        name(self.text, "helpText", "Help for this page")
+        name(self.text, "helpText", _("Help for this page"))
         self.text.setOpenLinks(False)  # nothing in the help is a link; nothing is ever fetched
         self.text.setFrameShape(QFrame.Shape.NoFrame)
         column.addWidget(self.text, 1)
-        self.tour_button = button(WORDS[language]["tour"], "helpTourButton", WORDS[language]["tour"])
-        self.notes_button = button(WORDS[language]["notes"], "navigatorNotesButton", WORDS[language]["notes"])
+        self.tour_button = button(_("Take the tour"), "helpTourButton", _("Take the tour"))
+        self.notes_button = button(_("Navigator notes"), "navigatorNotesButton", _("Navigator notes"))
         for foot in (self.tour_button, self.notes_button):  # one above the other: the panel stays narrow
             column.addWidget(foot)
         self.setWidget(body)
@@ -100,16 +98,15 @@ class Guide:
         self.window = window
         self.language = language or app_language()
         self.kiosk = False
-        words = WORDS[self.language]
         self.panel = HelpPanel(self.language, window)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel)
         self.panel.hide()
-        self.action = QAction(words["help"], window)
+        self.action = QAction(_("Help"), window)
         self.action.setObjectName("helpAction")
         self.action.setCheckable(True)
         self.action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
         self.action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)  # F1 inside dialogs too
-        self.action.setToolTip(words["tip"])
+        self.action.setToolTip(help_tip())
         window.addAction(self.action)
         self.action.toggled.connect(self._toggled)
         self.panel.visibilityChanged.connect(self._panel_visibility)
@@ -144,7 +141,7 @@ class Guide:
         widget.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         widget.setCursor(Qt.CursorShape.PointingHandCursor)
-        name(widget, object_name, WORDS[self.language]["help"], WORDS[self.language]["tip"])
+        name(widget, object_name, _("Help"), help_tip())
         return widget
 
     def current_page(self) -> str:

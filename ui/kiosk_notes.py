@@ -13,44 +13,34 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLayout, QTextB
 
 from ui.places import start_place
 from ui.widgets import button, fixed_constraints, message_label, name, show_message
-from wallet.api import WalletError, atomic_write, navigator_notes, navigator_notes_pdf
-
-WORDS = {
-    "en": {"title": "Navigator notes", "save": "Save as PDF…", "print": "Print…", "close": "Close",
-           "saved": "Saved the navigator notes to {}.", "printed": "The navigator notes were sent to the printer.",
-           "file": "navigator-notes.pdf"},
-    "es": {"title": "Notas para el ayudante", "save": "Guardar como PDF…", "print": "Imprimir…", "close": "Cerrar",
-           "saved": "Las notas se guardaron en {}.", "printed": "Las notas se enviaron a la impresora.",
-           "file": "notas-ayudante.pdf"},
-}
+from wallet.api import WalletError, _, atomic_write, navigator_notes, navigator_notes_pdf
 
 
 class NavigatorNotes(QDialog):
-    """The notes in `language`; `paper` is the app's paper setting ('A4' or 'Letter')."""
+    """The notes in `language` (the buttons follow the app's language); `paper` is the app's paper setting
+    ('A4' or 'Letter')."""
 
     def __init__(self, language: str, parent: QWidget | None = None, paper: str = "A4") -> None:
         super().__init__(parent)
-        words = WORDS.get(language, WORDS["en"])
-        self.words = words
         self.language = language
         self.paper = paper
         self.setObjectName("navigatorNotesDialog")
-        self.setWindowTitle(words["title"])
-        self.setAccessibleName(words["title"])
+        self.setWindowTitle(_("Navigator notes"))
+        self.setAccessibleName(_("Navigator notes"))
         fixed_constraints(self, 640, 620)
         layout = QVBoxLayout(self)
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         layout.setContentsMargins(20, 16, 20, 16)
         self.text = QTextBrowser()
-        name(self.text, "navigatorNotesText", words["title"])
+        name(self.text, "navigatorNotesText", _("Navigator notes"))
         self.text.setOpenLinks(False)
         self.text.setMarkdown(navigator_notes(language))
         layout.addWidget(self.text, 1)
         self.message = message_label("notesMessage", "note")
         layout.addWidget(self.message)
-        self.save_button = button(words["save"], "notesSaveButton", words["save"])
-        self.print_button = button(words["print"], "notesPrintButton", words["print"])
-        self.close_button = button(words["close"], "notesCloseButton", words["close"], primary=True)
+        self.save_button = button(_("Save as PDF…"), "notesSaveButton", _("Save as PDF…"))
+        self.print_button = button(_("Print…"), "notesPrintButton", _("Print…"))
+        self.close_button = button(_("Close"), "notesCloseButton", _("Close"), primary=True)
         row = QHBoxLayout()
         row.addWidget(self.print_button)
         row.addWidget(self.save_button)
@@ -68,21 +58,21 @@ class NavigatorNotes(QDialog):
         except WalletError as exc:
             said = str(exc)
         else:
-            said = self.words["saved"].format(path)
+            said = _("Saved the navigator notes to {path}.").format(path=path)
         show_message(self.message, said)
         return said
 
     def ask_and_save(self) -> None:
-        chosen, _filter = QFileDialog.getSaveFileName(self, self.words["save"],
-                                                      str(start_place()[0] / self.words["file"]), "PDF (*.pdf)")
+        suggested = start_place()[0] / _("navigator-notes.pdf")
+        chosen, _filter = QFileDialog.getSaveFileName(self, _("Save as PDF…"), str(suggested), "PDF (*.pdf)")
         if chosen:
             self.save_to(Path(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf"))
 
     def print_notes(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter if self.paper == "Letter"
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter if self.paper == "Letter"  # i18n: not shown
                                       else QPageSize.PageSizeId.A4))
-        printer.setDocName(self.words["title"])
+        printer.setDocName(_("Navigator notes"))
         dialog = QPrintDialog(printer, self)
         dialog.setObjectName("notesPrintDialog")
         if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -90,7 +80,7 @@ class NavigatorNotes(QDialog):
         document = QTextDocument()
         document.setMarkdown(navigator_notes(self.language))
         document.print_(printer)
-        show_message(self.message, self.words["printed"])
+        show_message(self.message, _("The navigator notes were sent to the printer."))
 
 
 def open_notes(parent: QWidget, language: str, paper: str = "A4") -> NavigatorNotes:

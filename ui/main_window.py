@@ -14,6 +14,7 @@ from typing import Protocol
 from PySide6.QtCore import QObject, QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
+    QDialog,
     QDockWidget,
     QFileDialog,
     QFrame,
@@ -203,7 +204,9 @@ class MainWindow(QMainWindow):
         if self._current is not None:
             self._as_page(self._current).leave()
         self.guide.action.setChecked(False)
-        old, old_central = self._built, self.takeCentralWidget()
+        dialogs_since = [child for child in self.children() if isinstance(child, QDialog) and child not in self._built
+                         and child not in self._before]  # About, navigator notes: made when first asked for
+        old, old_central = [*self._built, *dialogs_since], self.takeCentralWidget()
         for part in old:
             if isinstance(part, QDockWidget):
                 self.removeDockWidget(part)

@@ -12,28 +12,21 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLayout, QVBoxLayout, QWidget
 
 from ui.widgets import button, fixed_constraints, label
-from wallet.api import TourStep, tour_steps
-
-WORDS = {
-    "en": {"title": "A quick tour", "back": "Back", "next": "Next", "done": "Done", "skip": "Skip the tour",
-           "step": "Step {} of {}"},
-    "es": {"title": "Un paseo corto", "back": "Atrás", "next": "Siguiente", "done": "Listo",
-           "skip": "Saltar el paseo", "step": "Paso {} de {}"},
-}
+from wallet.api import TourStep, _, tour_steps
 
 
 class Tour(QDialog):
-    """A modeless dialog; `show_section(index)` is called for steps that point at a section of the wallet."""
+    """A modeless dialog; `show_section(index)` is called for steps that point at a section of the wallet.
+    `language` chooses the steps' texts; the buttons follow the app's language."""
 
     def __init__(self, language: str, show_section: Callable[[int], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.words = WORDS.get(language, WORDS["en"])
         self.steps: list[TourStep] = tour_steps(language)
         self.show_section = show_section
         self.index = 0
         self.setObjectName("tourDialog")
-        self.setWindowTitle(self.words["title"])
-        self.setAccessibleName(self.words["title"])
+        self.setWindowTitle(_("A quick tour"))
+        self.setAccessibleName(_("A quick tour"))
         self.setModal(False)
         fixed_constraints(self, 480, 250)  # a shown window whose limits change makes the offscreen platform warn
         layout = QVBoxLayout(self)
@@ -47,9 +40,9 @@ class Tour(QDialog):
         for widget in (self.count, self.heading, self.text):
             layout.addWidget(widget)
         layout.addStretch(1)
-        self.skip = button(self.words["skip"], "tourSkip", self.words["skip"], "link")
-        self.back = button(self.words["back"], "tourBack", self.words["back"])
-        self.next = button(self.words["next"], "tourNext", self.words["next"], primary=True)
+        self.skip = button(_("Skip the tour"), "tourSkip", _("Skip the tour"), "link")
+        self.back = button(_("Back"), "tourBack", _("Back"))
+        self.next = button(_("Next"), "tourNext", _("Next"), primary=True)
         self.next.setDefault(True)
         row = QHBoxLayout()
         row.addWidget(self.skip)
@@ -70,14 +63,14 @@ class Tour(QDialog):
     def go(self, index: int) -> None:
         self.index = max(0, min(index, len(self.steps) - 1))
         step = self.steps[self.index]
-        self.count.setText(self.words["step"].format(self.index + 1, len(self.steps)))
+        self.count.setText(_("Step {number} of {count}").format(number=self.index + 1, count=len(self.steps)))
         self.heading.setText(step.title)
         self.text.setText(step.text)
         self.text.setAccessibleName(step.title)
         self.text.setAccessibleDescription(step.text)
         self.back.setEnabled(self.index > 0)
         last = self.index == len(self.steps) - 1
-        self.next.setText(self.words["done"] if last else self.words["next"])
+        self.next.setText(_("Done") if last else _("Next"))
         self.next.setAccessibleName(self.next.text())
         if step.page is not None:
             self.show_section(step.page)

@@ -7,13 +7,14 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDockWidget, QLabel, QLineEdit, QPushButton, QTextBrowser, QToolButton
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import PASSPHRASE
 from tests.ui.helpers import click, find, wait_for_step
 from ui.help_panel import app_language
+from ui.i18n import apply_language
 from ui.kiosk_notes import NavigatorNotes
 from ui.main_window import MainWindow
 from ui.pages.workspace import SECTIONS
@@ -88,18 +89,20 @@ def test_closing_the_panel_unchecks_the_action(qtbot: QtBot, open_window: Callab
     assert panel.isVisible()
 
 
-def test_spanish_locale_shows_spanish_help(qtbot: QtBot, open_window: Callable[[Path | None], MainWindow]) -> None:
-    """With an es_* locale the panel, its buttons and the Help button are in Spanish."""
-    QLocale.setDefault(QLocale("es_MX"))
+def test_spanish_app_shows_spanish_help(qtbot: QtBot, open_window: Callable[[Path | None], MainWindow]) -> None:
+    """With the app in Spanish (the setting, or an es_* system locale) the panel, its buttons and the Help button
+    are in Spanish, and the help names the buttons as the window shows them."""
     try:
+        apply_language("es")
         assert app_language() == "es"
         window = open_window(None)
         guide = window.guide
         guide.action.trigger()
-        assert "(crear una billetera nueva)" in guide.panel.text.toPlainText()
+        assert "Elija **Crear una billetera nueva**" in help_text("welcome", "es")
+        assert "Crear una billetera nueva" in guide.panel.text.toPlainText()
         assert guide.start_button.text() == "Ayuda" and guide.panel.tour_button.text() == "Ver el paseo"
     finally:
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        apply_language("en")
 
 
 @pytest.mark.parametrize("page", ["welcome", "records"])

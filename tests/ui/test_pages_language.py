@@ -9,7 +9,16 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QPlainTextEdit, QPushButton, QRadioButton, QTabBar
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QTabBar,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from tests.ui.helpers import click, find
@@ -120,6 +129,30 @@ def test_the_start_pages_built_in_spanish_speak_spanish(qtbot: QtBot, spanish: N
     assert find(unlock, QPushButton, "forgotButton").text() == "¿Olvidó su frase de contraseña?"
     assert find(recover, QPushButton, "recoverSubmitButton").text() == "Recuperar billetera"
     assert "&Código de recuperación" in [label.text() for label in recover.findChildren(QLabel)]
+
+
+def _clipped(page: QWidget) -> list[str]:
+    """The visible buttons of `page` narrower than their words need (the text would be cut off); a recent
+    wallet's button shows a path, not words, and is left out."""
+    return [f"{b.objectName()}: {b.text()!r} {b.width()} < {b.sizeHint().width()}"
+            for b in page.findChildren(QPushButton) if b.isVisible() and b.width() < b.sizeHint().width()
+            and not b.objectName().startswith("recentWalletButton")]
+
+
+def test_no_button_of_the_spanish_pages_is_cut_off_at_1366_by_768(qtbot: QtBot, spanish: None,
+                                                                   unlocked_demo: MainWindow) -> None:
+    """Built in Spanish on a 1366×768 screen, every button of the start and skill pages shows all its words."""
+    window = unlocked_demo
+    window.resize(1366, 768)
+    for start in (window.welcome, window.create_page, window.unlock, window.recover, window.recovery_code):
+        window.stack.setCurrentWidget(start)  # each start page as the window shows it, at this size
+        qtbot.waitUntil(start.isVisible)
+        assert not _clipped(start), _clipped(start)
+    window.stack.setCurrentWidget(window.workspace)
+    for index, page_name in ((1, "skillsPage"), (2, "opportunitiesPage"), (3, "pathwaysPage")):
+        _visit(qtbot, window, index)
+        page = find(window, QWidget, page_name)
+        assert not _clipped(page), _clipped(page)
 
 
 @pytest.mark.parametrize(("language", "keep", "not_helper"), [

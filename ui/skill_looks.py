@@ -83,7 +83,7 @@ def how_words(how: str, words: str) -> str:
     if how == "text":
         return _("found in the words “{words}”").format(words=words)
     if how == "listed":
-        return _("listed as a skill: “{words}”").format(words=words)
+        return _("listed as a skill “{words}”").format(words=words)
     return f"{shown} “{words}”"
 
 

@@ -131,3 +131,35 @@ def test_the_header_fits_at_1100_pixels(qtbot: QtBot, open_window: Callable[[Pat
     assert window.findChild(QToolButton, "trustedIssuersButton") is None
     assert find(window, QAction, "trustedIssuersAction") in find(window, QMenu, "walletMenu").actions()
     assert not header_overflows(window)
+
+
+def test_switching_keeps_the_section_and_the_help_panel_and_works_while_locked(
+        qtbot: QtBot, unlocked_demo: MainWindow, english_after: None) -> None:
+    """Switched on the Skills section with help open: the section and the open panel stay, the panel in
+    Spanish; switched back after locking, the unlock page stays and the wallet opens again."""
+    window = unlocked_demo
+    window.workspace.go_to(1)
+    window.guide.action.trigger()
+    find(window, QAction, "settingsAction").trigger()
+    dialog = find(window, SettingsDialog, "settingsDialog")
+    box = find(dialog, QComboBox, "settingsLanguage")
+    box.setCurrentIndex(box.findData("es"))
+    click(qtbot, find(dialog, QPushButton, "settingsSave"))
+    qtbot.waitUntil(lambda: window.guide.panel.windowTitle() == "Ayuda")
+    qtbot.waitUntil(lambda: len(window.findChildren(SettingsDialog)) == 1)
+    assert window.guide.panel.isVisible()
+    assert window.workspace.nav.currentIndex() == 1
+    assert window.guide.panel.windowTitle() == "Ayuda" and "Sus habilidades" in window.guide.panel.text.toPlainText()
+    window.lock()
+    wait_for_step(qtbot, window, Step.UNLOCK)
+    window.wallet_menu.settings()
+    dialog = find(window, SettingsDialog, "settingsDialog")
+    box = find(dialog, QComboBox, "settingsLanguage")
+    box.setCurrentIndex(box.findData("en"))
+    click(qtbot, find(dialog, QPushButton, "settingsSave"))
+    qtbot.waitUntil(lambda: window.guide.panel.windowTitle() == "Help")
+    qtbot.waitUntil(lambda: len(window.findChildren(SettingsDialog)) == 1)
+    assert window.stack.currentWidget() is window.unlock
+    window.flow.submit_unlock(PASSPHRASE)
+    wait_for_step(qtbot, window, Step.UNLOCKED)
+    assert find(window, QToolButton, "walletMenuButton").text() == "Wallet ▾"

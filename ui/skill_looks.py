@@ -102,8 +102,3 @@ def month_year(stamp: str | None, today: date | None = None) -> str:
     if (year, month or 1) > (today.year, today.month):
         return _(STILL_VALID)
     return format_month(year, month) if 1 <= month <= 12 else str(year)
-
-
-def plural(count: int, word: str, many: str = "") -> str:
-    """'1 record', '3 records'."""
-    return f"{count} {word if count == 1 else many or word + 's'}"

@@ -122,7 +122,7 @@ def test_navigator_notes_pdf_is_one_titled_page_in_each_language() -> None:
 
     from wallet.api import navigator_notes_pdf
 
-    for language, title, words in (("en", "Navigator notes", "not you"), ("es", "Notas para el ayudante", "no usted")):
+    for language, title, words in (("en", "Navigator notes", "not you"), ("es", "Notas para orientadores", "no usted")):
         data = navigator_notes_pdf(language, "Letter")
         assert data == navigator_notes_pdf(language, "Letter")
         reader = pypdf.PdfReader(io.BytesIO(data))

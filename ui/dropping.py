@@ -34,14 +34,17 @@ class ImportProgress(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = modal_layout(self, "importProgress", _("Importing"), 520, 220)
+        layout = modal_layout(self, "importProgress", _("Importing"), 560, 260)  # room for longer Spanish
         self.text = label("", "subheading", object_name="importProgressText")
         layout.addWidget(self.text)
         layout.addWidget(label(_("Each file is read and checked, then all are stored together. Cancel keeps "
                                  "nothing of this import."), "muted"))
         self.bar = QProgressBar()
         name(self.bar, "importProgressBar", _("Import progress"))
+        self.bar.setTextVisible(False)  # the house bar is a thin line: the count is said below it
         layout.addWidget(self.bar)
+        self.count = label("", "muted", object_name="importProgressCount")
+        layout.addWidget(self.count)
         layout.addStretch(1)
         self.cancel = button(_("Cancel"), "importCancel", _("Cancel the import; nothing of it is kept"))
         layout.addWidget(self.cancel)
@@ -51,6 +54,7 @@ class ImportProgress(QDialog):
     def begin(self, text: str) -> threading.Event:
         self.stop = threading.Event()
         self.text.setText(text)
+        self.count.setText("")
         self.bar.setRange(0, 0)  # moving until the first item is stored
         self.cancel.setEnabled(True)
         self.open()
@@ -60,8 +64,9 @@ class ImportProgress(QDialog):
     def step(self, done: int, total: int) -> None:
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(done)
-        self.bar.setFormat(_("{done} of {total}").format(done=done, total=total))
-        self.bar.setAccessibleDescription(_("{done} of {total} stored").format(done=done, total=total))
+        said = _("{done} of {total} stored").format(done=done, total=total)
+        self.count.setText(said)
+        self.bar.setAccessibleDescription(said)
 
     def _cancel(self) -> None:
         self.stop.set()

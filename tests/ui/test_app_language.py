@@ -74,6 +74,8 @@ def test_the_app_parts_built_in_spanish_speak_spanish(
     assert find(prompt, QPushButton, "unsavedDiscard").text() == "Bloquear sin guardar"
     progress = window.findChild(ImportProgress, "importProgress")
     assert progress is not None and find(progress, QPushButton, "importCancel").text() == "Cancelar"
+    progress.step(1, 3)
+    assert find(progress, QLabel, "importProgressCount").text() == "1 de 3 guardados"
     assert status_look("verified_with_warnings").text == "! Verificado con avisos"
     assert strength_look("self-asserted").word == "Declarado por usted"
     assert check_name("signature") == "Firma"

@@ -90,7 +90,8 @@ class Locker(QObject):
     def _idle_lock(self, _reason: str) -> None:
         self.lock(ask=False)
 
-    def _opportunities(self) -> OpportunitiesPage | None:
+    def opportunities_page(self) -> OpportunitiesPage | None:
+        """The Opportunities section if it has been made (it is made on first visit), else None."""
         stack = self.window.workspace.stack
         for index in range(stack.count()):
             page = stack.widget(index)
@@ -105,7 +106,7 @@ class Locker(QObject):
             if then is not None:
                 then()
             return
-        page = self._opportunities()
+        page = self.opportunities_page()
         unsaved = page.unsaved_view() if page is not None else ""
         if unsaved and ask:
             self._then = then
@@ -119,7 +120,7 @@ class Locker(QObject):
 
     def _answered(self, chosen: object) -> None:
         then, self._then = self._then, None
-        page = self._opportunities()
+        page = self.opportunities_page()
         if chosen is None or chosen is self.prompt.cancel or page is None:
             return
         if chosen is self.prompt.save:

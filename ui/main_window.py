@@ -190,8 +190,9 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         """Build the window's words again in the language just chosen (Settings ▸ Language): every page, the
         header, the menus and dialogs are made anew, and the open wallet, the page or section shown, the chosen
-        record and the help panel stay as they were. Work still running finishes first. Kiosk mode (whose
-        parts sit on top of the pages) keeps its language until the app starts again."""
+        record, the search text, a pasted posting and the help panel stay as they were. Work still running
+        finishes first, and a view edited and not saved is saved (as a lock nobody asked for does). Kiosk mode
+        (whose parts sit on top of the pages) keeps its language until the app starts again."""
         if self.guide.kiosk:
             return
         shown = self.stack.currentWidget()
@@ -200,6 +201,11 @@ class MainWindow(QMainWindow):
         record = self.records.detail.record.id if self.records.detail.record is not None else None
         helping = self.guide.action.isChecked()
         banner = "" if self.damage_banner.isHidden() else self.damage_banner.text()
+        search = self.records.search.text()
+        opportunities = self.locker.opportunities_page()
+        posting = opportunities.posting.toPlainText() if opportunities is not None else ""
+        if opportunities is not None and opportunities.unsaved_view():
+            opportunities.save_view_now()
         self.workspace.finish_work()
         if self._current is not None:
             self._as_page(self._current).leave()
@@ -220,7 +226,10 @@ class MainWindow(QMainWindow):
         if banner:
             self._show_damage(banner)
         if self.flow.state is Step.UNLOCKED:
+            if posting:
+                self.workspace.opportunities.posting.setPlainText(posting)
             self.workspace.go_to(max(0, section))
+            self.records.search.setText(search)
             if record is not None:
                 self.records.select_record(record)
         if aside:

@@ -88,6 +88,7 @@ def test_switching_to_spanish_in_settings_keeps_the_wallet_and_the_place(
     open on the same record; back to English the same way."""
     window = unlocked_demo
     session = window.flow.session
+    window.records.search.setText("Riverside")
     select(qtbot, window, CLR)
 
     def choose(language: str) -> None:
@@ -109,6 +110,7 @@ def test_switching_to_spanish_in_settings_keeps_the_wallet_and_the_place(
     assert [a.text() for a in menu.actions() if a.objectName() == "trustedIssuersAction"] == [
         "Emisores de confianza…"]
     assert find(window, QLabel, "detailTitle").text() == CLR  # the record chosen is still shown
+    assert window.records.search.text() == "Riverside"
     assert load_settings().language == "es"
 
     choose("en")
@@ -137,9 +139,11 @@ def test_the_header_fits_at_1100_pixels(qtbot: QtBot, open_window: Callable[[Pat
 
 def test_switching_keeps_the_section_and_the_help_panel_and_works_while_locked(
         qtbot: QtBot, unlocked_demo: MainWindow, english_after: None) -> None:
-    """Switched on the Skills section with help open: the section and the open panel stay, the panel in
-    Spanish; switched back after locking, the unlock page stays and the wallet opens again."""
+    """Switched on the Skills section with help open and a posting pasted: the section, the posting and the open
+    panel stay, the panel in Spanish; switched back after locking, the unlock page stays and the wallet opens."""
     window = unlocked_demo
+    window.workspace.go_to(2)
+    window.workspace.opportunities.posting.setPlainText("Forklift operator, second shift")
     window.workspace.go_to(1)
     window.guide.action.trigger()
     find(window, QAction, "settingsAction").trigger()
@@ -151,6 +155,7 @@ def test_switching_keeps_the_section_and_the_help_panel_and_works_while_locked(
     qtbot.waitUntil(lambda: len(window.findChildren(SettingsDialog)) == 1)
     assert window.guide.panel.isVisible()
     assert window.workspace.nav.currentIndex() == 1
+    assert window.workspace.opportunities.posting.toPlainText() == "Forklift operator, second shift"
     assert window.guide.panel.windowTitle() == "Ayuda" and "Sus habilidades" in window.guide.panel.text.toPlainText()
     window.lock()
     wait_for_step(qtbot, window, Step.UNLOCK)

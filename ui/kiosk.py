@@ -111,6 +111,7 @@ class Kiosk(QObject):
         _insert_after(w.welcome.error, welcome_note)
         kit_note = label(_(KIT_NOTE), "note", object_name="kioskKitNote")
         _insert_after(w.recovery_code.confirm, kit_note)
+        w.recovery_code.keep_note.hide()  # the kiosk's note says the same for a shared computer: one note, not two
         self.show_boxes: list[QCheckBox] = []
         for index, edit in enumerate(self._secret_fields()):
             box = QCheckBox(_(SHOW))

@@ -84,6 +84,7 @@ def test_a_new_wallet_on_the_stick_then_sign_out(qtbot: QtBot, kiosk: Kiosk, tmp
     create_on_stick(qtbot, window, stick)
     note = find(window, QLabel, "kioskKitNote")
     assert note.isVisible() and note.text() == KIT_NOTE and "not your helper" in note.text()
+    assert not find(window, QLabel, "recoveryKeepNote").isVisible()  # one note on a shared computer, not two
     window.recovery_code.confirm.setChecked(True)
     click(qtbot, window.recovery_code.submit)
     wait_for_step(qtbot, window, Step.UNLOCKED)

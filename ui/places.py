@@ -33,14 +33,22 @@ def removable_drives() -> list[Path]:
     return found
 
 
-def start_place(current: Path | None = None) -> tuple[Path, str]:
-    """The folder a picker opens in, and a sentence saying where that is."""
+def start_place(current: Path | None = None, button: str = "") -> tuple[Path, str]:
+    """The folder a picker opens in, and a sentence saying where that is (naming `button` when given: the
+    button that opens the picker, as the page shows it)."""
     if current is not None and current.is_dir():
-        return current, _("The picker opens in {place}.").format(place=current)
-    drives = removable_drives()
-    if drives:
-        return drives[0], _("The picker opens on the removable drive {place}.").format(place=drives[0])
-    return Path.home(), _("The picker opens in your home folder.")
+        place = current
+        sentence = (_("{button} opens in {place}.") if button else _("The picker opens in {place}."))
+    else:
+        drives = removable_drives()
+        place = drives[0] if drives else Path.home()
+        if drives:
+            sentence = (_("{button} opens on the removable drive {place}.") if button
+                        else _("The picker opens on the removable drive {place}."))
+        else:
+            sentence = (_("{button} opens in your home folder.") if button
+                        else _("The picker opens in your home folder."))
+    return place, sentence.format(button=button, place=place)
 
 
 def existing_parent(path: Path) -> Path | None:

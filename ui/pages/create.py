@@ -21,7 +21,7 @@ from ui.widgets import (
     message_label,
     show_message,
 )
-from wallet.api import MIN_PASSPHRASE, Onboarding, _, current_language, free_location
+from wallet.api import MIN_PASSPHRASE, Onboarding, _, free_location
 
 
 class CreatePage(QWidget):
@@ -78,10 +78,7 @@ class CreatePage(QWidget):
     def enter(self, flow: Onboarding) -> None:
         self.location.setText(str(flow.suggested_path or ""))
         self._suggested = str(flow.suggested_path or "")
-        where = start_place()[1]
-        if current_language() == "en":  # the sentence names the button; other languages keep it whole
-            where = where.replace("The picker", "Choose…")  # i18n: not shown
-        self.picker_note.setText(where)
+        self.picker_note.setText(start_place(button=self.browse.text().replace("&", ""))[1])
         self.first.clear()
         self.second.clear()
         self.first.setFocus()

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QScrollArea,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -44,7 +43,7 @@ from ui.pages.workspace import Workspace
 from ui.places import start_place
 from ui.settings import Preferences
 from ui.wallet_menu import WalletMenu
-from ui.widgets import button
+from ui.widgets import CurrentPageStack, button
 from ui.worker import Runner
 from wallet.api import SUFFIX, KdfParams, Onboarding, Outcome, Step, _, start_warm_up
 
@@ -95,7 +94,7 @@ class MainWindow(QMainWindow):
         self.recover = RecoverPage()
         self.records = RecordsPage()
         self.workspace = Workspace(self.records)
-        self.stack = QStackedWidget()
+        self.stack = CurrentPageStack()
         self.stack.setObjectName("pages")
         for page in (self.welcome, self.create_page, self.recovery_code, self.unlock, self.recover, self.workspace):
             self.stack.addWidget(page)

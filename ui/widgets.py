@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -23,10 +23,12 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from ui import style
 from ui.status import Look
 from wallet.api import _, markdown_has_markup, markdown_to_safe_html, multiline
 
@@ -210,14 +212,51 @@ def footer_row(layout: QVBoxLayout, left: QPushButton, right: QPushButton,
     layout.addLayout(row)
 
 
+class _WidthFollowsText(QObject):
+    """Keeps a reading column `width` pixels wide at the normal text size and proportionally wider at a larger
+    one (the Settings text size), so a button's words still fit at 200 % instead of being cut off."""
+
+    def __init__(self, content: QWidget, width: int) -> None:
+        super().__init__(content)
+        self.width = width
+        self.resize(content)
+        content.installEventFilter(self)
+
+    def resize(self, content: QWidget) -> None:
+        scale = max(1.0, content.font().pointSizeF() / style.BASE_POINT_SIZE)
+        content.setMaximumWidth(round(self.width * scale))
+        content.setMinimumWidth(min(self.width, 420))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange) and isinstance(watched, QWidget):
+            self.resize(watched)
+        return False
+
+
+class CurrentPageStack(QStackedWidget):
+    """A stack of pages that asks only for the room of the page on show. (QStackedWidget asks for the largest
+    page's, so at 200 % text the open wallet's wide header would make the welcome page scroll sideways too.)"""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentChanged.connect(lambda _index: self.updateGeometry())
+
+    def sizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.sizeHint() if page is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
+
+
 def centered(page: QWidget, content: QWidget, width: int = 560) -> None:
-    """Put `content` in the middle of `page` at a comfortable reading width.
+    """Put `content` in the middle of `page` at a comfortable reading width (wider with larger text).
 
     The page scrolls when the window is small or the text is large, instead of cutting things off.
     """
     page.setObjectName("page")
-    content.setMaximumWidth(width)
-    content.setMinimumWidth(min(width, 420))
+    _WidthFollowsText(content, width)
     inner = QWidget()
     inner.setObjectName("pageInner")
     row = QHBoxLayout()

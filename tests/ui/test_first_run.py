@@ -16,6 +16,7 @@ from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.ui.helpers import click, find, wait_for_step
 from ui import style
 from ui.app import fit_to_screen
+from ui.i18n import apply_language
 from ui.main_window import MainWindow
 from ui.settings import Preferences
 from wallet import lifecycle
@@ -158,3 +159,34 @@ def test_look_settings_apply_at_once(qtbot: QtBot, tmp_path: Path) -> None:
         assert style.INK == "#000000" and "outline: 3px" in app.styleSheet()
     finally:
         style.apply(app)
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_start_pages_at_twice_the_text_keep_every_word_without_scrolling_sideways(
+    qtbot: QtBot, demo_wallet: Path, tmp_path: Path, language: str
+) -> None:
+    """2× text at 1366×768: the welcome and unlock pages need no sideways scroll and no choice button cuts its
+    words (the reading column grows with the text; the window asks only for the shown page's room)."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_language(language)
+    style.apply(app, "light", 2.0)
+    try:
+        window = MainWindow(None, kdf=FAST_KDF, preferences=Preferences(tmp_path / "settings.json"))
+        qtbot.addWidget(window)
+        window.resize(1366, 768)
+        window.show()
+        qtbot.waitExposed(window)
+        for show in (lambda: None, lambda: window.flow.choose_open(demo_wallet)):
+            show()
+            page = window.stack.currentWidget()
+            qtbot.waitUntil(lambda page=page: page.isVisible())  # type: ignore[misc]
+            app.processEvents()
+            assert window.page_scroll.horizontalScrollBar().maximum() == 0, page.objectName()
+            for choice in page.findChildren(QPushButton):
+                if choice.isVisible() and choice.text():
+                    assert choice.width() >= choice.sizeHint().width(), choice.text()
+        window.close()
+    finally:
+        style.apply(app)
+        apply_language("en")

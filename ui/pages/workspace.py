@@ -12,14 +12,14 @@ from typing import Protocol, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QStackedWidget, QTabBar, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QTabBar, QToolButton, QVBoxLayout, QWidget
 
 from ui.pages.opportunities import OpportunitiesPage
 from ui.pages.pathways import PathwaysPage
 from ui.pages.records import RecordsPage
 from ui.pages.skills import SkillsPage
 from ui.skills_context import SkillsContext
-from ui.widgets import name
+from ui.widgets import CurrentPageStack, name
 from wallet.api import N_, Onboarding, _
 
 T = TypeVar("T", SkillsPage, OpportunitiesPage, PathwaysPage)
@@ -71,7 +71,7 @@ class Workspace(QWidget):
         self._strip = row
         self.lead: list[QWidget] = [self.nav]
 
-        self.stack = QStackedWidget()
+        self.stack = CurrentPageStack()
         self.stack.setObjectName("sections")
         self.stack.addWidget(records)
         for _later in SECTIONS[1:]:

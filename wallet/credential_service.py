@@ -31,6 +31,7 @@ from wallet.credentials.titles import fallback_title, text_of
 from wallet.credentials.verifier import Verifier, VerifyOptions
 from wallet.crypto.identity import Identity
 from wallet.errors import DuplicateRecordError, InvalidInputError, UsageError, WalletError
+from wallet.i18n import _
 from wallet.models import RecordKind
 from wallet.store.repository import CredentialFields, Repository
 from wallet.store.verification_store import VerificationStore
@@ -148,7 +149,7 @@ class CredentialService:
         self._checkpoint()
         record = self._repo.get(record_id)
         if record.kind is not RecordKind.CREDENTIAL:
-            raise UsageError("Only issued credentials have a signature to verify; this is a self-asserted entry.")
+            raise UsageError(_("Only issued credentials have a signature to verify; this is a self-asserted entry."))
         items = formats.parse(self._repo.credential_original(record.id))
         parsed = _matching(items, self._repo.credential_parsed(record.id))
         report = Verifier(self.options(now)).verify(parsed)
@@ -225,7 +226,7 @@ class CredentialService:
         An input given as the error that kept it from being read is a "failed" line in its place.
         `progress(stored, total)` is called after each input's items are stored (inside the one transaction:
         if it raises, or the checkpoint stops the import, nothing of this import is kept)."""
-        placed = [material.classify(data) if isinstance(data, bytes) else None for _, data in inputs]
+        placed = [material.classify(data) if isinstance(data, bytes) else None for _unused, data in inputs]
         options = self.options(now)
         for found in placed:  # keys and lists in this same import also check its credentials
             self._offer(found, options)
@@ -304,11 +305,13 @@ class CredentialService:
                         existing, parsed.original, media_type=parsed.media_type, fmt=parsed.format_name,
                         fields=fields, verification=(report.status.value, report.to_json()))
                 except DuplicateRecordError:
-                    message = "Already in the wallet."
+                    message = _("Already in the wallet.")
                 except WalletError as exc:
                     return ImportOutcome(label, "failed", exc.message)
             return ImportOutcome(label, "duplicate", message, existing)
-        shared = " It shares its id with a different credential in your wallet; both are kept." if existing else ""
+        shared = ""
+        if existing:
+            shared = " " + _("It shares its id with a different credential in your wallet; both are kept.")
         try:
             record_id = self._repo.add_credential(
                 parsed.original,
@@ -319,14 +322,15 @@ class CredentialService:
                 verification=(report.status.value, report.to_json()),
             )
         except DuplicateRecordError as exc:
-            return ImportOutcome(label, "duplicate", "Already in the wallet.", exc.existing_id)
+            return ImportOutcome(label, "duplicate", _("Already in the wallet."), exc.existing_id)
         except WalletError as exc:
             return ImportOutcome(label, "failed", exc.message)
         if identity[0]:
             self._known.setdefault(identity, record_id)  # a second copy later in this same import is spotted too
         held = f" {report.presentation.message}" if report.presentation is not None else ""
         return ImportOutcome(
-            label, "imported", f"Imported {parsed.format_name}.{held}{shared}", record_id, fields.title,
+            label, "imported", _("Imported {format}.").format(format=parsed.format_name) + held + shared, record_id,
+            fields.title,
             report.status.value,
         )
 
@@ -359,27 +363,27 @@ class CredentialService:
         """Import a DID document, a public key, or a status / revocation list; returns a sentence saying which."""
         document = read_json(data, "The key or list file")
         if not isinstance(document, dict) or not isinstance(document.get("id"), str):
-            raise InvalidInputError('A DID document, key or status list must be a JSON object with an "id".')
+            raise InvalidInputError(_("A DID document, key or status list must be a JSON object with an \"id\"."))
         types = set(formats.types_of(document))
         if types & STATUS_LIST_TYPES or "revokedAssertions" in document:
             self._store.add_material(document["id"], "status_list", document)
-            return f"Added the status list {document['id']}."
+            return _("Added the status list {id}.").format(id=document["id"])
         KeyResolver().add_document(document)
         self._store.add_material(document["id"], "document", document)
-        return f"Added the key or DID document {document['id']}."
+        return _("Added the key or DID document {id}.").format(id=document["id"])
 
     def trust_issuer(self, issuer_id: str, name: str = "") -> list[Rechecked]:
         """Put an issuer on the trusted list, then check that issuer's credentials again (their 'trusted issuer'
         line changes); returns what each of them now checks as."""
         if not issuer_id.strip() or ":" not in issuer_id:
-            raise InvalidInputError("An issuer is named by its id: a DID or a web address.")
+            raise InvalidInputError(_("An issuer is named by its id: a DID or a web address."))
         self._store.trust(issuer_id.strip(), name.strip())
         return self._recheck_issuer(issuer_id.strip())
 
     def untrust_issuer(self, issuer_id: str) -> list[Rechecked]:
         """Take an issuer off the trusted list, then check that issuer's credentials again."""
         if not self._store.untrust(issuer_id):
-            raise UsageError(f"{issuer_id} is not on your list of trusted issuers.")
+            raise UsageError(_("{issuer_id} is not on your list of trusted issuers.").format(issuer_id=issuer_id))
         return self._recheck_issuer(issuer_id)
 
     def credentials_from(self, issuer_id: str) -> list[str]:
@@ -406,7 +410,7 @@ class CredentialService:
         record = self._repo.get(record_id)
         if record.kind is not RecordKind.ENTRY:
             raise UsageError(
-                "Only self-asserted entries are issued by the wallet; this record was issued by someone else."
+                _("Only self-asserted entries are issued by the wallet; this record was issued by someone else.")
             )
         existing = self._store.self_issued(record.id)
         if existing is not None:
@@ -432,14 +436,14 @@ class CredentialService:
     def endorse(self, credential_bytes: bytes, comment: str) -> dict[str, Any]:
         """Sign, as this wallet's holder, an EndorsementCredential about someone else's credential file."""
         if not comment.strip():
-            raise InvalidInputError("Write a few words about what you are endorsing.")
+            raise InvalidInputError(_("Write a few words about what you are endorsing."))
         items = formats.parse(credential_bytes)
         if len(items) != 1:
-            raise InvalidInputError("Endorse one credential at a time.")
+            raise InvalidInputError(_("Endorse one credential at a time."))
         data = tree(items[0])
         target = data.get("id") or (data.get("achievement") or {}).get("id")
         if not target:
-            raise InvalidInputError("That credential has no id, so an endorsement could not point to it.")
+            raise InvalidInputError(_("That credential has no id, so an endorsement could not point to it."))
         return endorsement_credential(
             self._signer(),
             endorsed_id=target,

@@ -14,6 +14,7 @@ from urllib.parse import unquote_to_bytes
 from wallet.credentials.limits import MAX_INPUT_BYTES
 from wallet.credentials.sources import read_inputs
 from wallet.errors import InvalidInputError, WalletError
+from wallet.i18n import _
 from wallet.sharing import qr_codec, qr_images
 
 Handed = tuple[str, bytes | WalletError]
@@ -23,9 +24,9 @@ def data_url_bytes(url: str) -> bytes:
     """The bytes a data: URL (RFC 2397) carries: base64 (or base64url) or percent-encoded."""
     header, comma, body = url[5:].partition(",")
     if not comma:
-        raise InvalidInputError("The pasted data: URL could not be read: it has no comma before its data.")
+        raise InvalidInputError(_("The pasted data: URL could not be read: it has no comma before its data."))
     if len(body) > MAX_INPUT_BYTES * 2:
-        raise InvalidInputError("The pasted data: URL is larger than any credential the wallet reads.")
+        raise InvalidInputError(_("The pasted data: URL is larger than any credential the wallet reads."))
     params = [p.strip().lower() for p in header.split(";")[1:]]
     body = "".join(body.split())
     try:
@@ -34,7 +35,7 @@ def data_url_bytes(url: str) -> bytes:
         if "base64" in params:
             return base64.b64decode(body, validate=True)
     except (binascii.Error, ValueError):
-        raise InvalidInputError("The pasted data: URL could not be read: its data is not valid base64.") from None
+        raise InvalidInputError(_("The pasted data: URL could not be read: its data is not valid base64.")) from None
     return unquote_to_bytes(body)
 
 
@@ -42,7 +43,7 @@ def pasted_bytes(text: str) -> bytes:
     """The bytes to import from pasted text: what a data: URL carries, otherwise the text itself."""
     stripped = text.strip()
     if not stripped:
-        raise InvalidInputError("Nothing was pasted.")
+        raise InvalidInputError(_("Nothing was pasted."))
     if stripped[:5].lower() == "data:":
         return data_url_bytes(stripped)
     return stripped.encode("utf-8")

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from wallet.errors import UsageError
-from wallet.i18n import LANGUAGES, language_for
+from wallet.i18n import LANGUAGES, _, language_for
 from wallet.resources import resource_path
 
 PAGES = ("welcome", "create", "recovery_code", "unlock", "recover", "records", "skills", "opportunities",
@@ -29,7 +29,7 @@ def _read(*parts: str) -> str:
 def help_text(page: str, language: str = "en") -> str:
     """The Markdown help for `page` in `language` (English when that language lacks it)."""
     if page not in PAGES:
-        raise UsageError(f"There is no help for a page called “{page}”.")
+        raise UsageError(_("There is no help for a page called “{page}”.").format(page=page))
     for lang in dict.fromkeys((language if language in LANGUAGES else "en", "en")):
         text = _read("help", lang, f"{page}.md")
         if text:
@@ -53,7 +53,7 @@ def tour_steps(language: str = "en") -> list[TourStep]:
     text = _read("help", language if language in LANGUAGES else "en", "tour.md") or _read("help", "en", "tour.md")
     steps: list[TourStep] = []
     for block in re.split(r"^# ", text, flags=re.MULTILINE)[1:]:
-        title, _, body = block.partition("\n")
+        title, _unused, body = block.partition("\n")
         steps.append(TourStep(title.strip(), " ".join(body.split()), None))
     return [TourStep(s.title, s.text, index - 1 if 1 <= index <= 4 else None) for index, s in enumerate(steps)]
 

@@ -19,6 +19,7 @@ from wallet.credentials.recipient import Holder, check_recipient
 from wallet.credentials.report import Check, CheckName, Outcome
 from wallet.credentials.summary import tree
 from wallet.errors import InvalidInputError, UsageError, WalletError
+from wallet.i18n import _
 from wallet.store.holder_store import HolderStore
 from wallet.store.repository import Repository
 from wallet.store.verification_store import VerificationStore
@@ -55,12 +56,12 @@ class HolderProfile:
 
 def _one_line(text: str, what: str, limit: int) -> str:
     if not isinstance(text, str):
-        raise InvalidInputError(f"{what} must be text.")
+        raise InvalidInputError(_("{what} must be text.").format(what=what))
     cleaned = " ".join(text.split())
     if any(unicodedata.category(c) in ("Cc", "Cf", "Cs") for c in cleaned):
-        raise InvalidInputError(f"{what} holds invisible control characters; type it again.")
+        raise InvalidInputError(_("{what} holds invisible control characters; type it again.").format(what=what))
     if len(cleaned) > limit:
-        raise InvalidInputError(f"{what} is too long (over {limit} characters).")
+        raise InvalidInputError(_("{what} is too long (over {limit} characters).").format(what=what, limit=limit))
     return cleaned
 
 
@@ -70,15 +71,17 @@ def normalise_identifier(text: str) -> str:
     if value.lower().startswith("mailto:"):
         value = value[len("mailto:"):]
     if not value:
-        raise InvalidInputError("Type the identifier: an email address, a DID or a web address.")
+        raise InvalidInputError(_("Type the identifier: an email address, a DID or a web address."))
     if len(value) > MAX_IDENTIFIER:
-        raise InvalidInputError(f"That identifier is too long (over {MAX_IDENTIFIER} characters).")
+        raise InvalidInputError(_("That identifier is too long (over {max_identifier} characters).").format(
+            max_identifier=MAX_IDENTIFIER))
     if _EMAIL.fullmatch(value):
         return value.lower()
     if _URI.fullmatch(value) and not any(unicodedata.category(c) in ("Cc", "Cf", "Zs") for c in value):
         return value
     raise InvalidInputError(
-        "An identifier is an email address, a DID or a web address, such as maria@example.org or did:web:example.org."
+        _("An identifier is an email address, a DID or a web address, such as maria@example.org or "
+          "did:web:example.org.")
     )
 
 
@@ -135,7 +138,8 @@ class HolderService:
             lines = [_one_line(line, "A contact line", MAX_CONTACT) for line in contacts]
             new_contacts = list(dict.fromkeys(line for line in lines if line))
             if len(new_contacts) > MAX_CONTACTS:
-                raise InvalidInputError(f"Keep to {MAX_CONTACTS} contact lines at most.")
+                raise InvalidInputError(_("Keep to {max_contacts} contact lines at most.").format(
+                    max_contacts=MAX_CONTACTS))
         self._store.save_profile(new_name, new_contacts)
         return self.profile()
 
@@ -143,11 +147,12 @@ class HolderService:
         """Add an identifier that is the holder's; returns how many stored credentials it shows to be theirs."""
         identifier = normalise_identifier(text)
         if identifier == self._did():
-            raise UsageError("That is this wallet's own DID; it is always yours.")
+            raise UsageError(_("That is this wallet's own DID; it is always yours."))
         if len(self._store.identifiers()) >= MAX_IDENTIFIERS:
-            raise UsageError(f"Your profile already has {MAX_IDENTIFIERS} identifiers; remove one first.")
+            raise UsageError(_("Your profile already has {max_identifiers} identifiers; remove one first.").format(
+                max_identifiers=MAX_IDENTIFIERS))
         if not self._store.add_identifier(identifier):
-            raise UsageError("That identifier is already in your profile.")
+            raise UsageError(_("That identifier is already in your profile."))
         before = self.records_for_someone_else()
         self.recheck_recipients(only_unclaimed=True)
         return len(before - self.records_for_someone_else())
@@ -159,7 +164,7 @@ class HolderService:
         except InvalidInputError:
             identifier = text.strip()
         if not self._store.remove_identifier(identifier):
-            raise UsageError("That identifier is not in your profile.")
+            raise UsageError(_("That identifier is not in your profile."))
         before = self.records_for_someone_else()
         self.recheck_recipients(only_unclaimed=False)
         return len(self.records_for_someone_else() - before)

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from wallet.errors import InvalidInputError
+from wallet.i18n import _
 
 STDIN = "-"
 """The name that means standard input."""
@@ -151,7 +152,7 @@ def read_file(path: Path | str, *, limit: int, what: str | None = None) -> bytes
 def read_prefix(path: Path, count: int) -> bytes:
     """Up to `count` bytes from the start of the regular file at `path`, for readers with their own sentences
     (the wallet's key file): a special file is an `InvalidInputError`; OSError is left to the caller to word."""
-    fd, _ = _open_regular(path)
+    fd, _unused = _open_regular(path)
     try:
         return _read_upto(fd, count)
     finally:
@@ -166,7 +167,8 @@ def read_limited_stream(stream: BinaryIO, *, limit: int, what: str = "The input"
         try:
             part = stream.read(min(CHUNK, limit + 1 - total))
         except OSError as exc:
-            raise InvalidInputError(f"{what} could not be read ({exc.strerror or exc}).") from exc
+            raise InvalidInputError(_("{what} could not be read ({value}).").format(
+                what=what, value=exc.strerror or exc)) from exc
         if not part:
             return b"".join(parts)
         parts.append(part)
@@ -224,12 +226,13 @@ def decode_text(data: bytes, what: str) -> str:
     Windows-1252; binary data is refused with a sentence naming what it looks like."""
     kind = binary_kind(data)
     if kind is not None:
-        raise InvalidInputError(f"{what} is {kind}, not text; save it as plain text and try again.")
+        raise InvalidInputError(_("{what} is {kind}, not text; save it as plain text and try again.").format(
+            what=what, kind=kind))
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as exc:
-            raise InvalidInputError(f"{what} is not readable text.") from exc
+            raise InvalidInputError(_("{what} is not readable text.").format(what=what)) from exc
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:

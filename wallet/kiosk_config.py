@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from wallet.errors import UsageError
+from wallet.i18n import _
 
 MAX_CONFIG_BYTES = 64 * 1024
 ENV = "LER_WALLET_KIOSK_CONFIG"
@@ -55,14 +56,15 @@ def default_config_path() -> Path:
 def _whole(table: dict[str, Any], key: str, low: int, high: int, default: int, where: Path) -> int:
     value = table.get(key, default)
     if type(value) is not int or not low <= value <= high:
-        raise KioskConfigError(f"In {where}, “{key}” must be a whole number from {low} to {high}.")
+        raise KioskConfigError(_("In {where}, “{key}” must be a whole number from {low} to {high}.").format(
+            where=where, key=key, low=low, high=high))
     return value
 
 
 def _flag(table: dict[str, Any], key: str, default: bool, where: Path) -> bool:
     value = table.get(key, default)
     if not isinstance(value, bool):
-        raise KioskConfigError(f"In {where}, “{key}” must be true or false.")
+        raise KioskConfigError(_("In {where}, “{key}” must be true or false.").format(where=where, key=key))
     return value
 
 
@@ -71,19 +73,22 @@ def parse_config(text: str, where: Path) -> KioskConfig:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise KioskConfigError(f"{where} is not valid TOML ({exc}).") from None
+        raise KioskConfigError(_("{where} is not valid TOML ({exc}).").format(where=where, exc=exc)) from None
     table = data.get("kiosk", {})
     if not isinstance(table, dict):
-        raise KioskConfigError(f"In {where}, “kiosk” must be a table: a line [kiosk] followed by its settings.")
+        raise KioskConfigError(_("In {where}, “kiosk” must be a table: a line [kiosk] followed by its "
+                                 "settings.").format(
+                        where=where))
     unknown = sorted(set(table) - {"enabled", "lock_minutes", "warning_seconds", "full_screen"})
     if unknown:
-        raise KioskConfigError(f"In {where}, “{unknown[0]}” is not a kiosk setting (known: enabled, lock_minutes, "
-                               "warning_seconds, full_screen).")
+        raise KioskConfigError(_("In {where}, “{unknown}” is not a kiosk setting (known: enabled, lock_minutes, "
+                                 "warning_seconds, full_screen).").format(where=where, unknown=unknown[0]))
     minutes = _whole(table, "lock_minutes", 1, 60, 2, where)
     warning = _whole(table, "warning_seconds", 5, 300, 30, where)
     if warning >= minutes * 60:
-        raise KioskConfigError(f"In {where}, “warning_seconds” must be shorter than the lock time "
-                               f"({minutes * 60} seconds).")
+        raise KioskConfigError(_("In {where}, “warning_seconds” must be shorter than the lock time ({value} "
+                                 "seconds).").format(
+                        where=where, value=minutes * 60))
     return KioskConfig(enabled=_flag(table, "enabled", False, where), lock_minutes=minutes, warning_seconds=warning,
                        full_screen=_flag(table, "full_screen", True, where), source=str(where))
 
@@ -97,13 +102,14 @@ def load_kiosk_config(path: Path | None = None) -> KioskConfig:
         if named is None and not where.is_file():
             return KioskConfig()
         if where.stat().st_size > MAX_CONFIG_BYTES:
-            raise KioskConfigError(f"{where} is too large to be a kiosk configuration file.")
+            raise KioskConfigError(_("{where} is too large to be a kiosk configuration file.").format(where=where))
         text = where.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise KioskConfigError(f"There is no kiosk configuration file at {where}.") from None
+        raise KioskConfigError(_("There is no kiosk configuration file at {where}.").format(where=where)) from None
     except (OSError, UnicodeDecodeError) as exc:
         why = getattr(exc, "strerror", None) or exc
-        raise KioskConfigError(f"The kiosk configuration file {where} cannot be read ({why}).") from None
+        raise KioskConfigError(_("The kiosk configuration file {where} cannot be read ({why}).").format(
+            where=where, why=why)) from None
     return parse_config(text, where)
 
 

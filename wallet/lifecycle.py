@@ -29,6 +29,7 @@ from wallet.errors import (
     WalletExistsError,
     WrongPassphraseError,
 )
+from wallet.i18n import _
 from wallet.inputs import read_file
 from wallet.session import Session, load_identity, store_identity
 from wallet.store import backup as backup_format
@@ -124,7 +125,7 @@ def open_wallet(
     costlier KDF (`strengthen`), so wallets grow stronger on faster machines.
     """
     if not passphrase:
-        raise UsageError("The passphrase can't be empty.")
+        raise UsageError(_("The passphrase can't be empty."))
     layout = layout_mod.existing(path.expanduser())
     keys = KeyFile.read(layout.keys)
     started = time.perf_counter()
@@ -177,8 +178,8 @@ def check_wallet(session: Session) -> list[str]:
         problems = integrity_problems(conn, session._layout.db)
     if problems:
         raise WalletDamagedError(
-            f"The wallet at {session.path} is damaged ({len(problems)} problem(s) found); restore it from a "
-            f"backup. Details: {'; '.join(problems)[:500]}"
+            _("The wallet at {path} is damaged ({count} problem(s) found); restore it from a backup. Details: "
+              "{problems}").format(path=session.path, count=len(problems), problems='; '.join(problems)[:500])
         )
     return problems
 
@@ -254,7 +255,7 @@ def inspect_wallet(path: Path, passphrase: str) -> Inspection:
     Unlike `open_wallet` it works on a damaged wallet; it never migrates or writes.
     """
     if not passphrase:
-        raise UsageError("The passphrase can't be empty.")
+        raise UsageError(_("The passphrase can't be empty."))
     layout = layout_mod.existing(path.expanduser())
     data_key = KeyFile.read(layout.keys).unseal_with_passphrase(passphrase)
     conn = connect(layout.db, data_key, create=False, read_only=True)
@@ -316,7 +317,7 @@ def rescue_wallet(path: Path, passphrase: str, out: Path, *, clock: Clock = syst
     wallet is only read. Like `create_wallet`, the new wallet is built aside and renamed into place.
     """
     if not passphrase:
-        raise UsageError("The passphrase can't be empty.")
+        raise UsageError(_("The passphrase can't be empty."))
     layout = layout_mod.existing(path.expanduser())
     out = out.expanduser()
     layout_mod.ensure_free(out)
@@ -390,7 +391,8 @@ def restore_backup(
     target = target.expanduser()
     if target.exists() and not replace:
         raise WalletExistsError(
-            f"A wallet is already at {target}. Restore to another place, or confirm replacing it."
+            _("A wallet is already at {target}. Restore to another place, or confirm replacing it.").format(
+                target=target)
         )
     backup = read_backup(backup_file)
     if recovery_code is not None:
@@ -398,7 +400,7 @@ def restore_backup(
     elif passphrase:
         data_key = backup.keys.unseal_with_passphrase(passphrase)
     else:
-        raise UsageError("A passphrase or the recovery code is needed to restore a backup.")
+        raise UsageError(_("A passphrase or the recovery code is needed to restore a backup."))
     with os_errors(target.parent):
         target.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.restoring-", dir=target.parent))
@@ -412,7 +414,9 @@ def restore_backup(
                 problems = integrity_problems(conn, staged.db)
                 version = schema_version(conn)
             if problems:
-                raise WalletDamagedError(f"The backup {backup_file} holds a damaged wallet; nothing was restored.")
+                raise WalletDamagedError(_("The backup {backup_file} holds a damaged wallet; nothing was "
+                                           "restored.").format(
+                                        backup_file=backup_file))
             check_supported(version)
             load_identity(conn)
         finally:
@@ -469,7 +473,9 @@ def _open_with_key(
             version = schema_version(conn)
             if version == 0:
                 raise WalletDamagedError(
-                    f"The wallet at {layout.root} is damaged: its database is empty or truncated, so it cannot be read."
+                    _("The wallet at {root} is damaged: its database is empty or truncated, so it cannot be "
+                      "read.").format(
+                                                root=layout.root)
                 )
             check_supported(version)
             migrate(conn)

@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import Any
 
 from wallet.errors import InvalidInputError
+from wallet.i18n import N_, _
 
 
 class RecordKind(StrEnum):
@@ -29,13 +30,13 @@ class EntryKind(StrEnum):
 
 
 ENTRY_KIND_LABELS: dict[EntryKind, str] = {
-    EntryKind.JOB: "Job",
-    EntryKind.VOLUNTEERING: "Volunteering",
-    EntryKind.MILITARY: "Military service",
-    EntryKind.TRAINING: "Training",
-    EntryKind.CAREGIVING: "Caregiving",
-    EntryKind.PROJECT: "Project",
-    EntryKind.OTHER: "Other experience",
+    EntryKind.JOB: N_("Job"),
+    EntryKind.VOLUNTEERING: N_("Volunteering"),
+    EntryKind.MILITARY: N_("Military service"),
+    EntryKind.TRAINING: N_("Training"),
+    EntryKind.CAREGIVING: N_("Caregiving"),
+    EntryKind.PROJECT: N_("Project"),
+    EntryKind.OTHER: N_("Other experience"),
 }
 
 _DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
@@ -48,18 +49,23 @@ def parse_partial_date(value: Any, field_name: str) -> str | None:
     if value is None or value == "":
         return None
     if not isinstance(value, str):
-        raise InvalidInputError(f'"{field_name}" must be a date like 2024-05 or 2024-05-31.')
+        raise InvalidInputError(_("\"{field_name}\" must be a date like 2024-05 or 2024-05-31.").format(
+            field_name=field_name))
     match = _DATE.match(value.strip())
     if not match:
-        raise InvalidInputError(f'"{field_name}" must be a date like 2024-05 or 2024-05-31, not "{value}".')
+        raise InvalidInputError(_("\"{field_name}\" must be a date like 2024-05 or 2024-05-31, not "
+                                  "\"{value}\".").format(
+                        field_name=field_name, value=value))
     year, month, day = int(match[1]), int(match[2]), match[3]
     if not 1 <= month <= 12:
-        raise InvalidInputError(f'"{field_name}" has a month that does not exist: "{value}".')
+        raise InvalidInputError(_("\"{field_name}\" has a month that does not exist: \"{value}\".").format(
+            field_name=field_name, value=value))
     if day is not None:
         try:
             datetime.date(year, month, int(day))
         except ValueError as exc:
-            raise InvalidInputError(f'"{field_name}" is not a real date: "{value}".') from exc
+            raise InvalidInputError(_("\"{field_name}\" is not a real date: \"{value}\".").format(
+                field_name=field_name, value=value)) from exc
     return value.strip()
 
 
@@ -68,12 +74,12 @@ def _text(data: dict[str, Any], key: str, *, required: bool = False, limit: int 
     if value is None:
         value = ""
     if not isinstance(value, str):
-        raise InvalidInputError(f'"{key}" must be text.')
+        raise InvalidInputError(_("\"{key}\" must be text.").format(key=key))
     value = value.strip()
     if required and not value:
-        raise InvalidInputError(f'"{key}" is required and cannot be empty.')
+        raise InvalidInputError(_("\"{key}\" is required and cannot be empty.").format(key=key))
     if len(value) > limit:
-        raise InvalidInputError(f'"{key}" is too long (over {limit:,} characters).')
+        raise InvalidInputError(_("\"{key}\" is too long (over {limit:,} characters).").format(key=key, limit=limit))
     return value
 
 
@@ -82,13 +88,14 @@ def _string_list(data: dict[str, Any], key: str) -> tuple[str, ...]:
     if value is None:
         return ()
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise InvalidInputError(f'"{key}" must be a list of text, like ["Customer service", "Excel"].')
+        raise InvalidInputError(_("\"{key}\" must be a list of text, like [\"Customer service\", \"Excel\"].").format(
+            key=key))
     cleaned: list[str] = []
     for item in (v.strip() for v in value):
         if item and item.casefold() not in {c.casefold() for c in cleaned}:
             cleaned.append(item[:200])
     if len(cleaned) > MAX_SKILLS:
-        raise InvalidInputError(f'"{key}" has more than {MAX_SKILLS} items.')
+        raise InvalidInputError(_("\"{key}\" has more than {max_skills} items.").format(key=key, max_skills=MAX_SKILLS))
     return tuple(cleaned)
 
 
@@ -113,7 +120,7 @@ class EntryInput:
     def from_json(cls, data: Any) -> EntryInput:
         """Validate the `add-entry` JSON shape; every problem is one clear sentence."""
         if not isinstance(data, dict):
-            raise InvalidInputError("An entry must be a JSON object with at least \"kind\" and \"title\".")
+            raise InvalidInputError(_("An entry must be a JSON object with at least \"kind\" and \"title\"."))
         unknown = sorted(set(data) - cls.ALLOWED_KEYS)
         if unknown:
             raise InvalidInputError(f"Unknown field {unknown[0]!r} in the entry; allowed: "
@@ -123,12 +130,13 @@ class EntryInput:
             kind = EntryKind(kind_value if isinstance(kind_value, str) else "")
         except ValueError as exc:
             kinds = ", ".join(k.value for k in EntryKind)
-            raise InvalidInputError(f'"kind" must be one of {kinds}; got {kind_value!r}.') from exc
+            raise InvalidInputError(_("\"kind\" must be one of {kinds}; got {kind_value!r}.").format(
+                kinds=kinds, kind_value=kind_value)) from exc
         org_key = "organisation" if "organisation" in data else "organization"
         start = parse_partial_date(data.get("start"), "start")
         end = parse_partial_date(data.get("end"), "end")
         if start and end and end < start:
-            raise InvalidInputError('"end" is before "start".')
+            raise InvalidInputError(_("\"end\" is before \"start\"."))
         return cls(
             kind=kind,
             title=_text(data, "title", required=True, limit=300),
@@ -200,8 +208,8 @@ class Record:
     @property
     def kind_label(self) -> str:
         if self.kind is RecordKind.ENTRY and self.entry_kind is not None:
-            return ENTRY_KIND_LABELS[self.entry_kind] + " (self-asserted)"
-        return "Credential"
+            return _("{kind} (self-asserted)").format(kind=_(ENTRY_KIND_LABELS[self.entry_kind]))
+        return _("Credential")
 
     @property
     def when(self) -> str:
@@ -209,7 +217,7 @@ class Record:
         if self.start and self.end:
             return self.start if self.start == self.end else f"{self.start} – {self.end}"
         if self.start:
-            return f"{self.start} – present" if self.kind is RecordKind.ENTRY else self.start
+            return _("{start} – present").format(start=self.start) if self.kind is RecordKind.ENTRY else self.start
         return self.end or ""
 
     def to_json(self) -> dict[str, Any]:

@@ -34,6 +34,7 @@ from wallet.crypto.keywrap import new_recovery_code
 from wallet.errors import UsageError, WalletDamagedError, WalletLockedError, WrongPassphraseError
 from wallet.events import EventBus
 from wallet.holder import HolderService
+from wallet.i18n import _
 from wallet.models import EntryInput, Record
 from wallet.sharing.service import SharingService, sources_from
 from wallet.skills_service import EvidenceKinds, SkillsService
@@ -163,7 +164,7 @@ class Session:
         checked between steps) instead of waiting, and the connection is closed when the last job leaves."""
         with self._guard:
             if self._locked:
-                raise WalletLockedError("The wallet is locked. Unlock it first.")
+                raise WalletLockedError(_("The wallet is locked. Unlock it first."))
             self._workers += 1
         try:
             yield self._cancel
@@ -187,7 +188,7 @@ class Session:
         docstring). It sees only committed data. Opened on first use; `lock()` closes it."""
         with self._guard:
             if self._locked or self._data_key is None or self._identity is None:
-                raise WalletLockedError("The wallet is locked. Unlock it first.")
+                raise WalletLockedError(_("The wallet is locked. Unlock it first."))
             if self._read_only:
                 return self
             if self._reader is None:
@@ -205,41 +206,41 @@ class Session:
     @property
     def repo(self) -> Repository:
         if self._repo is None:
-            raise WalletLockedError("The wallet is locked. Unlock it first.")
+            raise WalletLockedError(_("The wallet is locked. Unlock it first."))
         return self._repo
 
     @property
     def credentials(self) -> CredentialService:
         """Import, verify, trust, issue and endorse."""
         if self._credentials is None:
-            raise WalletLockedError("The wallet is locked. Unlock it first.")
+            raise WalletLockedError(_("The wallet is locked. Unlock it first."))
         return self._credentials
 
     @property
     def skills(self) -> SkillsService:
         """The skill profile, matching, views, pathways and credit for prior learning."""
         if self._skills is None:
-            raise WalletLockedError("The wallet is locked. Unlock it first.")
+            raise WalletLockedError(_("The wallet is locked. Unlock it first."))
         return self._skills
 
     @property
     def sharing(self) -> SharingService:
         """Signed bundles of a view, JSON Resume, and the share history."""
         if self._sharing is None:
-            raise WalletLockedError("The wallet is locked. Unlock it first.")
+            raise WalletLockedError(_("The wallet is locked. Unlock it first."))
         return self._sharing
 
     @property
     def holder(self) -> HolderService:
         """The holder's profile: name, contact lines and the identifiers that are theirs."""
         if self._holder is None:
-            raise WalletLockedError("The wallet is locked. Unlock it first.")
+            raise WalletLockedError(_("The wallet is locked. Unlock it first."))
         return self._holder
 
     @property
     def identity(self) -> Identity:
         if self._identity is None:
-            raise WalletLockedError("The wallet is locked. Unlock it first.")
+            raise WalletLockedError(_("The wallet is locked. Unlock it first."))
         return self._identity
 
     # -- identity -------------------------------------------------------------------------------
@@ -320,7 +321,7 @@ class Session:
     def delete_record(self, record_id: str) -> str:
         """Delete a record; `undo_delete` puts it back until the wallet locks. Returns its title."""
         if self._read_only:
-            raise UsageError("A read-only view of the wallet can't delete records.")
+            raise UsageError(_("A read-only view of the wallet can't delete records."))
         deleted = self.repo.delete(record_id)
         with self._guard:
             self._deleted.append(deleted)
@@ -336,7 +337,7 @@ class Session:
         """Put back the record deleted last in this session; returns its id."""
         with self._guard:
             if not self._deleted:
-                raise UsageError("Nothing was deleted since the wallet was unlocked, so there is nothing to undo.")
+                raise UsageError(_("Nothing was deleted since the wallet was unlocked, so there is nothing to undo."))
             deleted = self._deleted[-1]
         self.repo.put_back(deleted)
         with self._guard:
@@ -349,7 +350,7 @@ class Session:
     def verify_passphrase(self, passphrase: str) -> None:
         """Raise WrongPassphraseError unless `passphrase` is the current one (for re-confirmation)."""
         if self._keys.unseal_with_passphrase(passphrase) != self._require_key():
-            raise WrongPassphraseError("That passphrase does not unlock this wallet.")
+            raise WrongPassphraseError(_("That passphrase does not unlock this wallet."))
 
     def change_passphrase(self, new_passphrase: str, *, kdf: KdfParams | None = None) -> None:
         """Seal the data key under a new passphrase; the records are not touched."""
@@ -368,7 +369,7 @@ class Session:
         leaves the old code working.
         """
         if self._read_only:
-            raise UsageError("A read-only view of the wallet can't replace its recovery code.")
+            raise UsageError(_("A read-only view of the wallet can't replace its recovery code."))
         self.verify_passphrase(passphrase)
         code = new_recovery_code()
         keys = self._keys.with_recovery_code(self._require_key(), code)
@@ -391,7 +392,7 @@ class Session:
 
     def _require_key(self) -> bytes:
         if self._data_key is None:
-            raise WalletLockedError("The wallet is locked. Unlock it first.")
+            raise WalletLockedError(_("The wallet is locked. Unlock it first."))
         return self._data_key
 
     # -- backup ---------------------------------------------------------------------------------
@@ -399,15 +400,16 @@ class Session:
         """A consistent snapshot of the wallet as one encrypted backup file's bytes."""
         conn = self._conn
         if conn is None or self._locked:
-            raise WalletLockedError("The wallet is locked. Unlock it first.")
+            raise WalletLockedError(_("The wallet is locked. Unlock it first."))
         with guarded(self.path):
             # A write lock keeps other writers out while the file is copied; nothing is changed.
             conn.execute("BEGIN IMMEDIATE")
             try:
                 if page_problems(conn, self._layout.db):  # a backup of damage would not restore
                     raise WalletDamagedError(
-                        f"The wallet at {self.path} is damaged, so no backup was made (it would not restore); "
-                        "copy what can still be read into a new wallet with 'ler-wallet rescue NEW-FOLDER'."
+                        _("The wallet at {path} is damaged, so no backup was made (it would not restore); copy what "
+                          "can still be read into a new wallet with 'ler-wallet rescue NEW-FOLDER'.").format(
+                              path=self.path)
                     )
                 with os_errors(self._layout.db):
                     database = self._layout.db.read_bytes()
@@ -424,7 +426,7 @@ class Session:
         if out.is_dir():
             out = out / f"{self.path.name.removesuffix('.lerwallet')}-{time.strftime('%Y%m%d-%H%M%S')}.lerbackup"
         if out.resolve().is_relative_to(self.path.resolve()):
-            raise UsageError("Save the backup outside the wallet folder, ideally on another disk.")
+            raise UsageError(_("Save the backup outside the wallet folder, ideally on another disk."))
         _refuse_to_clobber(out)
         atomic_write(out, data)
         with os_errors(out):
@@ -442,11 +444,12 @@ def _refuse_to_clobber(out: Path) -> None:
     if not out.exists() and not out.is_symlink():
         return
     if not out.is_file() or out.is_symlink():
-        raise UsageError(f"{out} is not a regular file; choose a new file name for the backup.")
+        raise UsageError(_("{out} is not a regular file; choose a new file name for the backup.").format(out=out))
     with os_errors(out), out.open("rb") as handle:
         head = handle.read(len(backup_format.MAGIC))
     if head != backup_format.MAGIC:
-        raise UsageError(f"{out} already exists and is not an LER Wallet backup; choose a new file name.")
+        raise UsageError(_("{out} already exists and is not an LER Wallet backup; choose a new file name.").format(
+            out=out))
 
 
 def store_identity(conn: Connection, identity: Identity, clock: Clock) -> None:
@@ -459,5 +462,5 @@ def store_identity(conn: Connection, identity: Identity, clock: Clock) -> None:
 def load_identity(conn: Connection) -> Identity:
     row = conn.execute("SELECT seed FROM identity WHERE id = 1").fetchone()
     if row is None:
-        raise WalletDamagedError("The wallet has lost its signing key; restore it from a backup.")
+        raise WalletDamagedError(_("The wallet has lost its signing key; restore it from a backup."))
     return Identity(seed=bytes(row[0]))

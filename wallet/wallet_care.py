@@ -17,6 +17,7 @@ from wallet import demo, lifecycle
 from wallet.clock import Clock, system_clock, utc_iso
 from wallet.crypto.kdf import KdfParams
 from wallet.errors import WalletError
+from wallet.i18n import _, ngettext
 from wallet.inputs import read_file
 from wallet.session import Session
 from wallet.store.database import guarded
@@ -82,11 +83,13 @@ def last_backup(session: Session) -> LastBackup | None:
 def backup_reminder(last: LastBackup | None, now: datetime.datetime) -> str:
     """One sentence when a backup is due ('' when the last one is recent enough)."""
     if last is None:
-        return "This wallet has never been backed up. Back it up to a USB stick or another disk."
+        return _("This wallet has never been backed up. Back it up to a USB stick or another disk.")
     age = now - last.when
     if age < REMIND_AFTER:
         return ""
-    return (f"Your last backup is {age.days} days old. Back up again so new records are safe too.")
+    return ngettext("Your last backup is {n} day old. Back up again so new records are safe too.",
+                    "Your last backup is {n} days old. Back up again so new records are safe too.",
+                    age.days).format(n=age.days)
 
 
 def backup_info(path: Path) -> BackupInfo:

@@ -50,6 +50,7 @@ import defusedxml.ElementTree as SafeET
 
 from wallet.credentials.limits import MAX_DECOMPRESSED_BYTES, check_size
 from wallet.errors import CredentialFormatError
+from wallet.i18n import _
 
 __all__ = [
     "KEYWORD_OB2",
@@ -174,7 +175,7 @@ def _select(candidates: list[tuple[int, Callable[[], BakedPayload]]], where: str
     """Apply the ranking rule from the module docstring to (rank, decoder) pairs."""
     if not candidates:
         raise _fail(f"This {where} image does not carry a badge: it has no Open Badges data inside.")
-    best = min(rank for rank, _ in candidates)
+    best = min(rank for rank, _unused in candidates)
     chosen = [decode() for rank, decode in candidates if rank == best]
     first = chosen[0]
     if any(other.text != first.text for other in chosen[1:]):
@@ -328,7 +329,7 @@ def _decode_png_text(data: bytes, chunk: _Chunk, budget: _Budget) -> BakedPayloa
     (crc,) = struct.unpack_from(">I", data, chunk.end - 4)
     if zlib.crc32(raw) != crc:
         raise _fail("The PNG file is damaged: the checksum of its badge data is wrong.")
-    keyword, _, rest = raw[4:].partition(b"\0")
+    keyword, _unused, rest = raw[4:].partition(b"\0")
     layout = "The PNG file is damaged: its badge data is not laid out the way the PNG standard requires."
     unknown_method = "The badge data in this PNG is compressed in a way the PNG standard does not define."
     if chunk.kind == b"tEXt":
@@ -389,7 +390,8 @@ def bake_png(png: bytes, payload: str, keyword: str = KEYWORD_OB3) -> bytes:
     error (ValueError). The payload is trimmed of surrounding whitespace, as extraction would do.
     """
     if keyword not in (KEYWORD_OB3, KEYWORD_OB2):
-        raise ValueError(f"keyword must be {KEYWORD_OB3!r} or {KEYWORD_OB2!r}, not {keyword!r}")
+        raise ValueError(_("keyword must be {keyword_ob3!r} or {keyword_ob2!r}, not {keyword!r}").format(
+            keyword_ob3=KEYWORD_OB3, keyword_ob2=KEYWORD_OB2, keyword=keyword))
     text = _checked_payload_for_baking(payload)
     chunks = _walk_png(png)
     body = keyword.encode("latin-1") + b"\0" + b"\0\0" + b"\0" + b"\0" + text.encode("utf-8")

@@ -70,10 +70,10 @@ def verify_batch(
     with ProcessPoolExecutor(count, mp_context=context, initializer=_init_worker, initargs=(options,)) as pool:
         results = []
         try:
-            for result in pool.map(_check_in_worker, [data for _, data in inputs], chunksize=16):
+            for result in pool.map(_check_in_worker, [data for _unused, data in inputs], chunksize=16):
                 checkpoint()
                 results.append(result)
         except BaseException:
             pool.shutdown(wait=False, cancel_futures=True)
             raise
-    return [(source, result) for (source, _), result in zip(inputs, results, strict=True)]
+    return [(source, result) for (source, _unused), result in zip(inputs, results, strict=True)]

@@ -20,6 +20,7 @@ from pyld.canon import URDNA2015
 
 from wallet.credentials.contexts import document_loader, is_known
 from wallet.errors import CredentialFormatError, UnknownContextError
+from wallet.i18n import _
 
 ISSUER_DEPENDENT = "https://www.w3.org/ns/credentials/issuer-dependent#"
 
@@ -82,11 +83,12 @@ def _guarded(run: Any) -> Any:
     try:
         return run()
     except (TypeError, ValueError, KeyError, AttributeError) as exc:
-        raise CredentialFormatError(f"The credential's JSON-LD cannot be processed ({type(exc).__name__}).") from exc
+        raise CredentialFormatError(_("The credential's JSON-LD cannot be processed ({name}).").format(
+            name=type(exc).__name__)) from exc
     except jsonld.JsonLdError as exc:
         raise _explain(exc) from exc
     except RecursionError as exc:
-        raise CredentialFormatError("The credential is nested too deeply to read.") from exc
+        raise CredentialFormatError(_("The credential is nested too deeply to read.")) from exc
 
 
 _EXPANDED: OrderedDict[str, tuple[list[Any], frozenset[str]]] = OrderedDict()
@@ -176,4 +178,5 @@ def jcs(value: Any) -> bytes:
     try:
         return bytes(rfc8785.dumps(value))
     except (rfc8785.CanonicalizationError, ValueError, TypeError) as exc:
-        raise CredentialFormatError(f"The credential cannot be put in canonical JSON form: {exc}.") from exc
+        raise CredentialFormatError(_("The credential cannot be put in canonical JSON form: {exc}.").format(
+            exc=exc)) from exc

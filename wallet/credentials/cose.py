@@ -21,6 +21,7 @@ import cbor2
 from wallet.credentials import jose
 from wallet.credentials.limits import check_size
 from wallet.errors import CredentialFormatError
+from wallet.i18n import _
 
 ALGORITHMS = {-7: "ES256", -35: "ES384", -36: "ES512", -8: "EdDSA"}
 """COSE algorithm identifiers the wallet checks, with their JOSE names."""
@@ -43,7 +44,7 @@ def _decode(data: bytes) -> Any:
     try:
         return cbor2.loads(data)
     except (cbor2.CBORDecodeError, ValueError, TypeError, OverflowError, RecursionError, MemoryError) as exc:
-        raise CredentialFormatError("The COSE-secured credential is damaged: its CBOR cannot be read.") from exc
+        raise CredentialFormatError(_("The COSE-secured credential is damaged: its CBOR cannot be read.")) from exc
 
 
 def raw_bytes(data: bytes) -> bytes:
@@ -54,7 +55,8 @@ def raw_bytes(data: bytes) -> bytes:
     try:
         return base64.b64decode(text + b"=" * (-len(text) % 4), validate=True)  # the W3C suite leaves off padding
     except (binascii.Error, ValueError) as exc:
-        raise CredentialFormatError("The COSE-secured credential is not valid base64, so it cannot be read.") from exc
+        raise CredentialFormatError(_("The COSE-secured credential is not valid base64, so it cannot be "
+                                      "read.")) from exc
 
 
 def _text(value: object) -> str | None:
@@ -72,21 +74,22 @@ def read(data: bytes) -> jose.Jws:
     raw = raw_bytes(data)
     value = _decode(raw)
     if not isinstance(value, cbor2.CBORTag) or value.tag != _TAG:
-        raise CredentialFormatError("This CBOR is not a COSE_Sign1 (tag 18), so it is not a COSE-secured credential.")
+        raise CredentialFormatError(_("This CBOR is not a COSE_Sign1 (tag 18), so it is not a COSE-secured "
+                                      "credential."))
     parts = value.value
     if not isinstance(parts, list | tuple) or len(parts) != 4:
-        raise CredentialFormatError("The COSE_Sign1 does not have its four parts.")
+        raise CredentialFormatError(_("The COSE_Sign1 does not have its four parts."))
     protected_bytes, unprotected, payload, signature = parts
     if not isinstance(protected_bytes, bytes) or not isinstance(unprotected, Mapping) or not isinstance(
             signature, bytes):
-        raise CredentialFormatError("The COSE_Sign1's parts are not of the kinds RFC 9052 requires.")
+        raise CredentialFormatError(_("The COSE_Sign1's parts are not of the kinds RFC 9052 requires."))
     if not isinstance(payload, bytes):
-        raise CredentialFormatError("The COSE_Sign1 has no attached payload (a detached one is not read).")
+        raise CredentialFormatError(_("The COSE_Sign1 has no attached payload (a detached one is not read)."))
     protected = _decode(protected_bytes) if protected_bytes else {}
     if not isinstance(protected, Mapping):
-        raise CredentialFormatError("The COSE_Sign1's protected header is not a map.")
+        raise CredentialFormatError(_("The COSE_Sign1's protected header is not a map."))
     if 2 in protected or 2 in unprotected:
-        raise CredentialFormatError("The COSE_Sign1 requires extensions (crit) the wallet does not understand.")
+        raise CredentialFormatError(_("The COSE_Sign1 requires extensions (crit) the wallet does not understand."))
     alg = protected.get(1)
     if alg in NOT_IMPLEMENTED:
         name = NOT_IMPLEMENTED[alg]
@@ -94,8 +97,8 @@ def read(data: bytes) -> jose.Jws:
         name = ALGORITHMS[alg]
     else:
         raise CredentialFormatError(
-            f"The COSE_Sign1 is signed with algorithm {alg!r} in its protected header, which the wallet does not "
-            "accept (it accepts ES256, ES384, ES512 and EdDSA)."
+            _("The COSE_Sign1 is signed with algorithm {alg!r} in its protected header, which the wallet does not "
+              "accept (it accepts ES256, ES384, ES512 and EdDSA).").format(alg=alg)
         )
     header: dict[str, Any] = {"alg": name}
     for label, name_ in ((4, "kid"), (3, "cty"), (16, "typ")):

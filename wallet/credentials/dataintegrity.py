@@ -24,6 +24,7 @@ from wallet.credentials.multikey import decode_multibase, encode_base58btc
 from wallet.credentials.proofoptions import proof_options
 from wallet.credentials.report import clip
 from wallet.errors import CredentialFormatError, UnknownContextError, WalletError
+from wallet.i18n import _
 
 RDFC = "eddsa-rdfc-2022"
 JCS = "eddsa-jcs-2022"
@@ -102,11 +103,12 @@ def _unsecured_for(document: dict[str, Any], proof: dict[str, Any], all_proofs: 
     if previous:
         wanted = previous if isinstance(previous, list) else [previous]
         if not all(isinstance(w, str) for w in wanted):
-            raise CredentialFormatError("A proof's previousProof must name earlier proofs by their ids.")
+            raise CredentialFormatError(_("A proof's previousProof must name earlier proofs by their ids."))
         by_id = {p["id"]: p for p in all_proofs if isinstance(p.get("id"), str)}
         missing = [w for w in wanted if w not in by_id]
         if missing:
-            raise CredentialFormatError(f"A proof chains to {clip(missing[0])}, which is not in the credential.")
+            raise CredentialFormatError(_("A proof chains to {missing}, which is not in the credential.").format(
+                missing=clip(missing[0])))
         chained = [by_id[w] for w in wanted]
         unsecured["proof"] = chained[0] if len(chained) == 1 else chained
     return unsecured
@@ -213,7 +215,8 @@ def sign(
 
     `proof_options` go into the proof as given (a presentation's proofPurpose, challenge and domain)."""
     if suite not in (RDFC, JCS):
-        raise WalletError(f"The wallet signs with {RDFC} or {JCS}, not {suite}.")
+        raise WalletError(_("The wallet signs with {rdfc} or {jcs}, not {suite}.").format(
+            rdfc=RDFC, jcs=JCS, suite=suite))
     signed = copy.deepcopy(document)
     existing = _proofs(signed)
     proof: dict[str, Any] = {
@@ -232,7 +235,7 @@ def sign(
         proof["@context"] = signed["@context"]
     unsecured = _unsecured_for(signed, proof, existing)
     config = _proof_config(unsecured, proof, suite)
-    data, _ = hash_data(unsecured, config, suite)
+    data, _unused = hash_data(unsecured, config, suite)
     proof["proofValue"] = encode_base58btc(signer(data.combined))
     if existing:
         signed["proof"] = [*existing, proof]

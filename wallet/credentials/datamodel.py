@@ -16,7 +16,8 @@ from datetime import datetime
 from typing import Any
 
 from wallet.credentials.jsonld_terms import VC_V1, VC_V2, TermFindings, is_url, term_findings
-from wallet.credentials.report import Check, CheckName, Outcome, clip
+from wallet.credentials.report import Check, CheckName, Outcome, clip, said
+from wallet.i18n import N_
 
 _DATE_TIME = re.compile(r"^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$")
 _MAX_SHOWN = 3
@@ -178,12 +179,12 @@ def check_data_model(document: dict[str, Any]) -> Check:
                      + _joined(problems))
     if terms.unchecked:
         return Check(CheckName.DATA_MODEL, Outcome.NOT_CHECKED,
-                     f"{terms.unchecked} Its required properties are in place.")
+                     said(N_("{unchecked} Its required properties are in place."), unchecked=terms.unchecked))
     if terms.undefined:
         names = clip(", ".join(terms.undefined[:4]), 80)
         return Check(CheckName.DATA_MODEL, Outcome.WARNING,
-                     f"It uses terms no context defines ({names}): they have no agreed meaning, and a "
-                     "signature does not cover them.")
+                     said(N_("It uses terms no context defines ({names}): they have no agreed meaning, and a "
+                             "signature does not cover them."), names=names))
     message = f"It follows the {model} data model: every term is defined by its contexts."
     if terms.issuer_dependent:
         names = clip(", ".join(terms.issuer_dependent[:4]), 80)
@@ -226,4 +227,5 @@ def presentation_line(holder_proof: Check, document: dict[str, Any]) -> Check:
     if not problems:
         return holder_proof
     reasons = "; ".join(p.rstrip(".") for p in problems[:_MAX_SHOWN])
-    return Check(holder_proof.check, Outcome.FAILED, f"{PRESENTATION_PREFIX} {reasons}. {holder_proof.message}")
+    return Check(holder_proof.check, Outcome.FAILED, said(N_("{presentation_prefix} {reasons}. {message}"),
+        presentation_prefix=PRESENTATION_PREFIX, reasons=reasons, message=holder_proof.message))

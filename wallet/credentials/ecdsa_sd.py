@@ -27,6 +27,7 @@ from wallet.credentials.canonical import rdfc
 from wallet.credentials.ecdsa_sd_base import BASE_HEADER, MAX_PROOF_VALUE_CHARS, Verdict, verify_base
 from wallet.credentials.p256 import holds, issuer_p256_key, p256_key
 from wallet.errors import CredentialFormatError, UnknownContextError
+from wallet.i18n import _
 
 SUITE = "ecdsa-sd-2023"
 DERIVED_HEADER = b"\xd9\x5d\x01"
@@ -70,24 +71,24 @@ def is_base_proof(proof_value: object) -> bool:
 def _decode_u(value: str) -> bytes:
     body = value[1:]
     if not value.startswith("u") or any(c in body for c in "+/="):
-        raise CredentialFormatError("The selective disclosure proof value is not base64url multibase text.")
+        raise CredentialFormatError(_("The selective disclosure proof value is not base64url multibase text."))
     try:
         return base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))
     except ValueError as exc:
-        raise CredentialFormatError("The selective disclosure proof value is not base64url multibase text.") from exc
+        raise CredentialFormatError(_("The selective disclosure proof value is not base64url multibase text.")) from exc
 
 
 def parse_derived(proof_value: object) -> DerivedProof:
     """Read a derived proof value; raises CredentialFormatError when it is not one."""
     if not isinstance(proof_value, str) or len(proof_value) > MAX_PROOF_VALUE_CHARS:
-        raise CredentialFormatError("The selective disclosure proof value is missing or far too long.")
+        raise CredentialFormatError(_("The selective disclosure proof value is missing or far too long."))
     raw = _decode_u(proof_value)
     if raw[:3] != DERIVED_HEADER:
-        raise CredentialFormatError("The selective disclosure proof value is not a derived proof.")
+        raise CredentialFormatError(_("The selective disclosure proof value is not a derived proof."))
     try:
         parts = cbor2.loads(raw[3:])
     except (cbor2.CBORDecodeError, ValueError, TypeError, RecursionError) as exc:
-        raise CredentialFormatError("The selective disclosure proof value cannot be read (bad CBOR).") from exc
+        raise CredentialFormatError(_("The selective disclosure proof value cannot be read (bad CBOR).")) from exc
     bad = CredentialFormatError("The selective disclosure proof value does not have the expected five parts.")
     if not isinstance(parts, list) or len(parts) != 5:
         raise bad
@@ -112,7 +113,7 @@ def _relabel(term: dict[str, Any], label_map: dict[str, str]) -> None:
     if term.get("type") == "blank node":
         name = str(term["value"])[2:]
         if name not in label_map:
-            raise CredentialFormatError("The selective disclosure proof's label map misses a blank node.")
+            raise CredentialFormatError(_("The selective disclosure proof's label map misses a blank node."))
         term["value"] = "_:" + label_map[name]
 
 
@@ -125,7 +126,7 @@ def relabelled_nquads(document: dict[str, Any], label_map: dict[str, str]) -> tu
         graph_name = None if graph == "@default" else graph
         if graph_name is not None and graph_name.startswith("_:"):
             if graph_name[2:] not in label_map:
-                raise CredentialFormatError("The selective disclosure proof's label map misses a blank node.")
+                raise CredentialFormatError(_("The selective disclosure proof's label map misses a blank node."))
             graph_name = "_:" + label_map[graph_name[2:]]
         for quad in quads:
             _relabel(quad["subject"], label_map)
@@ -142,7 +143,7 @@ def verify_data(document: dict[str, Any], proof: dict[str, Any], derived: Derive
     proof_hash = hashlib.sha256(rdfc(config).nquads.encode("utf-8")).digest()
     nquads, undefined = relabelled_nquads(unsecured, derived.label_map)
     if any(i >= len(nquads) for i in derived.mandatory_indexes):
-        raise CredentialFormatError("The selective disclosure proof names statements the credential does not have.")
+        raise CredentialFormatError(_("The selective disclosure proof names statements the credential does not have."))
     wanted = set(derived.mandatory_indexes)
     mandatory = "".join(q for i, q in enumerate(nquads) if i in wanted)
     others = tuple(q for i, q in enumerate(nquads) if i not in wanted)

@@ -29,6 +29,7 @@ from wallet.credentials.canonical import rdfc
 from wallet.credentials.contexts import document_loader
 from wallet.credentials.p256 import holds, issuer_p256_key, p256_key
 from wallet.errors import CredentialFormatError
+from wallet.i18n import _
 
 BASE_HEADER = b"\xd9\x5d\x00"
 MAX_PROOF_VALUE_CHARS = 200_000
@@ -66,7 +67,7 @@ def parse_base(proof_value: object) -> BaseProof:
     body = proof_value[1:]
     try:
         if any(c in body for c in "+/="):
-            raise ValueError("not base64url")
+            raise ValueError(_("not base64url"))
         raw = base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))
         parts = cbor2.loads(raw[3:]) if raw[:3] == BASE_HEADER else None
     except (cbor2.CBORDecodeError, ValueError, TypeError, RecursionError) as exc:
@@ -128,7 +129,7 @@ def _serialise(quad: dict[str, Any], labels: dict[str, str]) -> str:
         term = quad.get(position)
         if term is not None and term.get("type") == "blank node":
             if term["value"] not in labels:
-                raise CredentialFormatError("The selection names a blank node the credential does not have.")
+                raise CredentialFormatError(_("The selection names a blank node the credential does not have."))
             term["value"] = "_:" + labels[term["value"]]
     name = quad.pop("name", None)
     graph = name["value"] if name else None
@@ -156,7 +157,7 @@ def _pointer_paths(pointer: str) -> list[str]:
     if pointer == "":
         return []
     if not pointer.startswith("/"):
-        raise CredentialFormatError("A mandatory pointer of the base proof is not a JSON pointer.")
+        raise CredentialFormatError(_("A mandatory pointer of the base proof is not a JSON pointer."))
     return [part.replace("~1", "/").replace("~0", "~") for part in pointer[1:].split("/")]
 
 
@@ -178,7 +179,7 @@ def _key(value: Any, token: str) -> str | int:
         return token
     if isinstance(value, list) and token.isdigit() and len(token) < 10 and int(token) < len(value):
         return int(token)
-    raise CredentialFormatError("A mandatory pointer of the base proof names nothing in the credential.")
+    raise CredentialFormatError(_("A mandatory pointer of the base proof names nothing in the credential."))
 
 
 def _has(container: Any, key: str | int) -> bool:
@@ -253,7 +254,7 @@ def verify_base(document: dict[str, Any], proof: dict[str, Any], method: dict[st
         selection = select(base.mandatory_pointers, compact)
         chosen = {_serialise(q, labels) for q in _deskolemised(selection, prefix)} if selection else set()
     except (jsonld.JsonLdError, TypeError, ValueError, KeyError, AttributeError, RecursionError) as exc:
-        raise CredentialFormatError("The credential's JSON-LD cannot be processed for its base proof.") from exc
+        raise CredentialFormatError(_("The credential's JSON-LD cannot be processed for its base proof.")) from exc
     undefined = tuple(canonical.undefined_terms)
     mandatory = "".join(s for s in statements if s in chosen)
     others = [s for s in statements if s not in chosen]

@@ -18,6 +18,7 @@ from wallet.credentials import jose
 from wallet.credentials.limits import check_size
 from wallet.credentials.report import clip
 from wallet.errors import CredentialFormatError
+from wallet.i18n import _
 
 JWT_TYPES = frozenset({"vc+jwt", "vc-ld+jwt", "vc+ld+jwt", "jwt", "vp+jwt", "vp-ld+jwt", "vp+ld+jwt"})
 SD_JWT_TYPES = frozenset({"vc+sd-jwt", "dc+sd-jwt", "vp+sd-jwt"})
@@ -40,7 +41,8 @@ class DataUrl:
         try:
             return self.body.decode("utf-8").strip()
         except UnicodeDecodeError as exc:
-            raise CredentialFormatError("The enveloped credential's data is not text, so it is not a token.") from exc
+            raise CredentialFormatError(_("The enveloped credential's data is not text, so it is not a "
+                                          "token.")) from exc
 
 
 def read_data_url(url: object) -> DataUrl:
@@ -48,12 +50,13 @@ def read_data_url(url: object) -> DataUrl:
     if not isinstance(url, str) or not url.startswith("data:"):
         shown = f' ("{clip(url, 40)}")' if isinstance(url, str) and url else ""
         raise CredentialFormatError(
-            f"An enveloped credential must carry its credential in a data: URL; its id{shown} is not one."
+            _("An enveloped credential must carry its credential in a data: URL; its id{shown} is not one.").format(
+                shown=shown)
         )
     check_size(url, "The enveloped credential")
     header, comma, body = url[5:].partition(",")
     if not comma:
-        raise CredentialFormatError("The enveloped credential's data: URL has no data (no comma).")
+        raise CredentialFormatError(_("The enveloped credential's data: URL has no data (no comma)."))
     params = [p.strip().lower() for p in header.split(";")]
     kind = params[0] or "text/plain"
     kind = kind[len("application/") :] if kind.startswith("application/") else kind
@@ -64,11 +67,11 @@ def read_data_url(url: object) -> DataUrl:
             packed = "".join(body.split())  # line breaks inside base64 are read past, as MIME does
             data = base64.b64decode(packed + "=" * (-len(packed) % 4), validate=True)  # padding may be left off
         except (binascii.Error, ValueError) as exc:
-            raise CredentialFormatError("The enveloped credential's data is not valid base64.") from exc
+            raise CredentialFormatError(_("The enveloped credential's data is not valid base64.")) from exc
         return DataUrl(kind, data, "base64")
     if kind in COSE_TYPES:
         raise CredentialFormatError(
-            "A COSE-secured credential in a data: URL must be base64-encoded (VC-JOSE-COSE); this one is not, so it "
-            "cannot be read."
+            _("A COSE-secured credential in a data: URL must be base64-encoded (VC-JOSE-COSE); this one is not, so "
+              "it cannot be read.")
         )
     return DataUrl(kind, unquote_to_bytes(body), "plain")

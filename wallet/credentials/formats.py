@@ -17,6 +17,7 @@ from wallet.credentials import baked, cose, enveloped, family, jose, jws_json, j
 from wallet.credentials.limits import check_size, read_json
 from wallet.credentials.report import clip
 from wallet.errors import CredentialFormatError
+from wallet.i18n import _
 
 OB2_CONTEXTS = (
     "https://w3id.org/openbadges/v2",
@@ -102,7 +103,8 @@ def kind_of(document: dict[str, Any]) -> Kind:
     if _legacy_assertion(document):
         return Kind.OB2
     raise CredentialFormatError(
-        "This JSON is not a credential the wallet knows: it is neither a W3C Verifiable Credential nor an Open Badge."
+        _("This JSON is not a credential the wallet knows: it is neither a W3C Verifiable Credential nor an Open "
+          "Badge.")
     )
 
 
@@ -136,7 +138,8 @@ def _count_nested(count: int) -> None:
     seen[0] += count
     if seen[0] > MAX_NESTED:
         raise CredentialFormatError(
-            f"It holds more than {MAX_NESTED} credentials in all; that is more than the wallet reads."
+            _("It holds more than {max_nested} credentials in all; that is more than the wallet reads.").format(
+                max_nested=MAX_NESTED)
         )
 
 
@@ -154,7 +157,7 @@ def parse(data: bytes, *, depth: int = 0) -> list[Parsed]:
 def _parse(data: bytes, depth: int) -> list[Parsed]:
     check_size(data)
     if depth > MAX_DEPTH:
-        raise CredentialFormatError("The credential is wrapped inside itself too many times.")
+        raise CredentialFormatError(_("The credential is wrapped inside itself too many times."))
     if baked.is_png(data):
         payload = baked.extract_from_png(data)
         return _from_baked(payload, data, "image/png", "PNG", depth)
@@ -167,15 +170,15 @@ def _parse(data: bytes, depth: int) -> list[Parsed]:
         text = data.decode("utf-8-sig").strip()
     except UnicodeDecodeError as exc:
         raise CredentialFormatError(
-            "The file is neither a badge image nor text, so it cannot be a credential."
+            _("The file is neither a badge image nor text, so it cannot be a credential.")
         ) from exc
     if not text:
-        raise CredentialFormatError("The file is empty.")
+        raise CredentialFormatError(_("The file is empty."))
     if jose.is_compact_jws(text) or sdjwt.looks_like_sd_jwt(text):
         return _from_token(text, data, depth)
     if text[0] not in "{[":
         raise CredentialFormatError(
-            "This is not a credential: it is not JSON, not a signed token (JWT) and not a badge image."
+            _("This is not a credential: it is not JSON, not a signed token (JWT) and not a badge image.")
         )
     value = read_json(text)
     wrapped = jwt_wrapper.wrapped_token(value)
@@ -187,11 +190,11 @@ def _parse(data: bytes, depth: int) -> list[Parsed]:
     found: list[Parsed] = []
     for item in items:
         if not isinstance(item, dict):
-            raise CredentialFormatError("The JSON holds something other than credentials.")
+            raise CredentialFormatError(_("The JSON holds something other than credentials."))
         original = data if len(items) == 1 else json.dumps(item, ensure_ascii=False).encode("utf-8")
         found.extend(_from_json(item, original, "JSON-LD", depth))
     if not found:
-        raise CredentialFormatError("The file holds no credentials.")
+        raise CredentialFormatError(_("The file holds no credentials."))
     return found
 
 
@@ -208,7 +211,7 @@ def _from_baked(payload: baked.BakedPayload, data: bytes, media_type: str, conta
 def _decode_jwt_document(jws: jose.Jws) -> tuple[dict[str, Any], str]:
     payload = jws.payload_json()
     if not isinstance(payload, dict):
-        raise CredentialFormatError("The signed token does not carry a credential.")
+        raise CredentialFormatError(_("The signed token does not carry a credential."))
     if "@context" not in payload:
         if isinstance(payload.get("vc"), dict):
             return vcjwt_claims.credential_from_claims(payload)[0], "vc"
@@ -247,7 +250,7 @@ def _from_jws_json(value: dict[str, Any], original: bytes, depth: int) -> list[P
     signatures = jws_json.read(value)
     document, shape = _decode_jwt_document(signatures[0])
     if shape in ("vp", "ob2"):
-        raise CredentialFormatError("A JSON-serialised token here must carry a credential.")
+        raise CredentialFormatError(_("A JSON-serialised token here must carry a credential."))
     parsed = Parsed(kind_of(document), document, original, "application/jose+json", "JWS JSON", jws=signatures[0])
     parsed.signatures = signatures
     return [parsed]
@@ -258,7 +261,7 @@ def _from_cose(data: bytes, original: bytes, depth: int) -> list[Parsed]:
     jws = cose.read(data)
     document = jws.payload_json()
     if not isinstance(document, dict):
-        raise CredentialFormatError("The COSE-secured data does not carry a credential.")
+        raise CredentialFormatError(_("The COSE-secured data does not carry a credential."))
     if "VerifiablePresentation" in types_of(document):
         return _presentation_token(document, jws, depth)
     return [Parsed(kind_of(document), document, original, "application/vc+cose", "COSE", jws=jws)]
@@ -268,7 +271,7 @@ def _from_jwt(token: str, original: bytes, depth: int) -> Parsed:
     """Exactly one credential from a token (a presentation token is refused here)."""
     found = _from_token(token, original, depth)
     if len(found) != 1 or found[0].presentation_token is not None:
-        raise CredentialFormatError("The token holds a presentation where one credential was expected.")
+        raise CredentialFormatError(_("The token holds a presentation where one credential was expected."))
     return found[0]
 
 
@@ -299,13 +302,13 @@ def _enveloped(document: dict[str, Any], depth: int, *, presentation: bool = Fal
     else:
         found = parse(data.body, depth=depth + 1)
     if not presentation and (len(found) != 1 or found[0].presentation is not None):
-        raise CredentialFormatError("An enveloped credential must hold exactly one credential.")
+        raise CredentialFormatError(_("An enveloped credential must hold exactly one credential."))
     return found
 
 
 def _from_json(document: dict[str, Any], original: bytes, container: str, depth: int) -> list[Parsed]:
     if depth > MAX_DEPTH:
-        raise CredentialFormatError("The credential is wrapped inside itself too many times.")
+        raise CredentialFormatError(_("The credential is wrapped inside itself too many times."))
     types = set(types_of(document))
     if "VerifiablePresentation" in types:
         return _from_presentation(document, depth)
@@ -335,14 +338,14 @@ def _child(item: Any, depth: int) -> Parsed:
         data = item.encode("utf-8")
         found = parse(data, depth=depth + 1)
         if len(found) != 1:
-            raise CredentialFormatError("A nested credential must be exactly one credential.")
+            raise CredentialFormatError(_("A nested credential must be exactly one credential."))
         return found[0]
     if isinstance(item, dict):
         found = _from_json(item, b"", "JSON-LD", depth + 1)  # kept inside its parent's bytes, not on its own
         if len(found) != 1:
-            raise CredentialFormatError("A nested credential must be exactly one credential.")
+            raise CredentialFormatError(_("A nested credential must be exactly one credential."))
         return found[0]
-    raise CredentialFormatError("A nested credential is neither JSON nor a signed token.")
+    raise CredentialFormatError(_("A nested credential is neither JSON nor a signed token."))
 
 
 def _clr_children(document: dict[str, Any], depth: int) -> list[Parsed]:
@@ -366,7 +369,8 @@ def _from_presentation(document: dict[str, Any], depth: int) -> list[Parsed]:
         holder = holder.get("id") if isinstance(holder, dict) else holder
         who = f" from {clip(holder)}" if isinstance(holder, str) and holder else ""
         raise CredentialFormatError(
-            f"This is a presentation{who} that carries no credentials, so nothing was added to your records."
+            _("This is a presentation{who} that carries no credentials, so nothing was added to your records.").format(
+                who=who)
         )
     _count_nested(len(items))
     found = []

@@ -43,6 +43,7 @@ from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
 
 from wallet.credentials.limits import check_size, read_json
 from wallet.errors import CredentialFormatError, UsageError
+from wallet.i18n import _
 
 ALLOWED_ALGS: Mapping[str, str] = MappingProxyType(
     {"EdDSA": "OKP", "Ed25519": "OKP", "RS256": "RSA", "ES256": "EC", "ES384": "EC", "ES512": "EC"}
@@ -106,13 +107,15 @@ def b64url_encode(data: bytes) -> str:
 def b64url_decode(text: str, what: str = "The value") -> bytes:
     """Strict base64url: URL-safe alphabet only, no padding or whitespace, no stray trailing bits."""
     if not isinstance(text, str) or _B64URL.fullmatch(text) is None or len(text) % 4 == 1:
-        raise CredentialFormatError(f"{what} is damaged: it contains characters or a length that a token cannot have.")
+        raise CredentialFormatError(_("{what} is damaged: it contains characters or a length that a token cannot "
+                                      "have.").format(what=what))
     try:
         data = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
     except (binascii.Error, ValueError) as exc:  # pragma: no cover - the pattern above excludes this
-        raise CredentialFormatError(f"{what} is damaged and cannot be decoded.") from exc
+        raise CredentialFormatError(_("{what} is damaged and cannot be decoded.").format(what=what)) from exc
     if b64url_encode(data) != text:
-        raise CredentialFormatError(f"{what} is damaged: its last characters do not decode cleanly.")
+        raise CredentialFormatError(_("{what} is damaged: its last characters do not decode cleanly.").format(
+            what=what))
     return data
 
 
@@ -130,7 +133,8 @@ def _read_json(data: bytes, what: str) -> Any:
     except CredentialFormatError:
         raise
     except ValueError as exc:  # e.g. an integer over sys.get_int_max_str_digits() digits
-        raise CredentialFormatError(f"{what} holds a number too long to read, so it is refused.") from exc
+        raise CredentialFormatError(_("{what} holds a number too long to read, so it is refused.").format(
+            what=what)) from exc
 
 
 def _int_to_b64(value: int) -> str:
@@ -149,7 +153,7 @@ def _key_kind(key: object) -> tuple[str, str]:
         return "RSA", ""
     if isinstance(key, ec.EllipticCurvePublicKey):
         return "EC", _CURVE_NAMES.get(key.curve.name, key.curve.name)
-    raise UsageError(f"{type(key).__name__} is not a public key the wallet can use.")
+    raise UsageError(_("{name} is not a public key the wallet can use.").format(name=type(key).__name__))
 
 
 def _key_words(kty: str, curve: str) -> str:
@@ -176,7 +180,8 @@ class PublicKey:
     def __post_init__(self) -> None:
         kty, _curve = _key_kind(self.key)
         if kty != self.kty:
-            raise UsageError(f'PublicKey was labelled kty "{self.kty}" but holds {_key_words(kty, _curve)}.')
+            raise UsageError(_("PublicKey was labelled kty \"{kty}\" but holds {key_words}.").format(
+                kty=self.kty, key_words=_key_words(kty, _curve)))
 
     @property
     def curve(self) -> str:
@@ -204,7 +209,7 @@ class PublicKey:
                 "x": b64url_encode(point.x.to_bytes(size, "big")),
                 "y": b64url_encode(point.y.to_bytes(size, "big")),
             }
-        raise UsageError("This key cannot be written as a JWK.")  # pragma: no cover - __post_init__ prevents it
+        raise UsageError(_("This key cannot be written as a JWK."))  # pragma: no cover - __post_init__ prevents it
 
     def thumbprint(self) -> str:
         """RFC 7638 JWK thumbprint: base64url SHA-256 of the required members, sorted, no whitespace."""
@@ -222,19 +227,22 @@ def _wrap(key: object, id: str | None, controller: str | None) -> PublicKey:
         curve = _CURVE_NAMES.get(key.curve.name, key.curve.name)
         if curve not in _EC_SIZES:
             raise CredentialFormatError(
-                f"The key is on the {curve} curve; the wallet checks P-256, P-384 and P-521 curve keys only."
+                _("The key is on the {curve} curve; the wallet checks P-256, P-384 and P-521 curve keys only.").format(
+                    curve=curve)
             )
         return PublicKey("EC", key, id, controller)
     raise CredentialFormatError(
-        f"The key is of a kind ({type(key).__name__}) the wallet cannot check; it checks Ed25519, RSA and "
-        "P-256/P-384/P-521 keys."
+        _("The key is of a kind ({name}) the wallet cannot check; it checks Ed25519, RSA and "
+          "P-256/P-384/P-521 keys.").format(
+                        name=type(key).__name__)
     )
 
 
 def _member(jwk: Mapping[str, Any], name: str) -> str:
     value = jwk.get(name)
     if not isinstance(value, str) or not value:
-        raise CredentialFormatError(f'The key is incomplete: its "{name}" value is missing or not text.')
+        raise CredentialFormatError(_("The key is incomplete: its \"{name}\" value is missing or not text.").format(
+            name=name))
     return value
 
 
@@ -242,7 +250,9 @@ def _member_bytes(jwk: Mapping[str, Any], name: str, length: int | None = None) 
     data = b64url_decode(_member(jwk, name), f'The key\'s "{name}" value')
     if length is not None and len(data) != length:
         raise CredentialFormatError(
-            f'The key\'s "{name}" value is {len(data)} bytes long; it should be {length}, so this is not a real key.'
+            _("The key's \"{name}\" value is {count} bytes long; it should be {length}, so this is not a "
+              "real key.").format(
+                                name=name, count=len(data), length=length)
         )
     return data
 
@@ -250,40 +260,44 @@ def _member_bytes(jwk: Mapping[str, Any], name: str, length: int | None = None) 
 def key_from_jwk(jwk: dict[str, Any], id: str | None = None, controller: str | None = None) -> PublicKey:
     """A public key from a JWK. Private members, shared-secret keys and unknown key types are refused."""
     if not isinstance(jwk, dict):
-        raise CredentialFormatError("The key is not a JSON object, so it is not a JSON Web Key.")
+        raise CredentialFormatError(_("The key is not a JSON object, so it is not a JSON Web Key."))
     kty = jwk.get("kty")
     if kty == "oct":
         raise CredentialFormatError(
-            'The key is a shared secret (kty "oct"), not a public key; shared-secret signatures are never accepted.'
+            _("The key is a shared secret (kty "
+              "\"oct\"), not a public key; shared-secret signatures are never accepted.")
         )
     private = [name for name in _PRIVATE_MEMBERS if name in jwk]
     if private:
         raise CredentialFormatError(
-            "The key includes private (secret) parts, which must never be shared; it is refused."
+            _("The key includes private (secret) parts, which must never be shared; it is refused.")
         )
     if not isinstance(kty, str) or kty not in ("OKP", "RSA", "EC"):
         raise CredentialFormatError(
-            f'The key type "{_show(kty)}" is not one the wallet can check; it checks Ed25519, RSA and EC keys.'
+            _("The key type \"{show}\" is not one the wallet can check; it checks Ed25519, RSA and EC keys.").format(
+                show=_show(kty))
         )
     use = jwk.get("use")
     if use is not None and use != "sig":
         if use == "enc":
-            raise CredentialFormatError("The key is meant for encryption, not for checking signatures.")
-        raise CredentialFormatError(f'The key\'s intended use ("{_show(use)}") is not signing.')
+            raise CredentialFormatError(_("The key is meant for encryption, not for checking signatures."))
+        raise CredentialFormatError(_("The key's intended use (\"{show}\") is not signing.").format(show=_show(use)))
     key_ops = jwk.get("key_ops")
     if key_ops is not None and (not isinstance(key_ops, list) or "verify" not in key_ops):
-        raise CredentialFormatError("The key says it may not be used for checking signatures.")
+        raise CredentialFormatError(_("The key says it may not be used for checking signatures."))
     alg = jwk.get("alg")
     if alg is not None and (not isinstance(alg, str) or ALLOWED_ALGS.get(alg) != kty):
         raise CredentialFormatError(
-            f'The key is declared for the signature method "{_show(alg)}", which the wallet does not accept '
-            "with this key."
+            _("The key is declared for the signature method \"{show}\", which the wallet does not accept "
+              "with this key.").format(
+                                show=_show(alg))
         )
     if kty == "OKP":
         curve = jwk.get("crv")
         if curve != "Ed25519":
             raise CredentialFormatError(
-                f'The key uses the curve "{_show(curve)}"; the wallet checks Ed25519 keys only for this key type.'
+                _("The key uses the curve \"{show}\"; the wallet checks Ed25519 keys only for this key type.").format(
+                    show=_show(curve))
             )
         return key_from_ed25519(_member_bytes(jwk, "x", 32), id, controller)
     if kty == "RSA":
@@ -292,23 +306,27 @@ def key_from_jwk(jwk: dict[str, Any], id: str | None = None, controller: str | N
         try:
             rsa_key = rsa.RSAPublicNumbers(e, n).public_key()
         except ValueError as exc:
-            raise CredentialFormatError("The RSA key's numbers are not valid, so it is not a real key.") from exc
+            raise CredentialFormatError(_("The RSA key's numbers are not valid, so it is not a real key.")) from exc
         return PublicKey("RSA", rsa_key, id, controller)
     curve = jwk.get("crv")
     if not isinstance(curve, str) or curve not in _EC_SIZES:
         raise CredentialFormatError(
-            f'The key uses the curve "{_show(curve)}"; the wallet checks P-256, P-384 and P-521 keys only for this '
-            "key type."
+            _("The key uses the curve \"{show}\"; the wallet checks P-256, P-384 and P-521 keys only for "
+              "this key type.").format(
+                                show=_show(curve))
         )
     if isinstance(alg, str) and EC_CURVE_OF.get(alg) != curve:
-        raise CredentialFormatError(f'The key is declared for "{_show(alg)}", which does not use the {curve} curve.')
+        raise CredentialFormatError(_("The key is declared for \"{show}\", which does not use the {curve} "
+                                      "curve.").format(
+                        show=_show(alg), curve=curve))
     size = _EC_SIZES[curve]
     x = int.from_bytes(_member_bytes(jwk, "x", size), "big")
     y = int.from_bytes(_member_bytes(jwk, "y", size), "big")
     try:
         ec_key = ec.EllipticCurvePublicNumbers(x, y, _EC_CURVES[curve]).public_key()
     except ValueError as exc:
-        raise CredentialFormatError(f"The key's point is not on the {curve} curve, so it is not a real key.") from exc
+        raise CredentialFormatError(_("The key's point is not on the {curve} curve, so it is not a real key.").format(
+            curve=curve)) from exc
     return PublicKey("EC", ec_key, id, controller)
 
 
@@ -317,11 +335,12 @@ def key_from_pem(pem: str | bytes, id: str | None = None, controller: str | None
     check_size(pem, "The key")
     text = pem.decode("utf-8", errors="replace") if isinstance(pem, bytes) else pem
     if "PRIVATE KEY" in text:
-        raise CredentialFormatError("This is a private key, which must never be shared; only public keys are accepted.")
+        raise CredentialFormatError(_("This is a private key, which must never be shared; only public keys are "
+                                      "accepted."))
     try:
         loaded = serialization.load_pem_public_key(text.strip().encode("utf-8"))
     except (ValueError, TypeError, UnsupportedAlgorithm) as exc:
-        raise CredentialFormatError("The key is not a readable PEM public key.") from exc
+        raise CredentialFormatError(_("The key is not a readable PEM public key.")) from exc
     return _wrap(loaded, id, controller)
 
 
@@ -329,11 +348,13 @@ def key_from_ed25519(raw: bytes, id: str | None = None, controller: str | None =
     """A public key from the 32 raw bytes of an Ed25519 public key."""
     if not isinstance(raw, bytes) or len(raw) != 32:
         size = len(raw) if isinstance(raw, bytes) else 0
-        raise CredentialFormatError(f"An Ed25519 key is 32 bytes long; this one is {size}, so it is not a real key.")
+        raise CredentialFormatError(_("An Ed25519 key is 32 bytes long; this one is {size}, so it is not a "
+                                      "real key.").format(
+                        size=size))
     try:
         key = ed25519.Ed25519PublicKey.from_public_bytes(raw)
     except ValueError as exc:  # pragma: no cover - any 32 bytes load
-        raise CredentialFormatError("The bytes are not a valid Ed25519 public key.") from exc
+        raise CredentialFormatError(_("The bytes are not a valid Ed25519 public key.")) from exc
     return PublicKey("OKP", key, id, controller)
 
 
@@ -355,18 +376,19 @@ def resolve_did_jwk(did_url: str) -> tuple[dict[str, Any], PublicKey]:
     JWK does not say "use": "sig"). Encryption-only keys are refused: the wallet needs signing keys.
     """
     if not isinstance(did_url, str) or not did_url.startswith(DID_JWK_PREFIX):
-        raise CredentialFormatError(f'"{_show(did_url)}" is not a did:jwk identifier.')
+        raise CredentialFormatError(_("\"{show}\" is not a did:jwk identifier.").format(show=_show(did_url)))
     check_size(did_url, "The DID")
     did, has_fragment, fragment = did_url.partition("#")
     if has_fragment and fragment != "0":
-        raise CredentialFormatError(f'A did:jwk has exactly one key, "#0"; this link asks for "#{_show(fragment)}".')
+        raise CredentialFormatError(_("A did:jwk has exactly one key, \"#0\"; this link asks for \"#{show}\".").format(
+            show=_show(fragment)))
     encoded = did[len(DID_JWK_PREFIX) :]
     if not encoded:
-        raise CredentialFormatError("The did:jwk identifier is empty: it holds no key.")
+        raise CredentialFormatError(_("The did:jwk identifier is empty: it holds no key."))
     raw = b64url_decode(encoded, "The did:jwk identifier")
     jwk = _read_json(raw, "The key inside the did:jwk identifier")
     if not isinstance(jwk, dict):
-        raise CredentialFormatError("The did:jwk identifier does not hold a JSON Web Key.")
+        raise CredentialFormatError(_("The did:jwk identifier does not hold a JSON Web Key."))
     vm_id = did + "#0"
     key = key_from_jwk(jwk, id=vm_id, controller=did)
     relationships = ["assertionMethod", "authentication", "capabilityInvocation", "capabilityDelegation"]
@@ -415,7 +437,8 @@ def _reject_duplicate_members(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     for name, value in pairs:
         if name in result:
             raise CredentialFormatError(
-                f'The token\'s header names "{_show(name)}" twice, so it is ambiguous and is refused.'
+                _("The token's header names \"{show}\" twice, so it is ambiguous and is refused.").format(
+                    show=_show(name))
             )
         result[name] = value
     return result
@@ -424,36 +447,38 @@ def _reject_duplicate_members(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 def _read_header(data: bytes) -> dict[str, Any]:
     value = _read_json(data, "The token's header")
     if not isinstance(value, dict):
-        raise CredentialFormatError("The token's header is not a JSON object, so this is not a signed token.")
+        raise CredentialFormatError(_("The token's header is not a JSON object, so this is not a signed token."))
     # Second pass only to find repeated member names (a parser-differential trick); limits already held.
     json.loads(data.decode("utf-8-sig"), object_pairs_hook=_reject_duplicate_members)
     if "alg" not in value:
-        raise CredentialFormatError('The token\'s header does not say how it was signed (it has no "alg").')
+        raise CredentialFormatError(_("The token's header does not say how it was signed (it has no \"alg\")."))
     alg = value["alg"]
     if not isinstance(alg, str) or not alg:
-        raise CredentialFormatError('The token\'s header names its signature method ("alg") in an unreadable way.')
+        raise CredentialFormatError(_("The token's header names its signature method (\"alg\") in an unreadable way."))
     if "crit" in value and value["crit"] != []:
         raise CredentialFormatError(
-            'The token requires extensions ("crit") that the wallet does not understand, so it is refused.'
+            _("The token requires extensions (\"crit\") that the wallet does not understand, so it is refused.")
         )
     if "b64" in value and value["b64"] is not True:
-        raise CredentialFormatError('The token uses an unencoded payload ("b64"), which the wallet does not accept.')
+        raise CredentialFormatError(_("The token uses an unencoded payload "
+                                      "(\"b64\"), which the wallet does not accept."))
     return value
 
 
 def parse_compact(token: str) -> Jws:
     """Split and decode a compact JWS: three strict base64url parts, a JSON-object header with an "alg"."""
     if not isinstance(token, str):
-        raise CredentialFormatError("The token is not text.")
+        raise CredentialFormatError(_("The token is not text."))
     check_size(token, "The token")
     compact = token.strip(_OUTER_WHITESPACE)
     dots = compact.count(".")
     if dots != 2:
         if dots == 4:
             raise CredentialFormatError(
-                "This looks like an encrypted token (JWE), which the wallet cannot read; it needs a signed token."
+                _("This looks like an encrypted token (JWE), which the wallet cannot read; it needs a signed token.")
             )
-        raise CredentialFormatError(f"A signed token has three parts separated by dots; this one has {dots + 1}.")
+        raise CredentialFormatError(_("A signed token has three parts separated by dots; this one has {value}.").format(
+            value=dots + 1))
     header_text, payload_text, signature_text = compact.split(".")
     header_bytes = b64url_decode(header_text, "The token's header")
     header = _read_header(header_bytes)
@@ -474,29 +499,30 @@ def refuse_unimplemented_alg(alg: object) -> None:
     """Raise UnsupportedAlgorithmError for a genuine public-key algorithm the wallet cannot check."""
     if isinstance(alg, str) and alg in PUBLIC_KEY_ALGS_NOT_IMPLEMENTED:
         raise UnsupportedAlgorithmError(
-            f'Not checked: the token is signed with "{alg}", a public-key method this wallet cannot check yet; '
-            "that says nothing against the credential."
+            _("Not checked: the token is signed with \"{alg}\", a public-key method this wallet cannot check yet; that "
+              "says nothing against the credential.").format(alg=alg)
         )
 
 
 def _alg_family(alg: object) -> str:
     """The key type an accepted algorithm needs; a clear refusal for everything else."""
     if not isinstance(alg, str) or not alg:
-        raise CredentialFormatError('The token\'s header does not say how it was signed (it has no "alg").')
+        raise CredentialFormatError(_("The token's header does not say how it was signed (it has no \"alg\")."))
     if alg.strip().lower() == "none":
-        raise CredentialFormatError('The token says it is not signed (alg "none"); unsigned tokens are never accepted.')
+        raise CredentialFormatError(_("The token says it is not signed (alg \"none\"); unsigned tokens are never "
+                                      "accepted."))
     if alg.upper().startswith("HS"):
         raise CredentialFormatError(
-            f'The token uses a shared-secret signature ("{_show(alg)}"), which anyone who knows the issuer\'s '
-            "public key could forge; it is refused."
+            _("The token uses a shared-secret signature (\"{show}\"), which anyone who knows the issuer's public key "
+              "could forge; it is refused.").format(show=_show(alg))
         )
     family = ALLOWED_ALGS.get(alg)
     if family is None:
         refuse_unimplemented_alg(alg)
     if family is None:
         raise CredentialFormatError(
-            f'The token uses the signature method "{_show(alg)}", which the wallet does not accept '
-            "(it accepts EdDSA, RS256, ES256, ES384 and ES512)."
+            _("The token uses the signature method \"{show}\", which the wallet does not accept (it accepts EdDSA, "
+              "RS256, ES256, ES384 and ES512).").format(show=_show(alg))
         )
     return family
 
@@ -511,12 +537,12 @@ def verify_jws(jws: Jws, key: PublicKey) -> bool:
     alg = jws.header.get("alg")
     family = _alg_family(alg)
     if not isinstance(alg, str):  # pragma: no cover - _alg_family refuses anything else
-        raise CredentialFormatError('The token\'s header does not say how it was signed (it has no "alg").')
+        raise CredentialFormatError(_("The token's header does not say how it was signed (it has no \"alg\")."))
     kty, curve = _key_kind(key.key)
     if kty != family or (kty == "EC" and curve != EC_CURVE_OF.get(alg)):
         raise CredentialFormatError(
-            f"The token claims {_ALG_WORDS[alg]} ({alg}) but the key is {_key_words(kty, curve)}; "
-            "that mismatch is refused."
+            _("The token claims {alg_words} ({alg}) but the key is {key_words}; that mismatch is refused.").format(
+                alg_words=_ALG_WORDS[alg], alg=alg, key_words=_key_words(kty, curve))
         )
     signature = jws.signature
     try:
@@ -528,12 +554,13 @@ def verify_jws(jws: Jws, key: PublicKey) -> bool:
             bits = key.key.key_size
             if bits < MIN_RSA_BITS:
                 raise CredentialFormatError(
-                    f"The RSA key is only {bits} bits long; keys shorter than {MIN_RSA_BITS} bits are too weak "
-                    "and are refused."
+                    _("The RSA key is only {bits} bits long; keys shorter than {min_rsa_bits} bits are too weak and "
+                      "are refused.").format(bits=bits, min_rsa_bits=MIN_RSA_BITS)
                 )
             if bits > MAX_RSA_BITS:
                 raise CredentialFormatError(
-                    f"The RSA key is {bits} bits long; keys longer than {MAX_RSA_BITS} bits are refused."
+                    _("The RSA key is {bits} bits long; keys longer than {max_rsa_bits} bits are refused.").format(
+                        bits=bits, max_rsa_bits=MAX_RSA_BITS)
                 )
             if len(signature) != (bits + 7) // 8:
                 return False
@@ -561,7 +588,7 @@ def embedded_header_key(jws: Jws) -> PublicKey | None:
         return None
     value = jws.header["jwk"]
     if not isinstance(value, dict):
-        raise CredentialFormatError('The token\'s embedded key ("jwk") is not a JSON object.')
+        raise CredentialFormatError(_("The token's embedded key (\"jwk\") is not a JSON object."))
     return key_from_jwk(value)
 
 
@@ -572,29 +599,30 @@ def sign_compact(header: dict[str, Any], payload: bytes, sign: Callable[[bytes],
     The header must name an accepted algorithm; the result is checked to parse before it is returned.
     """
     if not isinstance(header, dict):
-        raise UsageError("The JWS header must be a dictionary.")
+        raise UsageError(_("The JWS header must be a dictionary."))
     alg = header.get("alg")
     if not isinstance(alg, str) or alg not in ALLOWED_ALGS:
-        raise UsageError(f'Cannot sign with "{_show(alg)}": only {", ".join(ALLOWED_ALGS)} are used.')
+        raise UsageError(_("Cannot sign with \"{show}\": only {allowed_algs} are used.").format(
+            show=_show(alg), allowed_algs=", ".join(ALLOWED_ALGS)))
     if not isinstance(payload, bytes):
-        raise UsageError("The JWS payload must be bytes.")
+        raise UsageError(_("The JWS payload must be bytes."))
     if "jwk" in header:
         try:
             key_from_jwk(header["jwk"])
         except CredentialFormatError as exc:
-            raise UsageError(f"The header's key cannot be published: {exc.message}") from exc
+            raise UsageError(_("The header's key cannot be published: {message}").format(message=exc.message)) from exc
     try:
         header_json = json.dumps(header, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
     except (TypeError, ValueError) as exc:
-        raise UsageError("The JWS header cannot be written as JSON.") from exc
+        raise UsageError(_("The JWS header cannot be written as JSON.")) from exc
     header_text = b64url_encode(header_json.encode("utf-8"))
     payload_text = b64url_encode(payload)
     signature = sign(f"{header_text}.{payload_text}".encode("ascii"))
     if not isinstance(signature, bytes) or not signature:
-        raise UsageError("The signing function did not return signature bytes.")
+        raise UsageError(_("The signing function did not return signature bytes."))
     token = f"{header_text}.{payload_text}.{b64url_encode(signature)}"
     try:
         parse_compact(token)
     except CredentialFormatError as exc:
-        raise UsageError(f"The token would not be readable: {exc.message}") from exc
+        raise UsageError(_("The token would not be readable: {message}").format(message=exc.message)) from exc
     return token

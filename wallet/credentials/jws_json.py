@@ -14,6 +14,7 @@ from typing import Any
 
 from wallet.credentials import jose
 from wallet.errors import CredentialFormatError
+from wallet.i18n import _
 
 MAX_SIGNATURES = 50
 _UNPROTECTED_NEVER = ("alg", "crit", "b64", "zip")
@@ -28,21 +29,21 @@ def looks_like_jws_json(value: Any) -> bool:
 
 def _one(entry: Any, payload: str) -> jose.Jws:
     if not isinstance(entry, dict):
-        raise CredentialFormatError("A signature of the JSON-serialised token is not a JSON object.")
+        raise CredentialFormatError(_("A signature of the JSON-serialised token is not a JSON object."))
     protected, signature, unprotected = entry.get("protected"), entry.get("signature"), entry.get("header", {})
     if not isinstance(protected, str) or not protected:
         raise CredentialFormatError(
-            "A signature of the JSON-serialised token has no protected header, so its algorithm is not signed; "
-            "it is refused."
+            _("A signature of the JSON-serialised token has no protected header, so its algorithm is not signed; it "
+              "is refused.")
         )
     if not isinstance(signature, str) or not isinstance(unprotected, dict):
-        raise CredentialFormatError("A signature of the JSON-serialised token is incomplete or misshapen.")
+        raise CredentialFormatError(_("A signature of the JSON-serialised token is incomplete or misshapen."))
     jws = jose.parse_compact(f"{protected}.{payload}.{signature}")
     clash = [name for name in unprotected if name in jws.header or name in _UNPROTECTED_NEVER]
     if clash:
         raise CredentialFormatError(
-            f'The unprotected header of a signature repeats or sets "{clash[0]}", which only the signed header may '
-            "say; it is refused."
+            _("The unprotected header of a signature repeats or sets \"{clash}\", which only the signed header may "
+              "say; it is refused.").format(clash=clash[0])
         )
     return replace(jws, header={**jws.header, **unprotected})
 
@@ -51,14 +52,16 @@ def read(value: dict[str, Any]) -> list[jose.Jws]:
     """Every signature of a general or flattened JWS, each as a `jose.Jws` over the one payload."""
     payload = value.get("payload")
     if not isinstance(payload, str):
-        raise CredentialFormatError("The JSON-serialised token has no payload.")
+        raise CredentialFormatError(_("The JSON-serialised token has no payload."))
     if "signatures" in value:
         if any(name in value for name in ("protected", "signature", "header")):
-            raise CredentialFormatError("The JSON-serialised token mixes the general and flattened forms.")
+            raise CredentialFormatError(_("The JSON-serialised token mixes the general and flattened forms."))
         entries = value["signatures"]
         if not isinstance(entries, list) or not entries:
-            raise CredentialFormatError("The JSON-serialised token has no signatures.")
+            raise CredentialFormatError(_("The JSON-serialised token has no signatures."))
         if len(entries) > MAX_SIGNATURES:
-            raise CredentialFormatError(f"The token has more than {MAX_SIGNATURES} signatures; it is not read.")
+            raise CredentialFormatError(_("The token has more than {max_signatures} signatures; it is not "
+                                          "read.").format(
+                                max_signatures=MAX_SIGNATURES))
         return [_one(entry, payload) for entry in entries]
     return [_one({k: value[k] for k in ("protected", "signature", "header") if k in value}, payload)]

@@ -15,7 +15,7 @@ from wallet.credentials import jose
 from wallet.credentials.binding import issuer_binding, signer_of
 from wallet.credentials.jwt_keys import find_key, public_key_of
 from wallet.credentials.keys import KeyResolver
-from wallet.credentials.report import Check, CheckName, Outcome, clip
+from wallet.credentials.report import Check, CheckName, Outcome, clip, said
 from wallet.credentials.validity import day, numeric_date
 from wallet.credentials.vcjwt_claims import (
     PRESENTATION_CTYS,
@@ -24,6 +24,7 @@ from wallet.credentials.vcjwt_claims import (
     check_media_types,
 )
 from wallet.errors import WalletError
+from wallet.i18n import N_
 
 
 def _holder_of(document: dict[str, Any]) -> str | None:
@@ -61,7 +62,8 @@ def check_holder_token(jws: jose.Jws, document: dict[str, Any], resolver: KeyRes
     """The presentation token's signature as the holder's proof (CheckName.PRESENTATION); never raises."""
 
     def failed(reason: str) -> Check:
-        return Check(CheckName.PRESENTATION, Outcome.FAILED, f"The holder's proof is broken: {reason}")
+        return Check(CheckName.PRESENTATION, Outcome.FAILED, said(N_("The holder's proof is broken: {reason}"),
+            reason=reason))
 
     typed = check_media_types(jws.header, PRESENTATION_TYPS | SD_JWT_PRESENTATION_TYPS, PRESENTATION_CTYS,
                               "a presentation")
@@ -83,26 +85,33 @@ def check_holder_token(jws: jose.Jws, document: dict[str, Any], resolver: KeyRes
         key = find_key(resolver, jws.header.get("kid"), iss if isinstance(iss, str) else holder)
         if key is None:
             return Check(CheckName.PRESENTATION, Outcome.NOT_CHECKED,
-                         f"The holder's proof was not checked: the key of {who} is not available offline.")
+                         said(N_("The holder's proof was not checked: the key of {who} is not available offline."),
+                             who=who))
         good = jose.verify_jws(jws, public_key_of(key))
     except jose.UnsupportedAlgorithmError as exc:
-        return Check(CheckName.PRESENTATION, Outcome.NOT_CHECKED, f"The holder's proof was not checked: {exc.message}")
+        return Check(CheckName.PRESENTATION, Outcome.NOT_CHECKED, said(N_("The holder's proof was not checked: "
+                                                                          "{message}"), message=exc.message))
     except WalletError as exc:
         return failed(exc.message)
     if not good:
         return failed("the token's signature does not match; it was changed after the holder signed it.")
     if holder is None:
         return Check(CheckName.PRESENTATION, Outcome.WARNING,
-                     f"The presentation token is signed by {clip(signer_of(key))}, but it names no holder.")
-    bound, _ = issuer_binding(holder, key, resolver.documents)
+                     said(N_("The presentation token is signed by {signer_of}, but it names no holder."),
+                         signer_of=clip(signer_of(key))))
+    bound, _unused = issuer_binding(holder, key, resolver.documents)
     if bound is False:
         return failed(f"it was signed with a key of {clip(signer_of(key))}, not of {who}.")
     if bound is None:
         return Check(CheckName.PRESENTATION, Outcome.NOT_CHECKED,
-                     f"The token's signature holds, but nothing offline shows its key is {who}'s.")
+                     said(N_("The token's signature holds, but nothing offline shows its key is {who}'s."), who=who))
     late = _window(payload, now)
     if late is not None:
         return failed(f"the presentation token {late}")
-    said = _said(payload)
+    context_words = _said(payload)
+    if context_words:
+        return Check(CheckName.PRESENTATION, Outcome.PASSED,
+                     said(N_("Presented by {who}, whose token signature is valid ({context})."), who=who,
+                          context=context_words))
     return Check(CheckName.PRESENTATION, Outcome.PASSED,
-                 f"Presented by {who}, whose token signature is valid" + (f" ({said})." if said else "."))
+                 said(N_("Presented by {who}, whose token signature is valid."), who=who))

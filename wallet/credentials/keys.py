@@ -22,6 +22,7 @@ from wallet.credentials.formats import as_list
 from wallet.credentials.jose import resolve_did_jwk
 from wallet.credentials.multikey import ed25519_from_multikey
 from wallet.errors import CredentialFormatError
+from wallet.i18n import _
 
 
 class KeySource(StrEnum):
@@ -54,10 +55,10 @@ class KeyMaterial:
             try:
                 raw = base64.urlsafe_b64decode(x + "=" * (-len(x) % 4))
             except ValueError as exc:
-                raise CredentialFormatError("The issuer's key is not valid base64url.") from exc
+                raise CredentialFormatError(_("The issuer's key is not valid base64url.")) from exc
             if len(raw) == 32:
                 return raw
-        raise CredentialFormatError("The issuer's key is not an Ed25519 key, so it cannot check this proof.")
+        raise CredentialFormatError(_("The issuer's key is not an Ed25519 key, so it cannot check this proof."))
 
     def jwk(self) -> dict[str, Any] | None:
         jwk = self.method.get("publicKeyJwk")
@@ -70,7 +71,7 @@ def did_of(url: str) -> str:
 
 def did_jwk_document(did: str) -> dict[str, Any]:
     """Resolve did:jwk offline (the DID is the key); jose checks the key is a public signing key."""
-    document, _ = resolve_did_jwk(did)
+    document, _unused = resolve_did_jwk(did)
     return document
 
 
@@ -108,7 +109,7 @@ class KeyResolver:
     def add_document(self, document: dict[str, Any]) -> None:
         """Add a DID document, a controller document, a single key (Multikey/JWK VM) or an OB 2.0 CryptographicKey."""
         if not isinstance(document, dict) or not isinstance(document.get("id"), str):
-            raise CredentialFormatError('A DID document or key must be a JSON object with an "id".')
+            raise CredentialFormatError(_("A DID document or key must be a JSON object with an \"id\"."))
         self.documents[document["id"]] = document
 
     def resolve(self, vm_id: str) -> KeyMaterial | None:

@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from wallet.errors import CredentialFormatError
+from wallet.i18n import _
 
 MAX_INPUT_BYTES = 20 * 1024 * 1024
 """Largest file, paste or decoded payload the wallet will read (20 MB)."""
@@ -26,8 +27,8 @@ def check_size(data: bytes | str, what: str = "The file") -> None:
     """Refuse input larger than MAX_INPUT_BYTES."""
     if len(data) > MAX_INPUT_BYTES:
         raise CredentialFormatError(
-            f"{what} is {len(data) / 1_048_576:.1f} MB; the wallet reads credentials up to "
-            f"{MAX_INPUT_BYTES // 1_048_576} MB."
+            _("{what} is {value:.1f} MB; the wallet reads credentials up to {value2} MB.").format(
+                what=what, value=len(data) / 1_048_576, value2=MAX_INPUT_BYTES // 1_048_576)
         )
 
 
@@ -57,7 +58,7 @@ def json_depth(text: str) -> int:
 
 
 def _reject_constant(name: str) -> Any:
-    raise CredentialFormatError(f"The JSON holds {name}, which is not a valid JSON number.")
+    raise CredentialFormatError(_("The JSON holds {name}, which is not a valid JSON number.").format(name=name))
 
 
 class _Members:
@@ -72,8 +73,8 @@ class _Members:
             if name in result:
                 shown = " ".join(name.split())[:40].encode("utf-8", "backslashreplace").decode("utf-8")
                 raise CredentialFormatError(
-                    f'{self.what} names "{shown}" twice in one object; JSON readers disagree on which one counts, '
-                    "so it is refused."
+                    _("{what} names \"{shown}\" twice in one object; JSON readers disagree on which one counts, so it "
+                      "is refused.").format(what=self.what, shown=shown)
                 )
             result[name] = value
         return result
@@ -91,23 +92,25 @@ def read_json(data: bytes | str, what: str = "The file", *, unique_members: bool
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise CredentialFormatError(f"{what} is not UTF-8 text, so it cannot be read as JSON.") from exc
+            raise CredentialFormatError(_("{what} is not UTF-8 text, so it cannot be read as JSON.").format(
+                what=what)) from exc
     else:
         text = data.removeprefix("\ufeff")
     if json_depth(text) > MAX_JSON_DEPTH:
         raise CredentialFormatError(
-            f"{what} is nested too deeply (more than {MAX_JSON_DEPTH} levels), so it was not read."
+            _("{what} is nested too deeply (more than {max_json_depth} levels), so it was not read.").format(
+                what=what, max_json_depth=MAX_JSON_DEPTH)
         )
     try:
         hook = _Members(what) if unique_members else None
         value = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=hook)
     except json.JSONDecodeError as exc:
         where = "it ends too early" if exc.pos >= len(text.rstrip()) else f"line {exc.lineno}, column {exc.colno}"
-        raise CredentialFormatError(f"{what} is not valid JSON ({where}).") from exc
+        raise CredentialFormatError(_("{what} is not valid JSON ({where}).").format(what=what, where=where)) from exc
     except RecursionError as exc:  # pragma: no cover - depth is checked above
-        raise CredentialFormatError(f"{what} is nested too deeply.") from exc
+        raise CredentialFormatError(_("{what} is nested too deeply.").format(what=what)) from exc
     except ValueError as exc:  # e.g. an integer with more digits than Python converts
-        raise CredentialFormatError(f"{what} holds a number too long to be real.") from exc
+        raise CredentialFormatError(_("{what} holds a number too long to be real.").format(what=what)) from exc
     if _SURROGATE_ESCAPE.search(text):
         _reject_lone_surrogates(value, what)
     return value
@@ -130,4 +133,5 @@ def _reject_lone_surrogates(value: Any, what: str) -> None:
             try:
                 item.encode("utf-8")
             except UnicodeEncodeError as exc:
-                raise CredentialFormatError(f"{what} holds broken text (half of a Unicode character).") from exc
+                raise CredentialFormatError(_("{what} holds broken text (half of a Unicode character).").format(
+                    what=what)) from exc

@@ -12,6 +12,7 @@ from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
 
 from wallet.credentials.multikey import decode_multibase
 from wallet.errors import CredentialFormatError
+from wallet.i18n import _
 
 P256_PUB_PREFIX = b"\x80\x24"
 
@@ -19,11 +20,11 @@ P256_PUB_PREFIX = b"\x80\x24"
 def p256_key(multikey: bytes) -> ec.EllipticCurvePublicKey:
     """A P-256 public key from Multikey bytes (0x80 0x24 + compressed point)."""
     if not multikey.startswith(P256_PUB_PREFIX) or len(multikey) != 35:
-        raise CredentialFormatError("The key is not a P-256 public key.")
+        raise CredentialFormatError(_("The key is not a P-256 public key."))
     try:
         return ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), multikey[2:])
     except ValueError as exc:
-        raise CredentialFormatError("The P-256 public key is not a valid point.") from exc
+        raise CredentialFormatError(_("The P-256 public key is not a valid point.")) from exc
 
 
 def issuer_p256_key(method: dict[str, Any]) -> ec.EllipticCurvePublicKey:
@@ -37,8 +38,8 @@ def issuer_p256_key(method: dict[str, Any]) -> ec.EllipticCurvePublicKey:
             x, y = (base64.urlsafe_b64decode(str(jwk[c]) + "=" * (-len(str(jwk[c])) % 4)) for c in ("x", "y"))
             return ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), b"\x04" + x + y)
         except (KeyError, ValueError) as exc:
-            raise CredentialFormatError("The issuer's P-256 key is not valid.") from exc
-    raise CredentialFormatError("The issuer's key is not a P-256 key, so it cannot check an ECDSA proof.")
+            raise CredentialFormatError(_("The issuer's P-256 key is not valid.")) from exc
+    raise CredentialFormatError(_("The issuer's key is not a P-256 key, so it cannot check an ECDSA proof."))
 
 
 def holds(key: ec.EllipticCurvePublicKey, signature: bytes, data: bytes) -> bool:

@@ -12,7 +12,8 @@ from typing import Any
 
 from wallet.credentials.dataintegrity import verify_proof
 from wallet.credentials.keys import KeyResolver, did_of
-from wallet.credentials.report import Check, CheckName, Outcome, clip
+from wallet.credentials.report import Check, CheckName, Outcome, clip, said
+from wallet.i18n import N_
 
 AUTHENTICATION = "authentication"
 
@@ -31,25 +32,30 @@ def check_holder_proof(document: dict[str, Any], resolver: KeyResolver) -> Check
     proof = document.get("proof")
     if proof is None:
         return Check(CheckName.PRESENTATION, Outcome.WARNING,
-                     "The presentation has no holder proof: anyone could have put these credentials together.")
+                     said(N_("The presentation has no holder proof: anyone could have put these credentials "
+                             "together.")))
     proofs = proof if isinstance(proof, list) else [proof]
     if not proofs or not all(isinstance(p, dict) and p for p in proofs):
         return Check(CheckName.PRESENTATION, Outcome.FAILED,
-                     "The presentation's proof is empty, so it proves nothing about who handed it over.")
+                     said(N_("The presentation's proof is empty, so it proves nothing about who handed it over.")))
     first: dict[str, Any] = proofs[0]
     result = verify_proof(document, first, resolver, proofs, purpose=AUTHENTICATION)
     if result.valid is None:
         return Check(CheckName.PRESENTATION, Outcome.NOT_CHECKED,
-                     f"The holder's proof was not checked: {result.message}")
+                     said(N_("The holder's proof was not checked: {message}"), message=result.message))
     if not result.valid:
-        return Check(CheckName.PRESENTATION, Outcome.FAILED, f"The holder's proof is broken: {result.message}")
+        return Check(CheckName.PRESENTATION, Outcome.FAILED, said(N_("The holder's proof is broken: {message}"),
+            message=result.message))
     signer = result.key.controller if result.key is not None and result.key.controller else None
     signer = signer or did_of(str(first.get("verificationMethod", "")))
     if holder and signer != holder:
         return Check(CheckName.PRESENTATION, Outcome.FAILED,
-                     f"The presentation was signed by {clip(signer)}, not by {who} it names.")
+                     said(N_("The presentation was signed by {signer}, not by {who} it names."),
+                         signer=clip(signer), who=who))
     context = [f"challenge {clip(str(first['challenge']))}" if isinstance(first.get("challenge"), str) else "",
                f"domain {clip(str(first['domain']))}" if isinstance(first.get("domain"), str) else ""]
-    said = ", ".join(c for c in context if c)
-    return Check(CheckName.PRESENTATION, Outcome.PASSED,
-                 f"Presented by {who}, whose proof is valid" + (f" ({said})." if said else "."))
+    context_words = ", ".join(c for c in context if c)
+    if context_words:
+        return Check(CheckName.PRESENTATION, Outcome.PASSED,
+                     said(N_("Presented by {who}, whose proof is valid ({context})."), who=who, context=context_words))
+    return Check(CheckName.PRESENTATION, Outcome.PASSED, said(N_("Presented by {who}, whose proof is valid."), who=who))

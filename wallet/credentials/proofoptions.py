@@ -11,6 +11,7 @@ from typing import Any
 
 from wallet.credentials.formats import as_list
 from wallet.errors import CredentialFormatError
+from wallet.i18n import _
 
 SIGNATURE_MEMBERS = ("proofValue", "jws", "signatureValue")
 
@@ -22,7 +23,8 @@ def proof_options(unsecured: dict[str, Any], proof: dict[str, Any], *, jcs_suite
         proof_ctx = as_list(config["@context"])
         doc_ctx = as_list(unsecured.get("@context"))
         if not proof_ctx or doc_ctx[: len(proof_ctx)] != proof_ctx:
-            raise CredentialFormatError("The proof's @context does not match the start of the credential's @context.")
+            raise CredentialFormatError(_("The proof's @context does not match the start of the credential's "
+                                          "@context."))
     if jcs_suite:
         if "@context" not in config and "@context" in unsecured:
             config["@context"] = unsecured["@context"]

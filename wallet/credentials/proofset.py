@@ -21,7 +21,8 @@ from wallet.credentials import ecdsa_sd, suites_ecdsa, suites_legacy
 from wallet.credentials.binding import Binding, signer_of
 from wallet.credentials.dataintegrity import ED25519_2020, LEGACY_RDFC, RDFC, ProofResult
 from wallet.credentials.keys import KeyMaterial
-from wallet.credentials.report import Check, CheckName, Outcome, clip
+from wallet.credentials.report import Check, CheckName, Outcome, clip, said
+from wallet.i18n import N_
 
 Binder = Callable[[KeyMaterial], Binding]
 """Says whether a key is the issuer's (see `binding.issuer_binding`)."""
@@ -87,7 +88,7 @@ def _format_notes(good: list[ProofResult]) -> list[Check]:
             Check(
                 CheckName.FORMAT,
                 Outcome.WARNING,
-                'The proof uses the draft name "eddsa-2022"; it is checked as eddsa-rdfc-2022.',
+                said(N_("The proof uses the draft name \"eddsa-2022\"; it is checked as eddsa-rdfc-2022.")),
             )
         )
     rdf_suites = (RDFC, LEGACY_RDFC, ED25519_2020, ecdsa_sd.SUITE, suites_ecdsa.RDFC_2019, *suites_legacy.SUITES)
@@ -98,8 +99,8 @@ def _format_notes(good: list[ProofResult]) -> list[Check]:
             Check(
                 CheckName.FORMAT,
                 Outcome.WARNING,
-                f"Some fields are not defined by the credential's vocabulary ({shown}); "
-                "the signature does not vouch for their meaning.",
+                said(N_("Some fields are not defined by the credential's vocabulary ({shown}); the signature does "
+                        "not vouch for their meaning."), shown=shown),
             )
         )
     return notes
@@ -112,11 +113,12 @@ def _issuer_key_line(
     if issuer_made:
         return Check(CheckName.ISSUER_KEY, Outcome.PASSED, bindings[lead][1])
     if head.valid is None:
-        return Check(CheckName.ISSUER_KEY, Outcome.NOT_CHECKED, "The issuer's key is not available offline.")
+        return Check(CheckName.ISSUER_KEY, Outcome.NOT_CHECKED, said(N_("The issuer's key is not available offline.")))
     if head.valid is False:
         if lead not in bindings:
             return Check(
-                CheckName.ISSUER_KEY, Outcome.NOT_CHECKED, "The signature is broken, so its key was not looked at."
+                CheckName.ISSUER_KEY, Outcome.NOT_CHECKED, said(N_("The signature is broken, so its key was not "
+                                                                   "looked at."))
             )
         bound, message = bindings[lead]
         return Check(CheckName.ISSUER_KEY, _outcome(bound), message)
@@ -129,8 +131,8 @@ def _issuer_key_line(
         return Check(
             CheckName.ISSUER_KEY,
             Outcome.NOT_CHECKED,
-            f"The proof that could be checked was not made with the issuer's key, and {len(unchecked)} other "
-            "proof(s) could not be checked, so no proof by the issuer was confirmed.",
+            said(N_("The proof that could be checked was not made with the issuer's key, and {count} other proof(s) "
+                    "could not be checked, so no proof by the issuer was confirmed."), count=len(unchecked)),
         )
     return Check(CheckName.ISSUER_KEY, Outcome.FAILED, bindings[lead][1])
 
@@ -141,7 +143,8 @@ def assess(results: list[ProofResult], bind: Binder) -> ProofSetVerdict:
         return ProofSetVerdict(
             [
                 Check(CheckName.SIGNATURE, Outcome.FAILED, NO_PROOF),
-                Check(CheckName.ISSUER_KEY, Outcome.NOT_CHECKED, "There is no signature, so there is no key to check."),
+                Check(CheckName.ISSUER_KEY, Outcome.NOT_CHECKED, said(N_("There is no signature, so there is no key "
+                                                                         "to check."))),
             ],
             None,
         )
@@ -150,7 +153,7 @@ def assess(results: list[ProofResult], bind: Binder) -> ProofSetVerdict:
     lead = _lead_index(results, issuer_made)
     head = results[lead]
     others = [(i, r) for i, r in enumerate(results) if i != lead]
-    note = _unchecked_note([r for _, r in others if r.valid is None])
+    note = _unchecked_note([r for _unused, r in others if r.valid is None])
     outcome = Outcome.PASSED if head.valid else Outcome.NOT_CHECKED if head.valid is None else Outcome.FAILED
     checks = [Check(CheckName.SIGNATURE, outcome, head.message + note)]
     checks += [_other_line(r, bindings.get(i, (None, ""))[0]) for i, r in others if r.valid is not None]

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from wallet.credentials.formats import as_list, types_of
-from wallet.credentials.report import Check, CheckName, Outcome, clip
+from wallet.credentials.report import Check, CheckName, Outcome, clip, said
+from wallet.i18n import N_
 
 HASHES = {"sha256": hashlib.sha256, "sha512": hashlib.sha512, "sha384": hashlib.sha384}
 LEGACY_HASHES = {"md5"}
@@ -115,7 +116,7 @@ def hashed_identity(identifier: str, salt: str, algorithm: str = "sha256") -> st
 
 
 def _hash_match(claim: Claim, identifier: str) -> bool:
-    algorithm, _, digest = claim.value.partition("$")
+    algorithm, _unused, digest = claim.value.partition("$")
     algorithm = algorithm.lower()
     if algorithm not in HASHES and algorithm not in LEGACY_HASHES:
         return False
@@ -147,24 +148,27 @@ def check_recipient(document: dict[str, Any], holder: Holder | None) -> Check:
     """The `recipient` check for one credential."""
     if "EndorsementCredential" in types_of(document):
         return Check(CheckName.RECIPIENT, Outcome.NOT_CHECKED,
-                     "An endorsement is about a record, not issued to a person, so it has no recipient to compare.")
+                     said(N_("An endorsement is about a record, not issued to a person, so it has no recipient to "
+                             "compare.")))
     if holder is None:
         return Check(CheckName.RECIPIENT, Outcome.NOT_CHECKED,
-                     "Not checked: without a wallet there is no holder to compare the recipient with.")
+                     said(N_("Not checked: without a wallet there is no holder to compare the recipient with.")))
     claims = claims_of(document)
     if not claims:
         return Check(CheckName.RECIPIENT, Outcome.WARNING,
-                     "It does not say who it was issued to (its subject has no id), so it cannot be tied to you.")
+                     said(N_("It does not say who it was issued to (its subject has no id), so it cannot be tied to "
+                             "you.")))
     found = matching_identifier(claims, holder)
     if found is not None:
         how = "your wallet's own DID" if found == holder.did else clip(found)
         plainly = any(not c.hashed and _plain_match(c.value, found) for c in claims)
         words = f"it names {how}" if plainly else f"its hashed recipient matches {how}"
-        return Check(CheckName.RECIPIENT, Outcome.PASSED, f"Issued to you: {words}.")
+        return Check(CheckName.RECIPIENT, Outcome.PASSED, said(N_("Issued to you: {words}."), words=words))
     if not any(_checkable(c) for c in claims):
         return Check(CheckName.RECIPIENT, Outcome.WARNING,
-                     "Its recipient is hashed in a way the wallet cannot check, so it cannot be tied to you.")
+                     said(N_("Its recipient is hashed in a way the wallet cannot check, so it cannot be tied to you.")))
     plain = [c.value for c in claims if not c.hashed]
     who = clip(plain[0], 60) if plain else "a hashed identity"
     return Check(CheckName.RECIPIENT, Outcome.FAILED,
-                 f"Issued to someone else ({who}), not to you; if that is you too, add it to your profile.")
+                 said(N_("Issued to someone else ({who}), not to you; if that is you too, add it to your profile."),
+                     who=who))

@@ -6,11 +6,70 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from wallet.i18n import N_, _
+
 
 def clip(value: object, limit: int = 80) -> str:
     """Untrusted text as it may appear in a sentence: one line, at most `limit` characters."""
     text = " ".join(str(value).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class Said(str):
+    """A report sentence in the language in use that keeps its English message and values, so a report saved
+    now reads in whatever language is in use when it is shown later (`wallet.credentials.saved_report`)."""
+
+    template: str
+    values: dict[str, object]
+
+    def __new__(cls, template: str, values: dict[str, object]) -> Said:
+        made = super().__new__(cls, _(template).format(**values))
+        made.template = template
+        made.values = values
+        return made
+
+    @property
+    def english(self) -> str:
+        """The sentence in English, its values in English too when they are sentences of their own."""
+        return self.template.format(**{key: _english(value) for key, value in self.values.items()})
+
+    def to_json(self) -> dict[str, Any]:
+        """The message and its values, as a saved report keeps them."""
+        return {"template": self.template, "values": {key: _value_json(value) for key, value in self.values.items()}}
+
+
+def said(template: str, /, **values: object) -> Said:
+    """A check's sentence: `template` is the English marked with N_() at the call, `values` fill its {names}."""
+    return Said(template, {key: value if isinstance(value, (str, int, float)) else str(value)
+                           for key, value in values.items()})
+
+
+def _english(value: object) -> object:
+    return value.english if isinstance(value, Said) else value
+
+
+def _value_json(value: object) -> object:
+    if isinstance(value, Said):
+        return {"said": value.to_json()}
+    return value if isinstance(value, (int, float)) else str(value)
+
+
+def said_from_json(data: object) -> str | None:
+    """A saved sentence (`Said.to_json()`) in the language in use; None when `data` is not one (an older report)."""
+    if not isinstance(data, dict) or not isinstance(data.get("template"), str):
+        return None
+    raw = data.get("values")
+    values: dict[str, object] = {}
+    for key, value in (raw.items() if isinstance(raw, dict) else ()):
+        nested = said_from_json(value.get("said")) if isinstance(value, dict) else None
+        values[str(key)] = nested if nested is not None else value
+    try:
+        return _(data["template"]).format(**values)
+    except (KeyError, IndexError, ValueError):  # a catalogue or a saved report that does not fit: its English
+        try:
+            return str(data["template"]).format(**values)
+        except (KeyError, IndexError, ValueError):
+            return None
 
 
 class Outcome(StrEnum):
@@ -42,11 +101,18 @@ class Status(StrEnum):
 
 
 STATUS_SENTENCES = {
-    Status.VERIFIED: "Verified: the signature is good and every check passed.",
-    Status.VERIFIED_WITH_WARNINGS: "Verified, with warnings: the signature is good; read the warnings below.",
-    Status.NOT_VERIFIED: "Not verified: at least one check failed.",
-    Status.UNVERIFIABLE: "Cannot be verified offline: the signature or the issuer's key could not be checked here.",
+    Status.VERIFIED: N_("Verified: the signature is good and every check passed."),
+    Status.VERIFIED_WITH_WARNINGS: N_("Verified, with warnings: the signature is good; read the warnings below."),
+    Status.NOT_VERIFIED: N_("Not verified: at least one check failed."),
+    Status.UNVERIFIABLE: N_("Cannot be verified offline: the signature or the issuer's key could not be checked "
+                            "here."),
 }
+"""Each status in English (marked): show it through `_()` or `status_sentence()`."""
+
+
+def status_sentence(status: Status) -> str:
+    """The status's sentence in the language in use."""
+    return _(STATUS_SENTENCES[status])
 
 
 @dataclass(frozen=True)
@@ -57,8 +123,13 @@ class Check:
     outcome: Outcome
     message: str
 
-    def to_json(self) -> dict[str, str]:
-        return {"check": str(self.check), "outcome": str(self.outcome), "message": self.message}
+    def to_json(self) -> dict[str, Any]:
+        """The line in English (what the command line prints and the wallet keeps), with its marked message
+        and values under "said" when it has them, so it can be shown later in another language."""
+        if isinstance(self.message, Said):
+            return {"check": str(self.check), "outcome": str(self.outcome), "message": self.message.english,
+                    "said": self.message.to_json()}
+        return {"check": str(self.check), "outcome": str(self.outcome), "message": str(self.message)}
 
 
 def overall_status(checks: list[Check]) -> Status:

@@ -7,10 +7,11 @@ check or outcome this version does not know, still reads (an unknown outcome cou
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from wallet.credentials.report import CheckName, Outcome, Status
+from wallet.credentials.report import CheckName, Outcome, Status, said_from_json
+from wallet.i18n import _
 
 
 def _status(value: object) -> Status:
@@ -33,11 +34,18 @@ def _text(value: object) -> str | None:
 
 @dataclass(frozen=True)
 class SavedCheck:
-    """One line of a saved report: the check's name (e.g. "signature"), its outcome and its sentence."""
+    """One line of a saved report: the check's name (e.g. "signature"), its outcome and its sentence as saved
+    (English), with the marked message and values it was made from (`said`) when the report has them."""
 
     check: str
     outcome: Outcome
-    message: str
+    english: str
+    said: dict[str, Any] | None = field(default=None, compare=False)
+
+    @property
+    def message(self) -> str:
+        """The sentence in the language in use now, whatever the language was when it was saved."""
+        return said_from_json(self.said) or _(self.english)
 
 
 @dataclass(frozen=True)
@@ -58,7 +66,8 @@ class SavedReport:
     def from_json(cls, data: dict[str, Any], checked_at: str | None = None) -> SavedReport:
         """Read a report as `ItemReport.to_json()` wrote it (unknown values read as "not checked")."""
         checks = tuple(
-            SavedCheck(str(c.get("check") or ""), _outcome(c.get("outcome")), str(c.get("message") or ""))
+            SavedCheck(str(c.get("check") or ""), _outcome(c.get("outcome")), str(c.get("message") or ""),
+                       c["said"] if isinstance(c.get("said"), dict) else None)
             for c in data.get("checks") or [] if isinstance(c, dict)
         )
         children = tuple(cls.from_json(child) for child in data.get("children") or [] if isinstance(child, dict))

@@ -24,7 +24,8 @@ from typing import Any, NamedTuple
 
 import jsonschema_rs
 
-from wallet.credentials.report import Check, CheckName, Outcome
+from wallet.credentials.report import Check, CheckName, Outcome, said
+from wallet.i18n import N_, _
 from wallet.resources import resource_path
 
 _BASE = "urn:ler-wallet:schema:"
@@ -96,7 +97,7 @@ def _documents() -> dict[str, dict[str, Any]]:
 
 def _pointer(documents: dict[str, dict[str, Any]], location: str) -> list[Any]:
     """The schema nodes from a document's root down to `location` ("urn:…#/$defs/Profile/required")."""
-    uri, _, fragment = location.partition("#")
+    uri, _unused, fragment = location.partition("#")
     node: Any = documents[uri]
     nodes = [node]
     for part in fragment.split("/")[1:] if fragment else []:
@@ -111,7 +112,7 @@ def _schema_error(documents: dict[str, dict[str, Any]], root: str, error: jsonsc
     location = error.absolute_keyword_location
     if location is None:  # no $id on the way: the path is within the root document
         location = root + "#" + "".join(f"/{str(p).replace('~', '~0').replace('/', '~1')}" for p in error.schema_path)
-    *_, holder, value = _pointer(documents, location)
+    *_unused, holder, value = _pointer(documents, location)
     keyword = location.rsplit("/", 1)[-1].replace("~1", "/").replace("~0", "~")
     return SchemaError(
         tuple(error.instance_path), keyword, value, holder if isinstance(holder, dict) else {}, error.instance
@@ -363,7 +364,7 @@ def _problems(kind: str, document: dict[str, Any]) -> list[_Problem]:
             entries.append((len(path), path, f"{words} ({_dotted(path)})" if path else words))
     entries.sort(key=lambda entry: entry[0])
     found: list[_Problem] = []
-    for _, path, item in entries:
+    for _unused, path, item in entries:
         problem = _Problem(_missing_sentence(path, item), True) if isinstance(item, list) else _Problem(item, False)
         if problem not in found:
             found.append(problem)
@@ -425,13 +426,14 @@ def _listed(sentences: list[str]) -> str:
 
 def _failed(kind: str, problems: list[str], declared: bool = False) -> Check:
     names = " that its credentialSchema names" if declared else ""
-    return Check(CheckName.SCHEMA, Outcome.FAILED, f"It does not follow {_FORMAT[kind]}{names}: {_listed(problems)}.")
+    return Check(CheckName.SCHEMA, Outcome.FAILED, said(N_("It does not follow {format}{names}: {problems}."),
+        format=_FORMAT[kind], names=names, problems=_listed(problems)))
 
 
 def check_schema(document: dict[str, Any], kind: str) -> Check:
     """One Check: the document against our schema for `kind` ("ob3", "clr", "endorsement", "vc", "ob2")."""
     if kind not in _KIND_SCHEMA:
-        raise ValueError(f"unknown credential kind {kind!r}")
+        raise ValueError(_("unknown credential kind {kind!r}").format(kind=kind))
     if kind == "ob2" and _is_hosted_link(document):
         return Check(CheckName.SCHEMA, Outcome.NOT_CHECKED, HOSTED_ONLY)
     partial = kind != "ob2" and _selectively_disclosed(document)
@@ -461,5 +463,6 @@ def check_schema(document: dict[str, Any], kind: str) -> Check:
         if withheld:
             message = f"What it shows follows {_FORMAT[kind]}, but " + "; and ".join(notes) + "."
             return Check(CheckName.SCHEMA, Outcome.WARNING, message)
-        return Check(CheckName.SCHEMA, Outcome.WARNING, f"{passed[:-1]}, but {notes[0]}.")
+        return Check(CheckName.SCHEMA, Outcome.WARNING, said(N_("{passed}, but {notes}."),
+            passed=passed[:-1], notes=notes[0]))
     return Check(CheckName.SCHEMA, Outcome.PASSED, passed)

@@ -21,10 +21,11 @@ from typing import Any
 
 from wallet.credentials import jose
 from wallet.credentials.limits import check_size, read_json
-from wallet.credentials.report import Check, CheckName, Outcome, clip
+from wallet.credentials.report import Check, CheckName, Outcome, clip, said
 from wallet.credentials.validity import day, numeric_date
 from wallet.credentials.vcjwt_claims import CREDENTIAL_CTYS, SD_JWT_TYPS, check_media_types, media_type
 from wallet.errors import CredentialFormatError, WalletError
+from wallet.i18n import N_, _
 
 HASHES: dict[str, Callable[[bytes], Any]] = {
     "sha-256": hashlib.sha256,
@@ -83,7 +84,7 @@ class _Rebuild:
 
     def value(self, value: Any, depth: int = 0) -> Any:
         if depth > 64:
-            raise CredentialFormatError("The SD-JWT is nested too deeply to read.")
+            raise CredentialFormatError(_("The SD-JWT is nested too deeply to read."))
         if isinstance(value, dict):
             return self.members(value, depth)
         if isinstance(value, list):
@@ -151,19 +152,21 @@ def read(text: str) -> SdJwt:
     compact = text.strip()
     parts = compact.split("~")
     if len(parts) < 2:
-        raise CredentialFormatError("An SD-JWT has its parts separated by ~; this has none.")
+        raise CredentialFormatError(_("An SD-JWT has its parts separated by ~; this has none."))
     if len(parts) - 2 > MAX_DISCLOSURES:
-        raise CredentialFormatError(f"The SD-JWT has more than {MAX_DISCLOSURES} disclosures; that is not read.")
+        raise CredentialFormatError(_("The SD-JWT has more than {max_disclosures} disclosures; that is not "
+                                      "read.").format(
+                        max_disclosures=MAX_DISCLOSURES))
     issuer_jwt = jose.parse_compact(parts[0])
     payload = issuer_jwt.payload_json()
     if not isinstance(payload, dict):
-        raise CredentialFormatError("The SD-JWT's signed part is not a JSON object, so it carries no credential.")
+        raise CredentialFormatError(_("The SD-JWT's signed part is not a JSON object, so it carries no credential."))
     hash_name = payload.get("_sd_alg", "sha-256")
     hash_of = HASHES.get(hash_name) if isinstance(hash_name, str) else None
     if hash_of is None or not isinstance(hash_name, str):
         raise CredentialFormatError(
-            f'The SD-JWT hashes its disclosures with "{clip(hash_name, 30)}", which the wallet cannot check '
-            "(it checks sha-256, sha-384 and sha-512)."
+            _("The SD-JWT hashes its disclosures with \"{hash_name}\", which the wallet cannot check (it checks "
+              "sha-256, sha-384 and sha-512).").format(hash_name=clip(hash_name, 30))
         )
     last = parts[-1]
     key_binding = jose.parse_compact(last) if last else None
@@ -218,13 +221,15 @@ def checks(sd: SdJwt, now: datetime) -> list[Check]:
     if typed is not None:
         found.append(typed)
     for problem in sd.problems:
-        found.append(Check(CheckName.FORMAT, Outcome.FAILED, f"Selective disclosure: {problem}"))
+        found.append(Check(CheckName.FORMAT, Outcome.FAILED, said(N_("Selective disclosure: {problem}"),
+            problem=problem)))
     if not sd.problems:
         found.append(
             Check(
                 CheckName.FORMAT,
                 Outcome.PASSED,
-                f"{sd.revealed} selectively disclosed claim(s) match digests the issuer signed ({sd.hash_name}).",
+                said(N_("{revealed} selectively disclosed claim(s) match digests the issuer signed ({hash_name})."),
+                    revealed=sd.revealed, hash_name=sd.hash_name),
             )
         )
     return found
@@ -237,7 +242,8 @@ def key_binding_check(sd: SdJwt, now: datetime) -> Check | None:
         return None
 
     def failed(reason: str) -> Check:
-        return Check(CheckName.PRESENTATION, Outcome.FAILED, f"The holder's key-binding proof fails: {reason}")
+        return Check(CheckName.PRESENTATION, Outcome.FAILED, said(N_("The holder's key-binding proof fails: {reason}"),
+            reason=reason))
 
     if media_type(kb.header.get("typ")) != "kb+jwt":
         return failed(f'its header is typed "{clip(kb.header.get("typ"), 30)}", not "kb+jwt".')
@@ -251,7 +257,8 @@ def key_binding_check(sd: SdJwt, now: datetime) -> Check | None:
         good = jose.verify_jws(kb, key)
         claims = kb.payload_json()
     except jose.UnsupportedAlgorithmError as exc:
-        return Check(CheckName.PRESENTATION, Outcome.NOT_CHECKED, f"The holder's key-binding proof: {exc.message}")
+        return Check(CheckName.PRESENTATION, Outcome.NOT_CHECKED, said(N_("The holder's key-binding proof: {message}"),
+            message=exc.message))
     except WalletError as exc:
         return failed(exc.message)
     if not good:
@@ -266,11 +273,10 @@ def key_binding_check(sd: SdJwt, now: datetime) -> Check | None:
         return failed("it has no readable time of signing (iat).")
     if issued > now:
         return failed(f"it says it was made in the future ({day(issued)}).")
-    said = [f"challenge {clip(claims['nonce'], 40)}" if isinstance(claims.get("nonce"), str) else "",
-            f"domain {clip(claims['aud'], 40)}" if isinstance(claims.get("aud"), str) else ""]
-    shown = ", ".join(s for s in said if s)
-    return Check(
-        CheckName.PRESENTATION,
-        Outcome.PASSED,
-        "The holder's key-binding proof is valid" + (f" ({shown})." if shown else "."),
-    )
+    context = [f"challenge {clip(claims['nonce'], 40)}" if isinstance(claims.get("nonce"), str) else "",
+               f"domain {clip(claims['aud'], 40)}" if isinstance(claims.get("aud"), str) else ""]
+    shown = ", ".join(s for s in context if s)
+    if shown:
+        return Check(CheckName.PRESENTATION, Outcome.PASSED,
+                     said(N_("The holder's key-binding proof is valid ({context})."), context=shown))
+    return Check(CheckName.PRESENTATION, Outcome.PASSED, said(N_("The holder's key-binding proof is valid.")))

@@ -60,9 +60,10 @@ from datetime import datetime
 from typing import Any
 
 from wallet.credentials.limits import MAX_DECOMPRESSED_BYTES, check_size
-from wallet.credentials.report import Check, CheckName, Outcome
+from wallet.credentials.report import Check, CheckName, Outcome, said
 from wallet.credentials.validity import in_utc
 from wallet.errors import CredentialFormatError, UsageError, WalletError
+from wallet.i18n import N_, _
 
 StatusSource = Callable[[str], Any | None]
 """Given a status list URL, the parsed JSON document the user supplied for it (a status list credential /
@@ -128,32 +129,33 @@ def decode_bitstring(encoded_list: str) -> bytes:
     being expanded. Raises CredentialFormatError with a sentence on any bad data.
     """
     if not isinstance(encoded_list, str):
-        raise CredentialFormatError("The status list's encodedList is not text.")
+        raise CredentialFormatError(_("The status list's encodedList is not text."))
     check_size(encoded_list, "The status list's encodedList")
     text = encoded_list[1:] if encoded_list.startswith("u") else encoded_list
     text = text.rstrip("=")
     if not text:
-        raise CredentialFormatError("The status list's encodedList is empty.")
+        raise CredentialFormatError(_("The status list's encodedList is empty."))
     if not _BASE64_TEXT.fullmatch(text) or len(text) % 4 == 1:
-        raise CredentialFormatError("The status list's encodedList is not valid base64url text.")
+        raise CredentialFormatError(_("The status list's encodedList is not valid base64url text."))
     try:
         compressed = base64.b64decode(text.replace("-", "+").replace("_", "/") + "=" * (-len(text) % 4), validate=True)
     except (binascii.Error, ValueError) as exc:  # pragma: no cover - the pattern check above rules this out
-        raise CredentialFormatError("The status list's encodedList is not valid base64url text.") from exc
+        raise CredentialFormatError(_("The status list's encodedList is not valid base64url text.")) from exc
     inflater = zlib.decompressobj(wbits=31)  # 31: a GZIP header and trailer are required
     try:
         bits = inflater.decompress(compressed, MAX_DECOMPRESSED_BYTES + 1)
     except zlib.error as exc:
-        raise CredentialFormatError("The status list's encodedList is not GZIP-compressed data.") from exc
+        raise CredentialFormatError(_("The status list's encodedList is not GZIP-compressed data.")) from exc
     if len(bits) > MAX_DECOMPRESSED_BYTES:
         raise CredentialFormatError(
-            f"The status list expands to more than {MAX_DECOMPRESSED_BYTES // 1_048_576} MB; "
-            "the wallet refuses it as a possible compression bomb."
+            _("The status list expands to more than {value} MB; the wallet refuses it as a possible "
+              "compression bomb.").format(
+                                value=MAX_DECOMPRESSED_BYTES // 1_048_576)
         )
     if not inflater.eof:
-        raise CredentialFormatError("The status list's compressed data is cut short.")
+        raise CredentialFormatError(_("The status list's compressed data is cut short."))
     if inflater.unused_data:
-        raise CredentialFormatError("The status list's compressed data has extra bytes after its end.")
+        raise CredentialFormatError(_("The status list's compressed data has extra bytes after its end."))
     return bits
 
 
@@ -164,7 +166,7 @@ def bit_at(bits: bytes, index: int) -> bool:
     applies here).
     """
     if index < 0 or index >= len(bits) * 8:
-        raise IndexError(f"bit {index} is outside a list of {len(bits) * 8} bits")
+        raise IndexError(_("bit {index} is outside a list of {value} bits").format(index=index, value=len(bits) * 8))
     return bool(bits[index // 8] & (0x80 >> (index % 8)))
 
 
@@ -346,14 +348,17 @@ def _from_another(other: str, purpose: str, set_value: bool, url: str, issuer_id
         return Check(
             CheckName.STATUS,
             Outcome.FAILED,
-            f"The {list_name} at {_shown(url)}, {other} rather than by the credential's issuer{issuer}, "
-            f"says this credential has been {done}.",
+            said(N_("The {list_name} at {url}, {other} rather than by the credential's issuer{issuer}, says this "
+                    "credential has been {done}."),
+                        list_name=list_name, url=_shown(url), other=other, issuer=issuer, done=done),
         )
     return Check(
         CheckName.STATUS,
         Outcome.NOT_CHECKED,
-        f"Not confirmed: the {list_name} at {_shown(url)} was {other}, not by the credential's issuer{issuer}, "
-        f"so it cannot vouch for {_unchecked_noun(purpose)}.",
+        said(N_("Not confirmed: the {list_name} at {url} was {other}, not by the credential's issuer{issuer}, so it "
+                "cannot vouch for {unchecked_noun}."),
+                    list_name=list_name, url=_shown(url), other=other, issuer=issuer,
+                    unchecked_noun=_unchecked_noun(purpose)),
     )
 
 
@@ -465,15 +470,15 @@ def _bitstring_result(
             return Check(
                 CheckName.STATUS,
                 Outcome.WARNING,
-                f"The issuer's status list (checked offline, {dated}) gives this credential the status "
-                f"“{_shown(message)}”.",
+                said(N_("The issuer's status list (checked offline, {dated}) gives this credential the status "
+                        "“{message}”."), dated=dated, message=_shown(message)),
             )
         if value:
             return Check(
                 CheckName.STATUS,
                 Outcome.WARNING,
-                f"The issuer's status list (checked offline, {dated}) gives this credential the status value "
-                f"{value:#x}, which the issuer does not explain.",
+                said(N_("The issuer's status list (checked offline, {dated}) gives this credential the status value "
+                        "{value:#x}, which the issuer does not explain."), dated=dated, value=value),
             )
     if value:
         if purpose == "revocation":
@@ -483,7 +488,7 @@ def _bitstring_result(
         return Check(
             CheckName.STATUS,
             Outcome.WARNING,
-            "The issuer says a newer version of this credential is available; ask the issuer for it.",
+            said(N_("The issuer says a newer version of this credential is available; ask the issuer for it.")),
         )
     list_name = _list_name(purpose)
     _refuse_other_list_when_clear(doc, url, list_name, _unchecked_noun(purpose))
@@ -491,18 +496,21 @@ def _bitstring_result(
         return Check(
             CheckName.STATUS,
             Outcome.PASSED,
-            f"The issuer's status list (checked offline, {dated}) does not offer a newer version of this credential.",
+            said(N_("The issuer's status list (checked offline, {dated}) does not offer a newer version of this "
+                    "credential."), dated=dated),
         )
     if purpose == "message":
         return Check(
             CheckName.STATUS,
             Outcome.PASSED,
-            f"The issuer's status list (checked offline, {dated}) sets no status for this credential.",
+            said(N_("The issuer's status list (checked offline, {dated}) sets no status for this credential."),
+                dated=dated),
         )
     return Check(
         CheckName.STATUS,
         Outcome.PASSED,
-        f"The issuer's {list_name} (checked offline, {dated}) does not list this credential.",
+        said(N_("The issuer's {list_name} (checked offline, {dated}) does not list this credential."),
+            list_name=list_name, dated=dated),
     )
 
 
@@ -557,7 +565,8 @@ def _check_edtech_entry(
     return Check(
         CheckName.STATUS,
         Outcome.PASSED,
-        f"The issuer's revocation list (checked offline, {provenance.dated}) does not list this credential.",
+        said(N_("The issuer's revocation list (checked offline, {dated}) does not list this credential."),
+            dated=provenance.dated),
     )
 
 
@@ -616,7 +625,7 @@ def check_status(
     timezone-aware (a naive one is a UsageError). See the module docstring for what each outcome means.
     """
     if not isinstance(now, datetime) or now.tzinfo is None or now.utcoffset() is None:
-        raise UsageError("The moment to check status lists at must say its time zone.")
+        raise UsageError(_("The moment to check status lists at must say its time zone."))
     now = in_utc(now)
     status = credential.get("credentialStatus")
     if status is None or status == []:
@@ -639,21 +648,22 @@ def check_ob2_revocation(assertion_id: str, revocation_list: dict[str, Any] | No
         return Check(
             CheckName.STATUS,
             Outcome.NOT_CHECKED,
-            "The issuer's revocation list is not available offline, so revocation was not checked.",
+            said(N_("The issuer's revocation list is not available offline, so revocation was not checked.")),
         )
     if not isinstance(revocation_list, dict) or "RevocationList" not in _types(revocation_list):
         return Check(
             CheckName.STATUS,
             Outcome.NOT_CHECKED,
-            "The document supplied as the issuer's revocation list is not an Open Badges RevocationList, "
-            "so revocation was not checked.",
+            said(N_("The document supplied as the issuer's revocation list is not an Open Badges RevocationList, so "
+                    "revocation was not checked.")),
         )
     revoked = revocation_list.get("revokedAssertions", [])
     if not isinstance(revoked, list):
         return Check(
             CheckName.STATUS,
             Outcome.NOT_CHECKED,
-            "The issuer's revocation list has no readable list of revoked assertions, so revocation was not checked.",
+            said(N_("The issuer's revocation list has no readable list of revoked assertions, so revocation was not "
+                    "checked.")),
         )
     found, reason = _find_revoked(revoked, assertion_id, ("id", "uid"))
     if found:
@@ -661,5 +671,5 @@ def check_ob2_revocation(assertion_id: str, revocation_list: dict[str, Any] | No
     return Check(
         CheckName.STATUS,
         Outcome.PASSED,
-        "The issuer's revocation list (checked offline) does not list this credential.",
+        said(N_("The issuer's revocation list (checked offline) does not list this credential.")),
     )

@@ -21,6 +21,7 @@ from wallet.credentials.canonical import jcs, rdfc
 from wallet.credentials.multikey import decode_multibase
 from wallet.credentials.proofoptions import proof_options
 from wallet.errors import CredentialFormatError
+from wallet.i18n import _
 
 RDFC_2019 = "ecdsa-rdfc-2019"
 JCS_2019 = "ecdsa-jcs-2019"
@@ -64,17 +65,17 @@ def _point(curve: Curve, encoded: bytes) -> EcdsaKey:
     try:
         return EcdsaKey(curve, ec.EllipticCurvePublicKey.from_encoded_point(curve.curve, encoded))
     except ValueError as exc:
-        raise CredentialFormatError(f"The issuer's {curve.name} key is not a valid point.") from exc
+        raise CredentialFormatError(_("The issuer's {name} key is not a valid point.").format(name=curve.name)) from exc
 
 
 def _b64url(value: object) -> bytes:
     text = str(value)
     if any(c in text for c in "+/="):
-        raise CredentialFormatError("The issuer's key is not valid base64url.")
+        raise CredentialFormatError(_("The issuer's key is not valid base64url."))
     try:
         return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
     except ValueError as exc:
-        raise CredentialFormatError("The issuer's key is not valid base64url.") from exc
+        raise CredentialFormatError(_("The issuer's key is not valid base64url.")) from exc
 
 
 def ecdsa_key(method: dict[str, Any]) -> EcdsaKey:
@@ -85,16 +86,18 @@ def ecdsa_key(method: dict[str, Any]) -> EcdsaKey:
         for curve in CURVES:
             if data.startswith(curve.prefix) and len(data) == 2 + 1 + curve.size:
                 return _point(curve, data[2:])
-        raise CredentialFormatError("The issuer's key is not a P-256 or P-384 key, so it cannot check an ECDSA proof.")
+        raise CredentialFormatError(_("The issuer's key is not a P-256 or P-384 key, so it cannot check an ECDSA "
+                                      "proof."))
     jwk = method.get("publicKeyJwk")
     if isinstance(jwk, dict) and jwk.get("kty") == "EC":
         for curve in CURVES:
             if jwk.get("crv") == curve.name:
                 x, y = _b64url(jwk.get("x", "")), _b64url(jwk.get("y", ""))
                 if len(x) != curve.size or len(y) != curve.size:
-                    raise CredentialFormatError(f"The issuer's {curve.name} key has the wrong length.")
+                    raise CredentialFormatError(_("The issuer's {name} key has the wrong length.").format(
+                        name=curve.name))
                 return _point(curve, b"\x04" + x + y)
-    raise CredentialFormatError("The issuer's key is not a P-256 or P-384 key, so it cannot check an ECDSA proof.")
+    raise CredentialFormatError(_("The issuer's key is not a P-256 or P-384 key, so it cannot check an ECDSA proof."))
 
 
 @dataclass(frozen=True)
@@ -151,7 +154,7 @@ def signature_of(proof: dict[str, Any], key: EcdsaKey) -> bytes:
     """The raw signature in the proof value; a wrong length is a changed proof."""
     signature = decode_multibase(str(proof.get("proofValue", "")))
     if len(signature) != 2 * key.curve.size:
-        raise CredentialFormatError("The signature has the wrong length: it has been changed.")
+        raise CredentialFormatError(_("The signature has the wrong length: it has been changed."))
     return signature
 
 

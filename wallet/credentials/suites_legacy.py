@@ -23,6 +23,7 @@ from wallet.credentials.proofoptions import proof_options
 from wallet.credentials.report import clip
 from wallet.credentials.suites_ecdsa import P256, P384, Verdict, ecdsa_key, signature_holds
 from wallet.errors import CredentialFormatError
+from wallet.i18n import _
 
 ED25519_2018 = "Ed25519Signature2018"
 JWS_2020 = "JsonWebSignature2020"
@@ -39,26 +40,27 @@ ALGORITHMS = {"EdDSA": None, "ES256": P256, "ES384": P384}
 
 def _b64url_decode(text: str, what: str) -> bytes:
     if not text or any(c in text for c in "+/=") or not text.isascii():
-        raise CredentialFormatError(f"The proof's JWS {what} is not base64url text.")
+        raise CredentialFormatError(_("The proof's JWS {what} is not base64url text.").format(what=what))
     try:
         return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
     except ValueError as exc:
-        raise CredentialFormatError(f"The proof's JWS {what} is not base64url text.") from exc
+        raise CredentialFormatError(_("The proof's JWS {what} is not base64url text.").format(what=what)) from exc
 
 
 def split_jws(jws: object) -> tuple[str, dict[str, Any], bytes]:
     """The encoded header, the header and the signature of a detached JWS (`header..signature`)."""
     if not isinstance(jws, str) or len(jws) > MAX_JWS_CHARS:
-        raise CredentialFormatError("The proof has no detached JWS signature (its jws value is missing or too long).")
+        raise CredentialFormatError(_("The proof has no detached JWS signature (its jws value is missing or too "
+                                      "long)."))
     parts = jws.split(".")
     if len(parts) != 3 or parts[1] != "":
-        raise CredentialFormatError("The proof's JWS is not a detached signature (header..signature).")
+        raise CredentialFormatError(_("The proof's JWS is not a detached signature (header..signature)."))
     try:
         header = json.loads(_b64url_decode(parts[0], "header"))
     except (ValueError, RecursionError) as exc:
-        raise CredentialFormatError("The proof's JWS header is not JSON.") from exc
+        raise CredentialFormatError(_("The proof's JWS header is not JSON.")) from exc
     if not isinstance(header, dict):
-        raise CredentialFormatError("The proof's JWS header is not a JSON object.")
+        raise CredentialFormatError(_("The proof's JWS header is not a JSON object."))
     return parts[0], header, _b64url_decode(parts[2], "signature")
 
 
@@ -90,7 +92,8 @@ def _holds(alg: str, key: KeyMaterial, signature: bytes, data: bytes) -> bool:
         return True
     ec_key = ecdsa_key(key.method)
     if ec_key.curve is not curve:
-        raise CredentialFormatError(f"The proof says {alg}, but the issuer's key is a {ec_key.curve.name} key.")
+        raise CredentialFormatError(_("The proof says {alg}, but the issuer's key is a {name} key.").format(
+            alg=alg, name=ec_key.curve.name))
     return signature_holds(ec_key, signature, data)
 
 
@@ -103,11 +106,11 @@ def check(unsecured: dict[str, Any], proof: dict[str, Any], key: KeyMaterial) ->
     encoded_header, header, signature = split_jws(proof.get("jws"))
     alg = header.get("alg")
     if header.get("b64") is not False or "b64" not in as_crit(header):
-        raise CredentialFormatError('The proof\'s JWS must sign the payload unencoded ("b64": false).')
+        raise CredentialFormatError(_("The proof's JWS must sign the payload unencoded (\"b64\": false)."))
     if not isinstance(alg, str) or alg not in ALGORITHMS:
         return Verdict(None, f"Not checked: the proof is signed with {clip(str(alg))}, which this wallet cannot check.")
     if suite == ED25519_2018 and alg != "EdDSA":
-        raise CredentialFormatError(f"An Ed25519Signature2018 proof must use EdDSA, not {clip(alg)}.")
+        raise CredentialFormatError(_("An Ed25519Signature2018 proof must use EdDSA, not {alg}.").format(alg=clip(alg)))
     data, undefined = signing_input(encoded_header, unsecured, proof)
     if not _holds(alg, key, signature, data) and not (
         suite == ED25519_2018

@@ -12,8 +12,9 @@ import re
 from datetime import UTC, datetime
 from typing import Any
 
-from wallet.credentials.report import Check, CheckName, Outcome, clip
+from wallet.credentials.report import Check, CheckName, Outcome, clip, said
 from wallet.errors import UsageError
+from wallet.i18n import N_, _
 
 _DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -56,7 +57,7 @@ def numeric_date(value: Any) -> datetime | None:
 def utc_moment(moment: object) -> datetime:
     """`moment` in UTC; a naive datetime (or anything else) is a UsageError, never silently taken as local time."""
     if not isinstance(moment, datetime) or moment.tzinfo is None or moment.utcoffset() is None:
-        raise UsageError("The moment to verify at must be a date and time with its time zone.")
+        raise UsageError(_("The moment to verify at must be a date and time with its time zone."))
     return in_utc(moment)
 
 
@@ -74,9 +75,11 @@ def parse_instant(text: str) -> datetime:
     try:
         moment = datetime.fromisoformat(value[:-1] + "+00:00" if value[-1:] in ("Z", "z") else value)
     except ValueError:
-        raise UsageError(f"{shown!r} is not an ISO 8601 date or date-time, such as 2026-01-01T09:00:00Z.") from None
+        raise UsageError(_("{shown!r} is not an ISO 8601 date or date-time, such as 2026-01-01T09:00:00Z.").format(
+            shown=shown)) from None
     if moment.tzinfo is None:
-        raise UsageError(f"{shown!r} has no time zone: add Z for UTC or an offset such as +02:00.")
+        raise UsageError(_("{shown!r} has no time zone: add Z for UTC or an offset such as +02:00.").format(
+            shown=shown))
     return in_utc(moment)
 
 
@@ -89,20 +92,25 @@ def _credential_window(document: dict[str, Any], now: datetime, claims: dict[str
     end_raw = document.get("validUntil", document.get("expirationDate", document.get("expires", claims.get("exp"))))
     start, end = parse_time(start_raw), parse_time(end_raw)
     if start_raw is not None and start is None:
-        return Check(CheckName.VALIDITY, Outcome.FAILED, f"The start date {clip(start_raw, 40)!r} is not a valid date.")
+        return Check(CheckName.VALIDITY, Outcome.FAILED, said(N_("The start date {start_raw!r} is not a valid date."),
+            start_raw=clip(start_raw, 40)))
     if end_raw is not None and end is None:
-        return Check(CheckName.VALIDITY, Outcome.FAILED, f"The end date {clip(end_raw, 40)!r} is not a valid date.")
+        return Check(CheckName.VALIDITY, Outcome.FAILED, said(N_("The end date {end_raw!r} is not a valid date."),
+            end_raw=clip(end_raw, 40)))
     if start and end and end < start:
-        return Check(CheckName.VALIDITY, Outcome.FAILED, "The credential ends before it starts: its dates are wrong.")
+        return Check(CheckName.VALIDITY, Outcome.FAILED, said(N_("The credential ends before it starts: its dates "
+                                                                 "are wrong.")))
     if start and start > now:
-        return Check(CheckName.VALIDITY, Outcome.FAILED, f"Not valid yet: it only becomes valid on {day(start)}.")
+        return Check(CheckName.VALIDITY, Outcome.FAILED, said(N_("Not valid yet: it only becomes valid on {start}."),
+            start=day(start)))
     if end and end <= now:
-        return Check(CheckName.VALIDITY, Outcome.FAILED, f"Expired on {day(end)}.")
+        return Check(CheckName.VALIDITY, Outcome.FAILED, said(N_("Expired on {end}."), end=day(end)))
     if end:
-        return Check(CheckName.VALIDITY, Outcome.PASSED, f"Valid until {day(end)}.")
+        return Check(CheckName.VALIDITY, Outcome.PASSED, said(N_("Valid until {end}."), end=day(end)))
     if start:
-        return Check(CheckName.VALIDITY, Outcome.PASSED, f"Valid since {day(start)}, with no end date.")
-    return Check(CheckName.VALIDITY, Outcome.WARNING, "The credential gives no issue date.")
+        return Check(CheckName.VALIDITY, Outcome.PASSED, said(N_("Valid since {start}, with no end date."),
+            start=day(start)))
+    return Check(CheckName.VALIDITY, Outcome.WARNING, said(N_("The credential gives no issue date.")))
 
 
 def _token_window(claims: dict[str, Any], now: datetime) -> tuple[Check | None, datetime | None]:
@@ -117,15 +125,18 @@ def _token_window(claims: dict[str, Any], now: datetime) -> tuple[Check | None, 
             return Check(
                 CheckName.VALIDITY,
                 Outcome.FAILED,
-                f"The token's {name} claim ({clip(claims[name], 40)!r}) is not a valid time.",
+                said(N_("The token's {name} claim ({claims!r}) is not a valid time."),
+                    name=name, claims=clip(claims[name], 40)),
             ), None
     start, end = moments["nbf"], moments["exp"]
     if start is not None and start > now:
         return Check(
-            CheckName.VALIDITY, Outcome.FAILED, f"Not valid yet: its token only becomes valid on {day(start)}."
+            CheckName.VALIDITY, Outcome.FAILED, said(N_("Not valid yet: its token only becomes valid on {start}."),
+                start=day(start))
         ), None
     if end is not None and end <= now:
-        return Check(CheckName.VALIDITY, Outcome.FAILED, f"Expired: its token expired on {day(end)}."), None
+        return Check(CheckName.VALIDITY, Outcome.FAILED, said(N_("Expired: its token expired on {end}."),
+            end=day(end))), None
     return None, end
 
 
@@ -143,5 +154,6 @@ def check_validity(document: dict[str, Any], now: datetime, jwt_claims: dict[str
         document.get("validUntil", document.get("expirationDate", document.get("expires")))
     )
     if token_end is not None and credential_end is not None and token_end < credential_end:
-        return Check(CheckName.VALIDITY, Outcome.PASSED, f"Valid until {day(token_end)}, when its token expires.")
+        return Check(CheckName.VALIDITY, Outcome.PASSED, said(N_("Valid until {token_end}, when its token expires."),
+            token_end=day(token_end)))
     return credential

@@ -20,8 +20,9 @@ import copy
 from collections.abc import Mapping
 from typing import Any
 
-from wallet.credentials.report import Check, CheckName, Outcome, clip
+from wallet.credentials.report import Check, CheckName, Outcome, clip, said
 from wallet.credentials.validity import numeric_date, parse_time
+from wallet.i18n import N_
 
 CREDENTIAL_TYPS = frozenset({"jwt", "vc+jwt", "vc-ld+jwt", "vc+ld+jwt", "vc+ld+json", "vc+cose"})
 """`typ` values a credential token may carry (VC-JWT 1.1 used "JWT"; VC-JOSE-COSE drafts used the others;
@@ -64,8 +65,8 @@ def check_media_types(header: Mapping[str, Any], typs: frozenset[str], ctys: fro
     return Check(
         CheckName.FORMAT,
         Outcome.FAILED,
-        f"The token's header says it is something other than {what} ({' and '.join(wrong)}); {what} token is "
-        f"typed {expected}.",
+        said(N_("The token's header says it is something other than {what} ({wrong}); {what} token is typed "
+                "{expected}."), what=what, wrong=' and '.join(wrong), expected=expected),
     )
 
 
@@ -143,14 +144,14 @@ def claim_checks(header: Mapping[str, Any], payload: Any) -> list[Check]:
     if typed is not None:
         checks.append(typed)
     if isinstance(payload.get("vc"), dict):
-        _, differences = credential_from_claims(payload)
+        _unused, differences = credential_from_claims(payload)
         if differences:
             checks.append(
                 Check(
                     CheckName.FORMAT,
                     Outcome.WARNING,
-                    "The token's own claims differ from the credential inside it, and the token's were used, as "
-                    f"its signature binds them: {'; '.join(differences)}.",
+                    said(N_("The token's own claims differ from the credential inside it, and the token's were used, "
+                            "as its signature binds them: {differences}."), differences='; '.join(differences)),
                 )
             )
         return checks
@@ -162,8 +163,8 @@ def claim_checks(header: Mapping[str, Any], payload: Any) -> list[Check]:
                 Check(
                     CheckName.FORMAT,
                     Outcome.FAILED,
-                    f"The token is a VC 2.0 credential but also carries the {names} claim, which VC-JOSE-COSE "
-                    "forbids; it is not a valid credential token.",
+                    said(N_("The token is a VC 2.0 credential but also carries the {names} claim, which VC-JOSE-COSE "
+                            "forbids; it is not a valid credential token."), names=names),
                 )
             )
     return checks

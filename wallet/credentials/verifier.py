@@ -19,9 +19,10 @@ from wallet.credentials.jwt_presentation import check_holder_token
 from wallet.credentials.keys import KeyMaterial, KeyResolver, KeySource
 from wallet.credentials.presentation import check_holder_proof
 from wallet.credentials.proofset import ProofSetVerdict, assess
-from wallet.credentials.report import Check, CheckName, ItemReport, Outcome, clip
+from wallet.credentials.report import Check, CheckName, ItemReport, Outcome, clip, said
 from wallet.credentials.validity import check_validity, utc_moment
 from wallet.errors import CredentialFormatError, WalletError
+from wallet.i18n import N_
 
 VC_V1 = "https://www.w3.org/2018/credentials/v1"
 INTERNAL = "internal:"
@@ -119,13 +120,13 @@ class Verifier:
         except (TypeError, ValueError, KeyError, AttributeError, IndexError, RecursionError) as exc:
             report = ItemReport(parsed.kind.value, None, types_of(parsed.document), None, None, None)
             report.add(CheckName.FORMAT, Outcome.FAILED,
-                       f"The credential could not be checked: it has a field of an unexpected shape ({INTERNAL} "
-                       f"{type(exc).__name__}).")
+                       said(N_("The credential could not be checked: it has a field of an unexpected shape "
+                               "({internal} {name})."), internal=INTERNAL, name=type(exc).__name__))
             return report
 
     def _verify(self, parsed: Parsed) -> ItemReport:
         document = parsed.document
-        issuer_id, _ = issuer_of(document)
+        issuer_id, _unused = issuer_of(document)
         report = ItemReport(
             kind=parsed.kind.value,
             id=document.get("id") if isinstance(document.get("id"), str) else None,
@@ -139,7 +140,7 @@ class Verifier:
             if unchecked is not None:
                 report.add(CheckName.SIGNATURE, Outcome.NOT_CHECKED, unchecked)
                 report.add(CheckName.ISSUER_KEY, Outcome.NOT_CHECKED,
-                           "No key was looked at: the signature was not checked.")
+                           said(N_("No key was looked at: the signature was not checked.")))
             elif parsed.kind is Kind.OB2:
                 self._verify_ob2(parsed, report)
             elif parsed.jws is not None:
@@ -154,13 +155,15 @@ class Verifier:
             report.checks.extend(self._status(document, issuer_id))
         if parsed.kind is Kind.OB2 and ("@context" not in document or parsed.family == family.OPEN_BADGES_1):
             report.add(CheckName.SCHEMA, Outcome.WARNING,
-                       "This is an Open Badges 1.x badge, older than 2.0; its layout was not checked.")
+                       said(N_("This is an Open Badges 1.x badge, older than 2.0; its layout was not checked.")))
         elif parsed.family == family.BLOCKCERTS_2:
-            report.add(CheckName.SCHEMA, Outcome.WARNING, "This is a Blockcerts v2 certificate; its verification "
-                       "section follows Blockcerts, so its Open Badges 2.0 layout was not checked.")
+            report.add(CheckName.SCHEMA, Outcome.WARNING, said(N_("This is a Blockcerts v2 certificate; its "
+                                                                  "verification section follows Blockcerts, so its "
+                                                                  "Open Badges 2.0 layout was not checked.")))
         elif parsed.sd_jwt is not None and "@context" not in parsed.sd_jwt.claims:
-            report.add(CheckName.SCHEMA, Outcome.WARNING, "This is an IETF SD-JWT VC, not a W3C Verifiable "
-                       "Credential, so its layout was not checked against the W3C data model.")
+            report.add(CheckName.SCHEMA, Outcome.WARNING, said(N_("This is an IETF SD-JWT VC, not a W3C Verifiable "
+                                                                  "Credential, so its layout was not checked against "
+                                                                  "the W3C data model.")))
         else:
             report.checks.append(schema.check_schema(document, parsed.kind.value))
         if parsed.kind is not Kind.OB2 and parsed.jws is None:  # JSON-LD forms; a JWT's claims are jose's
@@ -187,13 +190,15 @@ class Verifier:
             report.add(
                 CheckName.FORMAT,
                 Outcome.WARNING,
-                "It uses the older VC 1.1 data model; current Open Badges and CLR use VC 2.0.",
+                said(N_("It uses the older VC 1.1 data model; current Open Badges and CLR use VC 2.0.")),
             )
         if "proof" not in document:
             report.add(
-                CheckName.SIGNATURE, Outcome.FAILED, "It has no signature (no proof), so anyone could have written it."
+                CheckName.SIGNATURE, Outcome.FAILED, said(N_("It has no signature (no proof), so anyone could have "
+                                                             "written it."))
             )
-            report.add(CheckName.ISSUER_KEY, Outcome.NOT_CHECKED, "There is no signature, so there is no key to check.")
+            report.add(CheckName.ISSUER_KEY, Outcome.NOT_CHECKED, said(N_("There is no signature, so there is no key "
+                                                                          "to check.")))
             return
         verdict = self._proofs(document, report.issuer)
         report.checks.extend(verdict.checks)
@@ -213,8 +218,8 @@ class Verifier:
         report.checks.extend(vcjwt_claims.claim_checks(parsed.signatures[0].header, payload))
         if isinstance(iss, str) and report.issuer and iss != report.issuer:
             report.add(CheckName.ISSUER_KEY, Outcome.FAILED,
-                       f"The token was issued by {clip(iss)}, but the credential names {clip(report.issuer)} as its "
-                       "issuer.")
+                       said(N_("The token was issued by {iss}, but the credential names {issuer} as its issuer."),
+                           iss=clip(iss), issuer=clip(report.issuer)))
         results = []
         for jws in parsed.signatures:
             kid = jws.header.get("kid")
@@ -263,9 +268,11 @@ class Verifier:
                 key = self._embedded_key(embedded, kid, report.issuer)
             if public is None:
                 report.add(
-                    CheckName.SIGNATURE, Outcome.NOT_CHECKED, "Not checked: the issuer's key is not available offline."
+                    CheckName.SIGNATURE, Outcome.NOT_CHECKED, said(N_("Not checked: the issuer's key is not "
+                                                                      "available offline."))
                 )
-                report.add(CheckName.ISSUER_KEY, Outcome.NOT_CHECKED, "The issuer's key is not available offline.")
+                report.add(CheckName.ISSUER_KEY, Outcome.NOT_CHECKED, said(N_("The issuer's key is not available "
+                                                                              "offline.")))
                 return
             good = jose.verify_jws(jws, public)
         except jose.UnsupportedAlgorithmError as exc:
@@ -273,7 +280,7 @@ class Verifier:
             report.add(
                 CheckName.ISSUER_KEY,
                 Outcome.NOT_CHECKED,
-                "The signature could not be checked, so neither could its key.",
+                said(N_("The signature could not be checked, so neither could its key.")),
             )
             return
         except WalletError as exc:
@@ -281,26 +288,29 @@ class Verifier:
             report.add(
                 CheckName.ISSUER_KEY,
                 Outcome.NOT_CHECKED,
-                "The signature could not be checked, so neither could its key.",
+                said(N_("The signature could not be checked, so neither could its key.")),
             )
             return
         if not good:
             report.add(
                 CheckName.SIGNATURE,
                 Outcome.FAILED,
-                "The signature does not match: the token was changed after it was signed.",
+                said(N_("The signature does not match: the token was changed after it was signed.")),
             )
         else:
-            report.add(CheckName.SIGNATURE, Outcome.PASSED, f"The {header.get('alg')} token signature is valid.")
+            report.add(CheckName.SIGNATURE, Outcome.PASSED, said(N_("The {alg} token signature is valid."),
+                alg=header.get('alg')))
         if isinstance(iss, str) and report.issuer and iss != report.issuer:
             report.add(
                 CheckName.ISSUER_KEY,
                 Outcome.FAILED,
-                f"The token was issued by {clip(iss)}, but the credential names {clip(report.issuer)} as its issuer.",
+                said(N_("The token was issued by {iss}, but the credential names {issuer} as its issuer."),
+                    iss=clip(iss), issuer=clip(report.issuer)),
             )
             return
         if key is None:
-            report.add(CheckName.ISSUER_KEY, Outcome.NOT_CHECKED, "The issuer's key is not available offline.")
+            report.add(CheckName.ISSUER_KEY, Outcome.NOT_CHECKED, said(N_("The issuer's key is not available "
+                                                                          "offline.")))
             return
         bound, message = self._binder(report.issuer)(key)
         report.add(CheckName.ISSUER_KEY, _bound_outcome(bound), message)
@@ -322,10 +332,11 @@ class Verifier:
             report.add(
                 CheckName.SIGNATURE,
                 Outcome.NOT_CHECKED,
-                f"This is a hosted {parsed.label} badge: it is checked by visiting the issuer's website, "
-                "which cannot be done offline.",
+                said(N_("This is a hosted {label} badge: it is checked by visiting the issuer's website, which "
+                        "cannot be done offline."), label=parsed.label),
             )
-            report.add(CheckName.ISSUER_KEY, Outcome.NOT_CHECKED, "Hosted badges have no key to check offline.")
+            report.add(CheckName.ISSUER_KEY, Outcome.NOT_CHECKED, said(N_("Hosted badges have no key to check "
+                                                                          "offline.")))
             return
         creator = verification.get("creator") if isinstance(verification, dict) else None
         key = self.options.resolver.resolve(creator) if isinstance(creator, str) else None
@@ -333,9 +344,11 @@ class Verifier:
             report.add(
                 CheckName.SIGNATURE,
                 Outcome.NOT_CHECKED,
-                "Not checked: the issuer's public key (its CryptographicKey document) is not available offline.",
+                said(N_("Not checked: the issuer's public key (its CryptographicKey document) is not available "
+                        "offline.")),
             )
-            report.add(CheckName.ISSUER_KEY, Outcome.NOT_CHECKED, "The issuer's key is not available offline.")
+            report.add(CheckName.ISSUER_KEY, Outcome.NOT_CHECKED, said(N_("The issuer's key is not available "
+                                                                          "offline.")))
             return
         try:
             good = jose.verify_jws(parsed.jws, _public_key(key))
@@ -357,7 +370,8 @@ class Verifier:
             report.add(
                 CheckName.ISSUER_KEY,
                 Outcome.NOT_CHECKED,
-                "The badge's issuer is described on the web; without its BadgeClass the key's owner cannot be checked.",
+                said(N_("The badge's issuer is described on the web; without its BadgeClass the key's owner cannot "
+                        "be checked.")),
             )
         else:
             bound, message = ob2_issuer_binding(issuer_id, key, self.options.resolver.documents)
@@ -399,7 +413,8 @@ class Verifier:
     def _trust(self, issuer_id: str | None, document: dict[str, Any], checks: list[Check]) -> Check:
         """Is the issuer on the learner's list? Only a credential the issuer provably signed can say yes."""
         if issuer_id and issuer_id in self.options.own_dids:
-            return Check(CheckName.TRUSTED_ISSUER, Outcome.WARNING, "Self-asserted: you issued this yourself.")
+            return Check(CheckName.TRUSTED_ISSUER, Outcome.WARNING, said(N_("Self-asserted: you issued this "
+                                                                            "yourself.")))
         if issuer_id and issuer_id in self.options.trusted_issuers:
             trusted_name = clip(self.options.trusted_issuers[issuer_id] or issuer_id)
             proven = [c for c in checks if c.check in (CheckName.SIGNATURE, CheckName.ISSUER_KEY)]
@@ -407,14 +422,15 @@ class Verifier:
                 return Check(
                     CheckName.TRUSTED_ISSUER,
                     Outcome.NOT_CHECKED,
-                    f"It names {trusted_name}, who is on your list of trusted issuers, but its signature does not "
-                    "prove that they issued it.",
+                    said(N_("It names {trusted_name}, who is on your list of trusted issuers, but its signature does "
+                            "not prove that they issued it."), trusted_name=trusted_name),
                 )
             message = f"{trusted_name} is on your list of trusted issuers."
             return Check(CheckName.TRUSTED_ISSUER, Outcome.PASSED, message)
-        _, name = issuer_of(document)
+        _unused, name = issuer_of(document)
         who = clip(name or issuer_id or "The issuer")
-        return Check(CheckName.TRUSTED_ISSUER, Outcome.WARNING, f"{who} is not on your list of trusted issuers.")
+        return Check(CheckName.TRUSTED_ISSUER, Outcome.WARNING, said(N_("{who} is not on your list of trusted "
+                                                                        "issuers."), who=who))
 
 
 
@@ -432,7 +448,8 @@ def _nested_check(children: Iterable[ItemReport]) -> Check:
     verified = sum(1 for c in items if c.status.value.startswith("verified"))
     failed = sum(1 for c in items if c.status.value == "not_verified")
     if verified == len(items):
-        return Check(CheckName.NESTED, Outcome.PASSED, f"All {len(items)} credentials inside it verify on their own.")
+        return Check(CheckName.NESTED, Outcome.PASSED, said(N_("All {count} credentials inside it verify on their "
+                                                               "own."), count=len(items)))
     message = f"{verified} of {len(items)} credentials inside it verify on their own"
     if failed:
         message += f"; {failed} do not"

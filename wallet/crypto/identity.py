@@ -9,6 +9,7 @@ import base58
 from nacl import bindings, signing
 
 from wallet.errors import InvalidInputError
+from wallet.i18n import _
 
 _ED25519_PUB = b"\xed\x01"
 _X25519_PUB = b"\xec\x01"
@@ -23,13 +24,13 @@ def multibase_key(prefix: bytes, raw: bytes) -> str:
 def decode_did_key(did: str) -> bytes:
     """The raw Ed25519 public key inside an Ed25519 did:key."""
     if not did.startswith("did:key:z") or len(did) > 200:
-        raise InvalidInputError("That is not a base58btc Ed25519 did:key.")
+        raise InvalidInputError(_("That is not a base58btc Ed25519 did:key."))
     try:
         data = base58.b58decode(did[len("did:key:z") :].split("#")[0])
     except ValueError as exc:
-        raise InvalidInputError("The did:key has characters that are not base58.") from exc
+        raise InvalidInputError(_("The did:key has characters that are not base58.")) from exc
     if not data.startswith(_ED25519_PUB) or len(data) != 2 + 32:
-        raise InvalidInputError("The did:key is not an Ed25519 public key.")
+        raise InvalidInputError(_("The did:key is not an Ed25519 public key."))
     return data[2:]
 
 

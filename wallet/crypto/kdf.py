@@ -22,6 +22,7 @@ from typing import Any
 from nacl import pwhash
 
 from wallet.errors import InvalidInputError, WalletDamagedError
+from wallet.i18n import _
 
 KEY_BYTES = 32
 SALT_BYTES = pwhash.argon2id.SALTBYTES
@@ -50,14 +51,14 @@ class KdfParams:
     def from_json(cls, data: dict[str, Any]) -> KdfParams:
         """Read stored settings; absurd costs are damage, refused before anything is derived."""
         if data.get("alg") != "argon2id13":
-            raise InvalidInputError("The wallet uses a key derivation this version does not know.")
+            raise InvalidInputError(_("The wallet uses a key derivation this version does not know."))
         ops, mem = data.get("opslimit"), data.get("memlimit")
         if type(ops) is not int or type(mem) is not int:  # bool is an int subclass; JSON true is not a cost
-            raise WalletDamagedError("The wallet's key settings are unreadable, so the wallet cannot be opened.")
+            raise WalletDamagedError(_("The wallet's key settings are unreadable, so the wallet cannot be opened."))
         if not (_MIN_OPS <= ops <= CEILING_OPS and pwhash.argon2id.MEMLIMIT_MIN <= mem <= CEILING_MEMLIMIT):
             raise WalletDamagedError(
-                "The wallet's key settings are outside the allowed range (its key file is damaged), "
-                "so the wallet cannot be opened."
+                _("The wallet's key settings are outside the allowed range (its key file is damaged), so the wallet "
+                  "cannot be opened.")
             )
         return cls(opslimit=ops, memlimit=mem)
 

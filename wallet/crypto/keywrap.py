@@ -13,6 +13,7 @@ from nacl import exceptions as nacl_exceptions
 from nacl import secret, utils
 
 from wallet.errors import InvalidInputError
+from wallet.i18n import _
 
 DATA_KEY_BYTES = 32
 
@@ -43,7 +44,7 @@ def open_sealed(wrapping_key: bytes, sealed: bytes) -> bytes | None:
 
 def new_recovery_code() -> str:
     """A 160-bit recovery code shown once, formatted as 8 groups of 4 characters."""
-    symbols = "".join(secrets.choice(_ALPHABET) for _ in range(RECOVERY_GROUPS * RECOVERY_GROUP_LEN))
+    symbols = "".join(secrets.choice(_ALPHABET) for _unused in range(RECOVERY_GROUPS * RECOVERY_GROUP_LEN))
     return "-".join(symbols[i : i + RECOVERY_GROUP_LEN] for i in range(0, len(symbols), RECOVERY_GROUP_LEN))
 
 
@@ -52,7 +53,7 @@ def normalise_recovery_code(code: str) -> str:
     cleaned = "".join(ch for ch in code.upper() if not ch.isspace() and ch != "-").translate(_CONFUSABLE)
     if len(cleaned) != RECOVERY_GROUPS * RECOVERY_GROUP_LEN or any(ch not in _ALPHABET for ch in cleaned):
         raise InvalidInputError(
-            "A recovery code has 32 letters and digits in 8 groups of 4, like ABCD-EFGH-..."
+            _("A recovery code has 32 letters and digits in 8 groups of 4, like ABCD-EFGH-...")
         )
     return cleaned
 

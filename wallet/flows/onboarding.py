@@ -29,18 +29,19 @@ from wallet.crypto.keywrap import normalise_recovery_code
 from wallet.errors import NotAWalletError, UsageError, WalletError, WalletNotFoundError, WrongPassphraseError
 from wallet.events import Event
 from wallet.flows.locations import as_path, find_wallet_in, free_location
+from wallet.i18n import N_, _
 from wallet.session import Session
 from wallet.store.layout import SUFFIX
 from wallet.validation import check_new_passphrase
 
 log = logging.getLogger(__name__)
 
-MISMATCH = "The two passphrases are different. Type the same passphrase in both boxes."
-NO_LOCATION = "Choose where to keep the wallet."
-NO_PASSPHRASE = "Type your passphrase."
-NOT_TICKED = "Tick the box to confirm you have written the recovery code down."
+MISMATCH = N_("The two passphrases are different. Type the same passphrase in both boxes.")
+NO_LOCATION = N_("Choose where to keep the wallet.")
+NO_PASSPHRASE = N_("Type your passphrase.")
+NOT_TICKED = N_("Tick the box to confirm you have written the recovery code down.")
 DEMO_NAME = "demo" + SUFFIX
-UNEXPECTED = "Something unexpected went wrong ({}). Please try again; if it keeps happening, report it."
+UNEXPECTED = N_("Something unexpected went wrong ({problem}). Please try again; if it keeps happening, report it.")
 
 
 class Step(Enum):
@@ -76,7 +77,8 @@ def _no_wallet_at(path: Path) -> str:
     try:
         lifecycle.layout_check(path)
     except (WalletNotFoundError, NotAWalletError):
-        return f"There is no LER Wallet at {path}. Choose the wallet's folder (its name usually ends in {SUFFIX})."
+        return _("There is no LER Wallet at {path}. Choose the wallet's folder (its name usually ends in "
+                 "{suffix}).").format(path=path, suffix=SUFFIX)
     except WalletError as exc:
         return str(exc)
     return ""
@@ -133,7 +135,7 @@ class Onboarding:
         self._require(Step.START)
         path = as_path(folder)
         if path is None:
-            return self._stay("Choose the folder of the wallet to open.")
+            return self._stay(_("Choose the folder of the wallet to open."))
         path = find_wallet_in(path)
         problem = _no_wallet_at(path)
         if problem:
@@ -171,12 +173,12 @@ class Onboarding:
         self._require(Step.CREATE)
         path = as_path(location)
         if path is None:
-            return self._stay(NO_LOCATION)
+            return self._stay(_(NO_LOCATION))
         self.suggested_path = path
         try:
             check_new_passphrase(passphrase)
             if passphrase != repeat:
-                return self._stay(MISMATCH)
+                return self._stay(_(MISMATCH))
             lifecycle.ensure_can_create(path)
         except WalletError as exc:
             return self._stay(str(exc))
@@ -191,10 +193,10 @@ class Onboarding:
     def submit_unlock(self, passphrase: str) -> Step:
         self._require(Step.UNLOCK)
         if not passphrase:
-            return self._stay(NO_PASSPHRASE)
+            return self._stay(_(NO_PASSPHRASE))
         path = self.path
         if path is None:
-            raise StepError("No wallet was chosen.")
+            raise StepError(_("No wallet was chosen."))
         # The app checks every page in the background after unlock (ui.integrity), so the first page is not delayed.
         return self._start_work(lambda: Outcome(session=lifecycle.open_wallet(path, passphrase, check=False)))
 
@@ -202,7 +204,7 @@ class Onboarding:
         self._require(Step.RECOVER)
         path = as_path(location)
         if path is None:
-            return self._stay("Choose the folder of the wallet to recover.")
+            return self._stay(_("Choose the folder of the wallet to recover."))
         path = find_wallet_in(path)
         problem = _no_wallet_at(path)
         if problem:
@@ -211,7 +213,7 @@ class Onboarding:
             normalise_recovery_code(code)
             check_new_passphrase(passphrase)
             if passphrase != repeat:
-                return self._stay(MISMATCH)
+                return self._stay(_(MISMATCH))
         except WalletError as exc:
             return self._stay(str(exc))
         self.path, kdf = path, self.kdf
@@ -223,7 +225,7 @@ class Onboarding:
         """Run the slow call; every error comes back as an Outcome. Changes no state (thread-safe)."""
         job = self._job
         if job is None:
-            raise StepError("There is nothing to do: no step is waiting for the slow call.")
+            raise StepError(_("There is nothing to do: no step is waiting for the slow call."))
         try:
             return job()
         except WrongPassphraseError as exc:
@@ -232,7 +234,7 @@ class Onboarding:
             return Outcome(error=str(exc))
         except Exception as exc:  # a bug must not leave a window waiting forever
             log.exception("onboarding: the slow call failed")
-            return Outcome(error=UNEXPECTED.format(type(exc).__name__))
+            return Outcome(error=_(UNEXPECTED).format(problem=type(exc).__name__))
 
     def finish(self, outcome: Outcome) -> Step:
         if self.state is Step.CLOSED:  # closed while the slow call ran: drop what it opened
@@ -243,7 +245,7 @@ class Onboarding:
         origin = self.origin or Step.START
         self._job, self.origin = None, None
         if outcome.session is None:
-            return self._go(origin, outcome.error or UNEXPECTED.format("no result"))
+            return self._go(origin, outcome.error or _(UNEXPECTED).format(problem="no result"))
         self._adopt(outcome.session)
         if origin is Step.CREATE:
             self.recovery_code = outcome.recovery_code
@@ -257,7 +259,7 @@ class Onboarding:
     def confirm_written_down(self, ticked: bool) -> Step:
         self._require(Step.RECOVERY_CODE)
         if not ticked:
-            return self._stay(NOT_TICKED)
+            return self._stay(_(NOT_TICKED))
         self.recovery_code = None
         return self._go(Step.UNLOCKED)
 
@@ -277,7 +279,8 @@ class Onboarding:
     def _require(self, *allowed: Step) -> None:
         if self.state not in allowed:
             names = ", ".join(s.value for s in allowed)
-            raise StepError(f"This can't be done at the {self.state.value} step (only at: {names}).")
+            raise StepError(_("This can't be done at the {value} step (only at: {names}).").format(
+                value=self.state.value, names=names))
 
     def _go(self, step: Step, error: str = "") -> Step:
         self.state, self.error = step, error

@@ -11,8 +11,9 @@ from __future__ import annotations
 import threading
 
 from wallet.errors import WalletLockedError
+from wallet.i18n import N_, _
 
-STOPPED = "The wallet was locked, so that did not finish; nothing of it was saved."
+STOPPED = N_("The wallet was locked, so that did not finish; nothing of it was saved.")
 
 
 class CancelToken:
@@ -31,4 +32,4 @@ class CancelToken:
     def check(self) -> None:
         """Raise WalletLockedError if the work was cancelled; otherwise return at once."""
         if self._event.is_set():
-            raise WalletLockedError(STOPPED)
+            raise WalletLockedError(_(STOPPED))

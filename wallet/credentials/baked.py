@@ -50,7 +50,7 @@ import defusedxml.ElementTree as SafeET
 
 from wallet.credentials.limits import MAX_DECOMPRESSED_BYTES, check_size
 from wallet.errors import CredentialFormatError
-from wallet.i18n import _
+from wallet.i18n import N_, _
 
 __all__ = [
     "KEYWORD_OB2",
@@ -149,10 +149,11 @@ def _payload(text: str, source: str, keyword: str, where: str) -> BakedPayload:
     """Tidy and sanity-check an extracted payload."""
     text = text.strip(_WHITESPACE)
     if not text:
-        raise _fail(f"This {where} image has a place for a badge, but it is empty.")
+        raise _fail(_("This {where} image has a place for a badge, but it is empty.").format(where=where))
     kind = _classify(text)
     if kind is None:
-        raise _fail(f"The badge data inside this {where} image is neither a credential nor a link to one.")
+        raise _fail(_("The badge data inside this {where} image is neither a credential nor a link to one.").format(
+            where=where))
     return BakedPayload(text=text, source=source, keyword=keyword, is_url=kind == "url")
 
 
@@ -161,25 +162,28 @@ def _checked_payload_for_baking(payload: str) -> str:
     text = payload.strip(_WHITESPACE)
     check_size(text, "The credential")
     if not text:
-        raise _fail("There is no credential to put into the image.")
+        raise _fail(_("There is no credential to put into the image."))
     if _classify(text) is None:
-        raise _fail("Only a credential (JSON or a signed token) or a link to one can be put into a badge image.")
+        raise _fail(_("Only a credential (JSON or a signed token) or a link to one can be put into a badge image."))
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as exc:
-        raise _fail("The credential contains characters that cannot be saved in an image.") from exc
+        raise _fail(_("The credential contains characters that cannot be saved in an image.")) from exc
     return text
 
 
 def _select(candidates: list[tuple[int, Callable[[], BakedPayload]]], where: str) -> BakedPayload:
     """Apply the ranking rule from the module docstring to (rank, decoder) pairs."""
     if not candidates:
-        raise _fail(f"This {where} image does not carry a badge: it has no Open Badges data inside.")
+        raise _fail(_("This {where} image does not carry a badge: it has no Open Badges data inside.").format(
+            where=where))
     best = min(rank for rank, _unused in candidates)
     chosen = [decode() for rank, decode in candidates if rank == best]
     first = chosen[0]
     if any(other.text != first.text for other in chosen[1:]):
-        raise _fail(f"This {where} image carries two different badges, so the wallet cannot tell which one is meant.")
+        raise _fail(_("This {where} image carries two different badges, so the wallet cannot tell which one "
+                      "is meant.").format(
+                        where=where))
     return first
 
 
@@ -230,7 +234,7 @@ def extract_baked(data: bytes) -> BakedPayload:
         return extract_from_png(data)
     if looks_like_svg(data):
         return extract_from_svg(data)
-    raise _fail("This file is neither a PNG nor an SVG image, so it cannot hold a baked badge.")
+    raise _fail(_("This file is neither a PNG nor an SVG image, so it cannot hold a baked badge."))
 
 
 # ------------------------------------------------------------------------------------------------ PNG
@@ -251,32 +255,34 @@ class _Chunk:
         return self.start + 12 + self.length
 
 
-_TRUNCATED = "The PNG file is damaged: it ends too early, so part of it is missing."
-_BROKEN = "The PNG file is damaged: its internal structure is broken."
+_TRUNCATED = N_("The PNG file is damaged: it ends too early, so part of it is missing.")
+_BROKEN = N_("The PNG file is damaged: its internal structure is broken.")
 
 
 def _walk_png(data: bytes) -> list[_Chunk]:
     """Every chunk from IHDR to IEND, reading headers only and never past the end of the buffer."""
     check_size(data, "The image")
     if not is_png(data):
-        raise _fail("This file is not a PNG image.")
+        raise _fail(_("This file is not a PNG image."))
     chunks: list[_Chunk] = []
     pos, size = len(PNG_SIGNATURE), len(data)
     while True:
         if len(chunks) >= MAX_PNG_CHUNKS:
             raise _fail(
-                f"The PNG file is split into more than {MAX_PNG_CHUNKS:,} pieces; a badge image never needs that."
+                _("The PNG file is split into more than {max_png_chunks:,} pieces; a badge image never needs "
+                  "that.").format(
+                                        max_png_chunks=MAX_PNG_CHUNKS)
             )
         if size - pos < 12:
-            raise _fail(_TRUNCATED)
+            raise _fail(_(_TRUNCATED))
         length, kind = struct.unpack_from(">I4s", data, pos)
         if length > 0x7FFFFFFF or not kind.isalpha():
-            raise _fail(_BROKEN)
+            raise _fail(_(_BROKEN))
         if length > size - pos - 12:
-            raise _fail(_TRUNCATED)
+            raise _fail(_(_TRUNCATED))
         chunk = _Chunk(kind, pos, length)
         if not chunks and kind != b"IHDR":
-            raise _fail("The PNG file is damaged: it does not start with an image header.")
+            raise _fail(_("The PNG file is damaged: it does not start with an image header."))
         chunks.append(chunk)
         pos = chunk.end
         if kind == b"IEND":
@@ -312,13 +318,13 @@ class _Budget:
                 out += piece
                 if len(out) > self.left:
                     raise _fail(
-                        f"The badge data in this PNG expands to more than {MAX_DECOMPRESSED_BYTES // _MB} MB, "
-                        "which is far more than any credential; it was not unpacked."
+                        _("The badge data in this PNG expands to more than {value} MB, which is far more than any "
+                          "credential; it was not unpacked.").format(value=MAX_DECOMPRESSED_BYTES // _MB)
                     )
         except zlib.error as exc:
-            raise _fail("The PNG file is damaged: its compressed badge data cannot be unpacked.") from exc
+            raise _fail(_("The PNG file is damaged: its compressed badge data cannot be unpacked.")) from exc
         if not inflater.eof:
-            raise _fail("The PNG file is damaged: its compressed badge data is cut short.")
+            raise _fail(_("The PNG file is damaged: its compressed badge data is cut short."))
         self.left -= len(out)
         return bytes(out)
 
@@ -328,7 +334,7 @@ def _decode_png_text(data: bytes, chunk: _Chunk, budget: _Budget) -> BakedPayloa
     raw = data[chunk.start + 4 : chunk.end - 4]  # type + body, which is what the CRC covers
     (crc,) = struct.unpack_from(">I", data, chunk.end - 4)
     if zlib.crc32(raw) != crc:
-        raise _fail("The PNG file is damaged: the checksum of its badge data is wrong.")
+        raise _fail(_("The PNG file is damaged: the checksum of its badge data is wrong."))
     keyword, _unused, rest = raw[4:].partition(b"\0")
     layout = "The PNG file is damaged: its badge data is not laid out the way the PNG standard requires."
     unknown_method = "The badge data in this PNG is compressed in a way the PNG standard does not define."
@@ -355,7 +361,7 @@ def _decode_png_text(data: bytes, chunk: _Chunk, budget: _Budget) -> BakedPayloa
         try:
             text = body.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise _fail("The badge data in this PNG is not readable text (it is not valid UTF-8).") from exc
+            raise _fail(_("The badge data in this PNG is not readable text (it is not valid UTF-8).")) from exc
     return _payload(text, "png", keyword.decode("latin-1"), "PNG")
 
 
@@ -369,7 +375,7 @@ def extract_from_png(data: bytes) -> BakedPayload:
         if keyword is None:
             continue
         if len(candidates) >= MAX_BADGE_CHUNKS:
-            raise _fail("This PNG image holds more badge sections than any real badge has, so it was not read.")
+            raise _fail(_("This PNG image holds more badge sections than any real badge has, so it was not read."))
         rank = _BADGE_KEYWORDS[keyword] * 2 + _TEXT_CHUNKS[chunk.kind]
 
         def decode(chunk: _Chunk = chunk) -> BakedPayload:
@@ -396,7 +402,7 @@ def bake_png(png: bytes, payload: str, keyword: str = KEYWORD_OB3) -> bytes:
     chunks = _walk_png(png)
     body = keyword.encode("latin-1") + b"\0" + b"\0\0" + b"\0" + b"\0" + text.encode("utf-8")
     if len(body) > 0x7FFFFFFF:  # pragma: no cover - the size check above keeps payloads far smaller
-        raise _fail("The credential is too large to put into a PNG image.")
+        raise _fail(_("The credential is too large to put into a PNG image."))
     parts = [PNG_SIGNATURE]
     inserted = False
     for chunk in chunks:
@@ -406,7 +412,7 @@ def bake_png(png: bytes, payload: str, keyword: str = KEYWORD_OB3) -> bytes:
         if _badge_keyword(png, chunk) is None:
             parts.append(png[chunk.start : chunk.end])
     if not inserted:
-        raise _fail("The PNG file is damaged: it holds no picture data.")
+        raise _fail(_("The PNG file is damaged: it holds no picture data."))
     return b"".join(parts)
 
 
@@ -446,9 +452,9 @@ def _scan_svg(data: bytes) -> list[_SvgBadge]:
             tag = element.tag if isinstance(element.tag, str) else ""
             if event == "start":
                 if not stack and tag not in (f"{{{NS_SVG}}}svg", "svg"):
-                    raise _fail("This file is not an SVG image.")
+                    raise _fail(_("This file is not an SVG image."))
                 if len(stack) >= MAX_SVG_DEPTH:
-                    raise _fail("The SVG file is nested too deeply to be a badge image.")
+                    raise _fail(_("The SVG file is nested too deeply to be a badge image."))
                 stack.append(element)
                 inside_badge += tag in _SVG_BADGE_TAGS
                 continue
@@ -502,7 +508,7 @@ def extract_from_svg(data: bytes) -> BakedPayload:
 def _svg_encoding_is_utf8(svg: bytes) -> bool:
     """True for UTF-8 documents; False for other ASCII-compatible encodings; refuse the rest."""
     if svg.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff", b"\xff\xfe\x00\x00")):
-        raise _fail("The wallet can only add a badge to an SVG file saved as UTF-8 text.")
+        raise _fail(_("The wallet can only add a badge to an SVG file saved as UTF-8 text."))
     match = re.match(rb"(?:\xef\xbb\xbf)?<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']", svg)
     if match is None:
         return True
@@ -510,11 +516,12 @@ def _svg_encoding_is_utf8(svg: bytes) -> bool:
     try:
         info = codecs.lookup(name)
     except LookupError as exc:
-        raise _fail(f"The SVG file says it uses the text encoding {name}, which the wallet does not know.") from exc
+        raise _fail(_("The SVG file says it uses the text encoding {name}, which the wallet does not know.").format(
+            name=name)) from exc
     if info.name == "utf-8":
         return True
     if "<svg/>&'\"".encode(info.name) != b"<svg/>&'\"":
-        raise _fail("The wallet can only add a badge to an SVG file saved as UTF-8 text.")
+        raise _fail(_("The wallet can only add a badge to an SVG file saved as UTF-8 text."))
     return False
 
 
@@ -551,7 +558,7 @@ def _tag_end(data: bytes, start: int) -> int:
             quote = byte
         elif byte == 0x3E:
             return index + 1
-    raise _fail("The SVG file is damaged or incomplete: it is not valid XML.")  # pragma: no cover
+    raise _fail(_("The SVG file is damaged or incomplete: it is not valid XML."))  # pragma: no cover
 
 
 @dataclass
@@ -572,7 +579,7 @@ def _svg_layout(svg: bytes) -> _SvgLayout:
     depth = 0
 
     def refuse(*_args: object) -> int:
-        raise _fail("This SVG file defines XML entities, which the wallet refuses for safety, so it was not read.")
+        raise _fail(_("This SVG file defines XML entities, which the wallet refuses for safety, so it was not read."))
 
     def on_namespace(prefix: str | None, uri: str) -> None:
         if layout.root_start < 0 and prefix is not None:
@@ -611,7 +618,7 @@ def _svg_layout(svg: bytes) -> _SvgLayout:
     try:
         parser.Parse(svg, True)
     except expat.ExpatError as exc:  # pragma: no cover - the safe parse already accepted this document
-        raise _fail("The SVG file is damaged or incomplete: it is not valid XML.") from exc
+        raise _fail(_("The SVG file is damaged or incomplete: it is not valid XML.")) from exc
     return layout
 
 
@@ -627,7 +634,7 @@ def bake_svg(svg: bytes, payload: str, ob3: bool = True) -> bytes:
     """
     text = _checked_payload_for_baking(payload)
     if _XML_INVALID_RE.search(text):
-        raise _fail("The credential contains control characters that an SVG file cannot hold.")
+        raise _fail(_("The credential contains control characters that an SVG file cannot hold."))
     _scan_svg(svg)  # refuses hostile, damaged and non-SVG input before anything else touches it
     ascii_only = not _svg_encoding_is_utf8(svg)
     layout = _svg_layout(svg)
@@ -656,5 +663,5 @@ def bake_svg(svg: bytes, payload: str, ob3: bool = True) -> bytes:
 
     check = extract_from_svg(out)
     if check.text != text:  # pragma: no cover - a guard against a baking bug, not a user error
-        raise _fail("The wallet could not add the badge to this SVG image.")
+        raise _fail(_("The wallet could not add the badge to this SVG image."))
     return out

@@ -27,7 +27,7 @@ from wallet.i18n import N_
 Binder = Callable[[KeyMaterial], Binding]
 """Says whether a key is the issuer's (see `binding.issuer_binding`)."""
 
-NO_PROOF = "It has no signature (no proof), so anyone could have written it."
+NO_PROOF = N_("It has no signature (no proof), so anyone could have written it.")
 
 
 @dataclass(frozen=True)
@@ -142,7 +142,7 @@ def assess(results: list[ProofResult], bind: Binder) -> ProofSetVerdict:
     if not results:
         return ProofSetVerdict(
             [
-                Check(CheckName.SIGNATURE, Outcome.FAILED, NO_PROOF),
+                Check(CheckName.SIGNATURE, Outcome.FAILED, said(NO_PROOF)),
                 Check(CheckName.ISSUER_KEY, Outcome.NOT_CHECKED, said(N_("There is no signature, so there is no key "
                                                                          "to check."))),
             ],

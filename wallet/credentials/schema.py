@@ -64,7 +64,7 @@ _SELECTIVE_DISCLOSURE = frozenset({"ecdsa-sd-2023", "bbs-2023"})
 
 _ONEEDTECH_SCHEMA = re.compile(r"^https?://purl\.imsglobal\.org/spec/(ob/v3p0|clr/v2p0)/schema/", re.IGNORECASE)
 
-HOSTED_ONLY = "Only the link to a hosted badge is here; its content cannot be checked offline."
+HOSTED_ONLY = N_("Only the link to a hosted badge is here; its content cannot be checked offline.")
 
 Path = tuple[str | int, ...]
 
@@ -435,7 +435,7 @@ def check_schema(document: dict[str, Any], kind: str) -> Check:
     if kind not in _KIND_SCHEMA:
         raise ValueError(_("unknown credential kind {kind!r}").format(kind=kind))
     if kind == "ob2" and _is_hosted_link(document):
-        return Check(CheckName.SCHEMA, Outcome.NOT_CHECKED, HOSTED_ONLY)
+        return Check(CheckName.SCHEMA, Outcome.NOT_CHECKED, said(HOSTED_ONLY))
     partial = kind != "ob2" and _selectively_disclosed(document)
     kinds, unknown = ([kind], []) if kind == "ob2" else _declared_schemas(document)
     if kind not in kinds:

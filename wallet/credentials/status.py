@@ -60,7 +60,7 @@ from datetime import datetime
 from typing import Any
 
 from wallet.credentials.limits import MAX_DECOMPRESSED_BYTES, check_size
-from wallet.credentials.report import Check, CheckName, Outcome, said
+from wallet.credentials.report import Check, CheckName, Outcome, Said, said
 from wallet.credentials.validity import in_utc
 from wallet.errors import CredentialFormatError, UsageError, WalletError
 from wallet.i18n import N_, _
@@ -90,9 +90,9 @@ BITSTRING_ENTRY = "BitstringStatusListEntry"
 STATUS_LIST_2021_ENTRY = "StatusList2021Entry"
 EDTECH_REVOCATION_LIST = "1EdTechRevocationList"
 
-NO_STATUS_MESSAGE = "The issuer publishes no revocation list for this credential."
-REVOKED_MESSAGE = "The issuer has revoked this credential."
-SUSPENDED_MESSAGE = "The issuer has suspended this credential."
+NO_STATUS_MESSAGE = N_("The issuer publishes no revocation list for this credential.")
+REVOKED_MESSAGE = N_("The issuer has revoked this credential.")
+SUSPENDED_MESSAGE = N_("The issuer has suspended this credential.")
 
 _LIST_KINDS = {
     # entry type: (list credential type, list subject type, purposes the entry may have)
@@ -219,7 +219,8 @@ def _time(doc: dict[str, Any], field: str, list_name: str, url: str, unchecked: 
         return _aware(datetime.fromisoformat(value))
     except ValueError:
         raise _NotChecked(
-            f"The {list_name} at {_shown(url)} has an unreadable {field} date, so {unchecked} was not checked."
+            said(N_("The {list_name} at {url} has an unreadable {field} date, so {unchecked} was not checked."),
+                list_name=list_name, url=_shown(url), field=field, unchecked=unchecked)
         ) from None
 
 
@@ -273,14 +274,17 @@ class _Lists:
         doc = self._docs[url]
         shown = _shown(url)
         if doc is None:
-            raise _NotChecked(f"The {list_name} at {shown} is not available offline, so {unchecked} was not checked.")
+            raise _NotChecked(said(N_("The {list_name} at {shown} is not available offline, so {unchecked} was not "
+                                      "checked."), list_name=list_name, shown=shown, unchecked=unchecked))
         if isinstance(doc, WalletError):
             raise _NotChecked(
-                f"The {list_name} supplied for {shown} could not be read, so {unchecked} was not checked. {doc.message}"
+                said(N_("The {list_name} supplied for {shown} could not be read, so {unchecked} was not checked. "
+                        "{message}"), list_name=list_name, shown=shown, unchecked=unchecked, message=doc.message)
             )
         if not isinstance(doc, dict):
             raise _NotChecked(
-                f"The document supplied for {shown} is not a JSON status list, so {unchecked} was not checked."
+                said(N_("The document supplied for {shown} is not a JSON status list, so {unchecked} was not checked."),
+                    shown=shown, unchecked=unchecked)
             )
         if url not in self._verdicts:
             try:
@@ -326,14 +330,15 @@ def _check_publisher_and_dates(
         start = times[field]
         if start is not None and moment < start:
             raise _NotChecked(
-                f"The {list_name} at {shown} is only valid from {start.date().isoformat()}, "
-                f"so {unchecked} was not checked."
+                said(N_("The {list_name} at {shown} is only valid from {isoformat}, so {unchecked} was not checked."),
+                    list_name=list_name, shown=shown, isoformat=start.date().isoformat(), unchecked=unchecked)
             )
     for field in ("validUntil", "expirationDate"):
         end = times[field]
         if end is not None and moment > end:
             raise _NotChecked(
-                f"The {list_name} at {shown} expired on {end.date().isoformat()}, so {unchecked} was not checked."
+                said(N_("The {list_name} at {shown} expired on {isoformat}, so {unchecked} was not checked."),
+                    list_name=list_name, shown=shown, isoformat=end.date().isoformat(), unchecked=unchecked)
             )
     dated = times["validFrom"] or times["issuanceDate"]
     return _Provenance(f"dated {dated.date().isoformat()}" if dated else "undated", other)
@@ -371,18 +376,21 @@ def _other_address(doc: dict[str, Any], url: str) -> str | None:
 
 
 def _revoked_sentence(base: str, doc: dict[str, Any], url: str) -> str:
+    """`base` (a marked sentence), with a note when the list gives another address than the one it came from."""
     other = _other_address(doc, url)
     if other is None:
-        return base
-    return f"{base} (The list supplied for {_shown(url)} gives its own address as {_shown(other)}.)"
+        return said(base)
+    return said(N_("{sentence} (The list supplied for {url} gives its own address as {other}.)"),
+                sentence=said(base), url=_shown(url), other=_shown(other))
 
 
 def _refuse_other_list_when_clear(doc: dict[str, Any], url: str, list_name: str, unchecked: str) -> None:
     other = _other_address(doc, url)
     if other is not None:
         raise _NotChecked(
-            f"The {list_name} supplied for {_shown(url)} gives its own address as {_shown(other)}, so it may be "
-            f"a different list; {unchecked} was not checked."
+            said(N_("The {list_name} supplied for {url} gives its own address as {other}, so it may be a different "
+                    "list; {unchecked} was not checked."),
+                        list_name=list_name, url=_shown(url), other=_shown(other), unchecked=unchecked)
         )
 
 
@@ -396,64 +404,74 @@ def _check_bitstring_entry(
     list_type, subject_type, purposes = _LIST_KINDS[kind]
     purpose = entry.get("statusPurpose")
     if not isinstance(purpose, str) or not purpose:
-        raise _NotChecked("The credential's status entry does not say what it is for, so revocation was not checked.")
+        raise _NotChecked(said(N_("The credential's status entry does not say what it is for, so revocation was not "
+                                  "checked.")))
     if purpose.lower() in purposes:
         purpose = purpose.lower()  # purposes are compared case-insensitively, as on the list side
     else:
         raise _NotChecked(
-            f"The credential's status entry is for “{_shown(purpose)}”, which this wallet cannot check for "
-            f"{kind}, so its status was not checked."
+            said(N_("The credential's status entry is for “{purpose}”, which this wallet cannot check for {kind}, so "
+                    "its status was not checked."), purpose=_shown(purpose), kind=kind)
         )
     list_name, unchecked = _list_name(purpose), _unchecked_noun(purpose)
     url = entry.get("statusListCredential")
     if not isinstance(url, str) or not url:
         raise _NotChecked(
-            f"The credential's status entry does not say where its {list_name} is, so {unchecked} was not checked."
+            said(N_("The credential's status entry does not say where its {list_name} is, so {unchecked} was not "
+                    "checked."), list_name=list_name, unchecked=unchecked)
         )
     index = _parse_index(entry.get("statusListIndex"))
     if index is None:
         raise _NotChecked(
-            f"The credential's status entry has no usable statusListIndex, so {unchecked} was not checked."
+            said(N_("The credential's status entry has no usable statusListIndex, so {unchecked} was not checked."),
+                unchecked=unchecked)
         )
     size = _parse_index(entry.get("statusSize", 1)) if kind == BITSTRING_ENTRY else 1
     if size is None or size < 1:
-        raise _NotChecked(f"The credential's status entry has no usable statusSize, so {unchecked} was not checked.")
+        raise _NotChecked(said(N_("The credential's status entry has no usable statusSize, so {unchecked} was not "
+                                  "checked."), unchecked=unchecked))
 
     doc, signed_by = lists.get(url, list_name, unchecked)
     shown = _shown(url)
     subject = doc.get("credentialSubject")
     if list_type not in _types(doc) or not isinstance(subject, dict) or subject_type not in _types(subject):
-        raise _NotChecked(f"The document supplied for {shown} is not a {list_type}, so {unchecked} was not checked.")
+        raise _NotChecked(said(N_("The document supplied for {shown} is not a {list_type}, so {unchecked} was not "
+                                  "checked."), shown=shown, list_type=list_type, unchecked=unchecked))
     list_purposes = subject.get("statusPurpose")
     if isinstance(list_purposes, str):
         list_purposes = [list_purposes]
     if not isinstance(list_purposes, list) or purpose.lower() not in {
         p.lower() for p in list_purposes if isinstance(p, str)
     }:
-        said = (
+        stated = (
             ", ".join(_shown(p) for p in list_purposes if isinstance(p, str)) if isinstance(list_purposes, list) else ""
         )
         raise _NotChecked(
-            f"The status list at {shown} is for {said or 'an unstated purpose'}, but this credential's entry is for "
-            f"{_shown(purpose)}, so {unchecked} was not checked."
+            said(N_("The status list at {shown} is for {value}, but this credential's entry is for {purpose}, so "
+                    "{unchecked} was not checked."),
+                 shown=shown, value=stated or said(N_("an unstated purpose")), purpose=_shown(purpose),
+                 unchecked=unchecked)
         )
     provenance = _check_publisher_and_dates(
         doc, url, signed_by, issuer_id=issuer_id, now=now, list_name=list_name, unchecked=unchecked
     )
     encoded = subject.get("encodedList")
     if not isinstance(encoded, str):
-        raise _NotChecked(f"The {list_name} at {shown} has no encodedList, so {unchecked} was not checked.")
+        raise _NotChecked(said(N_("The {list_name} at {shown} has no encodedList, so {unchecked} was not checked."),
+            list_name=list_name, shown=shown, unchecked=unchecked))
     try:
         bits = decode_bitstring(encoded)
     except CredentialFormatError as exc:
         raise _NotChecked(
-            f"The {list_name} at {shown} could not be decoded, so {unchecked} was not checked. {exc.message}"
+            said(N_("The {list_name} at {shown} could not be decoded, so {unchecked} was not checked. {message}"),
+                list_name=list_name, shown=shown, unchecked=unchecked, message=exc.message)
         ) from None
     entries = len(bits) * 8 // size
     if index >= entries:
         raise _NotChecked(
-            f"The {list_name} at {shown} is too short: it has {entries} entries and this credential's entry is "
-            f"number {index}, so {unchecked} was not checked."
+            said(N_("The {list_name} at {shown} is too short: it has {entries} entries and this credential's entry "
+                    "is number {index}, so {unchecked} was not checked."),
+                        list_name=list_name, shown=shown, entries=entries, index=index, unchecked=unchecked)
         )
     value = _value_at(bits, index * size, size)
     if provenance.other is not None:
@@ -540,16 +558,19 @@ def _check_edtech_entry(
     url = entry.get("id")
     if not isinstance(url, str) or not url:
         raise _NotChecked(
-            "The credential's status entry does not say where its revocation list is, so revocation was not checked."
+            said(N_("The credential's status entry does not say where its revocation list is, so revocation was not "
+                    "checked."))
         )
     credential_id = credential.get("id")
     if not isinstance(credential_id, str) or not credential_id:
-        raise _NotChecked("The credential has no id, so no revocation list can name it; revocation was not checked.")
+        raise _NotChecked(said(N_("The credential has no id, so no revocation list can name it; revocation was not "
+                                  "checked.")))
     doc, signed_by = lists.get(url, list_name, unchecked)
     revoked = doc.get("revokedCredentials")
     if not isinstance(revoked, list):
         raise _NotChecked(
-            f"The document supplied for {_shown(url)} is not a 1EdTech revocation list, so revocation was not checked."
+            said(N_("The document supplied for {url} is not a 1EdTech revocation list, so revocation was not checked."),
+                url=_shown(url))
         )
     provenance = _check_publisher_and_dates(
         doc, url, signed_by, issuer_id=issuer_id, now=now, list_name=list_name, unchecked=unchecked
@@ -582,7 +603,9 @@ def _find_revoked(items: list[Any], wanted: str, keys: tuple[str, ...]) -> tuple
 
 
 def _with_reason(sentence: str, reason: str | None) -> str:
-    return f"{sentence} Reason given: “{_shown(reason)}”." if reason else sentence
+    """`sentence` and the issuer's reason, when it gives one."""
+    shown = sentence if isinstance(sentence, Said) else said(sentence)
+    return said(N_("{sentence} Reason given: “{reason}”."), sentence=shown, reason=_shown(reason)) if reason else shown
 
 
 def _check_entry(
@@ -591,8 +614,8 @@ def _check_entry(
     try:
         if not isinstance(entry, dict):
             raise _NotChecked(
-                "One of the credential's status entries is not in a form the wallet can read, "
-                "so revocation was not checked."
+                said(N_("One of the credential's status entries is not in a form the wallet can read, so revocation "
+                        "was not checked."))
             )
         types = _types(entry)
         for kind in (BITSTRING_ENTRY, STATUS_LIST_2021_ENTRY):
@@ -602,10 +625,11 @@ def _check_entry(
             return _check_edtech_entry(entry, credential, lists, issuer_id=issuer_id, now=now)
         named = ", ".join(_shown(t) for t in types) or "an unnamed method"
         raise _NotChecked(
-            f"The credential's status uses {named}, which this wallet cannot check, so revocation was not checked."
+            said(N_("The credential's status uses {named}, which this wallet cannot check, so revocation was not "
+                    "checked."), named=named)
         )
     except _NotChecked as exc:
-        return Check(CheckName.STATUS, Outcome.NOT_CHECKED, str(exc))
+        return Check(CheckName.STATUS, Outcome.NOT_CHECKED, exc.args[0] if exc.args else str(exc))
 
 
 def check_status(
@@ -629,7 +653,7 @@ def check_status(
     now = in_utc(now)
     status = credential.get("credentialStatus")
     if status is None or status == []:
-        return [Check(CheckName.STATUS, Outcome.PASSED, NO_STATUS_MESSAGE)]
+        return [Check(CheckName.STATUS, Outcome.PASSED, said(NO_STATUS_MESSAGE))]
     entries = status if isinstance(status, list) else [status]
     lists = _Lists(source, verify_list)
     return [_check_entry(entry, credential, lists, issuer_id=issuer_id, now=now) for entry in entries]

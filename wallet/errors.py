@@ -19,6 +19,8 @@
 
 from __future__ import annotations
 
+from wallet.i18n import _
+
 
 class WalletError(Exception):
     """Base of every error the wallet raises on purpose."""
@@ -51,8 +53,8 @@ class UnknownContextError(CredentialFormatError):
     def __init__(self, url: str) -> None:
         shown = url if len(url) <= 100 else url[:99] + "…"
         super().__init__(
-            f"The credential uses the JSON-LD context {shown}, which this app does not have offline, "
-            "so its meaning cannot be checked."
+            _("The credential uses the JSON-LD context {shown}, which this app does not have offline, so its meaning "
+              "cannot be checked.").format(shown=shown)
         )
         self.url = url
 

@@ -53,8 +53,8 @@ def _text_input(text: str, source: str) -> Handed:
     lowered = text.strip().lower()
     if lowered.startswith(("http://", "https://", "www.")):
         return source, InvalidInputError(
-            "This QR code holds a web address, not a credential. The wallet never goes online: open the address "
-            "in a browser, save the credential it offers, and import that file.")
+            _("This QR code holds a web address, not a credential. The wallet never goes online: open the address in "
+              "a browser, save the credential it offers, and import that file."))
     try:
         return source, pasted_bytes(text)
     except WalletError as exc:

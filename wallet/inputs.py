@@ -79,11 +79,12 @@ def _too_large(name: str, limit: int) -> InvalidInputError:
 def _open_error(exc: OSError, path: Path | str) -> InvalidInputError:
     """One sentence for why a file could not be opened or read."""
     if exc.errno == errno.ENOENT:
-        return InvalidInputError(f"There is no file at {path}.")
+        return InvalidInputError(_("There is no file at {path}.").format(path=path))
     if exc.errno == errno.ENOTDIR:
-        return InvalidInputError(f"There is no file at {path} (a part of that path is not a folder).")
+        return InvalidInputError(_("There is no file at {path} (a part of that path is not a folder).").format(
+            path=path))
     if exc.errno in (errno.EACCES, errno.EPERM):
-        return InvalidInputError(f"You do not have permission to read {path}.")
+        return InvalidInputError(_("You do not have permission to read {path}.").format(path=path))
     if exc.errno == errno.EISDIR:
         return InvalidInputError(f"{path} is a folder, not a file.")
     if exc.errno == errno.ELOOP:
@@ -91,7 +92,7 @@ def _open_error(exc: OSError, path: Path | str) -> InvalidInputError:
     if exc.errno == errno.ENXIO:  # a socket file, or a device with nothing behind it
         return InvalidInputError(f"{path} is not a regular file, so it was not read.")
     if exc.errno == errno.ENAMETOOLONG:
-        return InvalidInputError("That file name is too long for this computer.")
+        return InvalidInputError(_("That file name is too long for this computer."))
     return InvalidInputError(f"{path} could not be read ({exc.strerror or exc}).")
 
 

@@ -173,7 +173,7 @@ def check_wallet(session: Session) -> list[str]:
     """
     conn = session._conn
     if conn is None:
-        return ["The wallet is locked."]
+        return [_("The wallet is locked.")]
     with guarded(session.path):
         problems = integrity_problems(conn, session._layout.db)
     if problems:
@@ -190,8 +190,8 @@ def damage_sentence(path: Path, problems: list[str], *, opened: bool = False) ->
     what = f"{pages} of its pages fail their check" if pages else "its database fails its check"
     refused = "" if opened else ", so it was not opened"
     return (
-        f"The wallet at {path} is damaged ({what}){refused}; restore it from a backup, or copy what can still "
-        f"be read into a new wallet with 'ler-wallet rescue NEW-FOLDER'."
+        _("The wallet at {path} is damaged ({what}){refused}; restore it from a backup, or copy what can still be "
+          "read into a new wallet with 'ler-wallet rescue NEW-FOLDER'.").format(path=path, what=what, refused=refused)
     )
 
 

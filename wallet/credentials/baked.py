@@ -49,6 +49,7 @@ import defusedxml
 import defusedxml.ElementTree as SafeET
 
 from wallet.credentials.limits import MAX_DECOMPRESSED_BYTES, check_size
+from wallet.credentials.report import said
 from wallet.errors import CredentialFormatError
 from wallet.i18n import N_, _
 
@@ -336,8 +337,8 @@ def _decode_png_text(data: bytes, chunk: _Chunk, budget: _Budget) -> BakedPayloa
     if zlib.crc32(raw) != crc:
         raise _fail(_("The PNG file is damaged: the checksum of its badge data is wrong."))
     keyword, _unused, rest = raw[4:].partition(b"\0")
-    layout = "The PNG file is damaged: its badge data is not laid out the way the PNG standard requires."
-    unknown_method = "The badge data in this PNG is compressed in a way the PNG standard does not define."
+    layout = said(N_("The PNG file is damaged: its badge data is not laid out the way the PNG standard requires."))
+    unknown_method = said(N_("The badge data in this PNG is compressed in a way the PNG standard does not define."))
     if chunk.kind == b"tEXt":
         text = rest.decode("latin-1")
     elif chunk.kind == b"zTXt":
@@ -429,16 +430,18 @@ class _SvgBadge:
 
 def _svg_error(exc: Exception) -> CredentialFormatError:
     if isinstance(exc, defusedxml.EntitiesForbidden):
-        return _fail("This SVG file defines XML entities, which the wallet refuses for safety, so it was not read.")
+        return _fail(said(N_("This SVG file defines XML entities, which the wallet refuses for safety, so it was not "
+                             "read.")))
     if isinstance(exc, defusedxml.ExternalReferenceForbidden):
-        return _fail("This SVG file refers to other files or web addresses, which the wallet refuses for safety.")
+        return _fail(said(N_("This SVG file refers to other files or web addresses, which the wallet refuses for "
+                             "safety.")))
     if isinstance(exc, defusedxml.DefusedXmlException):
-        return _fail("This SVG file uses XML features the wallet refuses for safety, so it was not read.")
+        return _fail(said(N_("This SVG file uses XML features the wallet refuses for safety, so it was not read.")))
     if isinstance(exc, StdET.ParseError):
         line = exc.position[0] if getattr(exc, "position", None) else 0
         where = f" (the problem is near line {line})" if line else ""
-        return _fail(f"The SVG file is damaged or incomplete: it is not valid XML{where}.")
-    return _fail("The SVG file is damaged: it is not valid XML.")
+        return _fail(said(N_("The SVG file is damaged or incomplete: it is not valid XML{where}."), where=where))
+    return _fail(said(N_("The SVG file is damaged: it is not valid XML.")))
 
 
 def _scan_svg(data: bytes) -> list[_SvgBadge]:

@@ -24,8 +24,9 @@ from typing import Any
 from wallet.credentials import jose
 from wallet.credentials.formats import as_list
 from wallet.credentials.keys import KeyMaterial, KeySource, did_of
-from wallet.credentials.report import clip
+from wallet.credentials.report import clip, said
 from wallet.errors import WalletError
+from wallet.i18n import N_
 
 Binding = tuple[bool | None, str]
 """(True: the key is the issuer's; False: it is not; None: cannot tell offline) and the sentence saying so."""
@@ -54,16 +55,17 @@ def signer_of(key: KeyMaterial) -> str:
 def issuer_binding(issuer_id: str | None, key: KeyMaterial, documents: Mapping[str, Any]) -> Binding:
     """Is `key` one the issuer uses to issue credentials, according to the issuer's own document?"""
     if not issuer_id:
-        return False, "The credential does not name its issuer."
+        return False, said(N_("The credential does not name its issuer."))
     if key.source is KeySource.LINK_FRAGMENT:
         return None, (
-            f"Nothing available offline shows that the key in the proof belongs to {clip(issuer_id)}: "
-            "its DID document or key has not been imported."
+            said(N_("Nothing available offline shows that the key in the proof belongs to {issuer_id}: its DID "
+                    "document or key has not been imported."), issuer_id=clip(issuer_id))
         )
     home = did_of(key.id)
     if issuer_id.startswith(SELF_DESCRIBING):
         if key.source in (KeySource.DID_KEY, KeySource.DID_JWK) and home == issuer_id:
-            return True, f"The proof's key belongs to the issuer ({clip(issuer_id)}), found through {key.source}."
+            return True, said(N_("The proof's key belongs to the issuer ({issuer_id}), found through {source}."),
+                issuer_id=clip(issuer_id), source=key.source)
         return False, _not_the_issuers(signer_of(key), issuer_id)
     own = documents.get(issuer_id)
     if isinstance(own, dict) and _is_controller_document(own):
@@ -73,19 +75,22 @@ def issuer_binding(issuer_id: str | None, key: KeyMaterial, documents: Mapping[s
     claimed = claimed_controller(key)
     if home == issuer_id and not issuer_id.startswith("did:"):
         if claimed in (None, issuer_id):
-            return True, f"The proof's key is published in the issuer's own document ({clip(issuer_id)})."
+            return True, said(N_("The proof's key is published in the issuer's own document ({issuer_id})."),
+                issuer_id=clip(issuer_id))
         return False, (
-            f"The key {clip(key.id)} names {clip(claimed)} as its controller, not the issuer ({clip(issuer_id)})."
+            said(N_("The key {id} names {claimed} as its controller, not the issuer ({issuer_id})."),
+                id=clip(key.id), claimed=clip(claimed), issuer_id=clip(issuer_id))
         )
     if home == issuer_id:
         return None, (
-            f"The DID document of {clip(issuer_id)} is not at hand; only it can say which keys may issue the "
-            "issuer's credentials."
+            said(N_("The DID document of {issuer_id} is not at hand; only it can say which keys may issue the "
+                    "issuer's credentials."), issuer_id=clip(issuer_id))
         )
     if claimed == issuer_id:
         return None, (
-            f"The key {clip(key.id)} says it belongs to {clip(issuer_id)}, but it is published elsewhere; only the "
-            "issuer's own document can confirm that, and it is not at hand."
+            said(N_("The key {id} says it belongs to {issuer_id}, but it is published elsewhere; only the issuer's "
+                    "own document can confirm that, and it is not at hand."),
+                        id=clip(key.id), issuer_id=clip(issuer_id))
         )
     return False, _not_the_issuers(claimed or home, issuer_id)
 
@@ -94,27 +99,29 @@ def ob2_issuer_binding(issuer_id: str, key: KeyMaterial, documents: Mapping[str,
     """Open Badges 2.0: the issuer's Profile, supplied on its own, must list the key among its `publicKey`s."""
     owner = claimed_controller(key)
     if owner is not None and owner != issuer_id:
-        return False, f"The key belongs to {clip(owner)}, not to the issuer {clip(issuer_id)}."
+        return False, said(N_("The key belongs to {owner}, not to the issuer {issuer_id}."),
+            owner=clip(owner), issuer_id=clip(issuer_id))
     profile = documents.get(issuer_id)
     if not isinstance(profile, dict):
         return None, (
-            f"The issuer's profile ({clip(issuer_id)}), which lists its keys, is not at hand, so the key "
-            "cannot be tied to the issuer."
+            said(N_("The issuer's profile ({issuer_id}), which lists its keys, is not at hand, so the key cannot be "
+                    "tied to the issuer."), issuer_id=clip(issuer_id))
         )
     for entry in as_list(profile.get("publicKey")):
         if entry == key.id:
-            return True, f"The key is listed in the issuer's profile ({clip(issuer_id)})."
+            return True, said(N_("The key is listed in the issuer's profile ({issuer_id})."), issuer_id=clip(issuer_id))
         if isinstance(entry, dict) and entry.get("id") == key.id:
             if any(name in entry for name in _KEY_FIELDS) and not _same_key(entry, key.method):
-                return False, f"The issuer's profile gives a different key under {clip(key.id)}."
-            return True, f"The key is listed in the issuer's profile ({clip(issuer_id)})."
-    return False, f"The issuer's profile ({clip(issuer_id)}) does not list the key {clip(key.id)} among its keys."
+                return False, said(N_("The issuer's profile gives a different key under {id}."), id=clip(key.id))
+            return True, said(N_("The key is listed in the issuer's profile ({issuer_id})."), issuer_id=clip(issuer_id))
+    return False, said(N_("The issuer's profile ({issuer_id}) does not list the key {id} among its keys."),
+        issuer_id=clip(issuer_id), id=clip(key.id))
 
 
 def _not_the_issuers(owner: str, issuer_id: str) -> str:
     return (
-        f"The proof was made with a key of {clip(owner)}, not of the issuer named in the credential "
-        f"({clip(issuer_id)})."
+        said(N_("The proof was made with a key of {owner}, not of the issuer named in the credential ({issuer_id})."),
+            owner=clip(owner), issuer_id=clip(issuer_id))
     )
 
 
@@ -149,20 +156,23 @@ def _listed_in(own: dict[str, Any], issuer_id: str, key: KeyMaterial) -> Binding
             for ref in as_list(own.get(name))
         )
         if embedded is not None or elsewhere:
-            return False, f"The key {shown} is in {who}'s own document but is not allowed to issue credentials."
+            return False, said(N_("The key {shown} is in {who}'s own document but is not allowed to issue "
+                                  "credentials."), shown=shown, who=who)
         return False, (
-            f"The issuer's own document ({who}) does not list the key {shown} for issuing credentials; a key "
-            "that merely names the issuer as its controller does not speak for it."
+            said(N_("The issuer's own document ({who}) does not list the key {shown} for issuing credentials; a key "
+                    "that merely names the issuer as its controller does not speak for it."), who=who, shown=shown)
         )
     gives_key = embedded is not None and any(name in embedded for name in _KEY_FIELDS)
     if embedded is not None and gives_key and not _same_key(embedded, key.method):
-        return False, f"The issuer's own document ({who}) gives a different key under {shown}."
+        return False, said(N_("The issuer's own document ({who}) gives a different key under {shown}."),
+            who=who, shown=shown)
     if not gives_key and did_of(key.id) == did_of(doc_id):
         return None, (
-            f"The issuer's own document ({who}) lists {shown} for issuing but does not give that key, so the key "
-            "the proof was checked with cannot be confirmed as the issuer's."
+            said(N_("The issuer's own document ({who}) lists {shown} for issuing but does not give that key, so the "
+                    "key the proof was checked with cannot be confirmed as the issuer's."), who=who, shown=shown)
         )
-    return True, f"The proof's key is listed for issuing credentials in the issuer's own document ({who})."
+    return True, said(N_("The proof's key is listed for issuing credentials in the issuer's own document ({who})."),
+        who=who)
 
 
 def _fingerprint(method: dict[str, Any]) -> str | None:

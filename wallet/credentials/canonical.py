@@ -19,8 +19,9 @@ from pyld import jsonld
 from pyld.canon import URDNA2015
 
 from wallet.credentials.contexts import document_loader, is_known
+from wallet.credentials.report import said
 from wallet.errors import CredentialFormatError, UnknownContextError
-from wallet.i18n import _
+from wallet.i18n import N_, _
 
 ISSUER_DEPENDENT = "https://www.w3.org/ns/credentials/issuer-dependent#"
 
@@ -140,7 +141,8 @@ def _explain(exc: Exception) -> Exception:
         details = getattr(cause, "details", None)
         inner = details.get("cause") if isinstance(details, dict) else None
         cause = inner if isinstance(inner, BaseException) else cause.__cause__
-    return CredentialFormatError(f"The credential's JSON-LD cannot be processed: {getattr(exc, 'message', exc)}.")
+    return CredentialFormatError(said(N_("The credential's JSON-LD cannot be processed: {getattr}."),
+        getattr=getattr(exc, 'message', exc)))
 
 
 class _Sha384Canon(URDNA2015):  # type: ignore[misc]

@@ -22,9 +22,9 @@ from wallet.credentials.formats import as_list
 from wallet.credentials.keys import KeyMaterial, KeyResolver
 from wallet.credentials.multikey import decode_multibase, encode_base58btc
 from wallet.credentials.proofoptions import proof_options
-from wallet.credentials.report import clip
+from wallet.credentials.report import clip, said
 from wallet.errors import CredentialFormatError, UnknownContextError, WalletError
-from wallet.i18n import _
+from wallet.i18n import N_, _
 
 RDFC = "eddsa-rdfc-2022"
 JCS = "eddsa-jcs-2022"
@@ -128,19 +128,22 @@ def verify_proof(
     suite = suite_of(proof)
     if suite not in SUPPORTED:
         return ProofResult(
-            proof, suite, None, f"The proof uses {clip(suite) or 'an unnamed method'}, which this wallet cannot check."
+            proof, suite, None, said(N_("The proof uses {value}, which this wallet cannot check."),
+                value=clip(suite) or 'an unnamed method')
         )
     if proof.get("proofPurpose", "assertionMethod") != purpose:
         what = "issuing a credential" if purpose == "assertionMethod" else "presenting credentials"
-        return ProofResult(proof, suite, False, f"The proof was made for another purpose than {what}.")
+        return ProofResult(proof, suite, False, said(N_("The proof was made for another purpose than {what}."),
+            what=what))
     if suite == ED25519_2020 and ED25519_2020_CONTEXT not in as_list(document.get("@context")):
-        return ProofResult(proof, suite, False, "The Ed25519Signature2020 proof lacks its required JSON-LD context.")
+        return ProofResult(proof, suite, False, said(N_("The Ed25519Signature2020 proof lacks its required JSON-LD "
+                                                        "context.")))
     vm = proof.get("verificationMethod")
     if isinstance(vm, dict):
         vm = vm.get("id")
     if not isinstance(vm, str) or ":" not in vm:
         return ProofResult(
-            proof, suite, False, "The proof does not say which key made it (no valid verificationMethod)."
+            proof, suite, False, said(N_("The proof does not say which key made it (no valid verificationMethod)."))
         )
     try:
         key = resolver.resolve(vm)
@@ -150,14 +153,15 @@ def verify_proof(
         verdict = ecdsa_sd.check(document, proof, key.method if key else None)
         return ProofResult(proof, suite, verdict.valid, verdict.message, key, verdict.undefined_terms)
     if key is None:
-        return ProofResult(proof, suite, None, "Not checked: the issuer's key is not available offline.")
+        return ProofResult(proof, suite, None, said(N_("Not checked: the issuer's key is not available offline.")))
     if suite in suites_ecdsa.SUITES or suite in suites_legacy.SUITES:
         return _verify_other_suite(document, proof, key, all_proofs, suite)
     try:
         public = key.ed25519()
         signature = decode_multibase(str(proof.get("proofValue", "")))
         if len(signature) != 64:
-            return ProofResult(proof, suite, False, "The signature has the wrong length: it has been changed.", key)
+            return ProofResult(proof, suite, False, said(N_("The signature has the wrong length: it has been "
+                                                            "changed.")), key)
         unsecured = _unsecured_for(document, proof, all_proofs)
         data, undefined = hash_data(unsecured, _proof_config(unsecured, proof, suite), suite)
     except UnknownContextError as exc:
@@ -167,14 +171,14 @@ def verify_proof(
     try:
         VerifyKey(public).verify(data.combined, signature)
     except (BadSignatureError, ValueError):
-        message = "The signature does not match: the credential was changed after it was signed."
+        message: str = said(N_("The signature does not match: the credential was changed after it was signed."))
         if undefined:
             message += (
                 f" It also uses fields its vocabulary does not define ({clip(', '.join(undefined[:4]))}), "
                 "which can mean it was signed against another version of that vocabulary."
             )
         return ProofResult(proof, suite, False, message, key, undefined)
-    return ProofResult(proof, suite, True, f"The {suite} signature is valid.", key, undefined)
+    return ProofResult(proof, suite, True, said(N_("The {suite} signature is valid."), suite=suite), key, undefined)
 
 
 def _verify_other_suite(

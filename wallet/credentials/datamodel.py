@@ -48,9 +48,10 @@ def _date_problem(document: dict[str, Any], name: str, label: str) -> str | None
     if name not in document:
         return None
     if not isinstance(value, str):
-        return f"Its {label} must be one date and time, not {clip(repr(value), 50)}."
+        return said(N_("Its {label} must be one date and time, not {value}."), label=label, value=clip(repr(value), 50))
     if not _DATE_TIME.match(value) or _moment(value) is None:
-        return f"Its {label} '{clip(value, 40)}' is not a date and time (such as 2024-05-01T09:00:00Z)."
+        return said(N_("Its {label} '{value}' is not a date and time (such as 2024-05-01T09:00:00Z)."),
+            label=label, value=clip(value, 40))
     return None
 
 
@@ -69,25 +70,26 @@ def _dates(document: dict[str, Any], version: int | None) -> list[str]:
     )
     problems = [p for name, label in names if (p := _date_problem(document, name, label))]
     if version == 1 and "issuanceDate" not in document:
-        problems.append("It has no issue date (issuanceDate), which VC 1.1 requires.")
+        problems.append(said(N_("It has no issue date (issuanceDate), which VC 1.1 requires.")))
     start, end = document.get(names[0][0]), document.get(names[1][0])
     if not problems and isinstance(start, str) and isinstance(end, str):
         begins, ends = _moment(start), _moment(end)
         if begins and ends and (begins.tzinfo is None) == (ends.tzinfo is None) and ends < begins:
-            problems.append(f"Its {names[1][1]} comes before its {names[0][1]}.")
+            problems.append(said(N_("Its {names} comes before its {names2}."), names=names[1][1], names2=names[0][1]))
     return problems
 
 
 def _issuer(document: dict[str, Any]) -> list[str]:
     if "issuer" not in document:
-        return ["It names no issuer."]
+        return [said(N_("It names no issuer."))]
     issuer = document["issuer"]
     if isinstance(issuer, dict):
         if not is_url(issuer.get("id")):
-            return ["Its issuer must have an id that is a URL."]
+            return [said(N_("Its issuer must have an id that is a URL."))]
         return _texts(issuer, "issuer's ")
     if not is_url(issuer):
-        return [f"Its issuer must be a URL or an object with an id, not {clip(repr(issuer), 50)}."]
+        return [said(N_("Its issuer must be a URL or an object with an id, not {issuer}."),
+            issuer=clip(repr(issuer), 50))]
     return []
 
 
@@ -95,41 +97,41 @@ def _types(document: dict[str, Any]) -> list[str]:
     value = document.get("type")
     names = _entries(value)
     if value is None or not names:
-        return ["It has no type."]
+        return [said(N_("It has no type."))]
     if not all(isinstance(n, str) for n in names):
-        return ["Every type must be a name or a URL."]
+        return [said(N_("Every type must be a name or a URL."))]
     if "VerifiableCredential" not in names:
-        return ["Its types do not include VerifiableCredential."]
+        return [said(N_("Its types do not include VerifiableCredential."))]
     return []
 
 
 def _subjects(document: dict[str, Any]) -> list[str]:
     if "credentialSubject" not in document:
-        return ["It has no subject (credentialSubject): it claims nothing about anyone."]
+        return [said(N_("It has no subject (credentialSubject): it claims nothing about anyone."))]
     subjects = _entries(document["credentialSubject"])
     if not subjects or not all(isinstance(s, dict) for s in subjects):
-        return ["Its subject must be an object with claims."]
+        return [said(N_("Its subject must be an object with claims."))]
     if any(not s for s in subjects):
-        return ["A subject is empty: it holds no claims."]
+        return [said(N_("A subject is empty: it holds no claims."))]
     if any("id" in s and not is_url(s["id"]) for s in subjects):
-        return ["A subject's id must be one URL."]
+        return [said(N_("A subject's id must be one URL."))]
     return []
 
 
 def _typed_entries(document: dict[str, Any], version: int | None) -> list[str]:
-    problems = []
+    problems: list[str] = []
     for name, (label, needs_id) in _TYPED_ENTRIES.items():
         if name not in document:
             continue
         for entry in _entries(document[name]):
             if not isinstance(entry, dict):
-                problems.append(f"A {label} must be an object.")
+                problems.append(said(N_("A {label} must be an object."), label=label))
             elif not _has_type(entry):
-                problems.append(f"A {label} has no type.")
+                problems.append(said(N_("A {label} has no type."), label=label))
             elif "id" in entry and not is_url(entry["id"]):
-                problems.append(f"A {label}'s id must be one URL.")
+                problems.append(said(N_("A {label}'s id must be one URL."), label=label))
             elif "id" not in entry and (needs_id == "always" or (needs_id == "1.1" and version == 1)):
-                problems.append(f"A {label} has no id.")
+                problems.append(said(N_("A {label} has no id."), label=label))
     return problems
 
 
@@ -143,7 +145,8 @@ def _is_text(value: Any) -> bool:
 
 
 def _texts(node: dict[str, Any], owner: str = "") -> list[str]:
-    return [f"Its {owner}{name} must be text or language-tagged text." for name in ("name", "description")
+    return [said(N_("Its {owner}{name} must be text or language-tagged text."),
+        owner=owner, name=name) for name in ("name", "description")
             if name in node and not _is_text(node[name])]
 
 
@@ -151,7 +154,7 @@ def shape_problems(document: dict[str, Any], version: int | None) -> list[str]:
     """Every required property that is missing or of the wrong shape, as sentences."""
     problems: list[str] = []
     if "id" in document and not is_url(document["id"]):
-        problems.append("Its id must be one URL.")
+        problems.append(said(N_("Its id must be one URL.")))
     problems += _types(document) + _issuer(document) + _subjects(document) + _texts(document)
     problems += _dates(document, version) + _typed_entries(document, version)
     return problems
@@ -185,11 +188,12 @@ def check_data_model(document: dict[str, Any]) -> Check:
         return Check(CheckName.DATA_MODEL, Outcome.WARNING,
                      said(N_("It uses terms no context defines ({names}): they have no agreed meaning, and a "
                              "signature does not cover them."), names=names))
-    message = f"It follows the {model} data model: every term is defined by its contexts."
+    message = said(N_("It follows the {model} data model: every term is defined by its contexts."), model=model)
     if terms.issuer_dependent:
         names = clip(", ".join(terms.issuer_dependent[:4]), 80)
-        message = (f"It follows the {model} data model; {names} are left undefined on purpose (VC 2.0's "
-                   "undefined-terms vocabulary): their meaning is the issuer's own.")
+        message = (said(N_("It follows the {model} data model; {names} are left undefined on purpose (VC 2.0's "
+                           "undefined-terms vocabulary): their meaning is the issuer's own."),
+                               model=model, names=names))
     return Check(CheckName.DATA_MODEL, Outcome.PASSED, message)
 
 

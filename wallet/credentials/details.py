@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from wallet.credentials.clr_outline import ClrNode, association_sentences, clr_outline
-from wallet.credentials.report import CheckName, Outcome
+from wallet.credentials.report import CheckName, Outcome, said
 from wallet.credentials.saved_report import SavedReport
+from wallet.i18n import N_
 
 FORMAT_KINDS = {
     "ob3": "Open Badge",
@@ -128,16 +129,17 @@ class CredentialDetails:
     def recipient(self) -> str:
         subject = str(self.parsed.get("subject") or "")
         if self.for_someone_else:
-            return (f"Someone else ({subject or 'a hashed identity'}), not you: kept, but not counted as yours. "
-                    "If it is you, add that identifier in Your profile.")
+            return (said(N_("Someone else ({value}), not you: kept, but not counted as yours. If it is you, add that "
+                            "identifier in Your profile."), value=subject or 'a hashed identity'))
         if subject and subject == self.own_did:
-            return "You (this wallet's ID)"
+            return said(N_("You (this wallet's ID)"))
         if self.report is not None and self.report.outcome_of(CheckName.RECIPIENT.value) is Outcome.PASSED:
             shown = subject if len(subject) <= 60 else subject[:59] + "…"
-            return f"You ({shown or 'a hashed identity'}: one of the identifiers in Your profile)"
+            return said(N_("You ({value}: one of the identifiers in Your profile)"), value=shown or 'a hashed identity')
         if subject.startswith("did:"):
             return f"{subject} (not this wallet's ID)"
         algorithm, hashed, digest = subject.partition("$")
         if hashed and algorithm.lower() in ("sha256", "md5") and len(digest) > 12:
-            return f"An email address or other ID the issuer stored only as a fingerprint ({subject[:16]}…)"
+            return said(N_("An email address or other ID the issuer stored only as a fingerprint ({subject}…)"),
+                subject=subject[:16])
         return subject

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from wallet.credentials.report import said
+from wallet.i18n import N_
+
 CONTENT = ("type", "name", "description", "subject", "validFrom", "validUntil", "achievement", "results")
 RANK = {"verified": 3, "verified_with_warnings": 2, "unverifiable": 1, "not_verified": 0}
 WORDS = {
@@ -33,10 +36,12 @@ def checks_better(stored_status: str | None, arriving_status: str) -> bool:
 def kept_sentence(stored_status: str | None, arriving_status: str, same_bytes: bool) -> str:
     """Which copy the wallet keeps and why, for a copy of a credential it already holds."""
     if same_bytes:
-        return "Already in the wallet."
+        return said(N_("Already in the wallet."))
     kept = WORDS.get(stored_status or "", "not checked yet")
     new = WORDS.get(arriving_status, arriving_status)
     if checks_better(stored_status, arriving_status):
-        return (f"Already in the wallet as another copy ({kept}); this copy checks better ({new}), so the wallet "
-                "now keeps this one instead. Your tags, note and evidence stay with the record.")
-    return f"Already in the wallet: the copy you have was kept ({kept}); this copy checks no better ({new})."
+        return (said(N_("Already in the wallet as another copy ({kept}); this copy checks better ({new}), so the "
+                        "wallet now keeps this one instead. Your tags, note and evidence stay with the record."),
+                            kept=kept, new=new))
+    return said(N_("Already in the wallet: the copy you have was kept ({kept}); this copy checks no better ({new})."),
+        kept=kept, new=new)

@@ -26,8 +26,9 @@ from pyld import jsonld
 from wallet.credentials.canonical import rdfc
 from wallet.credentials.ecdsa_sd_base import BASE_HEADER, MAX_PROOF_VALUE_CHARS, Verdict, verify_base
 from wallet.credentials.p256 import holds, issuer_p256_key, p256_key
+from wallet.credentials.report import said
 from wallet.errors import CredentialFormatError, UnknownContextError
-from wallet.i18n import _
+from wallet.i18n import N_, _
 
 SUITE = "ecdsa-sd-2023"
 DERIVED_HEADER = b"\xd9\x5d\x01"
@@ -89,7 +90,7 @@ def parse_derived(proof_value: object) -> DerivedProof:
         parts = cbor2.loads(raw[3:])
     except (cbor2.CBORDecodeError, ValueError, TypeError, RecursionError) as exc:
         raise CredentialFormatError(_("The selective disclosure proof value cannot be read (bad CBOR).")) from exc
-    bad = CredentialFormatError("The selective disclosure proof value does not have the expected five parts.")
+    bad = CredentialFormatError(said(N_("The selective disclosure proof value does not have the expected five parts.")))
     if not isinstance(parts, list) or len(parts) != 5:
         raise bad
     base_signature, public_key, signatures, labels, mandatory = parts
@@ -164,18 +165,21 @@ def verify_derived(document: dict[str, Any], proof: dict[str, Any], method: dict
     if len(derived.signatures) != len(data.non_mandatory):
         return Verdict(
             False,
-            "The selective disclosure proof has a different number of signatures than disclosed statements: "
-            "the credential was changed after it was signed.",
+            said(N_("The selective disclosure proof has a different number of signatures than disclosed statements: "
+                    "the credential was changed after it was signed.")),
             data.undefined_terms,
         )
     if not holds(issuer_key, derived.base_signature, data.proof_hash + data.public_key + data.mandatory_hash):
-        message = "The issuer's signature does not match: the credential was changed after it was signed."
+        message: str = said(N_("The issuer's signature does not match: the credential was changed after it "
+                               "was signed."))
         return Verdict(False, message, data.undefined_terms)
     for signature, statement in zip(derived.signatures, data.non_mandatory, strict=True):
         if not holds(ephemeral, signature, statement.encode("utf-8")):
-            message = "A disclosed statement does not match its signature: it was changed after it was signed."
+            message = said(N_("A disclosed statement does not match its signature: it was changed after it was "
+                              "signed."))
             return Verdict(False, message, data.undefined_terms)
-    message = f"The {SUITE} signature is valid for the {len(data.nquads)} statements disclosed."
+    message = said(N_("The {suite} signature is valid for the {count} statements disclosed."),
+        suite=SUITE, count=len(data.nquads))
     return Verdict(True, message, data.undefined_terms)
 
 
@@ -183,7 +187,7 @@ def check(document: dict[str, Any], proof: dict[str, Any], method: dict[str, Any
     """The verdict on one ecdsa-sd-2023 proof, with one sentence; never raises for a bad credential."""
     base = is_base_proof(proof.get("proofValue"))
     if method is None:
-        return Verdict(None, "Not checked: the issuer's key is not available offline.")
+        return Verdict(None, said(N_("Not checked: the issuer's key is not available offline.")))
     try:
         return verify_base(document, proof, method) if base else verify_derived(document, proof, method)
     except UnknownContextError as exc:

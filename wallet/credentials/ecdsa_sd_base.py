@@ -28,8 +28,9 @@ from pyld.canon import URDNA2015
 from wallet.credentials.canonical import rdfc
 from wallet.credentials.contexts import document_loader
 from wallet.credentials.p256 import holds, issuer_p256_key, p256_key
+from wallet.credentials.report import said
 from wallet.errors import CredentialFormatError
-from wallet.i18n import _
+from wallet.i18n import N_, _
 
 BASE_HEADER = b"\xd9\x5d\x00"
 MAX_PROOF_VALUE_CHARS = 200_000
@@ -61,7 +62,7 @@ class BaseProof:
 
 def parse_base(proof_value: object) -> BaseProof:
     """Read a base proof value; raises CredentialFormatError when it is not one."""
-    bad = CredentialFormatError("The selective disclosure base proof does not have the expected five parts.")
+    bad = CredentialFormatError(said(N_("The selective disclosure base proof does not have the expected five parts.")))
     if not isinstance(proof_value, str) or len(proof_value) > MAX_PROOF_VALUE_CHARS or not proof_value.startswith("u"):
         raise bad
     body = proof_value[1:]
@@ -259,18 +260,20 @@ def verify_base(document: dict[str, Any], proof: dict[str, Any], method: dict[st
     mandatory = "".join(s for s in statements if s in chosen)
     others = [s for s in statements if s not in chosen]
     if len(base.signatures) != len(others):
-        message = "The base proof has a different number of signatures than statements: the credential was changed."
+        message: str = said(N_("The base proof has a different number of signatures than statements: the "
+                               "credential was "
+                          "changed."))
         return Verdict(False, message, undefined)
     mandatory_hash = hashlib.sha256(mandatory.encode("utf-8")).digest()
     if not holds(issuer_key, base.base_signature, proof_hash + base.public_key + mandatory_hash):
-        message = "The issuer's signature does not match: the credential was changed after it was signed."
+        message = said(N_("The issuer's signature does not match: the credential was changed after it was signed."))
         return Verdict(False, message, undefined)
     for signature, statement in zip(base.signatures, others, strict=True):
         if not holds(ephemeral, signature, statement.encode("utf-8")):
-            message = "A statement does not match its signature: it was changed after it was signed."
+            message = said(N_("A statement does not match its signature: it was changed after it was signed."))
             return Verdict(False, message, undefined)
     message = (
-        f"The ecdsa-sd-2023 base proof is valid for all {len(statements)} statements "
-        "(the holder shared everything instead of a derived disclosure)."
+        said(N_("The ecdsa-sd-2023 base proof is valid for all {count} statements (the holder shared everything "
+                "instead of a derived disclosure)."), count=len(statements))
     )
     return Verdict(True, message, undefined)

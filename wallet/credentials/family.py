@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from wallet.credentials.report import said
+from wallet.i18n import N_
+
 OPEN_BADGES_1 = "Open Badges 1.x"
 BLOCKCERTS_2 = "Blockcerts v2"
 BLOCKCERTS_3 = "Blockcerts v3"
@@ -44,14 +47,14 @@ def family_of(document: dict[str, Any]) -> str | None:
 def offline_reason(family: str | None, document: dict[str, Any]) -> str | None:
     """Why the signature of a document of this family cannot be checked offline; None when it may be."""
     if family == BLOCKCERTS_2:
-        return ("This Blockcerts certificate is proven by a receipt anchored in a blockchain transaction, "
-                "which cannot be checked offline.")
+        return (said(N_("This Blockcerts certificate is proven by a receipt anchored in a blockchain transaction, "
+                        "which cannot be checked offline.")))
     if family == BLOCKCERTS_3 and not _has_other_proof(document, "MerkleProof2019"):
-        return ("This Blockcerts certificate is proven by a MerkleProof2019 receipt anchored in a blockchain "
-                "transaction, which cannot be checked offline.")
+        return (said(N_("This Blockcerts certificate is proven by a MerkleProof2019 receipt anchored in a blockchain "
+                        "transaction, which cannot be checked offline.")))
     if family == EUROPASS and not _has_other_proof(document, ""):
-        return ("This Europass credential is signed with a JAdES (advanced electronic) signature, which this "
-                "wallet cannot check offline; its content is shown as it was given.")
+        return (said(N_("This Europass credential is signed with a JAdES (advanced electronic) signature, which this "
+                        "wallet cannot check offline; its content is shown as it was given.")))
     return None
 
 

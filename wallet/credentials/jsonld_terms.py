@@ -18,8 +18,9 @@ from pyld import jsonld
 
 from wallet.credentials.canonical import ISSUER_DEPENDENT, expand
 from wallet.credentials.contexts import is_known
-from wallet.credentials.report import clip
+from wallet.credentials.report import clip, said
 from wallet.errors import CredentialFormatError, UnknownContextError
+from wallet.i18n import N_
 
 VC_V2 = "https://www.w3.org/ns/credentials/v2"
 VC_V1 = "https://www.w3.org/2018/credentials/v1"
@@ -51,12 +52,12 @@ class TermFindings:
 def _context_errors(items: list[Any], found: TermFindings) -> None:
     """The @context rules both data models share, and which version the first entry names."""
     if not items:
-        found.errors.append("Its @context is empty: the VC base context must come first.")
+        found.errors.append(said(N_("Its @context is empty: the VC base context must come first.")))
         return
     odd = [item for item in items if not isinstance(item, str | dict)]
     if odd:
         found.errors.append(
-            f"An @context entry is neither a URL nor an object (it is {clip(repr(odd[0]), 40)})."
+            said(N_("An @context entry is neither a URL nor an object (it is {odd})."), odd=clip(repr(odd[0]), 40))
         )
     first = items[0]
     if first == VC_V2:
@@ -66,19 +67,20 @@ def _context_errors(items: list[Any], found: TermFindings) -> None:
     else:
         shown = clip(first, 60) if isinstance(first, str) else "an object"
         found.errors.append(
-            f"Its first @context must be the VC base context ({VC_V2} for VC 2.0, {VC_V1} for VC 1.1), "
-            f"but it is {shown}."
+            said(N_("Its first @context must be the VC base context ({vc_v2} for VC 2.0, {vc_v1} for VC 1.1), but it "
+                    "is {shown}."), vc_v2=VC_V2, vc_v1=VC_V1, shown=shown)
         )
     urls = [item for item in items if isinstance(item, str)]
     if VC_V1 in urls and VC_V2 in urls:
-        found.errors.append("It mixes the VC 1.1 and VC 2.0 base contexts, which define the same terms differently.")
+        found.errors.append(said(N_("It mixes the VC 1.1 and VC 2.0 base contexts, which define the same terms "
+                                    "differently.")))
     for url in urls:
         if not is_url(url):
-            found.errors.append(f"The @context entry '{clip(url, 60)}' is not a URL.")
+            found.errors.append(said(N_("The @context entry '{url}' is not a URL."), url=clip(url, 60)))
         elif not is_known(url) and found.unchecked is None:
             found.unchecked = (
-                f"Not checked: the context {clip(url, 80)} is not shipped with the wallet, and contexts are never "
-                "fetched, so its terms cannot be checked offline."
+                said(N_("Not checked: the context {url} is not shipped with the wallet, and contexts are never "
+                        "fetched, so its terms cannot be checked offline."), url=clip(url, 80))
             )
 
 
@@ -110,12 +112,13 @@ def _jsonld_error(exc: CredentialFormatError) -> str:
         template = _JSONLD_ERRORS.get(str(cause.code))
         if template is not None:
             return template.format(where=_where(cause))
-        return f"Its JSON-LD cannot be processed ({clip(cause.code or 'error', 60)})."
+        return said(N_("Its JSON-LD cannot be processed ({value})."), value=clip(cause.code or 'error', 60))
     if cause is None or isinstance(cause, RecursionError):
         return exc.message
     if isinstance(cause, KeyError):  # pyld's answer to a type no context maps once @vocab is turned off
-        return "Its JSON-LD cannot be processed: a type or term maps to no URL (its context turns off @vocab?)."
-    return "Its JSON-LD cannot be processed: a value has a shape JSON-LD does not allow."
+        return said(N_("Its JSON-LD cannot be processed: a type or term maps to no URL (its context turns off "
+                       "@vocab?)."))
+    return said(N_("Its JSON-LD cannot be processed: a value has a shape JSON-LD does not allow."))
 
 
 def _walk(expanded: Any, found: TermFindings) -> set[str]:
@@ -154,7 +157,7 @@ def term_findings(document: dict[str, Any]) -> TermFindings:
     """Contexts and terms of one JSON-LD credential; never raises for a bad credential."""
     found = TermFindings()
     if "@context" not in document:
-        found.errors.append("It has no @context, so its terms have no agreed meaning.")
+        found.errors.append(said(N_("It has no @context, so its terms have no agreed meaning.")))
         return found
     context = document["@context"]
     _context_errors(context if isinstance(context, list) else [context], found)

@@ -15,7 +15,9 @@ from typing import Any
 
 from wallet.credentials.formats import types_of
 from wallet.credentials.limits import read_json
+from wallet.credentials.report import said
 from wallet.errors import WalletError
+from wallet.i18n import N_
 
 STATUS_LIST_TYPES = frozenset({
     "BitstringStatusListCredential",
@@ -104,7 +106,7 @@ def _kept(place: Place, what: str, document: dict[str, Any]) -> Material | None:
 def sentence(material: Material) -> str:
     """The import report's sentence for one input that is not a record."""
     if material.place is Place.REFUSED:
-        return (f"This is {material.what}: it describes a badge, not an award to you, "
-                "so it is not added to your records.")
-    return (f"This is {material.what} ({material.document['id']}): it was added to the offline keys and lists "
-            "used to check credentials, not to your records.")
+        return (said(N_("This is {what}: it describes a badge, not an award to you, so it is not added to your "
+                        "records."), what=material.what))
+    return (said(N_("This is {what} ({id}): it was added to the offline keys and lists used to check credentials, "
+                    "not to your records."), what=material.what, id=material.document['id']))

@@ -74,7 +74,7 @@ def _other_line(result: ProofResult, bound: bool | None) -> Check:
     """The line for a proof other than the leading one."""
     who = "the issuer's key" if bound else f"a key of {clip(signer_of(result.key))}" if result.key else None
     if result.valid:
-        message = f"Another {result.suite} proof, made with {who}, is valid too."
+        message: str = said(N_("Another {suite} proof, made with {who}, is valid too."), suite=result.suite, who=who)
         return Check(CheckName.SIGNATURE, Outcome.PASSED, message)
     made_with = who or f"the key {clip(_vm_of(result))}"
     message = f"Another proof, made with {made_with}, fails: {result.message}"

@@ -447,7 +447,7 @@ def check_schema(document: dict[str, Any], kind: str) -> Check:
         if wrong:
             return _failed(checked, wrong, declared=checked != kind)
         withheld.extend(p.sentence for p in problems if p.missing and p.sentence not in withheld)
-    passed = f"It has every field {_REQUIRES[kind]}."
+    passed = said(N_("It has every field {requires}."), requires=_REQUIRES[kind])
     notes: list[str] = []
     if withheld:
         notes.append(

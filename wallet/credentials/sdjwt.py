@@ -71,10 +71,11 @@ class _Rebuild:
 
     def _take(self, digest: object) -> list[Any] | None:
         if not isinstance(digest, str):
-            self.problems.append("A digest in the signed token is not text.")
+            self.problems.append(said(N_("A digest in the signed token is not text.")))
             return None
         if digest in self.seen:
-            self.problems.append(f"The digest {clip(digest, 20)} appears twice in the signed token.")
+            self.problems.append(said(N_("The digest {digest} appears twice in the signed token."),
+                digest=clip(digest, 20)))
             return None
         self.seen.add(digest)
         found = self.by_digest.get(digest)
@@ -95,7 +96,8 @@ class _Rebuild:
                     if disclosure is None:
                         continue  # not disclosed (or a decoy): the element stays hidden
                     if len(disclosure) != 2:
-                        self.problems.append("A disclosure for an array element does not have the [salt, value] shape.")
+                        self.problems.append(said(N_("A disclosure for an array element does not have the [salt, "
+                                                     "value] shape.")))
                         continue
                     items.append(self.value(disclosure[1], depth + 1))
                 else:
@@ -107,18 +109,20 @@ class _Rebuild:
         result = {k: self.value(v, depth + 1) for k, v in value.items() if k not in ("_sd", "_sd_alg")}
         digests = value.get("_sd", [])
         if not isinstance(digests, list):
-            self.problems.append('The signed token\'s "_sd" member is not a list of digests.')
+            self.problems.append(said(N_("The signed token's \"_sd\" member is not a list of digests.")))
             return result
         for digest in digests:
             disclosure = self._take(digest)
             if disclosure is None:
                 continue
             if len(disclosure) != 3 or not isinstance(disclosure[1], str):
-                self.problems.append("A disclosure for an object member does not have the [salt, name, value] shape.")
+                self.problems.append(said(N_("A disclosure for an object member does not have the [salt, name, "
+                                             "value] shape.")))
                 continue
             name = disclosure[1]
             if name in ("_sd", "...") or name in result:
-                self.problems.append(f'A disclosure would replace the signed claim "{clip(name, 40)}".')
+                self.problems.append(said(N_("A disclosure would replace the signed claim \"{name}\"."),
+                    name=clip(name, 40)))
                 continue
             result[name] = self.value(disclosure[2], depth + 1)
         return result
@@ -133,14 +137,14 @@ def _decode_disclosures(texts: list[str], hash_of: Callable[[bytes], Any], probl
             problems.append(exc.message)
             continue
         except ValueError:  # a number too long for Python to convert
-            problems.append("A disclosure holds a number too long to read.")
+            problems.append(said(N_("A disclosure holds a number too long to read.")))
             continue
         if not isinstance(value, list) or len(value) not in (2, 3) or not isinstance(value[0], str):
-            problems.append("A disclosure is not a [salt, name, value] or [salt, value] list.")
+            problems.append(said(N_("A disclosure is not a [salt, name, value] or [salt, value] list.")))
             continue
         digest = jose.b64url_encode(hash_of(text.encode("ascii")).digest())
         if digest in by_digest:
-            problems.append("The same disclosure was sent twice.")
+            problems.append(said(N_("The same disclosure was sent twice.")))
             continue
         by_digest[digest] = value
     return by_digest
@@ -173,7 +177,7 @@ def read(text: str) -> SdJwt:
     disclosures = [p for p in parts[1:-1]]
     problems: list[str] = []
     if any(not p for p in disclosures):
-        problems.append("The SD-JWT has an empty part between two ~ separators.")
+        problems.append(said(N_("The SD-JWT has an empty part between two ~ separators.")))
     by_digest = _decode_disclosures([p for p in disclosures if p], hash_of, problems)
     rebuild = _Rebuild(by_digest, problems)
     claims = rebuild.members(payload, 0)

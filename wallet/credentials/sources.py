@@ -13,6 +13,7 @@ from typing import Any, BinaryIO
 
 from wallet.credentials.limits import MAX_INPUT_BYTES, read_json
 from wallet.errors import InvalidInputError, WalletError
+from wallet.i18n import _
 from wallet.inputs import read_file, read_limited_stream
 
 CREDENTIAL_SUFFIXES = frozenset({".json", ".jsonld", ".jwt", ".jws", ".png", ".svg", ".txt", ".vc", ".1ob"})
@@ -61,7 +62,7 @@ def read_inputs(names: list[str], stdin: BinaryIO | None = None) -> Iterator[tup
     for raw in names:
         if raw == STDIN:
             if stdin is None:
-                yield "stdin", InvalidInputError("Standard input cannot be read here; name a file instead.")
+                yield "stdin", InvalidInputError(_("Standard input cannot be read here; name a file instead."))
                 continue
             try:
                 yield "stdin", read_stream(stdin)
@@ -72,10 +73,10 @@ def read_inputs(names: list[str], stdin: BinaryIO | None = None) -> Iterator[tup
         if path.is_dir():
             files = _folder_files(path)
             if not files:
-                yield str(path), InvalidInputError(f"The folder {path} holds no credential files.")
+                yield str(path), InvalidInputError(_("The folder {path} holds no credential files.").format(path=path))
             for file in files:
                 yield str(file), _read_one(file)
         elif not path.exists() and not path.is_symlink():
-            yield str(path), InvalidInputError(f"There is no file at {path}.")
+            yield str(path), InvalidInputError(_("There is no file at {path}.").format(path=path))
         else:
             yield str(path), _read_one(path)

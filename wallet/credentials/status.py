@@ -296,7 +296,8 @@ class _Lists:
             return doc, None
         if verdict.signer:
             return doc, f"signed with the key {_shown(verdict.signer)}"
-        sentence = f"The {list_name} at {shown} could not be trusted, so {unchecked} was not checked."
+        sentence = said(N_("The {list_name} at {shown} could not be trusted, so {unchecked} was not checked."),
+            list_name=list_name, shown=shown, unchecked=unchecked)
         raise _NotChecked(f"{sentence} {verdict.sentence}".rstrip())
 
 

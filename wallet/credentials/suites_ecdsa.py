@@ -20,8 +20,9 @@ from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
 from wallet.credentials.canonical import jcs, rdfc
 from wallet.credentials.multikey import decode_multibase
 from wallet.credentials.proofoptions import proof_options
+from wallet.credentials.report import said
 from wallet.errors import CredentialFormatError
-from wallet.i18n import _
+from wallet.i18n import N_, _
 
 RDFC_2019 = "ecdsa-rdfc-2019"
 JCS_2019 = "ecdsa-jcs-2019"
@@ -170,6 +171,8 @@ def check(unsecured: dict[str, Any], proof: dict[str, Any], method: dict[str, An
     data = hash_data(unsecured, config, suite, key.curve)
     if not signature_holds(key, signature, data.combined):
         return Verdict(
-            False, "The signature does not match: the credential was changed after it was signed.", data.undefined_terms
+            False, said(N_("The signature does not match: the credential was changed after it was "
+                           "signed.")), data.undefined_terms
         )
-    return Verdict(True, f"The {suite} signature ({key.curve.name}) is valid.", data.undefined_terms)
+    return Verdict(True, said(N_("The {suite} signature ({name}) is valid."),
+        suite=suite, name=key.curve.name), data.undefined_terms)

@@ -20,10 +20,10 @@ from nacl.signing import VerifyKey
 from wallet.credentials.canonical import rdfc
 from wallet.credentials.keys import KeyMaterial
 from wallet.credentials.proofoptions import proof_options
-from wallet.credentials.report import clip
+from wallet.credentials.report import clip, said
 from wallet.credentials.suites_ecdsa import P256, P384, Verdict, ecdsa_key, signature_holds
 from wallet.errors import CredentialFormatError
-from wallet.i18n import _
+from wallet.i18n import N_, _
 
 ED25519_2018 = "Ed25519Signature2018"
 JWS_2020 = "JsonWebSignature2020"
@@ -108,7 +108,8 @@ def check(unsecured: dict[str, Any], proof: dict[str, Any], key: KeyMaterial) ->
     if header.get("b64") is not False or "b64" not in as_crit(header):
         raise CredentialFormatError(_("The proof's JWS must sign the payload unencoded (\"b64\": false)."))
     if not isinstance(alg, str) or alg not in ALGORITHMS:
-        return Verdict(None, f"Not checked: the proof is signed with {clip(str(alg))}, which this wallet cannot check.")
+        return Verdict(None, said(N_("Not checked: the proof is signed with {alg}, which this wallet cannot check."),
+            alg=clip(str(alg))))
     if suite == ED25519_2018 and alg != "EdDSA":
         raise CredentialFormatError(_("An Ed25519Signature2018 proof must use EdDSA, not {alg}.").format(alg=clip(alg)))
     data, undefined = signing_input(encoded_header, unsecured, proof)
@@ -116,9 +117,9 @@ def check(unsecured: dict[str, Any], proof: dict[str, Any], key: KeyMaterial) ->
         suite == ED25519_2018
         and _holds(alg, key, signature, signing_input(encoded_header, unsecured, proof, security_v2=True)[0])
     ):
-        message = "The signature does not match: the credential was changed after it was signed."
+        message = said(N_("The signature does not match: the credential was changed after it was signed."))
         return Verdict(False, message, undefined)
-    return Verdict(True, f"The {suite} signature ({alg}) is valid.", undefined)
+    return Verdict(True, said(N_("The {suite} signature ({alg}) is valid."), suite=suite, alg=alg), undefined)
 
 
 def as_crit(header: dict[str, Any]) -> list[Any]:

@@ -228,7 +228,8 @@ class Verifier:
                 jose.refuse_unimplemented_alg(jws.alg)
                 key = jwt_keys.find_key(self.options.resolver, kid, iss)
                 if key is None:
-                    results.append(ProofResult(proof, jws.alg, None, "Not checked: its key is not available offline."))
+                    results.append(ProofResult(proof, jws.alg, None, said(N_("Not checked: its key is not available "
+                                                                             "offline."))))
                     continue
                 good = jose.verify_jws(jws, _public_key(key))
             except jose.UnsupportedAlgorithmError as exc:
@@ -237,7 +238,8 @@ class Verifier:
             except WalletError as exc:
                 results.append(ProofResult(proof, jws.alg, False, exc.message))
                 continue
-            message = f"The {jws.alg} signature is valid." if good else "The signature does not match the token."
+            message = said(N_("The {alg} signature is valid."),
+                alg=jws.alg) if good else said(N_("The signature does not match the token."))
             results.append(ProofResult(proof, jws.alg, good, message, key))
         report.checks.extend(assess(results, self._binder(report.issuer)).checks)
 
@@ -358,9 +360,9 @@ class Verifier:
         report.add(
             CheckName.SIGNATURE,
             Outcome.PASSED if good else Outcome.FAILED,
-            "The signed assertion's signature is valid."
+            said(N_("The signed assertion's signature is valid."))
             if good
-            else "The signature does not match: the badge was changed after it was signed.",
+            else said(N_("The signature does not match: the badge was changed after it was signed.")),
         )
         badge = document.get("badge")
         badge_doc = badge if isinstance(badge, dict) else self.options.resolver.documents.get(str(badge))
@@ -398,14 +400,15 @@ class Verifier:
 
         def verify_list(list_doc: dict[str, Any]) -> status.ListVerdict:
             if "proof" not in list_doc:
-                return status.ListVerdict(False, "The status list has no signature, so anyone could have written it.")
+                return status.ListVerdict(False, said(N_("The status list has no signature, so anyone could have "
+                                                         "written it.")))
             verdict = self._proofs(list_doc, issuer_of(list_doc)[0])
             sub = ItemReport("status list", None, [], None, None, None, verdict.checks)
             signature, key = sub.outcome_of(CheckName.SIGNATURE), sub.outcome_of(CheckName.ISSUER_KEY)
             if signature is Outcome.PASSED and key is Outcome.PASSED:
-                return status.ListVerdict(True, "The status list's signature is valid.")
+                return status.ListVerdict(True, said(N_("The status list's signature is valid.")))
             reasons = [c.message for c in verdict.checks if c.outcome is not Outcome.PASSED]
-            reason = reasons[0] if reasons else "The status list's signature could not be checked."
+            reason = reasons[0] if reasons else said(N_("The status list's signature could not be checked."))
             return status.ListVerdict(False, reason, verdict.signer if signature is Outcome.PASSED else None)
 
         return status.check_status(document, source, verify_list, issuer_id=issuer_id, now=self.options.now)

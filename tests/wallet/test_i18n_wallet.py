@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,6 +30,7 @@ OTHERS = ("wallet/sharing/", "wallet/skills/", "wallet/store/", "wallet/skills_s
 """Parts of wallet/ that other people mark (issue 13's skills and store, the sharing code, the two PDFs)."""
 
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
+SPANISH_DAY = re.compile(r"Venció el \d{1,2} de [a-z]+ de \d{4}\.")
 LEARNER = "did:example:learner"
 
 
@@ -130,7 +132,7 @@ def test_a_verification_report_reads_in_spanish(spanish: None) -> None:
     assert report.status is Status.NOT_VERIFIED
     assert status_sentence(report.status) == "No verificado: al menos una comprobación falló."
     validity = next(c for c in report.checks if c.check is CheckName.VALIDITY)
-    assert validity.outcome is Outcome.FAILED and validity.message.startswith("Venció el ")
+    assert validity.outcome is Outcome.FAILED and SPANISH_DAY.fullmatch(validity.message), validity.message
     trusted = next(c for c in report.checks if c.check is CheckName.TRUSTED_ISSUER)
     assert "no está en su lista de emisores de confianza" in trusted.message
     stored = report.to_json()  # what the wallet keeps and the command line prints stays English
@@ -147,6 +149,7 @@ def test_a_report_saved_in_english_reads_in_spanish_after_switching() -> None:
     try:
         spanish = [check.message for check in saved.checks]
         assert any(line.startswith("Venció el ") for line in spanish)
+        assert any(SPANISH_DAY.fullmatch(line) for line in spanish), spanish  # the date too: "12 de junio de 2023"
         assert any("no está en su lista de emisores de confianza" in line for line in spanish)
         assert spanish != english
     finally:

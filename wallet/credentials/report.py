@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from wallet.i18n import N_, _
+from wallet.i18n import N_, _, format_date
 
 
 def clip(value: object, limit: int = 80) -> str:
@@ -23,7 +24,7 @@ class Said(str):
     values: dict[str, object]
 
     def __new__(cls, template: str, values: dict[str, object]) -> Said:
-        made = super().__new__(cls, _(template).format(**values))
+        made = super().__new__(cls, _(template).format(**{key: _shown(value) for key, value in values.items()}))
         made.template = template
         made.values = values
         return made
@@ -31,7 +32,7 @@ class Said(str):
     @property
     def english(self) -> str:
         """The sentence in English, its values in English too when they are sentences of their own."""
-        return self.template.format(**{key: _english(value) for key, value in self.values.items()})
+        return self.template.format(**{key: _shown(_english(value), "en") for key, value in self.values.items()})
 
     def to_json(self) -> dict[str, Any]:
         """The message and its values, as a saved report keeps them."""
@@ -39,9 +40,19 @@ class Said(str):
 
 
 def said(template: str, /, **values: object) -> Said:
-    """A check's sentence: `template` is the English marked with N_() at the call, `values` fill its {names}."""
-    return Said(template, {key: value if isinstance(value, (str, int, float)) else str(value)
-                           for key, value in values.items()})
+    """A check's sentence: `template` is the English marked with N_() at the call, `values` fill its {names}
+    (a date is written as the language in use writes it, when the sentence is shown)."""
+    return Said(template, {key: _kept(value) for key, value in values.items()})
+
+
+def _kept(value: object) -> object:
+    if isinstance(value, datetime):
+        return value.date()
+    return value if isinstance(value, (str, int, float, date)) else str(value)
+
+
+def _shown(value: object, language: str | None = None) -> object:
+    return format_date(value, "long", language) if isinstance(value, date) else value
 
 
 def _english(value: object) -> object:
@@ -51,6 +62,8 @@ def _english(value: object) -> object:
 def _value_json(value: object) -> object:
     if isinstance(value, Said):
         return {"said": value.to_json()}
+    if isinstance(value, date):
+        return {"date": value.isoformat()}
     return value if isinstance(value, (int, float)) else str(value)
 
 
@@ -62,6 +75,11 @@ def said_from_json(data: object) -> str | None:
     values: dict[str, object] = {}
     for key, value in (raw.items() if isinstance(raw, dict) else ()):
         nested = said_from_json(value.get("said")) if isinstance(value, dict) else None
+        if nested is None and isinstance(value, dict) and isinstance(value.get("date"), str):
+            try:
+                nested = format_date(date.fromisoformat(value["date"]))
+            except ValueError:
+                nested = value["date"]
         values[str(key)] = nested if nested is not None else value
     try:
         return _(data["template"]).format(**values)

@@ -57,6 +57,14 @@ _REQUIRES = {
     "vc": "a W3C Verifiable Credential requires",
     "ob2": "Open Badges 2.0 requires",
 }
+_PASSED = {
+    "ob3": N_("It has every field Open Badges 3.0 requires."),
+    "endorsement": N_("It has every field an Open Badges 3.0 endorsement requires."),
+    "clr": N_("It has every field a Comprehensive Learner Record 2.0 requires."),
+    "vc": N_("It has every field a W3C Verifiable Credential requires."),
+    "ob2": N_("It has every field Open Badges 2.0 requires."),
+}
+"""The schema check's sentence when every required field is there, per format (shown through said())."""
 _MAX_SHOWN = 3
 _MAX_URL = 100
 # Data Integrity suites whose derived proofs let the holder leave out fields.
@@ -447,7 +455,7 @@ def check_schema(document: dict[str, Any], kind: str) -> Check:
         if wrong:
             return _failed(checked, wrong, declared=checked != kind)
         withheld.extend(p.sentence for p in problems if p.missing and p.sentence not in withheld)
-    passed = said(N_("It has every field {requires}."), requires=_REQUIRES[kind])
+    passed = said(_PASSED[kind])
     notes: list[str] = []
     if withheld:
         notes.append(

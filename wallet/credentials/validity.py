@@ -102,14 +102,14 @@ def _credential_window(document: dict[str, Any], now: datetime, claims: dict[str
                                                                  "are wrong.")))
     if start and start > now:
         return Check(CheckName.VALIDITY, Outcome.FAILED, said(N_("Not valid yet: it only becomes valid on {start}."),
-            start=day(start)))
+            start=start))
     if end and end <= now:
-        return Check(CheckName.VALIDITY, Outcome.FAILED, said(N_("Expired on {end}."), end=day(end)))
+        return Check(CheckName.VALIDITY, Outcome.FAILED, said(N_("Expired on {end}."), end=end))
     if end:
-        return Check(CheckName.VALIDITY, Outcome.PASSED, said(N_("Valid until {end}."), end=day(end)))
+        return Check(CheckName.VALIDITY, Outcome.PASSED, said(N_("Valid until {end}."), end=end))
     if start:
         return Check(CheckName.VALIDITY, Outcome.PASSED, said(N_("Valid since {start}, with no end date."),
-            start=day(start)))
+            start=start))
     return Check(CheckName.VALIDITY, Outcome.WARNING, said(N_("The credential gives no issue date.")))
 
 
@@ -132,11 +132,11 @@ def _token_window(claims: dict[str, Any], now: datetime) -> tuple[Check | None, 
     if start is not None and start > now:
         return Check(
             CheckName.VALIDITY, Outcome.FAILED, said(N_("Not valid yet: its token only becomes valid on {start}."),
-                start=day(start))
+                start=start)
         ), None
     if end is not None and end <= now:
         return Check(CheckName.VALIDITY, Outcome.FAILED, said(N_("Expired: its token expired on {end}."),
-            end=day(end))), None
+            end=end)), None
     return None, end
 
 
@@ -155,5 +155,5 @@ def check_validity(document: dict[str, Any], now: datetime, jwt_claims: dict[str
     )
     if token_end is not None and credential_end is not None and token_end < credential_end:
         return Check(CheckName.VALIDITY, Outcome.PASSED, said(N_("Valid until {token_end}, when its token expires."),
-            token_end=day(token_end)))
+            token_end=token_end))
     return credential

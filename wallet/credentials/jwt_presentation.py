@@ -74,12 +74,12 @@ def check_holder_token(jws: jose.Jws, document: dict[str, Any], resolver: KeyRes
     except WalletError as exc:  # pragma: no cover - the payload was read when the presentation was
         return failed(exc.message)
     if not isinstance(payload, dict):  # pragma: no cover - idem
-        return failed("its contents are not a JSON object.")
+        return failed(said(N_("its contents are not a JSON object.")))
     holder = _holder_of(document)
     iss = payload.get("iss")
     who = f"the holder {clip(holder)}" if holder else "an unnamed holder"
     if isinstance(iss, str) and holder and iss != holder:
-        return failed(f"the token was signed as {clip(iss)}, not as {who}.")
+        return failed(said(N_("the token was signed as {iss}, not as {who}."), iss=clip(iss), who=who))
     try:
         jose.refuse_unimplemented_alg(jws.header.get("alg"))
         key = find_key(resolver, jws.header.get("kid"), iss if isinstance(iss, str) else holder)
@@ -94,20 +94,21 @@ def check_holder_token(jws: jose.Jws, document: dict[str, Any], resolver: KeyRes
     except WalletError as exc:
         return failed(exc.message)
     if not good:
-        return failed("the token's signature does not match; it was changed after the holder signed it.")
+        return failed(said(N_("the token's signature does not match; it was changed after the holder signed it.")))
     if holder is None:
         return Check(CheckName.PRESENTATION, Outcome.WARNING,
                      said(N_("The presentation token is signed by {signer_of}, but it names no holder."),
                          signer_of=clip(signer_of(key))))
     bound, _unused = issuer_binding(holder, key, resolver.documents)
     if bound is False:
-        return failed(f"it was signed with a key of {clip(signer_of(key))}, not of {who}.")
+        return failed(said(N_("it was signed with a key of {signer_of}, not of {who}."),
+            signer_of=clip(signer_of(key)), who=who))
     if bound is None:
         return Check(CheckName.PRESENTATION, Outcome.NOT_CHECKED,
                      said(N_("The token's signature holds, but nothing offline shows its key is {who}'s."), who=who))
     late = _window(payload, now)
     if late is not None:
-        return failed(f"the presentation token {late}")
+        return failed(said(N_("the presentation token {late}"), late=late))
     context_words = _said(payload)
     if context_words:
         return Check(CheckName.PRESENTATION, Outcome.PASSED,

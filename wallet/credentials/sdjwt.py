@@ -22,7 +22,7 @@ from typing import Any
 from wallet.credentials import jose
 from wallet.credentials.limits import check_size, read_json
 from wallet.credentials.report import Check, CheckName, Outcome, clip, said
-from wallet.credentials.validity import day, numeric_date
+from wallet.credentials.validity import numeric_date
 from wallet.credentials.vcjwt_claims import CREDENTIAL_CTYS, SD_JWT_TYPS, check_media_types, media_type
 from wallet.errors import CredentialFormatError, WalletError
 from wallet.i18n import N_, _
@@ -250,12 +250,12 @@ def key_binding_check(sd: SdJwt, now: datetime) -> Check | None:
             reason=reason))
 
     if media_type(kb.header.get("typ")) != "kb+jwt":
-        return failed(f'its header is typed "{clip(kb.header.get("typ"), 30)}", not "kb+jwt".')
+        return failed(said(N_("its header is typed \"{typ}\", not \"kb+jwt\"."), typ=clip(kb.header.get("typ"), 30)))
     payload = sd.jws.payload_json()
     cnf = payload.get("cnf") if isinstance(payload, dict) else None
     jwk = cnf.get("jwk") if isinstance(cnf, dict) else None
     if not isinstance(jwk, dict):
-        return failed('the credential names no holder key ("cnf") to check it with.')
+        return failed(said(N_("the credential names no holder key (\"cnf\") to check it with.")))
     try:
         key = jose.key_from_jwk(jwk)
         good = jose.verify_jws(kb, key)
@@ -266,17 +266,17 @@ def key_binding_check(sd: SdJwt, now: datetime) -> Check | None:
     except WalletError as exc:
         return failed(exc.message)
     if not good:
-        return failed("its signature does not match the holder key the credential names.")
+        return failed(said(N_("its signature does not match the holder key the credential names.")))
     if not isinstance(claims, dict):
-        return failed("its contents are not a JSON object.")
+        return failed(said(N_("its contents are not a JSON object.")))
     expected = jose.b64url_encode(HASHES[sd.hash_name](sd.presented.encode("ascii")).digest())
     if claims.get("sd_hash") != expected:
-        return failed("its sd_hash does not cover this credential and these disclosures.")
+        return failed(said(N_("its sd_hash does not cover this credential and these disclosures.")))
     issued = numeric_date(claims.get("iat"))
     if issued is None:
-        return failed("it has no readable time of signing (iat).")
+        return failed(said(N_("it has no readable time of signing (iat).")))
     if issued > now:
-        return failed(f"it says it was made in the future ({day(issued)}).")
+        return failed(said(N_("it says it was made in the future ({issued})."), issued=issued))
     context = [f"challenge {clip(claims['nonce'], 40)}" if isinstance(claims.get("nonce"), str) else "",
                f"domain {clip(claims['aud'], 40)}" if isinstance(claims.get("aud"), str) else ""]
     shown = ", ".join(s for s in context if s)

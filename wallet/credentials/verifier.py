@@ -428,10 +428,13 @@ class Verifier:
                     said(N_("It names {trusted_name}, who is on your list of trusted issuers, but its signature does "
                             "not prove that they issued it."), trusted_name=trusted_name),
                 )
-            message = f"{trusted_name} is on your list of trusted issuers."
-            return Check(CheckName.TRUSTED_ISSUER, Outcome.PASSED, message)
+            return Check(CheckName.TRUSTED_ISSUER, Outcome.PASSED,
+                         said(N_("{trusted_name} is on your list of trusted issuers."), trusted_name=trusted_name))
         _unused, name = issuer_of(document)
-        who = clip(name or issuer_id or "The issuer")
+        if not (name or issuer_id):
+            return Check(CheckName.TRUSTED_ISSUER, Outcome.WARNING,
+                         said(N_("The issuer is not on your list of trusted issuers.")))
+        who = clip(name or issuer_id)
         return Check(CheckName.TRUSTED_ISSUER, Outcome.WARNING, said(N_("{who} is not on your list of trusted "
                                                                         "issuers."), who=who))
 
@@ -453,7 +456,10 @@ def _nested_check(children: Iterable[ItemReport]) -> Check:
     if verified == len(items):
         return Check(CheckName.NESTED, Outcome.PASSED, said(N_("All {count} credentials inside it verify on their "
                                                                "own."), count=len(items)))
-    message = f"{verified} of {len(items)} credentials inside it verify on their own"
     if failed:
-        message += f"; {failed} do not"
-    return Check(CheckName.NESTED, Outcome.WARNING, message + ".")
+        message = said(N_("{verified} of {total} credentials inside it verify on their own; {failed} do not."),
+                       verified=verified, total=len(items), failed=failed)
+    else:
+        message = said(N_("{verified} of {total} credentials inside it verify on their own."),
+                       verified=verified, total=len(items))
+    return Check(CheckName.NESTED, Outcome.WARNING, message)

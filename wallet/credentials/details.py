@@ -130,14 +130,15 @@ class CredentialDetails:
         subject = str(self.parsed.get("subject") or "")
         if self.for_someone_else:
             return (said(N_("Someone else ({value}), not you: kept, but not counted as yours. If it is you, add that "
-                            "identifier in Your profile."), value=subject or 'a hashed identity'))
+                            "identifier in Your profile."), value=subject or said(N_("a hashed identity"))))
         if subject and subject == self.own_did:
             return said(N_("You (this wallet's ID)"))
         if self.report is not None and self.report.outcome_of(CheckName.RECIPIENT.value) is Outcome.PASSED:
             shown = subject if len(subject) <= 60 else subject[:59] + "…"
-            return said(N_("You ({value}: one of the identifiers in Your profile)"), value=shown or 'a hashed identity')
+            return said(N_("You ({value}: one of the identifiers in Your profile)"),
+                        value=shown or said(N_("a hashed identity")))
         if subject.startswith("did:"):
-            return f"{subject} (not this wallet's ID)"
+            return said(N_("{subject} (not this wallet's ID)"), subject=subject)
         algorithm, hashed, digest = subject.partition("$")
         if hashed and algorithm.lower() in ("sha256", "md5") and len(digest) > 12:
             return said(N_("An email address or other ID the issuer stored only as a fingerprint ({subject}…)"),

@@ -72,12 +72,17 @@ def _unchecked_note(others: list[ProofResult]) -> str:
 
 def _other_line(result: ProofResult, bound: bool | None) -> Check:
     """The line for a proof other than the leading one."""
-    who = "the issuer's key" if bound else f"a key of {clip(signer_of(result.key))}" if result.key else None
+    who: str | None = None
+    if bound:
+        who = said(N_("the issuer's key"))
+    elif result.key:
+        who = said(N_("a key of {signer}"), signer=clip(signer_of(result.key)))
     if result.valid:
         message: str = said(N_("Another {suite} proof, made with {who}, is valid too."), suite=result.suite, who=who)
         return Check(CheckName.SIGNATURE, Outcome.PASSED, message)
-    made_with = who or f"the key {clip(_vm_of(result))}"
-    message = f"Another proof, made with {made_with}, fails: {result.message}"
+    made_with = who or said(N_("the key {method}"), method=clip(_vm_of(result)))
+    message = said(N_("Another proof, made with {made_with}, fails: {reason}"), made_with=made_with,
+                   reason=result.message)
     return Check(CheckName.SIGNATURE, Outcome.FAILED, message)
 
 

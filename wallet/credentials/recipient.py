@@ -160,15 +160,20 @@ def check_recipient(document: dict[str, Any], holder: Holder | None) -> Check:
                              "you.")))
     found = matching_identifier(claims, holder)
     if found is not None:
-        how = "your wallet's own DID" if found == holder.did else clip(found)
         plainly = any(not c.hashed and _plain_match(c.value, found) for c in claims)
-        words = f"it names {how}" if plainly else f"its hashed recipient matches {how}"
-        return Check(CheckName.RECIPIENT, Outcome.PASSED, said(N_("Issued to you: {words}."), words=words))
+        if found == holder.did:
+            sentence = (said(N_("Issued to you: it names your wallet's own DID.")) if plainly else
+                        said(N_("Issued to you: its hashed recipient matches your wallet's own DID.")))
+        elif plainly:
+            sentence = said(N_("Issued to you: it names {identifier}."), identifier=clip(found))
+        else:
+            sentence = said(N_("Issued to you: its hashed recipient matches {identifier}."), identifier=clip(found))
+        return Check(CheckName.RECIPIENT, Outcome.PASSED, sentence)
     if not any(_checkable(c) for c in claims):
         return Check(CheckName.RECIPIENT, Outcome.WARNING,
                      said(N_("Its recipient is hashed in a way the wallet cannot check, so it cannot be tied to you.")))
     plain = [c.value for c in claims if not c.hashed]
-    who = clip(plain[0], 60) if plain else "a hashed identity"
+    who = clip(plain[0], 60) if plain else said(N_("a hashed identity"))
     return Check(CheckName.RECIPIENT, Outcome.FAILED,
                  said(N_("Issued to someone else ({who}), not to you; if that is you too, add it to your profile."),
                      who=who))

@@ -242,16 +242,23 @@ def _parse_index(value: Any) -> int | None:
 
 
 def _list_name(purpose: str) -> str:
-    return {"revocation": "revocation list", "suspension": "suspension list"}.get(purpose, "status list")
+    """What to call the list in a sentence (a marked phrase, shown in the language in use)."""
+    if purpose == "revocation":
+        return said(N_("revocation list"))
+    if purpose == "suspension":
+        return said(N_("suspension list"))
+    return said(N_("status list"))
 
 
 def _unchecked_noun(purpose: str) -> str:
-    return {
-        "revocation": "revocation",
-        "suspension": "suspension",
-        "refresh": "whether a newer version exists",
-        "message": "the issuer's status message",
-    }.get(purpose, "revocation")
+    """What was not checked, as a phrase for "so … was not checked" (marked)."""
+    if purpose == "suspension":
+        return said(N_("suspension"))
+    if purpose == "refresh":
+        return said(N_("whether a newer version exists"))
+    if purpose == "message":
+        return said(N_("the issuer's status message"))
+    return said(N_("revocation"))
 
 
 class _Lists:
@@ -295,7 +302,7 @@ class _Lists:
         if verdict.trustworthy:
             return doc, None
         if verdict.signer:
-            return doc, f"signed with the key {_shown(verdict.signer)}"
+            return doc, said(N_("signed with the key {key}"), key=_shown(verdict.signer))
         sentence = said(N_("The {list_name} at {shown} could not be trusted, so {unchecked} was not checked."),
             list_name=list_name, shown=shown, unchecked=unchecked)
         raise _NotChecked(f"{sentence} {verdict.sentence}".rstrip())
@@ -324,7 +331,8 @@ def _check_publisher_and_dates(
     publisher = _issuer_of(doc)
     other = signed_by
     if other is None and issuer_id is not None and publisher != issuer_id:
-        other = f"published by {_shown(publisher) if publisher else 'an unnamed publisher'}"
+        other = (said(N_("published by {publisher}"), publisher=_shown(publisher)) if publisher
+                 else said(N_("published by an unnamed publisher")))
     times = {field: _time(doc, field, list_name, url, unchecked) for field in _DATE_FIELDS}
     moment = _aware(now)
     for field in ("validFrom", "issuanceDate"):
@@ -342,7 +350,7 @@ def _check_publisher_and_dates(
                     list_name=list_name, shown=shown, isoformat=end.date().isoformat(), unchecked=unchecked)
             )
     dated = times["validFrom"] or times["issuanceDate"]
-    return _Provenance(f"dated {dated.date().isoformat()}" if dated else "undated", other)
+    return _Provenance(said(N_("dated {day}"), day=dated.date().isoformat()) if dated else said(N_("undated")), other)
 
 
 def _from_another(other: str, purpose: str, set_value: bool, url: str, issuer_id: str | None) -> Check:
@@ -350,7 +358,7 @@ def _from_another(other: str, purpose: str, set_value: bool, url: str, issuer_id
     issuer = f" ({_shown(issuer_id)})" if issuer_id else ""
     list_name = _list_name(purpose)
     if set_value and purpose in ("revocation", "suspension"):
-        done = "revoked" if purpose == "revocation" else "suspended"
+        done = said(N_("revoked")) if purpose == "revocation" else said(N_("suspended"))
         return Check(
             CheckName.STATUS,
             Outcome.FAILED,

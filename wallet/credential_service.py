@@ -361,7 +361,7 @@ class CredentialService:
     # -- offline material and trust ----------------------------------------------------------------------
     def add_material(self, data: bytes) -> str:
         """Import a DID document, a public key, or a status / revocation list; returns a sentence saying which."""
-        document = read_json(data, "The key or list file")
+        document = read_json(data, _("The key or list file"))
         if not isinstance(document, dict) or not isinstance(document.get("id"), str):
             raise InvalidInputError(_("A DID document, key or status list must be a JSON object with an \"id\"."))
         types = set(formats.types_of(document))

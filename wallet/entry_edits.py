@@ -42,7 +42,7 @@ def media_type_of(filename: str) -> str:
 
 def read_evidence(path: Path | str) -> tuple[str, bytes, str]:
     """(file name, bytes, media type) of an evidence file, at most 50 MB, or one sentence saying why not."""
-    data = read_file(path, limit=MAX_EVIDENCE_BYTES, what="The evidence file")
+    data = read_file(path, limit=MAX_EVIDENCE_BYTES, what=_("The evidence file"))
     name = Path(path).name
     if not name:
         raise InvalidInputError(_("{path} is not a file.").format(path=path))

@@ -132,10 +132,10 @@ class HolderService:
     def set_profile(self, name: str | None = None, contacts: list[str] | None = None) -> HolderProfile:
         """Change the name and/or the contact lines (None leaves that part as it is)."""
         current_name, current_contacts = self._store.profile()
-        new_name = current_name if name is None else _one_line(name, "The name", MAX_NAME)
+        new_name = current_name if name is None else _one_line(name, _("The name"), MAX_NAME)
         new_contacts = current_contacts
         if contacts is not None:
-            lines = [_one_line(line, "A contact line", MAX_CONTACT) for line in contacts]
+            lines = [_one_line(line, _("A contact line"), MAX_CONTACT) for line in contacts]
             new_contacts = list(dict.fromkeys(line for line in lines if line))
             if len(new_contacts) > MAX_CONTACTS:
                 raise InvalidInputError(_("Keep to {max_contacts} contact lines at most.").format(

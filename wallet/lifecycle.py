@@ -369,7 +369,7 @@ def _reindex_all(conn: Connection, where: Path, clock: Clock) -> None:
 
 def read_backup(backup_file: Path) -> backup_format.Backup:
     """Read and fully check a backup file (no secret needed)."""
-    data = read_file(backup_file, limit=MAX_BACKUP_BYTES, what="The backup")
+    data = read_file(backup_file, limit=MAX_BACKUP_BYTES, what=_("The backup"))
     return backup_format.unpack(data, backup_file)
 
 

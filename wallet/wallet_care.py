@@ -118,7 +118,7 @@ def demo_passphrase(path: Path) -> str:
     if not lifecycle.wallet_is_demo(path):
         return ""
     try:
-        text = read_file(path / DEMO_PASSPHRASE_FILE, limit=200, what="The demo passphrase").decode("utf-8")
+        text = read_file(path / DEMO_PASSPHRASE_FILE, limit=200, what=_("The demo passphrase")).decode("utf-8")
     except (WalletError, UnicodeDecodeError):
         return ""
     return text.strip() if text.strip().isprintable() else ""

@@ -161,7 +161,7 @@ def _payload(text: str, source: str, keyword: str, where: str) -> BakedPayload:
 def _checked_payload_for_baking(payload: str) -> str:
     """The payload to bake, trimmed; refused if extraction could not give it back unchanged."""
     text = payload.strip(_WHITESPACE)
-    check_size(text, "The credential")
+    check_size(text, _("The credential"))
     if not text:
         raise _fail(_("There is no credential to put into the image."))
     if _classify(text) is None:
@@ -230,7 +230,7 @@ def looks_like_svg(data: bytes) -> bool:
 
 def extract_baked(data: bytes) -> BakedPayload:
     """The badge in a PNG or SVG image, whichever the bytes are."""
-    check_size(data, "The image")
+    check_size(data, _("The image"))
     if is_png(data):
         return extract_from_png(data)
     if looks_like_svg(data):
@@ -262,7 +262,7 @@ _BROKEN = N_("The PNG file is damaged: its internal structure is broken.")
 
 def _walk_png(data: bytes) -> list[_Chunk]:
     """Every chunk from IHDR to IEND, reading headers only and never past the end of the buffer."""
-    check_size(data, "The image")
+    check_size(data, _("The image"))
     if not is_png(data):
         raise _fail(_("This file is not a PNG image."))
     chunks: list[_Chunk] = []
@@ -446,7 +446,7 @@ def _svg_error(exc: Exception) -> CredentialFormatError:
 
 def _scan_svg(data: bytes) -> list[_SvgBadge]:
     """Parse the whole SVG safely, keeping only badge elements, with memory bounded by the nesting depth."""
-    check_size(data, "The image")
+    check_size(data, _("The image"))
     stack: list[Any] = []
     badges: list[_SvgBadge] = []
     inside_badge = 0

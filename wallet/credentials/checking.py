@@ -18,6 +18,7 @@ from wallet.credentials.report import ItemReport
 from wallet.credentials.sources import read_json_file
 from wallet.credentials.verifier import Verifier, VerifyOptions
 from wallet.errors import WalletError
+from wallet.i18n import _
 
 
 def offline_options(
@@ -30,12 +31,12 @@ def offline_options(
     file), status lists as (the address they were saved from, the file), and the issuers to trust."""
     resolver = KeyResolver()
     for file in key_files:
-        document = read_json_file(file, f"The key file {file}")
+        document = read_json_file(file, _("The key file {file}").format(file=file))
         for item in document if isinstance(document, list) else [document]:
             resolver.add_document(item)
     status_lists: dict[str, Any] = {}
     for url, file in status_list_files:
-        status_lists[url] = read_json_file(file, f"The status list {file}")
+        status_lists[url] = read_json_file(file, _("The status list {file}").format(file=file))
     trusted = {issuer: issuer for issuer in trusted_issuers}
     return VerifyOptions(now=now, resolver=resolver, status_lists=status_lists, trusted_issuers=trusted)
 

@@ -148,7 +148,7 @@ def verify_proof(
     try:
         key = resolver.resolve(vm)
     except WalletError as exc:
-        return ProofResult(proof, suite, False, f"The proof's key cannot be read: {exc}")
+        return ProofResult(proof, suite, False, said(N_("The proof's key cannot be read: {exc}"), exc=exc))
     if suite == ecdsa_sd.SUITE:
         verdict = ecdsa_sd.check(document, proof, key.method if key else None)
         return ProofResult(proof, suite, verdict.valid, verdict.message, key, verdict.undefined_terms)

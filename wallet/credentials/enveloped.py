@@ -53,7 +53,7 @@ def read_data_url(url: object) -> DataUrl:
             _("An enveloped credential must carry its credential in a data: URL; its id{shown} is not one.").format(
                 shown=shown)
         )
-    check_size(url, "The enveloped credential")
+    check_size(url, _("The enveloped credential"))
     header, comma, body = url[5:].partition(",")
     if not comma:
         raise CredentialFormatError(_("The enveloped credential's data: URL has no data (no comma)."))
@@ -61,7 +61,7 @@ def read_data_url(url: object) -> DataUrl:
     kind = params[0] or "text/plain"
     kind = kind[len("application/") :] if kind.startswith("application/") else kind
     if "base64url" in params[1:]:
-        return DataUrl(kind, jose.b64url_decode(body, "The enveloped credential's data"), "base64url")
+        return DataUrl(kind, jose.b64url_decode(body, _("The enveloped credential's data")), "base64url")
     if "base64" in params[1:]:
         try:
             packed = "".join(body.split())  # line breaks inside base64 are read past, as MIME does

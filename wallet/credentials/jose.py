@@ -247,7 +247,7 @@ def _member(jwk: Mapping[str, Any], name: str) -> str:
 
 
 def _member_bytes(jwk: Mapping[str, Any], name: str, length: int | None = None) -> bytes:
-    data = b64url_decode(_member(jwk, name), f'The key\'s "{name}" value')
+    data = b64url_decode(_member(jwk, name), _("The key's \"{name}\" value").format(name=name))
     if length is not None and len(data) != length:
         raise CredentialFormatError(
             _("The key's \"{name}\" value is {count} bytes long; it should be {length}, so this is not a "
@@ -332,7 +332,7 @@ def key_from_jwk(jwk: dict[str, Any], id: str | None = None, controller: str | N
 
 def key_from_pem(pem: str | bytes, id: str | None = None, controller: str | None = None) -> PublicKey:
     """A public key from PEM text (SubjectPublicKeyInfo, as in OB 2.0 CryptographicKey.publicKeyPem)."""
-    check_size(pem, "The key")
+    check_size(pem, _("The key"))
     text = pem.decode("utf-8", errors="replace") if isinstance(pem, bytes) else pem
     if "PRIVATE KEY" in text:
         raise CredentialFormatError(_("This is a private key, which must never be shared; only public keys are "
@@ -385,8 +385,8 @@ def resolve_did_jwk(did_url: str) -> tuple[dict[str, Any], PublicKey]:
     encoded = did[len(DID_JWK_PREFIX) :]
     if not encoded:
         raise CredentialFormatError(_("The did:jwk identifier is empty: it holds no key."))
-    raw = b64url_decode(encoded, "The did:jwk identifier")
-    jwk = _read_json(raw, "The key inside the did:jwk identifier")
+    raw = b64url_decode(encoded, _("The did:jwk identifier"))
+    jwk = _read_json(raw, _("The key inside the did:jwk identifier"))
     if not isinstance(jwk, dict):
         raise CredentialFormatError(_("The did:jwk identifier does not hold a JSON Web Key."))
     vm_id = did + "#0"
@@ -429,7 +429,7 @@ class Jws:
 
     def payload_json(self) -> Any:
         """The payload read as JSON within the wallet's size and depth limits."""
-        return _read_json(self.payload, "The token's contents")
+        return _read_json(self.payload, _("The token's contents"))
 
 
 def _reject_duplicate_members(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -445,7 +445,7 @@ def _reject_duplicate_members(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def _read_header(data: bytes) -> dict[str, Any]:
-    value = _read_json(data, "The token's header")
+    value = _read_json(data, _("The token's header"))
     if not isinstance(value, dict):
         raise CredentialFormatError(_("The token's header is not a JSON object, so this is not a signed token."))
     # Second pass only to find repeated member names (a parser-differential trick); limits already held.
@@ -469,7 +469,7 @@ def parse_compact(token: str) -> Jws:
     """Split and decode a compact JWS: three strict base64url parts, a JSON-object header with an "alg"."""
     if not isinstance(token, str):
         raise CredentialFormatError(_("The token is not text."))
-    check_size(token, "The token")
+    check_size(token, _("The token"))
     compact = token.strip(_OUTER_WHITESPACE)
     dots = compact.count(".")
     if dots != 2:
@@ -480,10 +480,10 @@ def parse_compact(token: str) -> Jws:
         raise CredentialFormatError(_("A signed token has three parts separated by dots; this one has {value}.").format(
             value=dots + 1))
     header_text, payload_text, signature_text = compact.split(".")
-    header_bytes = b64url_decode(header_text, "The token's header")
+    header_bytes = b64url_decode(header_text, _("The token's header"))
     header = _read_header(header_bytes)
-    payload = b64url_decode(payload_text, "The token's contents")
-    signature = b64url_decode(signature_text, "The token's signature")
+    payload = b64url_decode(payload_text, _("The token's contents"))
+    signature = b64url_decode(signature_text, _("The token's signature"))
     signing_input = f"{header_text}.{payload_text}".encode("ascii")
     return Jws(header=header, payload=payload, signing_input=signing_input, signature=signature, compact=compact)
 

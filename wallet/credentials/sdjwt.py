@@ -132,7 +132,7 @@ def _decode_disclosures(texts: list[str], hash_of: Callable[[bytes], Any], probl
     by_digest: dict[str, list[Any]] = {}
     for text in texts:
         try:
-            value = read_json(jose.b64url_decode(text, "A disclosure"), "A disclosure")
+            value = read_json(jose.b64url_decode(text, _("A disclosure")), _("A disclosure"))
         except CredentialFormatError as exc:
             problems.append(exc.message)
             continue

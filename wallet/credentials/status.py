@@ -130,7 +130,7 @@ def decode_bitstring(encoded_list: str) -> bytes:
     """
     if not isinstance(encoded_list, str):
         raise CredentialFormatError(_("The status list's encodedList is not text."))
-    check_size(encoded_list, "The status list's encodedList")
+    check_size(encoded_list, _("The status list's encodedList"))
     text = encoded_list[1:] if encoded_list.startswith("u") else encoded_list
     text = text.rstrip("=")
     if not text:

@@ -29,7 +29,7 @@ from wallet.errors import (
     WalletExistsError,
     WrongPassphraseError,
 )
-from wallet.i18n import _
+from wallet.i18n import _, ngettext
 from wallet.inputs import read_file
 from wallet.session import Session, load_identity, store_identity
 from wallet.store import backup as backup_format
@@ -187,12 +187,14 @@ def check_wallet(session: Session) -> list[str]:
 def damage_sentence(path: Path, problems: list[str], *, opened: bool = False) -> str:
     """The one sentence people see for a damaged wallet, with the way out (`opened`: the app found it after unlock)."""
     pages = sum(1 for p in problems if "page" in p.lower())
-    what = f"{pages} of its pages fail their check" if pages else "its database fails its check"
-    refused = "" if opened else ", so it was not opened"
-    return (
-        _("The wallet at {path} is damaged ({what}){refused}; restore it from a backup, or copy what can still be "
-          "read into a new wallet with 'ler-wallet rescue NEW-FOLDER'.").format(path=path, what=what, refused=refused)
-    )
+    what = (ngettext("{n} of its pages fails its check", "{n} of its pages fail their check", pages).format(n=pages)
+            if pages else _("its database fails its check"))
+    if opened:
+        return _("The wallet at {path} is damaged ({what}); restore it from a backup, or copy what can still be "
+                 "read into a new wallet with 'ler-wallet rescue NEW-FOLDER'.").format(path=path, what=what)
+    return _("The wallet at {path} is damaged ({what}), so it was not opened; restore it from a backup, or copy "
+             "what can still be read into a new wallet with 'ler-wallet rescue NEW-FOLDER'.").format(path=path,
+                                                                                                 what=what)
 
 
 class DamageScan:

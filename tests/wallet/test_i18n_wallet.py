@@ -19,6 +19,7 @@ from wallet.credentials.verifier import Verifier, VerifyOptions
 from wallet.errors import CredentialFormatError, UsageError
 from wallet.flows.onboarding import MISMATCH
 from wallet.i18n import N_, _, set_language
+from wallet.lifecycle import damage_sentence
 from wallet.models import ENTRY_KIND_LABELS, EntryKind
 from wallet.validation import check_new_passphrase
 from wallet.wallet_care import backup_reminder
@@ -185,3 +186,6 @@ def test_wallet_words_read_in_spanish(spanish: None) -> None:
     assert _(ENTRY_KIND_LABELS[EntryKind.CAREGIVING]) == "Cuidado de familiares"
     assert backup_reminder(None, NOW).startswith("Nunca se ha hecho una copia de seguridad")
     assert _(MISMATCH).startswith("Las dos frases de contraseña son distintas")
+    one, two = (damage_sentence(Path("/w"), ["Page 3: bad"] * count, opened=True) for count in (1, 2))
+    assert one.startswith("La billetera en /w está dañada (1 de sus páginas no pasa la comprobación);")
+    assert two.startswith("La billetera en /w está dañada (2 de sus páginas no pasan la comprobación);")

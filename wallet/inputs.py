@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from wallet.errors import InvalidInputError
-from wallet.i18n import _
+from wallet.i18n import N_, _
 
 STDIN = "-"
 """The name that means standard input."""
@@ -188,17 +188,17 @@ def read_source(source: str | Path, *, limit: int, what: str, stdin: BinaryIO | 
 
 # -- text ------------------------------------------------------------------------------------------------------
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
-    (b"\x89PNG\r\n\x1a\n", "an image (PNG)"),
-    (b"\xff\xd8\xff", "an image (JPEG)"),
-    (b"GIF87a", "an image (GIF)"),
-    (b"GIF89a", "an image (GIF)"),
-    (b"%PDF-", "a PDF document"),
-    (b"PK\x03\x04", "a compressed file (such as a Word document or a ZIP)"),
-    (b"\x7fELF", "a program"),
-    (b"\xcf\xfa\xed\xfe", "a program"),
-    (b"\x1f\x8b", "a compressed file (gzip)"),
-    (b"\xd0\xcf\x11\xe0", "an old Office document"),
-    (b"SQLite format 3\x00", "a database"),
+    (b"\x89PNG\r\n\x1a\n", N_("an image (PNG)")),
+    (b"\xff\xd8\xff", N_("an image (JPEG)")),
+    (b"GIF87a", N_("an image (GIF)")),
+    (b"GIF89a", N_("an image (GIF)")),
+    (b"%PDF-", N_("a PDF document")),
+    (b"PK\x03\x04", N_("a compressed file (such as a Word document or a ZIP)")),
+    (b"\x7fELF", N_("a program")),
+    (b"\xcf\xfa\xed\xfe", N_("a program")),
+    (b"\x1f\x8b", N_("a compressed file (gzip)")),
+    (b"\xd0\xcf\x11\xe0", N_("an old Office document")),
+    (b"SQLite format 3\x00", N_("a database")),
 )
 _SAMPLE = 8192
 _CONTROLS = frozenset(range(32)) - {9, 10, 12, 13}
@@ -228,7 +228,7 @@ def decode_text(data: bytes, what: str) -> str:
     kind = binary_kind(data)
     if kind is not None:
         raise InvalidInputError(_("{what} is {kind}, not text; save it as plain text and try again.").format(
-            what=what, kind=kind))
+            what=what, kind=_(kind)))
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")

@@ -10,15 +10,16 @@ from typing import Any
 from wallet.credentials.clr_outline import ClrNode, association_sentences, clr_outline
 from wallet.credentials.report import CheckName, Outcome, said
 from wallet.credentials.saved_report import SavedReport
-from wallet.i18n import N_
+from wallet.i18n import N_, _
 
 FORMAT_KINDS = {
-    "ob3": "Open Badge",
-    "clr": "Learner record (CLR)",
-    "endorsement": "Endorsement",
-    "ob2": "Open Badge (older 2.0 format)",
-    "vc": "Verifiable credential",
+    "ob3": N_("Open Badge"),
+    "clr": N_("Learner record (CLR)"),
+    "endorsement": N_("Endorsement"),
+    "ob2": N_("Open Badge (older 2.0 format)"),
+    "vc": N_("Verifiable credential"),
 }
+"""Each format's name in English (marked): `CredentialDetails.kind_name` gives it in the language in use."""
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ class CredentialDetails:
 
     @property
     def kind_name(self) -> str:
-        return FORMAT_KINDS.get(str(self.parsed.get("kind")), "Credential")
+        return _(FORMAT_KINDS.get(str(self.parsed.get("kind")), N_("Credential")))
 
     @property
     def achievement(self) -> dict[str, Any]:

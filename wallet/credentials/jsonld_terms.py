@@ -85,15 +85,15 @@ def _context_errors(items: list[Any], found: TermFindings) -> None:
 
 
 _JSONLD_ERRORS = {
-    "protected term redefinition": "It redefines a term its base context protects{where}, which would change "
-    "what the credential means.",
-    "invalid IRI mapping": "Its @context maps a term to something that is not a URL{where}.",
-    "invalid type value": "A type is not text{where}: every type must be a name or a URL.",
-    "invalid type mapping": "Its @context gives a term an invalid type{where}.",
-    "invalid value object": "A value is malformed{where}: a language-tagged text may hold only @value, "
-    "@language and @direction.",
-    "invalid language-tagged string": "A language-tagged text is malformed{where}.",
-    "invalid local context": "An @context entry is not a valid JSON-LD context{where}.",
+    "protected term redefinition": N_("It redefines a term its base context protects{where}, which would change "
+                                      "what the credential means."),
+    "invalid IRI mapping": N_("Its @context maps a term to something that is not a URL{where}."),
+    "invalid type value": N_("A type is not text{where}: every type must be a name or a URL."),
+    "invalid type mapping": N_("Its @context gives a term an invalid type{where}."),
+    "invalid value object": N_("A value is malformed{where}: a language-tagged text may hold only @value, "
+                               "@language and @direction."),
+    "invalid language-tagged string": N_("A language-tagged text is malformed{where}."),
+    "invalid local context": N_("An @context entry is not a valid JSON-LD context{where}."),
 }
 
 
@@ -111,7 +111,7 @@ def _jsonld_error(exc: CredentialFormatError) -> str:
     if isinstance(cause, jsonld.JsonLdError):
         template = _JSONLD_ERRORS.get(str(cause.code))
         if template is not None:
-            return template.format(where=_where(cause))
+            return said(template, where=_where(cause))
         return said(N_("Its JSON-LD cannot be processed ({value})."), value=clip(cause.code or 'error', 60))
     if cause is None or isinstance(cause, RecursionError):
         return exc.message

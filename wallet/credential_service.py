@@ -153,7 +153,7 @@ class CredentialService:
         items = formats.parse(self._repo.credential_original(record.id))
         parsed = _matching(items, self._repo.credential_parsed(record.id))
         report = Verifier(self.options(now)).verify(parsed)
-        self._store.save_result(record.id, report.status.value, report.to_json())
+        self._store.save_result(record.id, report.status.value, report.to_json(kept=True))
         self._emit("records_changed", ids=[record.id])
         return report
 
@@ -303,7 +303,7 @@ class CredentialService:
                 try:
                     self._repo.replace_credential_copy(
                         existing, parsed.original, media_type=parsed.media_type, fmt=parsed.format_name,
-                        fields=fields, verification=(report.status.value, report.to_json()))
+                        fields=fields, verification=(report.status.value, report.to_json(kept=True)))
                 except DuplicateRecordError:
                     message = _("Already in the wallet.")
                 except WalletError as exc:
@@ -319,7 +319,7 @@ class CredentialService:
                 fmt=parsed.format_name,
                 fields=fields,
                 demo=demo,
-                verification=(report.status.value, report.to_json()),
+                verification=(report.status.value, report.to_json(kept=True)),
             )
         except DuplicateRecordError as exc:
             return ImportOutcome(label, "duplicate", _("Already in the wallet."), exc.existing_id)

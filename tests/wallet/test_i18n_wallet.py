@@ -136,13 +136,16 @@ def test_a_verification_report_reads_in_spanish(spanish: None) -> None:
     assert validity.outcome is Outcome.FAILED and SPANISH_DAY.fullmatch(validity.message), validity.message
     trusted = next(c for c in report.checks if c.check is CheckName.TRUSTED_ISSUER)
     assert "no está en su lista de emisores de confianza" in trusted.message
-    stored = report.to_json()  # what the wallet keeps and the command line prints stays English
-    assert next(c for c in stored["checks"] if c["check"] == "validity period")["message"].startswith("Expired on ")
+    printed, stored = report.to_json(), report.to_json(kept=True)  # the command line's and the wallet's
+    for data in (printed, stored):
+        assert next(c for c in data["checks"] if c["check"] == "validity period")["message"].startswith("Expired on ")
+    assert all(set(c) == {"check", "outcome", "message"} for c in printed["checks"])  # --json keeps its shape
+    assert all("said" in c for c in stored["checks"])
 
 
 def test_a_report_saved_in_english_reads_in_spanish_after_switching() -> None:
     """A report saved in English shows its lines in Spanish after the switch, and in English again after."""
-    saved_json = _verify(demo_issuers.expired_cpr(LEARNER)).to_json()
+    saved_json = _verify(demo_issuers.expired_cpr(LEARNER)).to_json(kept=True)
     saved = SavedReport.from_json(json.loads(json.dumps(saved_json)))
     english = [check.message for check in saved.checks]
     assert any(line.startswith("Expired on ") for line in english)
@@ -174,7 +177,7 @@ def test_a_sentence_made_of_another_keeps_both_languages(spanish: None) -> None:
     inner.add(CheckName.PRESENTATION, Outcome.NOT_CHECKED,
               said(N_("The holder's proof was not checked: {message}"),
                    message=said(N_("The issuer's key is not available offline."))))
-    [line] = inner.to_json()["checks"]
+    [line] = inner.to_json(kept=True)["checks"]
     assert line["message"] == "The holder's proof was not checked: The issuer's key is not available offline."
     [saved] = SavedReport.from_json({"status": "unverifiable", "checks": [line]}).checks
     assert saved.message == ("La prueba del titular no se comprobó: "

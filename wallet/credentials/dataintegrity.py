@@ -173,10 +173,10 @@ def verify_proof(
     except (BadSignatureError, ValueError):
         message: str = said(N_("The signature does not match: the credential was changed after it was signed."))
         if undefined:
-            message += (
-                f" It also uses fields its vocabulary does not define ({clip(', '.join(undefined[:4]))}), "
-                "which can mean it was signed against another version of that vocabulary."
-            )
+            message = said(N_("The signature does not match: the credential was changed after it was signed. It "
+                              "also uses fields its vocabulary does not define ({fields}), which can mean it was "
+                              "signed against another version of that vocabulary."),
+                           fields=clip(", ".join(undefined[:4])))
         return ProofResult(proof, suite, False, message, key, undefined)
     return ProofResult(proof, suite, True, said(N_("The {suite} signature is valid."), suite=suite), key, undefined)
 

@@ -63,11 +63,14 @@ def _lead_index(results: list[ProofResult], issuer_made: list[int]) -> int:
     return 0
 
 
-def _unchecked_note(others: list[ProofResult]) -> str:
+def _with_unchecked(sentence: str, others: list[ProofResult]) -> str:
+    """The leading proof's sentence, and which other proofs could not be checked (when some could not)."""
     if not others:
-        return ""
-    named = "; ".join(f"{clip(r.suite or 'an unnamed method', 40)} made with {clip(_vm_of(r), 60)}" for r in others)
-    return f" ({len(others)} other proof(s) could not be checked: {named}.)"
+        return sentence
+    named = "; ".join(said(N_("{method} made with {key}"), method=clip(r.suite, 40) if r.suite else
+                           said(N_("an unnamed method")), key=clip(_vm_of(r), 60)) for r in others)
+    return said(N_("{sentence} ({count} other proof(s) could not be checked: {named}.)"), sentence=sentence,
+                count=len(others), named=named)
 
 
 def _other_line(result: ProofResult, bound: bool | None) -> Check:
@@ -158,9 +161,9 @@ def assess(results: list[ProofResult], bind: Binder) -> ProofSetVerdict:
     lead = _lead_index(results, issuer_made)
     head = results[lead]
     others = [(i, r) for i, r in enumerate(results) if i != lead]
-    note = _unchecked_note([r for _unused, r in others if r.valid is None])
+    leading = _with_unchecked(head.message, [r for _unused, r in others if r.valid is None])
     outcome = Outcome.PASSED if head.valid else Outcome.NOT_CHECKED if head.valid is None else Outcome.FAILED
-    checks = [Check(CheckName.SIGNATURE, outcome, head.message + note)]
+    checks = [Check(CheckName.SIGNATURE, outcome, leading)]
     checks += [_other_line(r, bindings.get(i, (None, ""))[0]) for i, r in others if r.valid is not None]
     checks += _format_notes([r for r in results if r.valid])
     checks.append(_issuer_key_line(results, lead, bindings, issuer_made))

@@ -141,13 +141,14 @@ class Check:
     outcome: Outcome
     message: str
 
-    def to_json(self) -> dict[str, Any]:
-        """The line in English (what the command line prints and the wallet keeps), with its marked message
-        and values under "said" when it has them, so it can be shown later in another language."""
-        if isinstance(self.message, Said):
-            return {"check": str(self.check), "outcome": str(self.outcome), "message": self.message.english,
-                    "said": self.message.to_json()}
-        return {"check": str(self.check), "outcome": str(self.outcome), "message": str(self.message)}
+    def to_json(self, kept: bool = False) -> dict[str, Any]:
+        """The line in English (what the command line prints); `kept` (what the wallet saves) adds its marked
+        message and values under "said", so the saved line can be shown later in another language."""
+        english = self.message.english if isinstance(self.message, Said) else str(self.message)
+        data: dict[str, Any] = {"check": str(self.check), "outcome": str(self.outcome), "message": english}
+        if kept and isinstance(self.message, Said):
+            data["said"] = self.message.to_json()
+        return data
 
 
 def overall_status(checks: list[Check]) -> Status:
@@ -209,7 +210,8 @@ class ItemReport:
                 return worst
         return Outcome.PASSED
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self, kept: bool = False) -> dict[str, Any]:
+        """The report in English; `kept=True` is the form the wallet saves (see `Check.to_json`)."""
         data: dict[str, Any] = {
             "kind": self.kind,
             "id": self.id,
@@ -218,12 +220,12 @@ class ItemReport:
             "subject": self.subject,
             "name": self.name,
             "status": str(self.status),
-            "checks": [c.to_json() for c in self.checks],
+            "checks": [c.to_json(kept) for c in self.checks],
         }
         if self.children:
-            data["children"] = [child.to_json() for child in self.children]
+            data["children"] = [child.to_json(kept) for child in self.children]
         if self.presentation is not None:
-            data["presentation"] = self.presentation.to_json()
+            data["presentation"] = self.presentation.to_json(kept)
         return data
 
 

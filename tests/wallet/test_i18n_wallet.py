@@ -21,6 +21,7 @@ from wallet.flows.onboarding import MISMATCH
 from wallet.i18n import N_, _, set_language
 from wallet.lifecycle import damage_sentence
 from wallet.models import ENTRY_KIND_LABELS, EntryKind
+from wallet.session import Session
 from wallet.validation import check_new_passphrase
 from wallet.wallet_care import backup_reminder
 
@@ -192,3 +193,23 @@ def test_wallet_words_read_in_spanish(spanish: None) -> None:
     one, two = (damage_sentence(Path("/w"), ["Page 3: bad"] * count, opened=True) for count in (1, 2))
     assert one.startswith("La billetera en /w está dañada (1 de sus páginas no pasa la comprobación);")
     assert two.startswith("La billetera en /w está dañada (2 de sus páginas no pasan la comprobación);")
+
+
+def test_a_credential_imported_in_english_reads_in_spanish_from_the_wallet(session: Session) -> None:
+    """The real path: imported (and its report saved) in English, read back from the wallet in Spanish."""
+    data = json.dumps(demo_issuers.expired_cpr(session.did)).encode()
+    [outcome] = session.credentials.import_bytes(data, "cpr.json")
+    assert outcome.record_id is not None
+    assert outcome.message.startswith("Imported ")
+    set_language("es")
+    try:
+        report = session.credentials.last_report(outcome.record_id)
+        assert report is not None
+        lines = [check.message for check in report.checks]
+        assert any(SPANISH_DAY.fullmatch(line) for line in lines), lines
+        assert any(line.startswith("Emitida a usted") for line in lines), lines
+        assert session.credentials.details(outcome.record_id).kind_name == "Insignia Open Badge"
+    finally:
+        set_language("en")
+    report = session.credentials.last_report(outcome.record_id)
+    assert report is not None and any(c.message.startswith("Expired on ") for c in report.checks)

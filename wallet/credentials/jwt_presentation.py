@@ -77,7 +77,7 @@ def check_holder_token(jws: jose.Jws, document: dict[str, Any], resolver: KeyRes
         return failed(said(N_("its contents are not a JSON object.")))
     holder = _holder_of(document)
     iss = payload.get("iss")
-    who = f"the holder {clip(holder)}" if holder else "an unnamed holder"
+    who = said(N_("the holder {holder}"), holder=clip(holder)) if holder else said(N_("an unnamed holder"))
     if isinstance(iss, str) and holder and iss != holder:
         return failed(said(N_("the token was signed as {iss}, not as {who}."), iss=clip(iss), who=who))
     try:

@@ -105,7 +105,8 @@ def read_json(data: bytes | str, what: str = "The file", *, unique_members: bool
         hook = _Members(what) if unique_members else None
         value = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=hook)
     except json.JSONDecodeError as exc:
-        where = "it ends too early" if exc.pos >= len(text.rstrip()) else f"line {exc.lineno}, column {exc.colno}"
+        where = (_("it ends too early") if exc.pos >= len(text.rstrip()) else
+                 _("line {line}, column {column}").format(line=exc.lineno, column=exc.colno))
         raise CredentialFormatError(_("{what} is not valid JSON ({where}).").format(what=what, where=where)) from exc
     except RecursionError as exc:  # pragma: no cover - depth is checked above
         raise CredentialFormatError(_("{what} is nested too deeply.").format(what=what)) from exc

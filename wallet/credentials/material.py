@@ -54,7 +54,7 @@ class Material:
 
     place: Place
     what: str
-    """What it is, in words ("a DID document", "an Open Badges 2.0 RevocationList")."""
+    """What it is, in words ("a DID document", "an Open Badges 2.0 RevocationList"), marked for translation."""
     document: dict[str, Any]
 
 
@@ -80,21 +80,22 @@ def classify_document(document: dict[str, Any]) -> Material | None:
     """As `classify`, for an already parsed JSON object."""
     types = set(types_of(document))
     if types & STATUS_LIST_TYPES or ("revokedAssertions" in document and not types & RECORD_TYPES):
-        name = "an Open Badges 2.0 RevocationList" if "RevocationList" in types or not types else "a status list"
+        name = (said(N_("an Open Badges 2.0 RevocationList")) if "RevocationList" in types or not types
+                else said(N_("a status list")))
         return _kept(Place.STATUS_LIST, name, document)
     if types & RECORD_TYPES or "credentialSubject" in document or "recipient" in document:
         return None
     if "BadgeClass" in types:
-        return Material(Place.REFUSED, "an Open Badges 2.0 BadgeClass", document)
+        return Material(Place.REFUSED, said(N_("an Open Badges 2.0 BadgeClass")), document)
     if types & PROFILE_TYPES:
-        return _kept(Place.DOCUMENT, "an Open Badges issuer profile", document)
+        return _kept(Place.DOCUMENT, said(N_("an Open Badges issuer profile")), document)
     if types & KEY_TYPES:
-        return _kept(Place.DOCUMENT, "a public key", document)
+        return _kept(Place.DOCUMENT, said(N_("a public key")), document)
     identifier = document.get("id")
     if isinstance(identifier, str) and identifier.startswith("did:") and any(
         member in document for member in DID_DOCUMENT_MEMBERS
     ):
-        return _kept(Place.DOCUMENT, "a DID document", document)
+        return _kept(Place.DOCUMENT, said(N_("a DID document")), document)
     return None
 
 

@@ -28,7 +28,7 @@ def _holder_of(document: dict[str, Any]) -> str | None:
 def check_holder_proof(document: dict[str, Any], resolver: KeyResolver) -> Check:
     """The presentation's proof as one check (CheckName.PRESENTATION); never raises for a bad presentation."""
     holder = _holder_of(document)
-    who = f"the holder {clip(holder)}" if holder else "an unnamed holder"
+    who = said(N_("the holder {holder}"), holder=clip(holder)) if holder else said(N_("an unnamed holder"))
     proof = document.get("proof")
     if proof is None:
         return Check(CheckName.PRESENTATION, Outcome.WARNING,

@@ -44,11 +44,11 @@ _KIND_SCHEMA = {
     "ob2": "ob_v2p0_assertion",
 }
 _FORMAT = {
-    "ob3": "the Open Badges 3.0 format",
-    "endorsement": "the Open Badges 3.0 endorsement format",
-    "clr": "the Comprehensive Learner Record 2.0 format",
-    "vc": "the W3C Verifiable Credential format",
-    "ob2": "the Open Badges 2.0 format",
+    "ob3": N_("the Open Badges 3.0 format"),
+    "endorsement": N_("the Open Badges 3.0 endorsement format"),
+    "clr": N_("the Comprehensive Learner Record 2.0 format"),
+    "vc": N_("the W3C Verifiable Credential format"),
+    "ob2": N_("the Open Badges 2.0 format"),
 }
 _REQUIRES = {
     "ob3": "Open Badges 3.0 requires",
@@ -433,9 +433,12 @@ def _listed(sentences: list[str]) -> str:
 
 
 def _failed(kind: str, problems: list[str], declared: bool = False) -> Check:
-    names = " that its credentialSchema names" if declared else ""
-    return Check(CheckName.SCHEMA, Outcome.FAILED, said(N_("It does not follow {format}{names}: {problems}."),
-        format=_FORMAT[kind], names=names, problems=_listed(problems)))
+    if declared:
+        return Check(CheckName.SCHEMA, Outcome.FAILED,
+                     said(N_("It does not follow {format} that its credentialSchema names: {problems}."),
+                          format=said(_FORMAT[kind]), problems=_listed(problems)))
+    return Check(CheckName.SCHEMA, Outcome.FAILED, said(N_("It does not follow {format}: {problems}."),
+                                                        format=said(_FORMAT[kind]), problems=_listed(problems)))
 
 
 def check_schema(document: dict[str, Any], kind: str) -> Check:

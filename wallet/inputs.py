@@ -160,8 +160,9 @@ def read_prefix(path: Path, count: int) -> bytes:
         os.close(fd)
 
 
-def read_limited_stream(stream: BinaryIO, *, limit: int, what: str = "The input") -> bytes:
+def read_limited_stream(stream: BinaryIO, *, limit: int, what: str = "") -> bytes:
     """Everything in `stream` (standard input) up to `limit` bytes; more is refused, never kept reading."""
+    what = what or _("The input")
     parts: list[bytes] = []
     total = 0
     while True:

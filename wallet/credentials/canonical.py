@@ -141,8 +141,8 @@ def _explain(exc: Exception) -> Exception:
         details = getattr(cause, "details", None)
         inner = details.get("cause") if isinstance(details, dict) else None
         cause = inner if isinstance(inner, BaseException) else cause.__cause__
-    return CredentialFormatError(said(N_("The credential's JSON-LD cannot be processed: {getattr}."),
-        getattr=getattr(exc, 'message', exc)))
+    return CredentialFormatError(said(N_("The credential's JSON-LD cannot be processed: {reason}."),
+        reason=getattr(exc, 'message', exc)))
 
 
 class _Sha384Canon(URDNA2015):  # type: ignore[misc]

@@ -104,8 +104,9 @@ def b64url_encode(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
 
 
-def b64url_decode(text: str, what: str = "The value") -> bytes:
+def b64url_decode(text: str, what: str = "") -> bytes:
     """Strict base64url: URL-safe alphabet only, no padding or whitespace, no stray trailing bits."""
+    what = what or _("The value")
     if not isinstance(text, str) or _B64URL.fullmatch(text) is None or len(text) % 4 == 1:
         raise CredentialFormatError(_("{what} is damaged: it contains characters or a length that a token cannot "
                                       "have.").format(what=what))

@@ -23,12 +23,13 @@ MAX_DECOMPRESSED_BYTES = 32 * 1024 * 1024
 """Largest size any compressed payload (PNG zTXt/iTXt, gzip status list) may expand to."""
 
 
-def check_size(data: bytes | str, what: str = "The file") -> None:
+def check_size(data: bytes | str, what: str = "") -> None:
     """Refuse input larger than MAX_INPUT_BYTES."""
+    what = what or _("The file")
     if len(data) > MAX_INPUT_BYTES:
         raise CredentialFormatError(
-            _("{what} is {value:.1f} MB; the wallet reads credentials up to {value2} MB.").format(
-                what=what, value=len(data) / 1_048_576, value2=MAX_INPUT_BYTES // 1_048_576)
+            _("{what} is {size:.1f} MB; the wallet reads credentials up to {limit} MB.").format(
+                what=what, size=len(data) / 1_048_576, limit=MAX_INPUT_BYTES // 1_048_576)
         )
 
 
@@ -80,13 +81,14 @@ class _Members:
         return result
 
 
-def read_json(data: bytes | str, what: str = "The file", *, unique_members: bool = True) -> Any:
+def read_json(data: bytes | str, what: str = "", *, unique_members: bool = True) -> Any:
     """Parse untrusted JSON (UTF-8, optional BOM) within the size and depth limits.
 
     A member named twice in one object is refused (unless `unique_members` is False, for text that is not
     a credential such as a job posting): readers disagree on which value counts, so a signature checker
     and a display could see different credentials.
     """
+    what = what or _("The file")
     check_size(data, what)
     if isinstance(data, bytes):
         try:

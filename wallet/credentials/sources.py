@@ -28,8 +28,9 @@ def read_input(path: Path) -> bytes:
     return read_file(path, limit=MAX_INPUT_BYTES)
 
 
-def read_stream(stream: BinaryIO, what: str = "The input") -> bytes:
+def read_stream(stream: BinaryIO, what: str = "") -> bytes:
     """Standard input (or any stream), read up to the same limit as a file."""
+    what = what or _("The input")
     return read_limited_stream(stream, limit=MAX_INPUT_BYTES, what=what)
 
 

@@ -339,15 +339,15 @@ def _check_publisher_and_dates(
         start = times[field]
         if start is not None and moment < start:
             raise _NotChecked(
-                said(N_("The {list_name} at {shown} is only valid from {isoformat}, so {unchecked} was not checked."),
-                    list_name=list_name, shown=shown, isoformat=start.date().isoformat(), unchecked=unchecked)
+                said(N_("The {list_name} at {shown} is only valid from {day}, so {unchecked} was not checked."),
+                    list_name=list_name, shown=shown, day=start.date().isoformat(), unchecked=unchecked)
             )
     for field in ("validUntil", "expirationDate"):
         end = times[field]
         if end is not None and moment > end:
             raise _NotChecked(
-                said(N_("The {list_name} at {shown} expired on {isoformat}, so {unchecked} was not checked."),
-                    list_name=list_name, shown=shown, isoformat=end.date().isoformat(), unchecked=unchecked)
+                said(N_("The {list_name} at {shown} expired on {day}, so {unchecked} was not checked."),
+                    list_name=list_name, shown=shown, day=end.date().isoformat(), unchecked=unchecked)
             )
     dated = times["validFrom"] or times["issuanceDate"]
     return _Provenance(said(N_("dated {day}"), day=dated.date().isoformat()) if dated else said(N_("undated")), other)

@@ -125,8 +125,8 @@ def _token_window(claims: dict[str, Any], now: datetime) -> tuple[Check | None, 
             return Check(
                 CheckName.VALIDITY,
                 Outcome.FAILED,
-                said(N_("The token's {name} claim ({claims!r}) is not a valid time."),
-                    name=name, claims=clip(claims[name], 40)),
+                said(N_("The token's {name} claim ({value!r}) is not a valid time."),
+                    name=name, value=clip(claims[name], 40)),
             ), None
     start, end = moments["nbf"], moments["exp"]
     if start is not None and start > now:

@@ -4,7 +4,9 @@ keep the language it was saved in."""
 from __future__ import annotations
 
 import ast
+import copy
 import json
+import pickle
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -213,3 +215,10 @@ def test_a_credential_imported_in_english_reads_in_spanish_from_the_wallet(sessi
         set_language("en")
     report = session.credentials.last_report(outcome.record_id)
     assert report is not None and any(c.message.startswith("Expired on ") for c in report.checks)
+
+
+def test_a_sentence_survives_a_copy() -> None:
+    """A report line copied or pickled keeps its marked message and values (dataclasses.asdict deep-copies)."""
+    line = said(N_("Valid until {end}."), end=NOW)
+    for copied in (copy.deepcopy(line), pickle.loads(pickle.dumps(line))):
+        assert copied == line and copied.template == line.template and copied.english == "Valid until 1 January 2026."

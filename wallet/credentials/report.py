@@ -29,6 +29,10 @@ class Said(str):
         made.values = values
         return made
 
+    def __reduce__(self) -> tuple[type[Said], tuple[str, dict[str, object]]]:
+        """Copied or pickled as its message and values (a plain str's way would lose them)."""
+        return (Said, (self.template, self.values))
+
     @property
     def english(self) -> str:
         """The sentence in English, its values in English too when they are sentences of their own."""

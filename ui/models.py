@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 
 from ui.status import SELF_ASSERTED, SOMEONE_ELSE, Look, status_look
 from ui.widgets import plain_tip
-from wallet.api import ENTRY_KIND_LABELS, Record, RecordKind, one_line
+from wallet.api import ENTRY_KIND_LABELS, Record, RecordKind, _, one_line
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -23,8 +23,8 @@ def is_self_asserted(record: Record) -> bool:
 def kind_name(record: Record) -> str:
     """'Job', 'Volunteering', … for entries; 'Credential' for issued credentials."""
     if record.entry_kind is not None:
-        return ENTRY_KIND_LABELS[record.entry_kind]
-    return "Credential"
+        return _(ENTRY_KIND_LABELS[record.entry_kind])
+    return _("Credential")
 
 
 def dates(record: Record) -> str:
@@ -51,7 +51,7 @@ def summary(record: Record) -> str:
     kind = (f"{kind_name(record)}, self-asserted" if is_self_asserted(record)
             else f"{kind_name(record)}, {row_look(record).word.lower()}")
     parts = [one_line(record.title), kind, SOMEONE_ELSE.word.lower() if for_someone_else(record) else "",
-             one_line(record.organisation), dates(record), "demo record" if record.demo else ""]
+             one_line(record.organisation), dates(record), _("demo record") if record.demo else ""]
     return ". ".join(p for p in parts if p) + "."
 
 

@@ -75,6 +75,7 @@ CHECK_NAMES = Words({
     "schema": N_("Required fields (schema)"),
     "trusted issuer": N_("Trusted issuer"),
     "nested credentials": N_("Credentials inside"),
+    "data model": N_("Data model"),
     "recipient": N_("Issued to you"),
 })
 
@@ -104,7 +105,11 @@ def status_sentence(status: str | None) -> str:
         return _("This credential has not been checked yet. Press “Check again” to check it now.")
 
 
-def check_name(check: str) -> str:
+def check_name(check: str, reader: str = "holder") -> str:
+    """The line's title; on the Check page (`reader` 'employer') the recipient line is about the holder, not
+    the person reading."""
+    if check == "recipient" and reader == "employer":
+        return _("Issued to the holder")
     return CHECK_NAMES.get(check, check[:1].upper() + check[1:])
 
 

@@ -153,3 +153,20 @@ def test_every_control_is_named(check_page: CheckPage) -> None:
     """The page's buttons have accessible names and take keyboard focus."""
     for widget in (check_page.open_button, check_page.clear_button, check_page.back_button):
         assert widget.accessibleName() and widget.focusPolicy() != widget.focusPolicy().NoFocus
+
+
+def test_the_report_is_written_for_an_employer(qtbot: QtBot, check_page: CheckPage, shared: dict[str, Path]) -> None:
+    """The reader is not the holder: a count of verified records heads the report, the recipient line speaks of
+    the holder, and the missing trusted-issuer list is said once, not as a warning on every credential."""
+    _check(qtbot, check_page, shared["bundle"])
+    page = check_page
+    top = [find(page, QLabel, f"checkCredentialStatus{n}") for n in range(1, 5)]  # the bundle's own four
+    good = [item.accessibleName() for item in top if item.accessibleName().startswith("Verified")]
+    warned = sum(1 for name in good if name != "Verified")
+    count = find(page, QLabel, "checkVerifiedCount").text()
+    assert count.startswith(f"{len(good)} of 4 records verified") and len(good) >= 3
+    assert count.endswith(f"({warned} with warnings)") if warned else count.endswith("verified")
+    texts = [label.text() for label in page.findChildren(QLabel)]
+    assert not any(text.startswith("Issued to you") for text in texts)
+    assert not any(text.startswith("Trusted issuer:") for text in texts)  # no per-credential trust warning
+    assert "No list of trusted issuers was used here" in find(page, QLabel, "checkTrustNote").text()

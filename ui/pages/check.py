@@ -13,8 +13,15 @@ from ui.pages.check_inputs import Checked, check_paths
 from ui.pages.check_report import report_widgets
 from ui.widgets import busy_bar, button, label, message_label, show_message
 from ui.worker import Failed, Jobs
+from wallet.api import _
 
-FILTER = "Shared records (*.json *.jsonld *.pdf *.png *.jpg *.jpeg *.gif);;All files (*)"
+PATTERNS = "*.json *.jsonld *.pdf *.png *.jpg *.jpeg *.gif"  # i18n: not shown
+
+
+def file_filter() -> str:
+    """The file dialog's filter: the descriptions in the language in use, the patterns as they are."""
+    shared = _("Shared records ({patterns})").format(patterns=PATTERNS)
+    return shared + ";;" + _("All files ({patterns})").format(patterns="*")
 
 
 class CheckPage(QWidget):
@@ -33,19 +40,19 @@ class CheckPage(QWidget):
         outer.setContentsMargins(28, 20, 28, 20)
         outer.setSpacing(10)
         top = QHBoxLayout()
-        top.addWidget(label("Check a shared record", "title"), 1)
-        self.back_button = button("Back", "checkBackButton", "Go back")
+        top.addWidget(label(_("Check a shared record"), "title"), 1)
+        self.back_button = button(_("Back"), "checkBackButton", _("Go back"))
         top.addWidget(self.back_button, 0)
         outer.addLayout(top)
         outer.addWidget(label(
-            "Open the bundle file, the QR code images (all the codes of a set, in any order) or the PDF résumé a "
+            _("Open the bundle file, the QR code images (all the codes of a set, in any order) or the PDF résumé a "
             "learner sent you, or drop them on this page. Everything is checked on this computer; no wallet is "
-            "needed and nothing is sent anywhere.", "muted"))
+            "needed and nothing is sent anywhere."), "muted"))
         row = QHBoxLayout()
-        self.open_button = button("Open files to check…", "checkOpenButton", "Open files to check", primary=True)
-        self.open_button.setToolTip("A bundle (.json), QR code images (.png, .jpg) or a PDF résumé")
+        self.open_button = button(_("Open files to check…"), "checkOpenButton", _("Open files to check"), primary=True)
+        self.open_button.setToolTip(_("A bundle (.json), QR code images (.png, .jpg) or a PDF résumé"))
         row.addWidget(self.open_button, 0)
-        self.clear_button = button("Clear", "checkClearButton", "Clear the reports")
+        self.clear_button = button(_("Clear"), "checkClearButton", _("Clear the reports"))
         row.addWidget(self.clear_button, 0)
         row.addStretch(1)
         outer.addLayout(row)
@@ -60,7 +67,7 @@ class CheckPage(QWidget):
         self.result_column.setSpacing(10)
         outer.addWidget(self.results)
         outer.addStretch(1)
-        self.empty = label("Nothing checked yet.", "muted", object_name="checkEmpty")
+        self.empty = label(_("Nothing checked yet."), "muted", object_name="checkEmpty")
         self.result_column.addWidget(self.empty)
         self.answers: list[Checked] = []
         self.back_button.clicked.connect(self.back_clicked)
@@ -69,7 +76,7 @@ class CheckPage(QWidget):
 
     # -- what the person does -------------------------------------------------------------------
     def _ask_for_files(self) -> list[str]:
-        chosen, _ = QFileDialog.getOpenFileNames(self, "Choose what to check", "", FILTER)
+        chosen, _chosen_filter = QFileDialog.getOpenFileNames(self, _("Choose what to check"), "", file_filter())
         return chosen
 
     def _open(self) -> None:

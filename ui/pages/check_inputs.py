@@ -16,6 +16,7 @@ from wallet.api import (
     QrCodeError,
     VerifyOptions,
     WalletError,
+    _,
     check_bundle,
     check_resume_pdf,
     is_pdf,
@@ -60,7 +61,7 @@ def check_data(given: list[tuple[str, bytes | WalletError]], options: VerifyOpti
         else:
             answers.append(_one(name, data, options))
     if texts:
-        source = f"QR codes in {', '.join(_short(n) for n in images)}"
+        source = _("QR codes in {files}").format(files=", ".join(_short(n) for n in images))
         try:
             reading = qr_bundle_from_texts(texts)
             answers.insert(0, Checked(source, check_bundle(reading.bundle, options)))
@@ -75,9 +76,9 @@ def _one(name: str, data: bytes, options: VerifyOptions) -> Checked:
             return Checked(name, check_resume_pdf(data, options))
         bundle = read_bundle(data)
         if bundle is None:
-            raise InvalidInputError("This file is not a shared bundle, a résumé PDF or a QR image, so there is "
+            raise InvalidInputError(_("This file is not a shared bundle, a résumé PDF or a QR image, so there is "
                                     "nothing here to check. (A single credential file is checked on the Records "
-                                    "page or with 'ler-wallet verify'.)")
+                                    "page or with 'ler-wallet verify'.)"))
         return Checked(name, check_bundle(bundle, options))
     except WalletError as exc:
         return Checked(name, None, exc.message)

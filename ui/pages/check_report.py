@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from ui.status import check_name, outcome_look, status_look, status_sentence
 from ui.widgets import label, pill, section, selectable
-from wallet.api import BundleReport, ItemReport
+from wallet.api import BundleReport, ItemReport, _, ngettext
 
 
 def _panel(object_name: str) -> tuple[QFrame, QVBoxLayout]:
@@ -35,14 +35,30 @@ def _line(caption: str, text: str, object_name: str) -> QWidget:
     return row
 
 
+def _untrusted(check: object) -> bool:
+    """A trusted-issuer line that did not pass: the reader of a shared bundle has no list of their own here, so
+    the summary says that once instead of a warning on every credential."""
+    name = getattr(getattr(check, "check", None), "value", "")
+    outcome = getattr(getattr(check, "outcome", None), "value", "")
+    return name == "trusted issuer" and outcome != "passed"  # i18n: not shown
+
+
+def _all_items(items: list[ItemReport]) -> list[ItemReport]:
+    return [one for item in items for one in (item, *_all_items(list(item.children)))]
+
+
 def _checks(column: QVBoxLayout, item: ItemReport, prefix: str) -> None:
     for check in item.checks:
+        if _untrusted(check):
+            continue
         row = QHBoxLayout()
         look = outcome_look(check.outcome.value)
         row.addWidget(pill(look), 0)
-        text = selectable(label(f"{check_name(check.check.value)}: {check.message}"))
+        title = check_name(check.check.value, "employer")
+        text = selectable(label(_("{check}: {message}").format(check=title, message=check.message)))
         text.setObjectName(f"{prefix}_{'_'.join(check.check.value.split())}")
-        text.setAccessibleName(f"{look.word}. {check_name(check.check.value)}: {check.message}")
+        text.setAccessibleName(_("{outcome}. {check}: {message}").format(outcome=look.word, check=title,
+                                                                          message=check.message))
         row.addWidget(text, 1)
         column.addLayout(row)
 
@@ -51,15 +67,16 @@ def credential_card(item: ItemReport, holder: str | None, number: int) -> QFrame
     """One credential: its name, who issued it (self-asserted when the holder signed it), verdict and checks."""
     frame, column = _panel(f"checkCredential{number}")
     top = QHBoxLayout()
-    title = label(item.name or "(no name)", "subheading", object_name=f"checkCredentialName{number}")
+    title = label(item.name or _("(no name)"), "subheading", object_name=f"checkCredentialName{number}")
     top.addWidget(title, 1)
     look = status_look(item.status.value)
     top.addWidget(pill(look, f"checkCredentialStatus{number}"), 0)
     column.addLayout(top)
     own = bool(holder) and item.issuer == holder
-    issuer = item.issuer or "not named"
-    column.addWidget(_line("Issued by", issuer + (" — self-asserted: the learner signed this themselves"
-                                                  if own else ""), f"checkCredentialIssuer{number}"))
+    issuer = item.issuer or _("not named")
+    shown_issuer = (_("{issuer} — self-asserted: the learner signed this themselves").format(issuer=issuer)
+                    if own else issuer)
+    column.addWidget(_line(_("Issued by"), shown_issuer, f"checkCredentialIssuer{number}"))
     column.addWidget(label(status_sentence(item.status.value), "muted"))
     _checks(column, item, f"checkCredential{number}")
     for index, child in enumerate(item.children, start=1):
@@ -75,53 +92,69 @@ def _moment(stamp: str) -> str:
     return stamp
 
 
+def verified_count(items: list[ItemReport]) -> str:
+    """'6 of 7 records verified (2 with warnings)': the bundle's verdict is its worst record's, so the reader also
+    sees how many records passed."""
+    good = sum(1 for item in items if item.status.value in ("verified", "verified_with_warnings"))  # i18n: not shown
+    warned = sum(1 for item in items if item.status.value == "verified_with_warnings")  # i18n: not shown
+    said = ngettext("{verified} of {count} record verified", "{verified} of {count} records verified",
+                    len(items)).format(verified=good, count=len(items))
+    return _("{count_line} ({warned} with warnings)").format(count_line=said, warned=warned) if warned else said
+
+
 def report_widgets(source: str, report: BundleReport) -> list[QWidget]:
     """The whole report for one bundle, top to bottom."""
     widgets: list[QWidget] = []
     head, column = _panel("checkSummary")
     top = QHBoxLayout()
-    shown = source if source.startswith("QR codes") else source.replace("\\", "/").rsplit("/", 1)[-1]
-    heading = label(f"A shared bundle: {shown}", "heading", object_name="checkSource")
+    shown = source if "/" not in source and "\\" not in source else source.replace("\\", "/").rsplit("/", 1)[-1]
+    heading = label(_("A shared bundle: {source}").format(source=shown), "heading", object_name="checkSource")
     heading.setToolTip(source)
     top.addWidget(heading, 1)
     top.addWidget(pill(status_look(report.status.value), "checkVerdict"), 0)
     column.addLayout(top)
     column.addWidget(label(status_sentence(report.status.value), "muted", object_name="checkVerdictText"))
     person = report.statement.person if report.statement is not None else ""
-    column.addWidget(_line("Holder", report.holder or "not named", "checkHolder"))
+    column.addWidget(_line(_("Holder"), report.holder or _("not named"), "checkHolder"))
     if person:
-        column.addWidget(_line("Name", person, "checkHolderName"))
-    column.addWidget(_line("Holder's proof", f"{outcome_look(report.proof.outcome.value).word}: "
-                           f"{report.proof.message}", "checkProof"))
-    column.addWidget(_line("Recipient", report.recipient or "no one named (any recipient)", "checkRecipient"))
-    column.addWidget(_line("Good until", _moment(report.expires) if report.expires else "no end date given",
+        column.addWidget(_line(_("Name"), person, "checkHolderName"))
+    column.addWidget(_line(_("Holder's proof"), _("{outcome}: {message}").format(
+        outcome=outcome_look(report.proof.outcome.value).word, message=report.proof.message), "checkProof"))
+    column.addWidget(_line(_("Recipient"), report.recipient or _("no one named (any recipient)"), "checkRecipient"))
+    column.addWidget(_line(_("Good until"), _moment(report.expires) if report.expires else _("no end date given"),
                            "checkExpiry"))
     bundle_checks = ItemReport("bundle", None, [], None, None, None, checks=report.checks[1:])
     _checks(column, bundle_checks, "checkBundle")
     widgets.append(head)
-    widgets.append(section(f"Credentials ({len(report.items)})", "checkCredentialsHeading"))
+    column.addWidget(label(verified_count(report.items), "strong", object_name="checkVerifiedCount"))
+    if any(_untrusted(check) for item in _all_items(list(report.items)) for check in item.checks):
+        column.addWidget(label(_("No list of trusted issuers was used here: each credential names its issuer, so "
+                                 "you can decide whom to trust."), "muted", object_name="checkTrustNote"))
+    widgets.append(section(_("Credentials ({count})").format(count=len(report.items)), "checkCredentialsHeading"))
     for number, item in enumerate(report.items, start=1):
         widgets.append(credential_card(item, report.holder, number))
     statement = report.statement
     if statement is not None:
         frame, words = _panel("checkStatement")
-        words.addWidget(label("The learner's own words", "subheading"))
-        words.addWidget(label("Self-asserted: written and signed by the learner, not checked by anyone else.",
+        words.addWidget(label(_("The learner's own words"), "subheading"))
+        words.addWidget(label(_("Self-asserted: written and signed by the learner, not checked by anyone else."),
                               "muted", object_name="checkStatementNote"))
-        who = statement.person or "The learner"
-        words.addWidget(label(who + (f", for {statement.opportunity}" if statement.opportunity else ""), "strong",
-                              object_name="checkStatementPerson"))
+        who = statement.person or _("The learner")
+        words.addWidget(label(_("{person}, for {opportunity}").format(person=who, opportunity=statement.opportunity)
+                              if statement.opportunity else who, "strong", object_name="checkStatementPerson"))
         for contact in statement.contacts:
             words.addWidget(selectable(label(contact)))
         if statement.text:
             words.addWidget(selectable(label(f"“{statement.text}”", object_name="checkStatementText")))
         if statement.skills:
-            words.addWidget(label("Skills they chose, in their order:", "fieldName"))
+            words.addWidget(label(_("Skills they chose, in their order:"), "fieldName"))
             for number, skill in enumerate(statement.skills, start=1):
-                shown_by = ", ".join(skill.shown_by) or "no credential in this bundle"
-                words.addWidget(selectable(label(f"{number}. {skill.name} — shown by: {shown_by}",
+                shown_by = ", ".join(skill.shown_by) or _("no credential in this bundle")
+                words.addWidget(selectable(label(_("{number}. {skill} — shown by: {records}").format(
+                                                     number=number, skill=skill.name, records=shown_by),
                                                  object_name=f"checkStatementSkill{number}")))
-        words.addWidget(label(f"Signature on the statement: {status_look(statement.report.status.value).word}",
+        words.addWidget(label(_("Signature on the statement: {status}").format(
+                                  status=status_look(statement.report.status.value).word),
                               "muted", object_name="checkStatementStatus"))
         _checks(words, ItemReport("statement", None, [], None, None, None,
                                   checks=[c for c in statement.report.checks if c.outcome.value != "passed"]),

@@ -21,20 +21,20 @@ from ui.pages.credential_sections import endorsements_section, facts, issuer_sec
 from ui.pages.verification_view import VerificationView, check_lines
 from ui.status import breakable, status_look, status_sentence
 from ui.widgets import FlowLayout, badge, button, label, markdown_label, pill, section, selectable
-from wallet.api import CredentialDetails, EvidenceInfo, Record, one_line
+from wallet.api import N_, CredentialDetails, EvidenceInfo, Record, _, format_number, ngettext, one_line
 
-SELF_ASSERTED_LABEL = "Self-asserted — written by you"
-SELF_ASSERTED_NOTE = ("You describe this yourself; no one else has checked or signed it. When you share it, "
+SELF_ASSERTED_LABEL = N_("Self-asserted — written by you")
+SELF_ASSERTED_NOTE = N_("You describe this yourself; no one else has checked or signed it. When you share it, "
                       "it is marked as self-asserted.")
-ISSUED_NOTE = "Issued credential: made and signed by the organisation named below."
+ISSUED_NOTE = N_("Issued credential: made and signed by the organisation named below.")
 
 
 def _size(n: int) -> str:
     if n < 1024:
-        return f"{n} bytes"
+        return ngettext("{count} byte", "{count} bytes", n).format(count=n)
     if n < 1024**2:
-        return f"{n / 1024:.1f} KB"
-    return f"{n / 1024**2:.1f} MB"
+        return _("{size} KB").format(size=format_number(round(n / 1024, 1)))
+    return _("{size} MB").format(size=format_number(round(n / 1024**2, 1)))
 
 
 def evidence_line(item: EvidenceInfo) -> str:
@@ -45,10 +45,10 @@ def evidence_line(item: EvidenceInfo) -> str:
 def credential_dates(record: Record) -> str:
     """'2022-05-16 to 2027-05-16', or 'From 2024-02-28 (no end date)'."""
     if record.start and record.end:
-        return f"{record.start} to {record.end}"
+        return _("{start} to {end}").format(start=record.start, end=record.end)
     if record.start:
-        return f"From {record.start} (no end date)"
-    return f"Until {record.end}" if record.end else ""
+        return _("From {start} (no end date)").format(start=record.start)
+    return _("Until {end}").format(end=record.end) if record.end else ""
 
 
 class RecordDetail(QScrollArea):
@@ -73,7 +73,7 @@ class RecordDetail(QScrollArea):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("recordDetail")
-        self.setAccessibleName("Record details")
+        self.setAccessibleName(_("Record details"))
         self.setWidgetResizable(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -87,7 +87,7 @@ class RecordDetail(QScrollArea):
         self._shown = 0
         self.setAcceptDrops(True)
         self.viewport().setAcceptDrops(True)  # drags arrive at the viewport and come here (dragEnterEvent)
-        self.show_message("Choose a record on the left to see it here.")
+        self.show_message(_("Choose a record on the left to see it here."))
 
     def show_message(self, text: str) -> None:
         self.record = None
@@ -109,13 +109,13 @@ class RecordDetail(QScrollArea):
         self._shown += 1
         body, layout = self._new_body()
         layout.addStretch(1)
-        layout.addWidget(label("Your wallet is empty", "heading", object_name="emptyHeading"))
-        steps = (("add_entry", "Add an experience", "emptyAddEntry",
-                  "A job, volunteering, caring for someone, training, a project: write it down in your own words."),
-                 ("import", "Import a badge", "emptyImport",
-                  "A badge, certificate or transcript file you were given (or drop it anywhere on this window)."),
-                 ("posting", "Paste a job posting", "emptyPosting",
-                  "See which of your skills a job asks for, and what to add."))
+        layout.addWidget(label(_("Your wallet is empty"), "heading", object_name="emptyHeading"))
+        steps = (("add_entry", _("Add an experience"), "emptyAddEntry",
+                  _("A job, volunteering, caring for someone, training, a project: write it down in your own words.")),
+                 ("import", _("Import a badge"), "emptyImport",
+                  _("A badge, certificate or transcript file you were given (or drop it anywhere on this window).")),
+                 ("posting", _("Paste a job posting"), "emptyPosting",
+                  _("See which of your skills a job asks for, and what to add.")))
         for what, text, object_name, sentence in steps:
             row = QHBoxLayout()
             action = button(text, object_name, text, primary=what == "add_entry")
@@ -126,7 +126,8 @@ class RecordDetail(QScrollArea):
             row.addWidget(label(sentence, "muted"), 1)
             layout.addLayout(row)
         layout.addStretch(2)
-        self.setAccessibleDescription("Your wallet is empty. Add an experience, import a badge or paste a job posting.")
+        self.setAccessibleDescription(
+            _("Your wallet is empty. Add an experience, import a badge or paste a job posting."))
         self._set_body(body)
 
     def show_record(self, record: Record, details: CredentialDetails | None = None) -> None:
@@ -140,10 +141,10 @@ class RecordDetail(QScrollArea):
         layout.addWidget(title)
         layout.addWidget(self._actions(record))
         if record.hidden:
-            layout.addWidget(label("Hidden: left out of the list and search until you show it again.", "note",
+            layout.addWidget(label(_("Hidden: left out of the list and search until you show it again."), "note",
                                    object_name="detailHidden"))
         if record.note:
-            layout.addWidget(section("Your note"))
+            layout.addWidget(section(_("Your note")))
             layout.addWidget(text_block(record.note, "detailNote"))
         if is_self_asserted(record):
             self._entry(layout, record)
@@ -165,42 +166,43 @@ class RecordDetail(QScrollArea):
 
     # -- self-asserted entries ----------------------------------------------------------------------
     def _entry(self, layout: QVBoxLayout, record: Record) -> None:
-        demo_badge = badge("Demo record", "demo") if record.demo else None
-        layout.addWidget(self._row(badge("Self-asserted", "self"), demo_badge))
-        mine = label(f"✎ {SELF_ASSERTED_LABEL}", "note", object_name="selfAssertedLabel")
-        mine.setAccessibleName(SELF_ASSERTED_LABEL)
-        mine.setAccessibleDescription(SELF_ASSERTED_NOTE)
+        demo_badge = badge(_("Demo record"), "demo") if record.demo else None
+        layout.addWidget(self._row(badge(_("Self-asserted"), "self"), demo_badge))
+        mine = label(f"✎ {_(SELF_ASSERTED_LABEL)}", "note", object_name="selfAssertedLabel")
+        mine.setAccessibleName(_(SELF_ASSERTED_LABEL))
+        mine.setAccessibleDescription(_(SELF_ASSERTED_NOTE))
         layout.addWidget(mine)
-        layout.addWidget(label(SELF_ASSERTED_NOTE, "muted"))
-        layout.addLayout(facts([("Kind", kind_name(record), "detailKind"),
-                                ("Organisation", record.organisation, "detailOrganisation"),
-                                ("Dates", dates(record), "detailDates")]))
+        layout.addWidget(label(_(SELF_ASSERTED_NOTE), "muted"))
+        layout.addLayout(facts([(_("Kind"), kind_name(record), "detailKind"),
+                                (_("Organisation"), record.organisation, "detailOrganisation"),
+                                (_("Dates"), dates(record), "detailDates")]))
         if record.description:
-            layout.addWidget(section("Description"))
+            layout.addWidget(section(_("Description")))
             layout.addWidget(text_block(record.description, "detailDescription"))
-        layout.addWidget(section("Skills"))
-        layout.addWidget(self._chips(record.skills, "detailSkills", "No skills listed yet."))
-        layout.addWidget(section("Tags"))
-        layout.addWidget(self._chips(record.tags, "detailTags", "No tags."))
+        layout.addWidget(section(_("Skills")))
+        layout.addWidget(self._chips(record.skills, "detailSkills", _("No skills listed yet.")))
+        layout.addWidget(section(_("Tags")))
+        layout.addWidget(self._chips(record.tags, "detailTags", _("No tags.")))
         self._evidence(layout, record)
-        signed = label("Sign it to hand it over as a credential that says it comes from you (still self-asserted).",
+        signed = label(_("Sign it to hand it over as a credential that says it comes from you (still self-asserted)."),
                        "muted")
         layout.addWidget(signed)
 
     # -- issued credentials -------------------------------------------------------------------------
     def _credential(self, layout: QVBoxLayout, record: Record, details: CredentialDetails | None) -> None:
         status = record.credential.verification if record.credential else None
-        layout.addWidget(self._row(badge("Issued credential", "credential"), pill(status_look(status), "detailStatus"),
-                                   badge("Demo record", "demo") if record.demo else None))
-        rows = [("Kind", details.kind_name if details else kind_name(record), "detailKind"),
-                ("Issuer", record.organisation, "detailOrganisation"),
-                ("Valid", credential_dates(record), "detailDates"),
-                ("Format", record.credential.format if record.credential else "", "detailFormat")]
+        layout.addWidget(self._row(badge(_("Issued credential"), "credential"),
+                                   pill(status_look(status), "detailStatus"),
+                                   badge(_("Demo record"), "demo") if record.demo else None))
+        rows = [(_("Kind"), details.kind_name if details else kind_name(record), "detailKind"),
+                (_("Issuer"), record.organisation, "detailOrganisation"),
+                (_("Valid"), credential_dates(record), "detailDates"),
+                (_("Format"), record.credential.format if record.credential else "", "detailFormat")]
         if details is not None and details.endorses:
-            rows.insert(1, ("Endorses", details.endorses, "detailEndorses"))
+            rows.insert(1, (_("Endorses"), details.endorses, "detailEndorses"))
         layout.addLayout(facts(rows))
         if details is None:
-            layout.addWidget(label("The details of this credential could not be read.", "error"))
+            layout.addWidget(label(_("The details of this credential could not be read."), "error"))
             self._evidence(layout, record)
             return
         self.verification = VerificationView(details.report)
@@ -209,21 +211,21 @@ class RecordDetail(QScrollArea):
 
         description = details.description or record.description
         if description:
-            layout.addWidget(section("About"))
+            layout.addWidget(section(_("About")))
             layout.addWidget(markdown_label(description, "detailDescription"))
         if details.criteria:
-            layout.addWidget(section("What it took"))
+            layout.addWidget(section(_("What it took")))
             layout.addWidget(markdown_label(details.criteria, "detailCriteria"))
         if details.kind == "clr":
-            layout.addWidget(section("Inside this record"))
+            layout.addWidget(section(_("Inside this record")))
             self.clr = ClrSection(details)
             layout.addWidget(self.clr)
         if details.kind != "endorsement":
-            layout.addWidget(section("Skills it shows"))
+            layout.addWidget(section(_("Skills it shows")))
             layout.addWidget(skills_section(details, record.skills))
-            layout.addWidget(section("Endorsements"))
+            layout.addWidget(section(_("Endorsements")))
             layout.addWidget(endorsements_section(details.endorsements))
-        layout.addWidget(section("Issuer"))
+        layout.addWidget(section(_("Issuer")))
         issuer, buttons, self.trust_button = issuer_section(details)
         self._issuer_buttons = buttons
         if self.trust_button is not None:
@@ -231,12 +233,12 @@ class RecordDetail(QScrollArea):
                 lambda: self.trust_requested.emit(details.issuer_id, details.issuer_name))
         layout.addWidget(issuer)
         if details.hosted_url:
-            layout.addWidget(section("Where the issuer publishes it"))
+            layout.addWidget(section(_("Where the issuer publishes it")))
             hosted = breakable(one_line(details.hosted_url))  # after cleaning: it adds zero-width spaces
             layout.addWidget(selectable(label(hosted, object_name="detailHostedUrl")))
         if record.tags:
-            layout.addWidget(section("Tags"))
-            layout.addWidget(self._chips(record.tags, "detailTags", "No tags."))
+            layout.addWidget(section(_("Tags")))
+            layout.addWidget(self._chips(record.tags, "detailTags", _("No tags.")))
         self._evidence(layout, record)
 
     def set_checking(self, checking: bool) -> None:
@@ -261,14 +263,15 @@ class RecordDetail(QScrollArea):
         if record is None:
             return self.accessibleDescription()
         lines = [record.title,
-                 f"{kind_name(record)}, self-asserted: {SELF_ASSERTED_LABEL}" if is_self_asserted(record)
-                 else "Issued credential",
+                 _("{kind}, self-asserted: {label}").format(kind=kind_name(record), label=_(SELF_ASSERTED_LABEL))
+                 if is_self_asserted(record)
+                 else _("Issued credential"),
                  record.organisation, dates(record), record.description,
-                 "Skills: " + ", ".join(record.skills) if record.skills else "",
-                 "Tags: " + ", ".join(record.tags) if record.tags else "",
-                 "Evidence: " + "; ".join(e.filename for e in record.evidence) if record.evidence else "",
-                 "Your note: " + record.note if record.note else "",
-                 "Hidden from the list" if record.hidden else ""]
+                 _("Skills: ") + ", ".join(record.skills) if record.skills else "",
+                 _("Tags: ") + ", ".join(record.tags) if record.tags else "",
+                 _("Evidence: ") + "; ".join(e.filename for e in record.evidence) if record.evidence else "",
+                 _("Your note: ") + record.note if record.note else "",
+                 _("Hidden from the list") if record.hidden else ""]
         if self.details is not None:
             status = self.details.status
             lines[2:2] = [status_look(status).text, status_sentence(status), *check_lines(self.details.report)]
@@ -298,16 +301,16 @@ class RecordDetail(QScrollArea):
         box.setObjectName("detailActions")
         flow = FlowLayout(box, spacing=6)
         mine = is_self_asserted(record)
-        wanted = [("edit", "Edit…", "editButton", "Edit this experience")] if mine else []
-        wanted += [("marks", "Tags and note…", "marksButton", "Change the tags and your note")]
+        wanted = [("edit", _("Edit…"), "editButton", _("Edit this experience"))] if mine else []
+        wanted += [("marks", _("Tags and note…"), "marksButton", _("Change the tags and your note"))]
         if mine:
-            wanted.append(("sign", "Sign as a credential…", "signButton",
-                           "Sign this entry with your wallet's key and save it as a self-asserted credential"))
-        wanted += [("add_evidence", "Attach a file…", "addEvidenceButton",
-                    "Attach an evidence file (or drop one onto this pane)"),
-                   ("show" if record.hidden else "hide", "Show in list" if record.hidden else "Hide",
-                    "hideButton", "Show it in the list again" if record.hidden else "Leave it out of the list"),
-                   ("delete", "Delete", "deleteButton", "Delete this record (you can undo it until you lock)")]
+            wanted.append(("sign", _("Sign as a credential…"), "signButton",
+                           _("Sign this entry with your wallet's key and save it as a self-asserted credential")))
+        wanted += [("add_evidence", _("Attach a file…"), "addEvidenceButton",
+                    _("Attach an evidence file (or drop one onto this pane)")),
+                   ("show" if record.hidden else "hide", _("Show in list") if record.hidden else _("Hide"),
+                    "hideButton", _("Show it in the list again") if record.hidden else _("Leave it out of the list")),
+                   ("delete", _("Delete"), "deleteButton", _("Delete this record (you can undo it until you lock)"))]
         for what, text, object_name, tip in wanted:
             action = button(text, object_name, tip, "danger" if what == "delete" else "")
             action.setToolTip(tip)
@@ -317,21 +320,22 @@ class RecordDetail(QScrollArea):
         return box
 
     def _evidence(self, layout: QVBoxLayout, record: Record) -> None:
-        layout.addWidget(section("Evidence"))
+        layout.addWidget(section(_("Evidence")))
         evidence = label("\n".join(f"• {evidence_line(e)}" for e in record.evidence) or
-                         "No evidence files. Drop a file here, or use Attach a file.",
+                         _("No evidence files. Drop a file here, or use Attach a file."),
                          "" if record.evidence else "muted", object_name="detailEvidence")
-        evidence.setAccessibleName("Evidence files")
+        evidence.setAccessibleName(_("Evidence files"))
         layout.addWidget(evidence)
         for number, item in enumerate(record.evidence):
             row = QWidget()
             row.setObjectName(f"evidenceRow_{number}")
             flow = FlowLayout(row, spacing=6)
             flow.addWidget(label(one_line(item.filename), "strong", wrap=False))
-            for what, text, tip in (("save", "Save a copy…", "Save a copy of this file where you choose"),
-                                    ("replace", "Replace…", "Put another file in its place"),
-                                    ("remove", "Remove", "Remove this file from the record")):
-                action = button(text, f"{what}Evidence_{number}", f"{tip}: {one_line(item.filename)}", "link")
+            for what, text, tip in (("save", _("Save a copy…"), _("Save a copy of this file where you choose")),
+                                    ("replace", _("Replace…"), _("Put another file in its place")),
+                                    ("remove", _("Remove"), _("Remove this file from the record"))):
+                spoken = _("{action}: {file}").format(action=tip, file=one_line(item.filename))
+                action = button(text, f"{what}Evidence_{number}", spoken, "link")
                 action.setToolTip(tip)
                 action.clicked.connect(lambda _checked=False, w=what, e=item.id: self.evidence_requested.emit(w, e))
                 self._action_buttons.append(action)
@@ -381,6 +385,7 @@ def skills_section(details: CredentialDetails, extra_skills: tuple[str, ...]) ->
         framework = one_line(alignment.framework)
         where = one_line(alignment.url)
         shown.append((f"{target} · {framework}" if framework else target,
-                      f"{framework} skill: {where}" if where else target))
+                      _("{framework} skill: {address}").format(framework=framework, address=where)
+                      if where else target))
     shown += [(skill, "") for skill in extra_skills if chip_key(skill) not in seen]
-    return chips(shown, "detailSkills", "No skills listed.")
+    return chips(shown, "detailSkills", _("No skills listed."))

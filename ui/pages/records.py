@@ -31,11 +31,11 @@ from ui.pages.record_detail import RecordDetail
 from ui.record_edits import RecordEdits
 from ui.status import shorten_did
 from ui.widgets import FlowLayout, badge, busy_bar, button, label, line_edit, name
-from wallet.api import SUFFIX, Event, Onboarding, Session, WalletError, one_line
+from wallet.api import N_, SUFFIX, Event, Onboarding, Session, WalletError, _, ngettext, one_line
 
 __all__ = ["RecordsPage", "shorten_did"]
 
-ALL_HIDDEN = "Every record is hidden. Tick “Show hidden” to see them."
+ALL_HIDDEN = N_("Every record is hidden. Tick “Show hidden” to see them.")
 
 
 class RecordsPage(QWidget):
@@ -63,13 +63,13 @@ class RecordsPage(QWidget):
         self.lead: list[QWidget] = []
         """What comes before Import in the tab order (the window's page tabs)."""
 
-        self.search = line_edit("searchInput", "Search records",
-                                placeholder="Search by title, skill, organisation…")
+        self.search = line_edit("searchInput", _("Search records"),
+                                placeholder=_("Search by title, skill, organisation…"))
         self.search.setClearButtonEnabled(True)
         self.count = label(role="muted", object_name="recordCount")
         self.model = RecordListModel(self)
         self.list = QListView()
-        name(self.list, "recordList", "Records")
+        name(self.list, "recordList", _("Records"))
         self.list.setModel(self.model)
         self.list.setItemDelegate(RecordDelegate(self.list))
         self.list.setUniformItemSizes(True)
@@ -79,13 +79,13 @@ class RecordsPage(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.setSpacing(8)
-        self.add_button = self._tool_button(self.edits.add_action, "addEntryButton", "Add an experience")
+        self.add_button = self._tool_button(self.edits.add_action, "addEntryButton", _("Add an experience"))
         self.add_button.setProperty("primary", True)
-        self.import_button = self._tool_button(self.commands.import_action, "importButton", "Import credentials")
-        self.paste_button = self._tool_button(self.commands.paste_action, "pasteButton", "Paste a credential")
-        self.qr_button = self._tool_button(self.edits.qr_action, "qrImportButton", "Import a QR image")
+        self.import_button = self._tool_button(self.commands.import_action, "importButton", _("Import credentials"))
+        self.paste_button = self._tool_button(self.commands.paste_action, "pasteButton", _("Paste a credential"))
+        self.qr_button = self._tool_button(self.edits.qr_action, "qrImportButton", _("Import a QR image"))
         self.endorse_button = self._tool_button(self.edits.endorse_action, "endorseButton",
-                                                "Endorse someone's credential")
+                                                _("Endorse someone's credential"))
         self.adding = [self.add_button, self.import_button, self.paste_button, self.qr_button, self.endorse_button]
         adding_box = QWidget()
         adding = FlowLayout(adding_box, spacing=8)
@@ -95,8 +95,8 @@ class RecordsPage(QWidget):
         left_layout.addWidget(self.search)
         counting = QHBoxLayout()
         counting.addWidget(self.count, 1)
-        self.show_hidden = QCheckBox("Show hidden")
-        name(self.show_hidden, "showHidden", "Show hidden records", "Also list the records you hid.")
+        self.show_hidden = QCheckBox(_("Show hidden"))
+        name(self.show_hidden, "showHidden", _("Show hidden records"), _("Also list the records you hid."))
         self.show_hidden.toggled.connect(lambda _on: self.refresh())
         counting.addWidget(self.show_hidden)
         left_layout.addLayout(counting)
@@ -106,7 +106,7 @@ class RecordsPage(QWidget):
         undo_row = QHBoxLayout(self.undo_bar)
         undo_row.setContentsMargins(10, 6, 6, 6)
         self.undo_text = label("", object_name="undoText")
-        self.undo_button = self._tool_button(self.edits.undo_action, "undoButton", "Undo the delete")
+        self.undo_button = self._tool_button(self.edits.undo_action, "undoButton", _("Undo the delete"))
         undo_row.addWidget(self.undo_text, 1)
         undo_row.addWidget(self.undo_button)
         self.undo_bar.hide()
@@ -161,7 +161,7 @@ class RecordsPage(QWidget):
         title_row = QHBoxLayout()
         title_row.setSpacing(10)
         self.wallet_name = label(role="heading", wrap=False, object_name="walletName")
-        self.demo_badge = badge("Demo wallet", "demo")
+        self.demo_badge = badge(_("Demo wallet"), "demo")
         title_row.addWidget(self.wallet_name)
         title_row.addWidget(self.demo_badge)
         title_row.addStretch(1)
@@ -170,9 +170,9 @@ class RecordsPage(QWidget):
         self.did_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         text.addWidget(self.did_label)
         row.addLayout(text, 1)
-        self.lock_button = button("Lock", "lockButton", "Lock the wallet")
-        self.lock_button.setToolTip("Lock the wallet (Ctrl+L)")
-        self.lock_button.setAccessibleDescription("Closes the wallet; the passphrase is needed to open it again.")
+        self.lock_button = button(_("Lock"), "lockButton", _("Lock the wallet"))
+        self.lock_button.setToolTip(_("Lock the wallet (Ctrl+L)"))
+        self.lock_button.setAccessibleDescription(_("Closes the wallet; the passphrase is needed to open it again."))
         self.lock_button.setMinimumWidth(110)
         row.addWidget(self.lock_button, 0, Qt.AlignmentFlag.AlignVCenter)
         self.header_buttons: list[QWidget] = [self.lock_button]  # Trusted issuers… is in the Wallet menu
@@ -211,11 +211,11 @@ class RecordsPage(QWidget):
             return
         self.session = session
         self._unsubscribe = session.events.subscribe(self._on_event)
-        self.wallet_name.setText(session.path.name.removesuffix(SUFFIX) or "Wallet")
+        self.wallet_name.setText(session.path.name.removesuffix(SUFFIX) or _("Wallet"))
         self.demo_badge.setVisible(session.is_demo)
-        self.did_label.setText(f"Your ID (DID): {shorten_did(session.did)}")
+        self.did_label.setText(_("Your ID (DID): {did}").format(did=shorten_did(session.did)))
         self.did_label.setToolTip(session.did)
-        self.did_label.setAccessibleName(f"Your ID (DID): {session.did}")
+        self.did_label.setAccessibleName(_("Your ID (DID): {did}").format(did=session.did))
         self.search.clear()
         self.show_hidden.setChecked(False)
         self.commands.set_available(True)
@@ -248,7 +248,7 @@ class RecordsPage(QWidget):
         self.count.clear()
         self.wallet_name.clear()
         self.did_label.clear()
-        self.detail.show_message("The wallet is locked.")
+        self.detail.show_message(_("The wallet is locked."))
 
     # -- behaviour ------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -270,19 +270,22 @@ class RecordsPage(QWidget):
         self.model.set_records(records)
         if not text:
             unseen = everything - total
-            self.count.setText(f"{total} record{'s' if total != 1 else ''}"
-                               + (f" ({unseen} hidden)" if unseen else ""))
+            counted = ngettext("{count} record", "{count} records", total).format(count=total)
+            self.count.setText(_("{records} ({hidden} hidden)").format(records=counted, hidden=unseen)
+                               if unseen else counted)
         elif records:
-            self.count.setText(f"{len(records)} of {total} records match “{text}”")
+            self.count.setText(ngettext("{shown} of {count} record matches “{text}”",
+                                        "{shown} of {count} records match “{text}”", total).format(
+                shown=len(records), count=total, text=text))
         else:
-            self.count.setText(f"No records match “{text}”")
+            self.count.setText(_("No records match “{text}”").format(text=text))
         ids = [r.id for r in records]
         if records:
             self.list.setCurrentIndex(self.model.index(ids.index(selected) if selected in ids else 0))
         elif text:
-            self.detail.show_message(f"No record matches “{text}”. Try fewer or shorter words.")
+            self.detail.show_message(_("No record matches “{text}”. Try fewer or shorter words.").format(text=text))
         elif everything:
-            self.detail.show_message(ALL_HIDDEN)
+            self.detail.show_message(_(ALL_HIDDEN))
         else:
             self.detail.show_empty()
 
@@ -335,7 +338,8 @@ class RecordsPage(QWidget):
             self.undo_bar.hide()
             self.undo_text.clear()
             return
-        self.undo_text.setText(f"Deleted “{one_line(title)}”. You can put it back until you lock the wallet.")
+        self.undo_text.setText(_("Deleted “{title}”. You can put it back until you lock the wallet.").format(
+            title=one_line(title)))
         self.undo_bar.show()
 
     def _delete_current(self) -> None:

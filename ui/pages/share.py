@@ -33,10 +33,11 @@ from ui.pages.share_print import print_pages, printer_for
 from ui.pages.share_work import Choice, Prepared, history, note, prepare, save, views
 from ui.widgets import busy_bar, button, label, message_label, name, section, selectable, show_message
 from ui.worker import Failed, Jobs
-from wallet.api import Session, ShareRecord, ViewRow
+from wallet.api import N_, Session, ShareRecord, ViewRow, _, ngettext
 
-FORM_WORDS = {"json": "bundle file", "jsonresume": "JSON Resume", "qr": "QR code", "pdf": "PDF résumé",
-              "print": "printed PDF"}
+FORM_WORDS = {"json": N_("bundle file"), "jsonresume": N_("JSON Resume"), "qr": N_("QR code"),  # i18n: not shown
+              "pdf": N_("PDF résumé"), "print": N_("printed PDF")}  # i18n: not shown
+"""Each form's name in a sentence (keys are the forms' codes; the names are shown through _())."""
 THUMB_WIDTH = 180
 QR_SIDE = 330
 Chooser = Callable[[str, str, str], str]
@@ -89,32 +90,32 @@ class SharePage(QWidget):
         outer.setContentsMargins(28, 16, 28, 16)
         outer.setSpacing(8)
         top = QHBoxLayout()
-        top.addWidget(label("Share a view", "title"), 1)
-        self.back_button = button("Back to records", "shareBackButton", "Back to your records")
+        top.addWidget(label(_("Share a view"), "title"), 1)
+        self.back_button = button(_("Back to records"), "shareBackButton", _("Back to your records"))
         top.addWidget(self.back_button, 0)
         outer.addLayout(top)
-        outer.addWidget(label("Choose a view: only its records, skills and statement leave the wallet, signed by "
-                              "you, so the person you send it to can check it. Preview it first.", "muted"))
+        outer.addWidget(label(_("Choose a view: only its records, skills and statement leave the wallet, signed by "
+                              "you, so the person you send it to can check it. Preview it first."), "muted"))
         form = QHBoxLayout()
         form.setSpacing(12)
-        self.view_picker = _combo("shareViewPicker", "View to share", [])
+        self.view_picker = _combo("shareViewPicker", _("View to share"), [])
         self.view_picker.setMinimumWidth(220)
         self.recipient = QLineEdit()
-        name(self.recipient, "shareRecipient", "Recipient (optional)",
-             "Who it is for; the bundle is made for them and says so")
+        name(self.recipient, "shareRecipient", _("Recipient (optional)"),
+             _("Who it is for; the bundle is made for them and says so"))
         self.recipient.setPlaceholderText("e.g. ACME Logistics")
         self.expires = QLineEdit()
-        name(self.expires, "shareExpiry", "Last day it is good (optional)", "A date like 2026-12-31, or empty")
+        name(self.expires, "shareExpiry", _("Last day it is good (optional)"), _("A date like 2026-12-31, or empty"))
         self.expires.setPlaceholderText(QDate.currentDate().addDays(30).toString("yyyy-MM-dd"))
         self.expires.setMaximumWidth(130)
         self.layout_picker = _combo("shareLayout", "PDF layout",
-                                    [("Skills first", "skills"), ("Chronological", "chronological")])
-        self.paper_picker = _combo("sharePaper", "Paper size", [("A4", "a4"), ("US Letter", "letter")])
-        self.preview_button = button("Preview", "sharePreviewButton", "Preview what will leave the wallet",
+                                    [(_("Skills first"), "skills"), (_("Chronological"), "chronological")])
+        self.paper_picker = _combo("sharePaper", _("Paper size"), [("A4", "a4"), ("US Letter", "letter")])
+        self.preview_button = button(_("Preview"), "sharePreviewButton", _("Preview what will leave the wallet"),
                                      primary=True)
-        for caption, widget in (("View", self.view_picker), ("For (recipient)", self.recipient),
-                                ("Good until", self.expires), ("PDF layout", self.layout_picker),
-                                ("Paper", self.paper_picker)):
+        for caption, widget in ((_("View"), self.view_picker), (_("For (recipient)"), self.recipient),
+                                (_("Good until"), self.expires), ("PDF layout", self.layout_picker),
+                                (_("Paper"), self.paper_picker)):
             form.addWidget(_caption(caption, widget), 2 if widget is self.view_picker else 1)
         form.addWidget(self.preview_button, 0, Qt.AlignmentFlag.AlignBottom)
         outer.addLayout(form)
@@ -126,12 +127,14 @@ class SharePage(QWidget):
         outer.addWidget(self.done)
 
         actions = QHBoxLayout()
-        self.qr_button = button("Show QR code", "shareQrButton", "Show the QR code large")
-        self.save_qr_button = button("Save QR images…", "shareSaveQrButton", "Save the QR code images to a folder")
-        self.save_bundle_button = button("Save bundle file…", "shareSaveBundleButton", "Save the signed bundle file")
-        self.save_pdf_button = button("Save PDF…", "shareSavePdfButton", "Save the PDF résumé")
-        self.print_button = button("Print PDF…", "sharePrintButton", "Print the PDF résumé")
-        self.resume_button = button("Export JSON Resume…", "shareJsonResumeButton", "Export as JSON Resume")
+        self.qr_button = button(_("Show QR code"), "shareQrButton", _("Show the QR code large"))
+        self.save_qr_button = button(_("Save QR images…"), "shareSaveQrButton",
+                                     _("Save the QR code images to a folder"))
+        self.save_bundle_button = button(_("Save bundle file…"), "shareSaveBundleButton",
+                                         _("Save the signed bundle file"))
+        self.save_pdf_button = button(_("Save PDF…"), "shareSavePdfButton", _("Save the PDF résumé"))
+        self.print_button = button(_("Print PDF…"), "sharePrintButton", _("Print the PDF résumé"))
+        self.resume_button = button(_("Export JSON Resume…"), "shareJsonResumeButton", _("Export as JSON Resume"))
         self.outputs = [self.qr_button, self.save_qr_button, self.save_bundle_button, self.save_pdf_button,
                         self.print_button, self.resume_button]
         for action in self.outputs:
@@ -148,9 +151,9 @@ class SharePage(QWidget):
         self.summary_frame.setProperty("role", "panel")
         summary = QVBoxLayout(self.summary_frame)
         summary.setContentsMargins(14, 10, 14, 10)
-        summary.addWidget(label("What will leave the wallet", "subheading"))
-        self.summary = selectable(label("Choose a view and press Preview.", object_name="shareSummary"))
-        self.summary.setAccessibleName("What will leave the wallet")
+        summary.addWidget(label(_("What will leave the wallet"), "subheading"))
+        self.summary = selectable(label(_("Choose a view and press Preview."), object_name="shareSummary"))
+        self.summary.setAccessibleName(_("What will leave the wallet"))
         summary.addWidget(self.summary)
         summary.addStretch(1)
         body.addWidget(self.summary_frame, 0, 0)
@@ -161,15 +164,15 @@ class SharePage(QWidget):
         qr.setContentsMargins(14, 10, 14, 10)
         self.qr_image = QLabel()
         self.qr_image.setTextFormat(Qt.TextFormat.PlainText)  # an image only; never rich text
-        name(self.qr_image, "shareQrImage", "QR code of the bundle")
+        name(self.qr_image, "shareQrImage", _("QR code of the bundle"))
         self.qr_image.setAlignment(Qt.AlignmentFlag.AlignCenter)
         qr.addWidget(self.qr_image, 0)
         self.qr_caption = label("", "strong", object_name="shareQrCaption")
         self.qr_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         qr.addWidget(self.qr_caption)
         steps = QHBoxLayout()
-        self.qr_previous = button("Previous", "shareQrPrevious", "Previous QR code of the set")
-        self.qr_next = button("Next", "shareQrNext", "Next QR code of the set")
+        self.qr_previous = button(_("Previous"), "shareQrPrevious", _("Previous QR code of the set"))
+        self.qr_next = button(_("Next"), "shareQrNext", _("Next QR code of the set"))
         steps.addWidget(self.qr_previous)
         steps.addStretch(1)
         steps.addWidget(self.qr_next)
@@ -178,7 +181,7 @@ class SharePage(QWidget):
         self.qr_frame.hide()
         body.addWidget(self.qr_frame, 0, 2)
         pages_box = QVBoxLayout()
-        pages_box.addWidget(section("The PDF résumé's pages", "sharePagesHeading"))
+        pages_box.addWidget(section(_("The PDF résumé's pages"), "sharePagesHeading"))
         self.page_row = QHBoxLayout()
         self.page_row.setSpacing(10)
         self.page_labels: list[QLabel] = []
@@ -187,9 +190,9 @@ class SharePage(QWidget):
         body.addLayout(pages_box, 0, 1)
         outer.addLayout(body)
 
-        outer.addWidget(section("Shared before", "shareHistoryHeading"))
+        outer.addWidget(section(_("Shared before"), "shareHistoryHeading"))
         self.history_list = QListWidget()
-        name(self.history_list, "shareHistory", "Share history", "When, to whom, which view, which form")
+        name(self.history_list, "shareHistory", _("Share history"), _("When, to whom, which view, which form"))
         self.history_list.setMinimumHeight(110)
         outer.addWidget(self.history_list)
         outer.addStretch(1)
@@ -204,12 +207,12 @@ class SharePage(QWidget):
         self.qr_previous.clicked.connect(lambda: self._step_code(-1))
         self.qr_next.clicked.connect(lambda: self._step_code(1))
         self.save_qr_button.clicked.connect(lambda: self._save_folder())
-        self.save_bundle_button.clicked.connect(lambda: self._save("json", "Save the signed bundle",
-                                                                   "bundle.json", "Bundle (*.json)"))
-        self.save_pdf_button.clicked.connect(lambda: self._save("pdf", "Save the PDF résumé", "resume.pdf",
+        self.save_bundle_button.clicked.connect(lambda: self._save("json", _("Save the signed bundle"),
+                                                                   "bundle.json", _("Bundle (*.json)")))
+        self.save_pdf_button.clicked.connect(lambda: self._save("pdf", _("Save the PDF résumé"), "resume.pdf",
                                                                 "PDF (*.pdf)"))
-        self.resume_button.clicked.connect(lambda: self._save("jsonresume", "Export JSON Resume", "resume.json",
-                                                              "JSON Resume (*.json)"))
+        self.resume_button.clicked.connect(lambda: self._save("jsonresume", _("Export JSON Resume"), "resume.json",
+                                                              _("JSON Resume (*.json)")))
         self.print_button.clicked.connect(self.print_pdf)
         self.recipient.returnPressed.connect(self.preview)
         self.expires.returnPressed.connect(self.preview)
@@ -261,15 +264,15 @@ class SharePage(QWidget):
         self.view_picker.blockSignals(True)
         self.view_picker.clear()
         for row in found:
-            self.view_picker.addItem(row.name or "(unnamed view)", row.id)
+            self.view_picker.addItem(row.name or _("(unnamed view)"), row.id)
         kept = self.view_picker.findData(chosen)
         self.view_picker.setCurrentIndex(max(kept, 0))
         self.view_picker.blockSignals(False)
         if kept < 0:
             self._forget_preview()
         if not found:
-            show_message(self.error, "There is no view to share yet. Make one on the Opportunities page: pick "
-                                     "the records and skills for one opportunity, then come back here.")
+            show_message(self.error, _("There is no view to share yet. Make one on the Opportunities page: pick "
+                                     "the records and skills for one opportunity, then come back here."))
         self.preview_button.setEnabled(bool(found))
         self._show_history(shares)
 
@@ -300,7 +303,7 @@ class SharePage(QWidget):
         for page in self.page_labels:
             page.deleteLater()
         self.page_labels = []
-        self.summary.setText("Choose a view and press Preview.")
+        self.summary.setText(_("Choose a view and press Preview."))
         show_message(self.done, "")
 
     def _show_preview(self, prepared: Prepared) -> None:
@@ -309,11 +312,11 @@ class SharePage(QWidget):
         for number, data in enumerate(prepared.pages, start=1):
             page = QLabel()
             page.setTextFormat(Qt.TextFormat.PlainText)  # an image only; never rich text
-            name(page, f"sharePdfPage{number}", f"Page {number} of the PDF résumé")
+            name(page, f"sharePdfPage{number}", _("Page {number} of the PDF résumé").format(number=number))
             pixmap = QPixmap.fromImage(QImage.fromData(data))
             page.setPixmap(pixmap.scaledToWidth(THUMB_WIDTH, Qt.TransformationMode.SmoothTransformation))
             page.setStyleSheet("QLabel { border: 1px solid #d5dae2; background: white; }")
-            page.setToolTip(f"Page {number} of {len(prepared.pages)}")
+            page.setToolTip(_("Page {number} of {count}").format(number=number, count=len(prepared.pages)))
             self.page_row.addWidget(page, 0, Qt.AlignmentFlag.AlignTop)
             self.page_labels.append(page)
         for widget in self.outputs:
@@ -345,13 +348,14 @@ class SharePage(QWidget):
         self.qr_image.setPixmap(pixmap.scaled(QR_SIDE, QR_SIDE, Qt.AspectRatioMode.KeepAspectRatio,
                                               Qt.TransformationMode.FastTransformation))
         count = len(codes)
-        self.qr_caption.setText(f"{code.index} of {count}" if count > 1 else "One code holds the whole bundle")
+        caption = _("{number} of {count}").format(number=code.index, count=count)
+        self.qr_caption.setText(caption if count > 1 else _("One code holds the whole bundle"))
         self.qr_image.setAccessibleDescription(self.qr_caption.text())
         for widget in (self.qr_previous, self.qr_next):
             widget.setVisible(count > 1)
 
     def _ask_save(self, title: str, suggested: str, filters: str) -> str:
-        chosen, _ = QFileDialog.getSaveFileName(self, title, suggested, filters)
+        chosen, _chosen_filter = QFileDialog.getSaveFileName(self, title, suggested, filters)
         return chosen
 
     def _ask_folder(self, title: str) -> str:
@@ -363,7 +367,7 @@ class SharePage(QWidget):
             self.save_to(form, Path(chosen))
 
     def _save_folder(self) -> None:
-        chosen = self.choose_folder("Choose a folder for the QR code images")
+        chosen = self.choose_folder(_("Choose a folder for the QR code images"))
         if chosen:
             self.save_to("qr", Path(chosen))
 
@@ -376,7 +380,7 @@ class SharePage(QWidget):
 
         def saved(shares: list[ShareRecord]) -> None:
             self._show_history(shares)
-            show_message(self.done, f"Saved the {FORM_WORDS[form]} to {path}.")
+            show_message(self.done, _("Saved the {form} to {path}.").format(form=_(FORM_WORDS[form]), path=path))
 
         self._run(lambda: save(session, prepared, form, path), saved)
 
@@ -391,7 +395,7 @@ class SharePage(QWidget):
         if not self.run_print_dialog(dialog):
             return
         print_pages(printer, prepared.pages)
-        show_message(self.done, "The PDF résumé was sent to the printer.")
+        show_message(self.done, _("The PDF résumé was sent to the printer."))
         self._run(lambda: note(session, prepared, "pdf"), self._show_history)
 
     # -- history --------------------------------------------------------------------------------------------
@@ -399,7 +403,7 @@ class SharePage(QWidget):
         self.shares = shares
         self.history_list.clear()
         if not shares:
-            self.history_list.addItem("Nothing has been shared from this wallet yet.")
+            self.history_list.addItem(_("Nothing has been shared from this wallet yet."))
         for share in shares:
             self.history_list.addItem(history_line(share))
 
@@ -410,11 +414,12 @@ class SharePage(QWidget):
 def history_line(share: ShareRecord) -> str:
     """'2026-12-04 15:10 UTC · PDF résumé · view Forklift operator · to ACME · 4 records · good until …'"""
     when = share.shared_at.replace("T", " ")[:16] + " UTC"
-    parts = [when, FORM_WORDS.get(share.form, share.form), f"view {share.view_name}",
-             f"to {share.recipient}" if share.recipient else "no recipient named",
-             f"{len(share.records)} record{'s' if len(share.records) != 1 else ''}"]
+    parts = [when, _(FORM_WORDS[share.form]) if share.form in FORM_WORDS else share.form,
+             _("view {name}").format(name=share.view_name),
+             _("to {recipient}").format(recipient=share.recipient) if share.recipient else _("no recipient named"),
+             ngettext("{count} record", "{count} records", len(share.records)).format(count=len(share.records))]
     if share.expires:
-        parts.append(f"good until {share.expires[:10]}")
+        parts.append(_("good until {date}").format(date=share.expires[:10]))
     return " · ".join(parts)
 
 
@@ -422,23 +427,27 @@ def summary_text(prepared: Prepared) -> str:
     """The records, skills and statement the bundle carries, in words."""
     resume = prepared.shared.resume
     share = prepared.shared.share
-    lines = [f"Signed by {resume.name or 'you'} for "
-             + (share.recipient if share.recipient else "anyone (no recipient named)")
-             + (f", good until {share.expires[:10]}" if share.expires else ", with no end date") + "."]
-    lines.append(f"For: {resume.opportunity}" if resume.opportunity else "")
-    lines.append(f"Records ({len(resume.entries)}):")
+    signer = resume.name or _("you")
+    recipient = share.recipient or _("anyone (no recipient named)")
+    lines = [_("Signed by {signer} for {recipient}, good until {date}.").format(
+        signer=signer, recipient=recipient, date=share.expires[:10]) if share.expires else
+        _("Signed by {signer} for {recipient}, with no end date.").format(signer=signer, recipient=recipient)]
+    lines.append(_("For: {opportunity}").format(opportunity=resume.opportunity) if resume.opportunity else "")
+    lines.append(_("Records ({count}):").format(count=len(resume.entries)))
     for entry in resume.entries:
         org = f" — {entry.organisation}" if entry.organisation else ""
-        own = " (self-asserted)" if entry.self_asserted else ""
+        own = _(" (self-asserted)") if entry.self_asserted else ""
         lines.append(f"  • {entry.title}{org}{own}")
-    lines.append(f"Skills, in your order ({len(resume.skills)}):")
+    lines.append(_("Skills, in your order ({count}):").format(count=len(resume.skills)))
     for number, skill in enumerate(resume.skills, start=1):
         lines.append(f"  {number}. {skill.label}")
     if resume.statement:
-        lines.append(f"Your statement: “{resume.statement}”")
+        lines.append(_("Your statement: “{statement}”").format(statement=resume.statement))
     for contact in resume.contacts:
-        lines.append(f"Contact: {contact}")
-    codes = prepared.codes
-    lines.append(f"QR: {'one code' if len(codes) == 1 else f'a set of {len(codes)} codes'}; PDF: "
-                 f"{len(prepared.pages)} page{'s' if len(prepared.pages) != 1 else ''}.")
+        lines.append(_("Contact: {contact}").format(contact=contact))
+    codes = len(prepared.codes)
+    qr = _("one code") if codes == 1 else ngettext("a set of {count} code", "a set of {count} codes", codes).format(
+        count=codes)
+    pages = ngettext("{count} page", "{count} pages", len(prepared.pages)).format(count=len(prepared.pages))
+    lines.append(_("QR: {codes}; PDF: {pages}.").format(codes=qr, pages=pages))
     return "\n".join(line for line in lines if line)

@@ -6,6 +6,8 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
+from wallet.api import _
+
 PAGE_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 
 
@@ -14,7 +16,7 @@ def printer_for(paper: str) -> QPrinter:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageSize(QPageSize(PAGE_SIZES.get(paper, QPageSize.PageSizeId.A4)))
     printer.setPageOrientation(QPageLayout.Orientation.Portrait)
-    printer.setDocName("Skills résumé")
+    printer.setDocName(_("Skills résumé"))
     return printer
 
 

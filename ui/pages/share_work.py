@@ -24,6 +24,7 @@ from wallet.api import (
     ShareRecord,
     UsageError,
     ViewRow,
+    _,
     atomic_write,
     make_qr_set,
     resume_pdf,
@@ -99,7 +100,7 @@ def note(session: Session, prepared: Prepared, form: str) -> list[ShareRecord]:
 
 def _file(path: Path) -> Path:
     if path.is_dir():
-        raise UsageError(f"{path} is a folder; choose a file name.")
+        raise UsageError(_("{path} is a folder; choose a file name.").format(path=path))
     return path
 
 
@@ -114,12 +115,12 @@ def save(session: Session, prepared: Prepared, form: str, path: Path) -> list[Sh
         atomic_write(_file(path), text.encode("utf-8"))
     elif form == "qr":
         if path.exists() and not path.is_dir():
-            raise UsageError(f"{path} is a file; QR codes are saved into a folder.")
+            raise UsageError(_("{path} is a file; QR codes are saved into a folder.").format(path=path))
         path.mkdir(parents=True, exist_ok=True)
         for code in prepared.codes:
             stem = "bundle" if code.count == 1 else f"bundle-{code.index}-of-{code.count}"
             atomic_write(path / f"{stem}.png", code.png)
             atomic_write(path / f"{stem}.svg", code.svg)
     else:
-        raise UsageError(f"There is no form called {form!r}.")
+        raise UsageError(_("There is no form called {form}.").format(form=repr(form)))
     return note(session, prepared, form)

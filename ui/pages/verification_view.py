@@ -23,13 +23,13 @@ from ui.status import (
     when_checked,
 )
 from ui.widgets import button, label, pill, plain_tip, selectable
-from wallet.api import SavedCheck, SavedReport, one_line
+from wallet.api import N_, SavedCheck, SavedReport, _, one_line
 
-CHECK_AGAIN = "Check again"
-CHECKING = "Checking…"
+CHECK_AGAIN = N_("Check again")
+CHECKING = N_("Checking…")
 
 
-SOMEONE_ELSE_SENTENCE = ("But it was issued to someone else, not to you: the wallet keeps it, and does not count it "
+SOMEONE_ELSE_SENTENCE = N_("But it was issued to someone else, not to you: the wallet keeps it, and does not count it "
                          "as yours.")
 
 
@@ -37,7 +37,9 @@ def check_lines(report: SavedReport | None) -> list[str]:
     """The report as sentences a screen reader can read in order."""
     if report is None:
         return []
-    return [f"{check_name(c.check)}: {outcome_look(c.outcome.value).word}. {c.message}" for c in report.checks]
+    return [_("{check}: {outcome}. {message}").format(
+        check=check_name(c.check), outcome=outcome_look(c.outcome.value).word, message=c.message)
+        for c in report.checks]
 
 
 def checks_grid(checks: Sequence[SavedCheck], prefix: str = "check_") -> QGridLayout:
@@ -79,7 +81,7 @@ class VerificationView(QFrame):
         super().__init__(parent)
         self.setObjectName("verificationReport")
         self.setProperty("role", "panel")
-        self.setAccessibleName("Verification")
+        self.setAccessibleName(_("Verification"))
         status = None if report is None else report.status.value
         look = status_look(status)
         layout = QVBoxLayout(self)
@@ -91,15 +93,15 @@ class VerificationView(QFrame):
         mark = label("LER", wrap=False, object_name="verdictMark")
         mark.setAlignment(Qt.AlignmentFlag.AlignCenter)
         mark.setFixedSize(30, 30)
-        mark.setAccessibleName("Checked by LER Wallet")
-        mark.setToolTip("Checked by LER Wallet on this computer")
+        mark.setAccessibleName(_("Checked by LER Wallet"))
+        mark.setToolTip(_("Checked by LER Wallet on this computer"))
         top.addWidget(mark, 0, Qt.AlignmentFlag.AlignVCenter)
-        top.addWidget(label("Verification", "subheading", wrap=False))
+        top.addWidget(label(_("Verification"), "subheading", wrap=False))
         top.addStretch(1)
-        self.reverify: QPushButton = button(CHECK_AGAIN, "reverifyButton", "Check this credential again")
+        self.reverify: QPushButton = button(_(CHECK_AGAIN), "reverifyButton", _("Check this credential again"))
         self.reverify.setAccessibleDescription(
-            "Checks the signature, dates, revocation list and issuer again, with what the wallet knows now.")
-        self.reverify.setToolTip("Check the signature, dates and issuer again")
+            _("Checks the signature, dates, revocation list and issuer again, with what the wallet knows now."))
+        self.reverify.setToolTip(_("Check the signature, dates and issuer again"))
         self.reverify.clicked.connect(self.reverify_clicked)
         top.addWidget(self.reverify, 0, Qt.AlignmentFlag.AlignVCenter)
         layout.addLayout(top)
@@ -109,7 +111,7 @@ class VerificationView(QFrame):
         layout.addWidget(sentence)
         someone_else = report is not None and report.outcome_of("recipient") == "failed"
         if someone_else:  # genuine or not, it is not the learner's: said next to the verdict, not only in a row
-            layout.addWidget(label(SOMEONE_ELSE_SENTENCE, "note", object_name="verificationRecipient"))
+            layout.addWidget(label(_(SOMEONE_ELSE_SENTENCE), "note", object_name="verificationRecipient"))
         checked = when_checked(None if report is None else report.checked_at)
         if checked:
             layout.addWidget(label(checked, "muted", object_name="verificationCheckedAt"))
@@ -121,10 +123,10 @@ class VerificationView(QFrame):
             line.setProperty("role", "rule")
             layout.addWidget(line)
             layout.addLayout(checks_grid(checks))
-        recipient = [SOMEONE_ELSE_SENTENCE] if someone_else else []
+        recipient = [_(SOMEONE_ELSE_SENTENCE)] if someone_else else []
         self.setAccessibleDescription("\n".join([look.text, status_sentence(status), *recipient, checked,
                                                 *check_lines(report)]))
 
     def set_checking(self, checking: bool) -> None:
         self.reverify.setEnabled(not checking)
-        self.reverify.setText(CHECKING if checking else CHECK_AGAIN)
+        self.reverify.setText(_(CHECKING) if checking else _(CHECK_AGAIN))

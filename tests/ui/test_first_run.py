@@ -135,11 +135,11 @@ def test_first_window_fits_a_small_screen_at_twice_the_text(
         assert size.width() <= 1366 and size.height() <= 768
         assert window.width() <= 1366 and window.height() <= 768
         assert window.minimumWidth() <= 480 and window.minimumHeight() <= 360
-        window.resize(900, 600)
-        qtbot.waitUntil(lambda: window.width() == 900 and window.height() == 600)
+        window.resize(600, 420)
+        qtbot.waitUntil(lambda: window.width() == 600 and window.height() == 420)
         scroll = window.page_scroll
         wanted = window.workspace.minimumSizeHint()
-        assert wanted.width() > 900 or wanted.height() > 600  # 2× text wants more room than that
+        assert wanted.width() > 600 or wanted.height() > 420  # 2× text wants more room than that
         qtbot.waitUntil(lambda: scroll.verticalScrollBar().maximum() > 0 or scroll.horizontalScrollBar().maximum() > 0)
         window.close()
     finally:
@@ -190,3 +190,36 @@ def test_start_pages_at_twice_the_text_keep_every_word_without_scrolling_sideway
     finally:
         style.apply(app)
         apply_language("en")
+
+
+def test_the_open_wallet_at_twice_the_text_puts_its_buttons_under_the_name(
+    qtbot: QtBot, demo_wallet: Path, tmp_path: Path
+) -> None:
+    """2× text in a 1,100-pixel window: the header's buttons go under the wallet's name instead of squeezing or
+    making the window scroll sideways; at normal size they stay beside it."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    style.apply(app, "light", 2.0)
+    try:
+        window = MainWindow(demo_wallet, kdf=FAST_KDF, preferences=Preferences(tmp_path / "settings.json"))
+        qtbot.addWidget(window)
+        window.resize(1100, 700)
+        window.show()
+        qtbot.waitExposed(window)
+        window.flow.submit_unlock(PASSPHRASE)
+        wait_for_step(qtbot, window, Step.UNLOCKED)
+        header = window.records.header
+        buttons = [b for b in window.records.header_buttons if b.isVisible()]
+        qtbot.waitUntil(lambda: all(b.width() >= b.sizeHint().width() for b in buttons))
+        app.processEvents()
+        assert window.page_scroll.horizontalScrollBar().maximum() == 0
+        name = find(window, QLabel, "walletName")
+        assert all(b.mapTo(header, b.rect().topLeft()).y() > name.mapTo(header, name.rect().bottomLeft()).y()
+                   for b in buttons)  # under the name
+        style.apply(app)
+        qtbot.waitUntil(lambda: all(b.mapTo(header, b.rect().topLeft()).y() < name.mapTo(header, name.rect()
+                                                                                          .bottomLeft()).y()
+                                    for b in buttons))  # beside it again at normal size
+        window.close()
+    finally:
+        style.apply(app)

@@ -11,9 +11,10 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QFrame,
     QHBoxLayout,
@@ -36,6 +37,29 @@ from wallet.api import N_, SUFFIX, Event, Onboarding, Session, WalletError, _, n
 __all__ = ["RecordsPage", "shorten_did"]
 
 ALL_HIDDEN = N_("Every record is hidden. Tick “Show hidden” to see them.")
+
+
+class _StackWhenNarrow(QObject):
+    """Puts the header's buttons under the wallet's name when the two do not fit side by side (large text, a
+    narrow window, longer words in Spanish), instead of making the whole window scroll sideways."""
+
+    def __init__(self, header: QWidget, row: QBoxLayout, left: QWidget, right: QWidget) -> None:
+        super().__init__(header)
+        self.row, self.left, self.right = row, left, right
+        header.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest) and isinstance(watched, QWidget):
+            margins = self.row.contentsMargins()
+            wanted = (self.left.sizeHint().width() + self.row.spacing() + self.right.sizeHint().width()
+                      + margins.left() + margins.right())
+            direction = (QBoxLayout.Direction.LeftToRight if watched.width() >= wanted
+                         else QBoxLayout.Direction.TopToBottom)
+            if self.row.direction() != direction:
+                self.row.setDirection(direction)
+                self.row.setAlignment(self.right, Qt.AlignmentFlag.AlignLeft if direction ==
+                                      QBoxLayout.Direction.TopToBottom else Qt.AlignmentFlag.AlignRight)
+        return False
 
 
 class RecordsPage(QWidget):
@@ -148,14 +172,18 @@ class RecordsPage(QWidget):
     def _header(self) -> QFrame:
         header = QFrame(self)  # the workspace moves it above the page tabs
         header.setObjectName("header")
-        row = QHBoxLayout(header)
+        row = QBoxLayout(QBoxLayout.Direction.LeftToRight, header)
         row.setContentsMargins(24, 14, 20, 14)
         row.setSpacing(14)
-        mark = label("LER", wrap=False, object_name="appMark")
+        identity = QWidget()
+        identity_row = QHBoxLayout(identity)
+        identity_row.setContentsMargins(0, 0, 0, 0)
+        identity_row.setSpacing(14)
+        mark = label("LER", wrap=False, object_name="appMark")  # i18n: not shown
         mark.setFixedSize(44, 44)
         mark.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        mark.setToolTip("LER Wallet")
-        row.addWidget(mark, 0, Qt.AlignmentFlag.AlignVCenter)
+        mark.setToolTip("LER Wallet")  # i18n: not shown
+        identity_row.addWidget(mark, 0, Qt.AlignmentFlag.AlignVCenter)
         text = QVBoxLayout()
         text.setSpacing(2)
         title_row = QHBoxLayout()
@@ -169,13 +197,21 @@ class RecordsPage(QWidget):
         self.did_label = label(role="muted", wrap=False, object_name="didLabel")
         self.did_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         text.addWidget(self.did_label)
-        row.addLayout(text, 1)
+        identity_row.addLayout(text, 1)
+        row.addWidget(identity, 1)
+        self.header_button_box = QWidget()
+        self.header_button_row = QHBoxLayout(self.header_button_box)
+        self.header_button_row.setContentsMargins(0, 0, 0, 0)
+        self.header_button_row.setSpacing(14)
         self.lock_button = button(_("Lock"), "lockButton", _("Lock the wallet"))
         self.lock_button.setToolTip(_("Lock the wallet (Ctrl+L)"))
         self.lock_button.setAccessibleDescription(_("Closes the wallet; the passphrase is needed to open it again."))
         self.lock_button.setMinimumWidth(110)
-        row.addWidget(self.lock_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.header_button_row.addWidget(self.lock_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addWidget(self.header_button_box, 0)
         self.header_buttons: list[QWidget] = [self.lock_button]  # Trusted issuers… is in the Wallet menu
+        header.setMinimumWidth(320)  # not the sum of its parts: with large text the buttons go under the name
+        _StackWhenNarrow(header, row, identity, self.header_button_box)
         return header
 
     @staticmethod
@@ -191,8 +227,7 @@ class RecordsPage(QWidget):
 
     def add_header_button(self, widget: QWidget) -> None:
         """Another header button, just before Lock (and before it in the tab order)."""
-        row = self.header.layout()
-        assert isinstance(row, QHBoxLayout)
+        row = self.header_button_row
         row.insertWidget(row.indexOf(self.lock_button), widget, 0, Qt.AlignmentFlag.AlignVCenter)
         self.header_buttons.insert(self.header_buttons.index(self.lock_button), widget)
         self.chain_tab_order()

@@ -116,6 +116,13 @@ def format_month(year: int, month: int, language: str | None = None) -> str:
     return format_skeleton("yMMMM", date(year, month, 1), locale=_locale(language))
 
 
+def format_short_month(year: int, month: int, language: str | None = None) -> str:
+    """A month of a year, short, as people of `language` write it ('Dec 2022' / 'dic 2022')."""
+    from babel.dates import format_skeleton
+
+    return format_skeleton("yMMM", date(year, month, 1), locale=_locale(language))
+
+
 def format_number(value: float | int, language: str | None = None) -> str:
     """A number with the grouping and decimal marks of `language` (1,234.5 / 1234,5)."""
     from babel.numbers import format_decimal
@@ -129,4 +136,4 @@ def _locale(language: str | None) -> str:
 
 
 __all__ = ["LANGUAGES", "LANGUAGE_NAMES", "N_", "_", "current_language", "format_date", "format_month", "format_number",
-           "language_for", "ngettext", "set_language"]
+           "format_short_month", "language_for", "ngettext", "set_language"]

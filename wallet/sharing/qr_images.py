@@ -27,6 +27,7 @@ import qrcode.util
 import zxingcpp
 from PIL import Image, ImageDraw, ImageFont, UnidentifiedImageError
 
+from wallet.i18n import _
 from wallet.resources import resource_path
 from wallet.sharing import qr_codec, vpqr
 from wallet.sharing.qr_codec import QrCodeError
@@ -69,7 +70,7 @@ class QrImage:
 
 def caption(index: int, count: int) -> str:
     """The line under a code of a set."""
-    return f"{index} of {count}" if count > 1 else ""
+    return _("{index} of {count}").format(index=index, count=count) if count > 1 else ""
 
 
 def capacity(version: int, ecc: str = DEFAULT_ECC) -> int:

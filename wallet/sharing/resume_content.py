@@ -16,6 +16,7 @@ from wallet.credentials.formats import Parsed
 from wallet.credentials.report import CheckName, ItemReport, Outcome, Status, overall_status
 from wallet.credentials.verifier import Verifier, VerifyOptions
 from wallet.errors import InvalidInputError
+from wallet.i18n import N_
 from wallet.sharing.lerrs import is_lerrs
 
 
@@ -30,11 +31,11 @@ class Standing(StrEnum):
 
 
 STANDING_LABELS = {
-    Standing.VERIFIED: "✓ Verified",
-    Standing.WARNINGS: "✓ Verified, with warnings",
-    Standing.NOT_VERIFIED: "✗ Not verified",
-    Standing.NOT_CHECKED: "? Not checked",
-    Standing.SELF_ASSERTED: "◇ Self-asserted",
+    Standing.VERIFIED: N_("✓ Verified"),
+    Standing.WARNINGS: N_("✓ Verified, with warnings"),
+    Standing.NOT_VERIFIED: N_("✗ Not verified"),
+    Standing.NOT_CHECKED: N_("? Not checked"),
+    Standing.SELF_ASSERTED: N_("◇ Self-asserted"),
 }
 """Marks and words that read the same in black and white: the mark is never the only signal."""
 
@@ -106,9 +107,10 @@ class ResumeContent:
 
 # -- built from a signed bundle ---------------------------------------------------------------------------------
 _EXPERIENCE = frozenset({"job", "volunteering", "military", "caregiving", "project"})
-_KIND_WORDS = {"job": "Job", "volunteering": "Volunteering", "military": "Military service",
-               "caregiving": "Caregiving", "project": "Project", "training": "Training",
-               "credential": "", "experience": "Experience"}
+_KIND_WORDS = {"job": N_("Job"), "volunteering": N_("Volunteering"), "military": N_("Military service"),
+               "caregiving": N_("Caregiving"), "project": N_("Project"), "training": N_("Training"),
+               "credential": "", "experience": N_("Experience")}
+"""Marked only: the résumé prints them through _()."""
 _IGNORED = frozenset({CheckName.TRUSTED_ISSUER})
 """The learner's own list of trusted issuers says nothing to a reader of their résumé."""
 

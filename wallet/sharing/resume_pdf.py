@@ -14,6 +14,7 @@ import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 from typing import Any
 from xml.sax.saxutils import escape
@@ -44,6 +45,7 @@ from reportlab.platypus import (
 
 from wallet.credentials.verifier import VerifyOptions
 from wallet.errors import UsageError
+from wallet.i18n import N_, _, current_language, format_date, format_short_month, ngettext
 from wallet.sharing import qr_codec, qr_images
 from wallet.sharing.pdf_attachment import BUNDLE_FILE_NAME, attach
 from wallet.sharing.pdf_fonts import BOLD, REGULAR, register_fonts, visual
@@ -149,10 +151,12 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 def short_date(iso: str) -> str:
     """"2023-06-14…" -> "Jun 2023"; "2023" -> "2023"; anything unreadable is shown as given (clipped)."""
     text = iso.strip()
-    year, _, rest = text.partition("-")
+    year, _dash, rest = text.partition("-")
     if len(year) == 4 and year.isdigit():
         month = rest[:2]
         if month.isdigit() and 1 <= int(month) <= 12:
+            if current_language() != "en":
+                return format_short_month(int(year), int(month))
             return f"{_MONTHS[int(month) - 1]} {year}"
         return year
     return text[:20]
@@ -163,6 +167,8 @@ def long_date(iso: str) -> str:
     text = iso.strip()[:10]
     day = text[8:10]
     if len(text) == 10 and day.isdigit() and 1 <= int(day) <= 31 and short_date(text) != text[:20]:
+        if current_language() != "en":
+            return format_date(date(int(text[:4]), int(text[5:7]), int(day)), "medium")
         return f"{int(day)} {short_date(text)}"
     return short_date(iso)
 
@@ -175,13 +181,14 @@ def _skill_name(name: str) -> str:
 def when(record: ResumeRecord) -> str:
     """The record's dates in words: a span for jobs and courses, the award date for an issued credential."""
     if record.start:
-        end = short_date(record.end) if record.end else "present"
+        end = short_date(record.end) if record.end else _("present")
         start = short_date(record.start)
         return start if start == end else f"{start} – {end}"
-    issued = f"Issued {short_date(record.issued)}" if record.issued else ""
+    issued = _("Issued {date}").format(date=short_date(record.issued)) if record.issued else ""
     if record.valid_until:
-        return f"{issued}, valid until {short_date(record.valid_until)}" if issued else \
-            f"Valid until {short_date(record.valid_until)}"
+        until = short_date(record.valid_until)
+        return (_("Issued {date}, valid until {until}").format(date=short_date(record.issued), until=until)
+                if issued else _("Valid until {until}").format(until=until))
     return issued
 
 
@@ -191,19 +198,20 @@ def _sort_key(record: ResumeRecord) -> str:
 
 # -- pieces ---------------------------------------------------------------------------------------------------
 def _header(content: ResumeContent, st: dict[str, ParagraphStyle]) -> list[Flowable]:
-    parts: list[Flowable] = [Paragraph(_text(content.name or "Résumé"), st["name"])]
+    parts: list[Flowable] = [Paragraph(_text(content.name or _("Résumé")), st["name"])]
     if content.contacts:
         parts.append(Paragraph("  ·  ".join(_text(c) for c in content.contacts), st["contact"]))
     if content.opportunity:
-        parts.append(Paragraph(f"<b>For:</b> {_text(_clip(content.opportunity, 160))}", st["meta"]))
+        heading = escape(_("For:"))
+        parts.append(Paragraph(f"<b>{heading}</b> {_text(_clip(content.opportunity, 160))}", st["meta"]))
     meta = []
     if content.recipient:
-        meta.append(f"Prepared for {_text(content.recipient)}")
+        meta.append(escape(_("Prepared for {recipient}")).format(recipient=_text(content.recipient)))
     if content.prepared:
-        meta.append(f"signed {escape(long_date(content.prepared))}")
+        meta.append(escape(_("signed {date}").format(date=long_date(content.prepared))))
     if content.expires:
-        meta.append(f"good until {escape(long_date(content.expires))}")
-    meta.append("verifiable: see the last page")
+        meta.append(escape(_("good until {date}").format(date=long_date(content.expires))))
+    meta.append(escape(_("verifiable: see the last page")))
     first = meta[0]
     meta[0] = first[:1].upper() + first[1:]
     parts.append(Paragraph(" · ".join(meta), ParagraphStyle("meta2", st["meta"], spaceBefore=1)))
@@ -220,20 +228,21 @@ def _statement(content: ResumeContent, st: dict[str, ParagraphStyle]) -> list[Fl
     if not content.statement.strip():
         return []
     paragraphs = [p for p in content.statement.split("\n\n") if p.strip()]
-    out = _heading("Profile", st)
+    out = _heading(_("Profile"), st)
     out += [Paragraph(_text(p), st["statement"]) for p in paragraphs]
-    out.append(Paragraph("In the learner's own words.", st["line"]))
+    out.append(Paragraph(escape(_("In the learner's own words.")), st["line"]))
     return out
 
 
 def _standing(record: ResumeRecord) -> str:
-    label = escape(STANDING_LABELS[record.standing])
+    label = escape(_(STANDING_LABELS[record.standing]))
     return f"<b>{label}</b>" if record.standing is Standing.VERIFIED else label
 
 
 def _record_block(record: ResumeRecord, st: dict[str, ParagraphStyle], width: float) -> Flowable:
     lines = [Paragraph(_text(record.title), st["title"])]
-    detail = [x for x in (_text(record.issuer), escape(when(record)), _text(record.kind)) if x]
+    kind = _(record.kind) if record.kind else ""
+    detail = [x for x in (_text(record.issuer), escape(when(record)), _text(kind)) if x]
     if detail:
         lines.append(Paragraph(" · ".join(detail), st["line"]))
     if record.description:
@@ -261,10 +270,11 @@ def _clip(text: str, limit: int) -> str:
 def tally(records: Sequence[ResumeRecord]) -> str:
     """The records at a glance: "3 verified by their issuers · 4 in the learner's own words · 1 not verified"."""
     counts = {standing: sum(1 for r in records if r.standing is standing) for standing in Standing}
-    words = [(counts[Standing.VERIFIED] + counts[Standing.WARNINGS], "verified by their issuers"),
-             (counts[Standing.SELF_ASSERTED], "in the learner's own words"),
-             (counts[Standing.NOT_CHECKED], "not checked"), (counts[Standing.NOT_VERIFIED], "not verified")]
-    return " · ".join(f"{count} {what}" for count, what in words if count)
+    words = [(counts[Standing.VERIFIED] + counts[Standing.WARNINGS], N_("{count} verified by their issuers")),
+             (counts[Standing.SELF_ASSERTED], N_("{count} in the learner's own words")),
+             (counts[Standing.NOT_CHECKED], N_("{count} not checked")),
+             (counts[Standing.NOT_VERIFIED], N_("{count} not verified"))]
+    return " · ".join(_(what).format(count=count) for count, what in words if count)
 
 
 def _records(title: str, records: Sequence[ResumeRecord], st: dict[str, ParagraphStyle],
@@ -290,15 +300,15 @@ def _evidence_words(content: ResumeContent, key: str) -> str:
     bits = [f"<b>{_text(record.title)}</b>"]
     if record.issuer and record.standing is not Standing.SELF_ASSERTED:
         bits.append(_text(record.issuer))
-    return " — ".join(bits) + f"  ({escape(STANDING_LABELS[record.standing])})"
+    return " — ".join(bits) + f"  ({escape(_(STANDING_LABELS[record.standing]))})"
 
 
 def _skills(content: ResumeContent, st: dict[str, ParagraphStyle], compact: bool) -> list[Flowable]:
     if not content.skills:
         return []
-    out = _heading("Skills", st)
+    out = _heading(_("Skills"), st)
     if not compact:
-        out.append(Paragraph("Each skill with the records that show it.", st["line"]))
+        out.append(Paragraph(escape(_("Each skill with the records that show it.")), st["line"]))
     claimed = []
     for skill in content.skills:
         keys = sorted(skill.evidence, key=lambda k: _rank(content.record(k)))
@@ -308,37 +318,48 @@ def _skills(content: ResumeContent, st: dict[str, ParagraphStyle], compact: bool
             continue
         if compact:
             shown = "; ".join(_text(r.title) for r in (content.record(k) for k in skill.evidence) if r is not None)
-            line = f"<b>{_text(_skill_name(skill.name))}</b> — shown by {shown}"
+            line = f"<b>{_text(_skill_name(skill.name))}</b> — " + escape(_("shown by {records}")).format(
+                records=shown)
             out.append(Paragraph(line, ParagraphStyle("c", st["body"], spaceBefore=2)))
             continue
         block: list[Flowable] = [Paragraph(_text(_skill_name(skill.name)), st["skill"])]
         block += [Paragraph("• " + e, st["evidence"]) for e in evidence]
         out.append(KeepTogether(block))
     if claimed:
-        out.append(Paragraph(f"<b>Also:</b> {', '.join(claimed)} (the learner's own claim: no record here shows "
-                             f"{'it' if len(claimed) == 1 else 'them'})",
+        note = escape(ngettext("(the learner's own claim: no record here shows it)",
+                               "(the learner's own claim: no record here shows them)", len(claimed)))
+        also = escape(_("Also:"))
+        out.append(Paragraph(f"<b>{also}</b> {', '.join(claimed)} {note}",
                              ParagraphStyle("claimed", st["body"], spaceBefore=6)))
     return out
 
 
 def _check_section(content: ResumeContent, codes: Sequence[PrintedCode], st: dict[str, ParagraphStyle],
                    width: float) -> list[Flowable]:
-    out = _heading("Check this résumé", st)
+    out = _heading(_("Check this résumé"), st)
     count = len(codes)
-    what = "the QR code below" if count == 1 else f"the {count} QR codes below (in any order)"
-    scan = f", or scan {what} with LER Wallet" if count else ""
-    out.append(Paragraph(
-        f"To check it, run <b>{escape(VERIFY_COMMAND)}</b>{scan}, or give the signed bundle attached to this PDF "
-        f"({escape(BUNDLE_FILE_NAME)}) to any W3C Verifiable Credentials verifier.", st["check"]))
+    command = f"<b>{escape(VERIFY_COMMAND)}</b>"
+    attached = escape(BUNDLE_FILE_NAME)
+    if count == 1:
+        sentence = _("To check it, run {command}, or scan the QR code below with LER Wallet, or give the signed "
+                     "bundle attached to this PDF ({file}) to any W3C Verifiable Credentials verifier.")
+    elif count:
+        sentence = _("To check it, run {command}, or scan the {count} QR codes below (in any order) with LER "
+                     "Wallet, or give the signed bundle attached to this PDF ({file}) to any W3C Verifiable "
+                     "Credentials verifier.")
+    else:
+        sentence = _("To check it, run {command}, or give the signed bundle attached to this PDF ({file}) to any "
+                     "W3C Verifiable Credentials verifier.")
+    out.append(Paragraph(escape(sentence).format(command=command, count=count, file=attached), st["check"]))
     if not count:
-        out.append(Paragraph("This résumé's bundle is too large for a set of QR codes, so none is printed: check "
-                             "the attached file.", st["line"]))
-    out.append(Paragraph(
+        out.append(Paragraph(escape(_("This résumé's bundle is too large for a set of QR codes, so none is "
+                                      "printed: check the attached file.")), st["line"]))
+    out.append(Paragraph(escape(_(
         "The bundle holds every record above with its issuer's signature, and is signed as a whole by the learner. "
         "Marks: ✓ verified when this résumé was made; ◇ self-asserted, the learner's own account (signed by the "
-        "learner, checked by no one else); ? not checked (the reason is given); ✗ not verified.", st["line"]))
+        "learner, checked by no one else); ? not checked (the reason is given); ✗ not verified.")), st["line"]))
     if content.holder_proof:
-        out.append(Paragraph("When it was made: " + _text(content.holder_proof), st["line"]))
+        out.append(Paragraph(escape(_("When it was made: ")) + _text(content.holder_proof), st["line"]))
     out.append(Spacer(1, 4 * mm))
     out += _code_grid(codes, st, width)
     return out
@@ -373,11 +394,11 @@ def story(content: ResumeContent, codes: Sequence[PrintedCode], layout: Layout, 
     out = _header(content, st) + _statement(content, st)
     if layout is Layout.SKILLS:
         out += _skills(content, st, compact=False)
-        out += _records("Records", sorted(content.records, key=_rank), st, width)
+        out += _records(_("Records"), sorted(content.records, key=_rank), st, width)
     else:
         by_date = sorted(content.records, key=_sort_key, reverse=True)
-        out += _records("Experience", [r for r in by_date if r.section is Section.EXPERIENCE], st, width)
-        out += _records("Learning and credentials", [r for r in by_date if r.section is Section.LEARNING], st,
+        out += _records(_("Experience"), [r for r in by_date if r.section is Section.EXPERIENCE], st, width)
+        out += _records(_("Learning and credentials"), [r for r in by_date if r.section is Section.LEARNING], st,
                         width)
         out += _skills(content, st, compact=True)
     return out + _check_section(content, codes, st, width)
@@ -390,22 +411,25 @@ def render(content: ResumeContent, codes: Sequence[PrintedCode], layout: Layout 
     page_width, page_height = PAPER_SIZES[paper]
     margin = 18 * mm
     buffer = io.BytesIO()
-    title = f"{content.name or 'Résumé'} — résumé" + (f" for {_clip(content.opportunity, 80)}"
-                                                    if content.opportunity else "")
+    who = content.name or _("Résumé")
+    title = (_("{name} — résumé for {opportunity}").format(name=who, opportunity=_clip(content.opportunity, 80))
+             if content.opportunity else _("{name} — résumé").format(name=who))
     doc = BaseDocTemplate(
         buffer, pagesize=(page_width, page_height), leftMargin=margin, rightMargin=margin, topMargin=16 * mm,
         bottomMargin=18 * mm, title=" ".join(title.split()), author=" ".join(content.name.split()),
-        subject="A verifiable skills résumé; the signed bundle is attached", creator="LER Wallet",
-        producer="LER Wallet", keywords="", lang=content.language or "en", initialFontName=REGULAR,
+        subject=_("A verifiable skills résumé; the signed bundle is attached"), creator="LER Wallet",
+        producer="LER Wallet", keywords="", initialFontName=REGULAR,
+        lang=current_language() if current_language() != "en" else (content.language or "en"),
     )
     footer_style = _styles()["footer"]
     footer_name = _text(content.name)
 
     def footer(canvas: Canvas, document: BaseDocTemplate) -> None:
         canvas.saveState()
-        line = Paragraph(f"{footer_name} · page {document.page} · check it: {escape(VERIFY_COMMAND)}",
+        words = escape(_("{name} · page {page} · check it: {command}"))
+        line = Paragraph(words.format(name=footer_name, page=document.page, command=escape(VERIFY_COMMAND)),
                          footer_style)
-        _, height = line.wrap(page_width - 2 * margin, 20 * mm)
+        _width, height = line.wrap(page_width - 2 * margin, 20 * mm)
         line.drawOn(canvas, margin, 10 * mm - height / 2)
         canvas.restoreState()
 

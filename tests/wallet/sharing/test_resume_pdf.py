@@ -323,3 +323,26 @@ def test_a_damaged_code_fails_the_comparison_but_not_the_reading(pdf: bytes, sha
     found = read_resume_pdf(out.getvalue())
     assert found.bundle == shared.bundle
     assert found.printed.outcome is Outcome.FAILED and "do not make one bundle" in found.printed.message
+
+
+def test_the_resume_is_printed_in_the_language_in_use(shared: Shared) -> None:
+    """In Spanish the headings, marks, dates and fixed sentences are Spanish and /Lang says 'es'; the skills keep
+    their English taxonomy labels; back in English it is English again."""
+    from wallet.i18n import set_language
+
+    try:
+        set_language("es")
+        spanish = make_resume_pdf(shared.bundle, shared.content)
+    finally:
+        set_language("en")
+    reader = PdfReader(io.BytesIO(spanish))
+    assert reader.trailer["/Root"]["/Lang"] == "es"
+    assert reader.metadata is not None and "currículum" in reader.metadata.title
+    text = page_text(spanish)
+    marks = ["Sam Rivera (demo)", "Perfil", "Habilidades", "Registros", "Certified Forklift Operator",
+             "Compruebe este currículum", "ler-wallet verify resume.pdf"]
+    assert _in_order(text, marks) == []
+    assert "✓ Verificado" in text and "verificable: vea la última página" in text
+    assert "Check this résumé" not in text and "Profile" not in text
+    english = page_text(make_resume_pdf(shared.bundle, shared.content))
+    assert "Check this résumé" in english and "Compruebe" not in english

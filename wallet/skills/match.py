@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Final
 
+from wallet.i18n import N_, _, current_language, ngettext
 from wallet.skills.opportunity import OccupationGuess, Opportunity
 from wallet.skills.pack import TaxonomyPack
 from wallet.skills.profile import STRENGTH_WORDS, STRENGTHS, Profile, ProfileSkill
@@ -32,10 +33,10 @@ TOOL_WEIGHT: Final = 0.5
 COVERAGES: Final = ("covered", "partial", "missing")
 
 _RELATION_WORDS = {
-    "broader": "a broader skill",
-    "narrower": "a more specific skill",
-    "related": "a related skill",
-    "same kind": "software or equipment of the same kind",
+    "broader": N_("a broader skill"),
+    "narrower": N_("a more specific skill"),
+    "related": N_("a related skill"),
+    "same kind": N_("software or equipment of the same kind"),
 }
 
 
@@ -53,7 +54,7 @@ class Via:
     @property
     def how(self) -> str:
         """The relation in words: "a broader skill", "a related skill"…"""
-        return _RELATION_WORDS.get(self.relation, "a related skill")
+        return _(_RELATION_WORDS.get(self.relation, _RELATION_WORDS["related"]))
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.skill_id, "label": self.label, "relation": self.relation,
@@ -271,10 +272,10 @@ def and_list(items: list[str], limit: int = 3) -> str:
     """"a", "a and b", "a, b and c", "a, b, c and 2 more"."""
     if len(items) > limit:
         shown, rest = items[:limit], len(items) - limit
-        return ", ".join(shown) + f" and {rest} more"
+        return _("{items} and {count} more").format(items=", ".join(shown), count=rest)
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+    return _("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
 
 
 def strongest(skills: Iterable[SkillMatch]) -> SkillMatch | None:
@@ -289,8 +290,8 @@ def strongest(skills: Iterable[SkillMatch]) -> SkillMatch | None:
 def _occupation_words(pack: TaxonomyPack, guess: OccupationGuess) -> str:
     """"a forklift operator" (ESCO labels are singular) or "Web Developers" (O*NET titles are plural)."""
     occupation = pack.get_occupation(guess.id)
-    if occupation is not None and occupation.kind == "onet-occupation":
-        return guess.label
+    if (occupation is not None and occupation.kind == "onet-occupation") or current_language() != "en":
+        return guess.label  # the taxonomy's English label, without an English article in another language
     article = "an" if guess.label[:1].lower() in "aeiou" else "a"
     return f"{article} {guess.label}"
 
@@ -302,26 +303,40 @@ def explain(posting: list[SkillMatch], usual: list[SkillMatch], occupation: str 
     if posting:
         c = sum(1 for s in posting if s.coverage.coverage == "covered")
         p = sum(1 for s in posting if s.coverage.coverage == "partial")
-        noun = "skill" if len(posting) == 1 else "skills"
-        partly = f", and {p} partly" if p else ""
+        named = len(posting)
         if c == 0 and p == 0:
-            sentences.append(f"Your records do not yet show any of the {len(posting)} {noun} the posting names.")
+            sentences.append(ngettext("Your records do not yet show any of the {count} skill the posting names.",
+                                      "Your records do not yet show any of the {count} skills the posting names.",
+                                      named).format(count=named))
+        elif p:
+            sentences.append(ngettext("You show {shown} of the {count} skill the posting names, and {partly} partly.",
+                                      "You show {shown} of the {count} skills the posting names, and {partly} partly.",
+                                      named).format(shown=c, count=named, partly=p))
         else:
-            sentences.append(f"You show {c} of the {len(posting)} {noun} the posting names{partly}.")
+            sentences.append(ngettext("You show {shown} of the {count} skill the posting names.",
+                                      "You show {shown} of the {count} skills the posting names.",
+                                      named).format(shown=c, count=named))
+    elif occupation:
+        sentences.append(_("The wallet found no skill names in the posting, so the match rests on the usual "
+                           "skills of {occupation}.").format(occupation=occupation))
     else:
-        where = f"the usual skills of {occupation}" if occupation else "nothing"
-        sentences.append(f"The wallet found no skill names in the posting, so the match rests on {where}.")
+        sentences.append(_("The wallet found no skill names in the posting, so the match rests on nothing."))
     best = strongest(posting) or strongest(usual)
     if best is not None:
-        sentences.append(f"Strongest: {best.label} ({STRENGTH_WORDS[best.coverage.strength or 'self-asserted']}).")
+        sentences.append(_("Strongest: {skill} ({strength}).").format(
+            skill=best.label, strength=_(STRENGTH_WORDS[best.coverage.strength or "self-asserted"])))
     missing = [s.label for s in posting if s.coverage.coverage == "missing"]
     if missing:
-        sentences.append(f"Missing: {and_list(missing)}.")
+        sentences.append(_("Missing: {skills}.").format(skills=and_list(missing)))
     if usual and occupation:
         c = sum(1 for s in usual if s.coverage.coverage == "covered")
         p = sum(1 for s in usual if s.coverage.coverage == "partial")
-        partly = f" and {p} partly" if p else ""
-        sentences.append(f"Of {len(usual)} other skills usual for {occupation}, you show {c}{partly}.")
+        if p:
+            sentences.append(_("Of {count} other skills usual for {occupation}, you show {shown} and {partly} "
+                               "partly.").format(count=len(usual), occupation=occupation, shown=c, partly=p))
+        else:
+            sentences.append(_("Of {count} other skills usual for {occupation}, you show {shown}.").format(
+                count=len(usual), occupation=occupation, shown=c))
     elif not posting:
-        sentences.append("Paste the full posting text to compare it with your records.")
+        sentences.append(_("Paste the full posting text to compare it with your records."))
     return " ".join(sentences[:4])

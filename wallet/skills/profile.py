@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from wallet.i18n import N_
 from wallet.skills.pack import TaxonomyPack
 from wallet.skills.recognise import Recogniser
 
@@ -20,11 +21,11 @@ STRENGTHS = ("trusted", "verified", "endorsed", "issued", "self-asserted")
 """Strongest first."""
 
 STRENGTH_WORDS = {
-    "trusted": "a verified credential from an issuer you trust",
-    "verified": "a verified credential from an issuer not on your trusted list",
-    "endorsed": "an endorsement",
-    "issued": "an issued credential (not verified offline)",
-    "self-asserted": "your own description",
+    "trusted": N_("a verified credential from an issuer you trust"),
+    "verified": N_("a verified credential from an issuer not on your trusted list"),
+    "endorsed": N_("an endorsement"),
+    "issued": N_("an issued credential (not verified offline)"),
+    "self-asserted": N_("your own description"),
 }
 
 

@@ -128,9 +128,8 @@ from wallet.safe_markdown import to_html as markdown_to_safe_html
 from wallet.session import Session
 from wallet.sharing.bundle_check import BundleReport, Statement, StatementSkill, check_bundle, read_bundle
 from wallet.sharing.jsonresume import json_resume
+from wallet.sharing.lazy_pdf import RESUME_LAYOUTS, RESUME_PAPERS, check_resume_pdf, is_pdf, resume_pdf
 from wallet.sharing.lerrs import ResumeContent, ResumeEntry, ResumeSkill
-from wallet.sharing.pdf_attachment import is_pdf
-from wallet.sharing.pdf_check import check_resume_pdf
 from wallet.sharing.qr_codec import QrCodeError
 from wallet.sharing.qr_images import QrImage
 from wallet.sharing.qr_images import ReadBundle as QrReading
@@ -139,9 +138,6 @@ from wallet.sharing.qr_images import is_image as is_qr_image
 from wallet.sharing.qr_images import make_set as make_qr_set
 from wallet.sharing.qr_images import read_bundle as read_qr_bundle
 from wallet.sharing.qr_images import read_texts as read_qr_texts
-from wallet.sharing.resume_pdf import LAYOUTS as RESUME_LAYOUTS
-from wallet.sharing.resume_pdf import PAPERS as RESUME_PAPERS
-from wallet.sharing.resume_pdf import resume_pdf
 from wallet.sharing.service import FORMS as SHARE_FORMS
 from wallet.sharing.service import SharedBundle, SharingService
 from wallet.skills.cpl import OutcomeMatch, RecordRef

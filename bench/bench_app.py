@@ -12,7 +12,8 @@ Offscreen Qt, the real MainWindow. Measures (medians):
   (search runs on each key, no debounce), over a word typed letter by letter;
 - page switch: Records → Skills → Opportunities → Pathways → Records until each is painted (first visits
   build the page; later visits are reported apart);
-- peak memory of the process with the wallet unlocked and every page visited (ru_maxrss).
+- peak memory of the process with the wallet unlocked and every page visited (ru_maxrss);
+- peak memory of a fresh process unlocked on the records page, with the skills warm-up done and not started.
 
 Wallets are made with the cheap test KDF; the unlock row also reports the calibrated cost for scale.
 """
@@ -72,6 +73,45 @@ field.repaint()
 print(time.time() - start)
 """
 """The floor on this machine now: a fresh Python showing one Qt text field (the ratio below is against it)."""
+
+UNLOCKED = """
+import resource, sys
+from pathlib import Path
+from wallet.crypto.kdf import permit_test_costs
+permit_test_costs()
+from PySide6.QtCore import QCoreApplication
+from tests.conftest import FAST_KDF
+from ui.app import make_app
+import ui.main_window as main_window
+from ui.settings import Preferences
+from wallet.skills import warmup
+warm = sys.argv[4] == "warm"
+if not warm:
+    main_window.start_warm_up = lambda: None  # what the app would hold if the warm-up waited for a skills page
+app = make_app()
+window = main_window.MainWindow(Path(sys.argv[1]), kdf=FAST_KDF, preferences=Preferences(Path(sys.argv[2])))
+window.resize(1366, 768)
+window.show()
+QCoreApplication.processEvents()
+window.flow.submit_unlock(sys.argv[5])
+while window.records.model.rowCount() < int(sys.argv[3]):
+    QCoreApplication.processEvents()
+window.repaint()
+if warm:
+    warmup.start_warm_up().join()
+for _ in range(50):
+    QCoreApplication.processEvents()
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+"""
+"""Peak memory (MiB) of a fresh app process unlocked on the records page, with the skills warm-up run or not."""
+
+
+def unlocked_peak(path: Path, settings: Path, count: int, warm: bool) -> float:
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    out = subprocess.run([sys.executable, "-c", UNLOCKED, str(path), str(settings), str(count),
+                          "warm" if warm else "none", PASSPHRASE],
+                         capture_output=True, text=True, env=env, check=True, cwd=ROOT)
+    return float(out.stdout.strip().splitlines()[-1])
 
 
 def make_wallet(folder: Path, count: int) -> Path:
@@ -198,6 +238,8 @@ def main() -> int:
         cold = cold_start(path, folder / "settings.json", args.repeat)
         bare = cold_start(path, folder / "settings.json", args.repeat, BARE)
         measured, peak = measure_in_child(path, folder / "settings.json", args.records, args.repeat)
+        warmed = unlocked_peak(path, folder / "settings.json", args.records, warm=True)
+        unwarmed = unlocked_peak(path, folder / "settings.json", args.records, warm=False)
     load = os.getloadavg()[0]
 
     def ms(values: list[float]) -> str:
@@ -215,6 +257,8 @@ def main() -> int:
         ("page switch, later visits", ms(measured["switch"]), "< 100 ms"),
         (f"peak memory of the app with {args.records:,} records, every page visited", f"{peak:,.0f} MiB",
          "< 300 MB"),
+        ("peak memory unlocked on the records page, skills warm-up done / not started",
+         f"{warmed:,.0f} / {unwarmed:,.0f} MiB", "< 300 MB"),
     ]
     print(f"\n| measure (2 shared cores, load {load:.1f}, medians of {args.repeat}) | result | aim |\n|---|---:|---:|")
     for name, value, aim in rows:

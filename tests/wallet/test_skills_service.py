@@ -152,6 +152,18 @@ def test_a_suggested_view_leaves_out_records_the_learner_hid(learner: Session) -
     assert chosen[0] in learner.skills.create_view("Forklift job, shown", posting).record_ids
 
 
+def test_a_hidden_record_still_counts_in_the_learners_own_profile(learner: Session) -> None:
+    """Hiding means "not shown to others": the learner's own skills keep the record's evidence."""
+    posting = "Forklift Operator\nOperate sit-down forklifts and keep the warehouse safe and clean."
+    chosen = learner.skills.create_view("Forklift job", posting).record_ids
+    before = learner.skills.profile()
+    hidden = next(record for record in chosen if record in before.skills[FORKLIFT].record_ids)
+    learner.set_hidden(hidden, True)
+    after = learner.skills.profile()
+    assert after is not before  # rebuilt after the change, not a stale copy
+    assert hidden in after.skills[FORKLIFT].record_ids
+
+
 def test_skill_labels_and_job_titles_come_from_the_skills_area(learner: Session) -> None:
     """skill_label names a skill (or gives back an unknown id); occupation_titles lists each title once, sorted."""
     assert learner.skills.skill_label(FORKLIFT) == "operate forklift"

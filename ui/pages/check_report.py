@@ -35,12 +35,10 @@ def _line(caption: str, text: str, object_name: str) -> QWidget:
     return row
 
 
-def _untrusted(check: object) -> bool:
+def _untrusted(check: str, outcome: str) -> bool:
     """A trusted-issuer line that did not pass: the reader of a shared bundle has no list of their own here, so
     the summary says that once instead of a warning on every credential."""
-    name = getattr(getattr(check, "check", None), "value", "")
-    outcome = getattr(getattr(check, "outcome", None), "value", "")
-    return name == "trusted issuer" and outcome != "passed"  # i18n: not shown
+    return check == "trusted issuer" and outcome != "passed"  # i18n: not shown
 
 
 def _all_items(items: list[ItemReport]) -> list[ItemReport]:
@@ -49,7 +47,7 @@ def _all_items(items: list[ItemReport]) -> list[ItemReport]:
 
 def _checks(column: QVBoxLayout, item: ItemReport, prefix: str) -> None:
     for check in item.checks:
-        if _untrusted(check):
+        if _untrusted(check.check.value, check.outcome.value):
             continue
         row = QHBoxLayout()
         look = outcome_look(check.outcome.value)
@@ -127,7 +125,8 @@ def report_widgets(source: str, report: BundleReport) -> list[QWidget]:
     _checks(column, bundle_checks, "checkBundle")
     widgets.append(head)
     column.addWidget(label(verified_count(report.items), "strong", object_name="checkVerifiedCount"))
-    if any(_untrusted(check) for item in _all_items(list(report.items)) for check in item.checks):
+    if any(_untrusted(check.check.value, check.outcome.value)
+           for item in _all_items(list(report.items)) for check in item.checks):
         column.addWidget(label(_("No list of trusted issuers was used here: each credential names its issuer, so "
                                  "you can decide whom to trust."), "muted", object_name="checkTrustNote"))
     widgets.append(section(_("Credentials ({count})").format(count=len(report.items)), "checkCredentialsHeading"))

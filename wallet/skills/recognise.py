@@ -30,6 +30,9 @@ from wallet.skills.text import (
     word_pairs,
 )
 
+RECOGNISER_VERSION = 1
+"""Bumped whenever a change here (or in text.py or meaning.py) can change what is found in a text: the
+skills kept per record in a wallet are recognised again when it (or the pack) differs from theirs."""
 RECOGNISED_KINDS = ("esco-skill", "esco-knowledge", "onet-tech", "onet-tool")
 VENDORS = frozenset(
     [

@@ -38,6 +38,7 @@ from wallet.skills.evaluation import evaluate, load_postings  # noqa: E402
 from wallet.skills.pack import load_pack  # noqa: E402
 from wallet.skills.profile import RecordText, build_profile  # noqa: E402
 from wallet.skills.recognise import recogniser  # noqa: E402
+from wallet.skills.same import same_skills  # noqa: E402
 
 POSTINGS = ROOT / "tests" / "fixtures" / "postings"
 NEW_POSTINGS = ROOT / "tests" / "fixtures" / "postings_new"
@@ -124,7 +125,11 @@ def _records(count: int, postings: list[dict[str, Any]]) -> list[RecordText]:
 
 def _quality(name: str, postings: list[dict[str, Any]], engine: Any, misses: bool) -> None:
     """Precision and recall on one set, per field, and its commonest misses and extra finds."""
-    ev = evaluate(postings, lambda text: [(m.skill_id, m.label) for m in engine.find(text)])
+    def find(text: str) -> list[tuple[str, str]]:
+        return [(m.skill_id, m.label) for m in engine.find(text)]
+
+    same = same_skills(engine.pack).of
+    ev = evaluate(postings, find, same)
     print(json.dumps({"bench": "recognition_quality", "set": name, "postings": len(postings),
                       "expected": sum(len(p.expected) for p in ev.postings),
                       "found": sum(len(p.found) for p in ev.postings), "true_positives": ev.true_positives,
@@ -134,7 +139,7 @@ def _quality(name: str, postings: list[dict[str, Any]], engine: Any, misses: boo
         fields.setdefault(posting.get("field", "other"), []).append(posting)
     print(f"  {'field':<16} {'postings':>8} {'P':>6} {'R':>6}")
     for field, group in sorted(fields.items()):
-        part = evaluate(group, lambda text: [(m.skill_id, m.label) for m in engine.find(text)])
+        part = evaluate(group, find, same)
         print(f"  {field:<16} {len(group):>8} {part.precision:>6.2f} {part.recall:>6.2f}")
     missed = Counter(p.labels.get(s, s) for p in ev.postings for s in p.missed)
     extra = Counter(p.labels.get(s, s) for p in ev.postings for s in p.extra)

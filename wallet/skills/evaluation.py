@@ -54,17 +54,27 @@ def load_postings(folder: Path) -> list[dict[str, Any]]:
     return [json.loads(p.read_text("utf-8")) for p in sorted(folder.glob("[0-9]*.json"))]
 
 
-def evaluate(postings: Iterable[dict[str, Any]], find: Callable[[str], Iterable[tuple[str, str]]]) -> Evaluation:
+def evaluate(
+    postings: Iterable[dict[str, Any]],
+    find: Callable[[str], Iterable[tuple[str, str]]],
+    same: Callable[[str], Iterable[str]] = lambda _skill_id: (),
+) -> Evaluation:
     """Run `find(text) -> [(skill id, label)]` on each posting and compare with its expected skills.
 
     An expected skill may list `alternatives` people accept for the same words (CPR: "resuscitation" or
-    "provide first aid"); finding one of them counts as finding the skill, once.
+    "provide first aid"); finding one of them counts as finding the skill, once. `same(skill id)` names the
+    concepts that are the same skill under another name (`wallet.skills.same`: ESCO's *PostgreSQL* and
+    O*NET's): finding one counts as finding the other.
     """
     scores = []
     for posting in postings:
         found = dict(find(posting["text"]))
         expected = {s["id"]: s["label"] for s in posting["expected_skills"]}
         alias = {a["id"]: s["id"] for s in posting["expected_skills"] for a in s.get("alternatives", [])}
+        alias.update({skill_id: skill_id for skill_id in expected})
+        for skill_id in list(alias):
+            for twin in same(skill_id):
+                alias.setdefault(twin, alias[skill_id])
         found_as_expected = {alias.get(skill_id, skill_id) for skill_id in found}
         labels = {**found, **expected}
         scores.append(PostingScore(posting["id"], set(expected), found_as_expected, labels))

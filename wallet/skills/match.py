@@ -24,6 +24,7 @@ from wallet.i18n import N_, _, current_language, ngettext
 from wallet.skills.opportunity import OccupationGuess, Opportunity
 from wallet.skills.pack import TaxonomyPack
 from wallet.skills.profile import STRENGTH_WORDS, STRENGTHS, Profile, ProfileSkill
+from wallet.skills.same import same_skills
 
 POSTING_WEIGHT: Final = 0.75
 """Share of the score that comes from the skills the posting names; the rest from the occupation's usual skills."""
@@ -91,6 +92,7 @@ class ProfileNeighbours:
         self.pack = pack
         self._near: dict[str, list[tuple[int, ProfileSkill, str]]] = {}
         self._commodity: dict[tuple[str, str], list[ProfileSkill]] = {}
+        self._same = same_skills(pack)
         for skill in profile.skills.values():
             known = pack.get_skill(skill.skill_id)
             if known is None:
@@ -109,6 +111,10 @@ class ProfileNeighbours:
     def covers(self, skill_id: str) -> Coverage:
         """Covered, partly covered (and through which profile skill) or missing."""
         own = self.profile.skills.get(skill_id)
+        for twin in () if own is not None else self._same.of(skill_id):
+            own = self.profile.skills.get(twin)  # the same skill under its other taxonomy's name
+            if own is not None:
+                break
         if own is not None:
             return Coverage("covered", tuple(own.record_ids), own.strength)
         candidates = list(self._near.get(skill_id, ()))

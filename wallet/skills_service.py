@@ -1,21 +1,35 @@
 """Skill use cases on an unlocked wallet: the learner's profile and corrections, matching an opportunity,
 saved views, pathways and credit for prior learning. Reached as `session.skills`.
 
-The profile is rebuilt only when records change (the session's "records_changed" event).
+The profile is rebuilt only when records change (the session's "records_changed" event). The skills recognised
+in each record are kept in the wallet (schema 7), so a rebuild, and the first profile after unlocking, recognise
+only records that are new, changed, or were read with other skills data; strength, dates and titles are always
+taken fresh.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from wallet.errors import InvalidInputError, UsageError
+from wallet.errors import InvalidInputError, StorageError, UsageError
 from wallet.events import Event
 from wallet.models import Record, RecordKind
 from wallet.skills.pack import TaxonomyPack, load_pack
-from wallet.skills.profile import Overrides, Profile, RecordText, build_profile
+from wallet.skills.profile import (
+    Found,
+    Overrides,
+    Profile,
+    RecordText,
+    assemble_profile,
+    content_hash,
+    pack_key,
+    recognise_record,
+)
 from wallet.skills.recognise import Recogniser, recogniser
+from wallet.store.record_skills_store import KeptSkills
 from wallet.store.repository import Repository
 from wallet.store.skills_store import SkillsStore, ViewRow
 
@@ -24,6 +38,7 @@ if TYPE_CHECKING:  # imported when first used: matching, pathways and CPL are no
     from wallet.skills.match import MatchResult
     from wallet.skills.pathways import Pathway
 
+log = logging.getLogger(__name__)
 _VERIFIED = {"verified", "verified_with_warnings"}
 MAX_VIEW_RECORDS = 12
 MAX_EVIDENCE_TEXT = 64 * 1024
@@ -113,8 +128,39 @@ class SkillsService:
 
     def profile(self) -> Profile:
         if self._profile is None:
-            self._profile = build_profile(self.record_texts(), self.pack, self.recogniser, self.overrides())
+            self._profile = self._build_profile()
         return self._profile
+
+    def _build_profile(self) -> Profile:
+        """Kept skills for records unchanged since they were recognised with this pack; the rest recognised now
+        and kept in one transaction. The recogniser is not even built when nothing needs it."""
+        pack = self.pack
+        key = pack_key(pack)
+        cache = self._store.record_skills
+        try:
+            kept = cache.kept(key)
+        except StorageError as exc:  # unreadable kept skills cost time, never the profile
+            log.info("The skills kept per record could not be read; recognising every record: %s", exc)
+            kept = {}
+        engine: Recogniser | None = None
+        finds: list[tuple[RecordText, list[Found]]] = []
+        fresh: list[tuple[str, KeptSkills]] = []
+        for record in self.record_texts():
+            digest = content_hash(record)
+            row = kept.get(record.record_id)
+            if row is not None and row.content_hash == digest:
+                found = [Found(*mention) for mention in row.mentions]
+            else:
+                engine = engine or self.recogniser
+                found = recognise_record(record, engine)
+                fresh.append((record.record_id, KeptSkills(digest, [(f.skill_id, f.how, f.words) for f in found])))
+            finds.append((record, found))
+        if fresh:
+            try:
+                cache.keep(key, fresh)
+            except StorageError as exc:  # a read-only or locked wallet: the profile is still right, only slower
+                log.info("The skills found in %d records could not be kept in the wallet: %s", len(fresh), exc)
+        return assemble_profile(finds, pack, self.overrides())
 
     def skill_label(self, skill_id: str) -> str:
         """A skill's name for people ("operate forklift"), or the id itself when the skills data lacks it."""

@@ -9,13 +9,15 @@ someone else is not the learner's evidence at all (the session leaves it out).
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from wallet.i18n import N_
 from wallet.skills.pack import TaxonomyPack
-from wallet.skills.recognise import Recogniser
+from wallet.skills.recognise import RECOGNISER_VERSION, Recogniser
 
 STRENGTHS = ("trusted", "verified", "endorsed", "issued", "self-asserted")
 """Strongest first."""
@@ -123,42 +125,85 @@ class Profile:
     def to_json(self) -> list[dict[str, Any]]:
         return [s.to_json() for s in self.ordered()]
 
+HOWS = ("alignment", "listed", "text")
 
 
-def build_profile(
-    records: Iterable[RecordText], pack: TaxonomyPack, recogniser: Recogniser, overrides: Overrides | None = None
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One skill recognised in one record: what the wallet keeps per record, so unchanged records are not read
+    again. Strength, date and title are left out on purpose: they change (a check, an edit of the date) without
+    the skills changing, and are added when the profile is assembled."""
+
+    skill_id: str
+    how: str
+    """One of HOWS: "alignment" (the credential names the skill's id), "listed" or "text"."""
+    words: str
+    """The words that showed it."""
+
+
+def pack_key(pack: TaxonomyPack) -> str:
+    """The identity of what recognition depends on: the pack's parts (their sha256s in index.json) and the
+    recogniser's version. Skills kept under another key are recognised again."""
+    parts = pack.index.get("parts", {})
+    canonical = json.dumps(
+        {
+            "parts": sorted((str(name), str(part.get("sha256", ""))) for name, part in parts.items()),
+            "recogniser": RECOGNISER_VERSION,
+        },
+        sort_keys=True,
+        separators=(",", ":"),
+    )
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def content_hash(record: RecordText) -> str:
+    """A hash of exactly what recognition reads from a record (texts, listed skills, skill ids), in order."""
+    canonical = json.dumps(
+        [list(record.texts), list(record.listed_skills), list(record.skill_ids)],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def recognise_record(record: RecordText, recogniser: Recogniser) -> list[Found]:
+    """Every skill one record shows, in the order the profile reads them, each (skill, how) once."""
+    found: list[Found] = []
+    seen: set[tuple[str, str]] = set()
+
+    def add(skill_id: str, how: str, words: str) -> None:
+        if (skill_id, how) not in seen:
+            seen.add((skill_id, how))
+            found.append(Found(skill_id, how, words))
+
+    for skill_id in record.skill_ids:
+        add(skill_id, "alignment", skill_id)
+    for name in record.listed_skills:
+        for mention in recogniser.find(name, posting=False):
+            add(mention.skill_id, "listed", mention.matched_text)
+    for text in record.texts:
+        for mention in recogniser.find(text, posting=False):
+            add(mention.skill_id, "text", mention.matched_text)
+    return found
+
+
+def assemble_profile(
+    records: Iterable[tuple[RecordText, Sequence[Found]]], pack: TaxonomyPack, overrides: Overrides | None = None
 ) -> Profile:
-    """Every skill the records show; corrections applied; hidden skills kept apart so they can be restored."""
+    """The profile from each record's recognised skills plus its current strength, date and title; corrections
+    applied; hidden skills kept apart so they can be restored."""
     found: dict[str, ProfileSkill] = {}
     overrides = overrides or Overrides()
-
-    def add(skill_id: str, evidence: Evidence) -> None:
-        skill_id = overrides.renamed.get(skill_id, skill_id)
-        skill = pack.get_skill(skill_id)
-        if skill is None:
-            return
-        entry = found.setdefault(skill_id, ProfileSkill(skill_id, skill.label))
-        if not any(e.record_id == evidence.record_id and e.how == evidence.how for e in entry.evidence):
-            entry.evidence.append(evidence)
-
-    for record in records:
-        for skill_id in record.skill_ids:
-            add(skill_id, Evidence(record.record_id, record.title, record.strength, record.when, "alignment", skill_id))
-        for name in record.listed_skills:
-            for mention in recogniser.find(name, posting=False):
-                add(
-                    mention.skill_id,
-                    Evidence(
-                        record.record_id, record.title, record.strength, record.when, "listed", mention.matched_text
-                    ),
-                )
-        for text in record.texts:
-            for mention in recogniser.find(text, posting=False):
-                add(
-                    mention.skill_id,
-                    Evidence(
-                        record.record_id, record.title, record.strength, record.when, "text", mention.matched_text
-                    ),
+    for record, finds in records:
+        for item in finds:
+            skill_id = overrides.renamed.get(item.skill_id, item.skill_id)
+            skill = pack.get_skill(skill_id)
+            if skill is None:
+                continue
+            entry = found.setdefault(skill_id, ProfileSkill(skill_id, skill.label))
+            if not any(e.record_id == record.record_id and e.how == item.how for e in entry.evidence):
+                entry.evidence.append(
+                    Evidence(record.record_id, record.title, record.strength, record.when, item.how, item.words)
                 )
     for skill_id, note in overrides.added.items():
         skill = pack.get_skill(skill_id)
@@ -167,3 +212,10 @@ def build_profile(
             entry.added_by_learner, entry.note = True, note
     hidden = {k: v for k, v in found.items() if k in overrides.hidden}
     return Profile({k: v for k, v in found.items() if k not in overrides.hidden}, hidden)
+
+
+def build_profile(
+    records: Iterable[RecordText], pack: TaxonomyPack, recogniser: Recogniser, overrides: Overrides | None = None
+) -> Profile:
+    """Every skill the records show, each record recognised afresh (the wallet keeps them: wallet.skills_service)."""
+    return assemble_profile(((r, recognise_record(r, recogniser)) for r in records), pack, overrides)

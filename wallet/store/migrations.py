@@ -204,7 +204,26 @@ def _v6_record_marks(conn: Connection) -> None:
     )
 
 
-MIGRATIONS: list[Migration] = [_v1_initial, _v2_verification, _v3_skills, _v4_holder, _v5_shares, _v6_record_marks]
+
+def _v7_record_skills(conn: Connection) -> None:
+    """Issue 13: the skills recognised in each record (wallet.store.record_skills_store), kept so the profile
+    reads only new or changed records; `pack_key` says which skills data and recogniser found them."""
+    _run_statements(
+        conn,
+        """
+        CREATE TABLE record_skills (
+            record_id TEXT PRIMARY KEY REFERENCES records (id) ON DELETE CASCADE,
+            content_hash TEXT NOT NULL,
+            pack_key TEXT NOT NULL,
+            mentions TEXT NOT NULL DEFAULT '[]'
+        )
+        """
+    )
+
+
+MIGRATIONS: list[Migration] = [
+    _v1_initial, _v2_verification, _v3_skills, _v4_holder, _v5_shares, _v6_record_marks, _v7_record_skills
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -36,6 +36,7 @@ TABLE_WORDS = {
     "self_issued": "self-issued credentials",
     "skill_overrides": "skill corrections",
     "views": "saved views",
+    "record_skills": "skills kept per record (they are recognised again)",
 }
 
 

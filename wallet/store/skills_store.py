@@ -11,6 +11,7 @@ from typing import Any
 from wallet.clock import Clock, utc_iso
 from wallet.errors import RecordNotFoundError
 from wallet.store.database import Connection, guarded, transaction
+from wallet.store.record_skills_store import RecordSkillsStore
 
 
 @dataclass
@@ -46,6 +47,8 @@ class SkillsStore:
         self._conn = conn
         self._path = wallet_path
         self._clock = clock
+        self.record_skills = RecordSkillsStore(conn, wallet_path)
+        """The skills recognised in each record (schema 7)."""
 
     # -- corrections ---------------------------------------------------------------------------------
     def set_override(self, skill_id: str, action: str, target: str = "", note: str = "") -> None:

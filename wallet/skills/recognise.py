@@ -30,7 +30,7 @@ from wallet.skills.text import (
     word_pairs,
 )
 
-RECOGNISER_VERSION = 1
+RECOGNISER_VERSION = 2
 """Bumped whenever a change here (or in text.py or meaning.py) can change what is found in a text: the
 skills kept per record in a wallet are recognised again when it (or the pack) differs from theirs."""
 RECOGNISED_KINDS = ("esco-skill", "esco-knowledge", "onet-tech", "onet-tool")
@@ -300,6 +300,8 @@ def _entry(
 _Hit = tuple[int, int, "_Entry", bool, tuple[tuple[int, str], ...]]
 """(first word, last word, the label, in order, meaning-level swaps as (position, label stem))."""
 
+_JOINED = re.compile(r"[,&/]|\b(?:and|or|but|then|nor)\b", re.IGNORECASE)
+"""Between a label's words, these join two duties ("operate a forklift and load trucks"): not one phrase."""
 _BOUNDARY = re.compile(r"[\n.;:!?•|]")
 _CLAUSE = re.compile(r"[\n.;:!?•|,()]")
 
@@ -536,6 +538,8 @@ class Recogniser:
                         continue  # a meaning-level find reads one word of a skill's label as another, no more
                     span = (min(used), max(used))
                     in_order = self._in_order(entry, span, stems_at)
+                    if in_order and span[1] - span[0] + 1 > len(entry.required):
+                        in_order = not _JOINED.search(text, words[span[0]].end, words[span[1]].start)
                     opening = _opens(clause, span[0], words)
                     if swapped and not (in_order and swapped[0][1] == entry.required[0] and opening):
                         continue  # a duty's verb read as another: "- Assist nurses" for *support nurses*, in order
@@ -617,9 +621,23 @@ class Recogniser:
 
     @staticmethod
     def _in_order(entry: _Entry, span: tuple[int, int], stems_at: list[set[str]]) -> bool:
-        if span[1] - span[0] + 1 != len(entry.required):
+        """The label's words in its order, together, or with one word between two of them ("Prepare monthly
+        financial statements" for *prepare financial statements*) when the label has three words or more."""
+        length = span[1] - span[0] + 1
+        required = entry.required
+        if length == len(required):
+            return all(required[k] in stems_at[span[0] + k] for k in range(len(required)))
+        if length != len(required) + 1 or len(required) < 3:
             return False
-        return all(entry.required[k] in stems_at[span[0] + k] for k in range(len(entry.required)))
+        at = span[0]
+        for k, word in enumerate(required):
+            if word not in stems_at[at]:
+                if at == span[0] + k and k and word in stems_at[at + 1]:
+                    at += 1  # the one word between
+                else:
+                    return False
+            at += 1
+        return True
 
     def _resolve(self, hits: list[_Hit], words: list[Token], text: str) -> list[Mention]:
         """Each word shows one skill: the label's own words before meaning-level finds, exact phrases first, then

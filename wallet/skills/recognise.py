@@ -266,7 +266,8 @@ def _entry(
             return None  # "Freight+" is not the word "freight"
         required = tuple(_exact(w) for w, _ in words)
     else:
-        strong = [st for w, st in words if w.lower() not in WEAK_WORDS]
+        weak = WEAK_WORDS if len(words) > 3 or words[0][0].lower() in WEAK_WORDS else WEAK_WORDS - {"ict"}
+        strong = [st for w, st in words if w.lower() not in weak]  # "provide support" is not *provide ICT support*
         required = tuple(strong) if len(strong) >= 2 or len(words) == 1 else tuple(st for _, st in words)
         if preferred and len(words) == 2 and words[0][0].lower() in HANDLING_VERBS and words[1][1] in tool_nouns:
             required = (_exact(words[1][0]),)  # "operate forklift" is asked for by "sit-down and reach forklifts"

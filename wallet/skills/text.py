@@ -134,9 +134,11 @@ WEAK_WORDS = frozenset(
         "techniques",
         "relevant",
         "various",
+        "ict",
     ]
 )
-"""Part of a label but not needed to find it ("operate a forklift" is found as "forklift operator")."""
+"""Part of a label but not needed to find it: "operate a forklift" is found as "forklift operator", and ESCO's
+"use ICT ticketing system" as a posting's "ticketing system"."""
 
 STOPWORDS = FUNCTION_WORDS | frozenset(
     [
@@ -187,6 +189,7 @@ ABBREVIATIONS: dict[str, str] = {
     "WMS": "warehouse management system",
     "SOP": "standard operating procedure",
     "PPE": "personal protective equipment",
+    "IT": "ICT",  # US postings' "IT support" is ESCO's "ICT support"
 }
 
 
@@ -302,4 +305,7 @@ def content_stems(text: str) -> tuple[str, ...]:
 
 
 def is_stopword(token: Token) -> bool:
+    """A function word, unless written in capitals as an abbreviation ("IT support")."""
+    if token.text in ABBREVIATIONS and token.is_upper:
+        return False
     return token.text.lower() in FUNCTION_WORDS or token.text == "&"

@@ -111,12 +111,12 @@ def test_recognition_work_grows_linearly_with_the_posting(finder: Recogniser) ->
 
 
 def test_recognition_on_the_labelled_postings_is_unchanged(finder: Recogniser) -> None:
-    """The evaluation set gives the figures bench/README reports (312 right of 389 found; 412 expected)."""
+    """The evaluation set gives the figures bench/README reports (315 right of 392 found; 412 expected)."""
     found_in = lambda text: [(m.skill_id, m.label) for m in finder.find(text)]  # noqa: E731
     scores = evaluate(load_postings(POSTINGS), found_in, same_skills(finder.pack).of)
     found = sum(len(p.found) for p in scores.postings)
     expected = sum(len(p.expected) for p in scores.postings)
-    assert (scores.true_positives, found, expected) == (312, 389, 412)
+    assert (scores.true_positives, found, expected) == (315, 392, 412)
 
 
 def test_a_meaning_level_find_says_what_it_read_as_what(finder: Recogniser) -> None:
@@ -188,3 +188,11 @@ def test_one_word_inside_a_duty_keeps_it_one_phrase(finder: Recogniser) -> None:
     assert "prepare financial statements" in labels and "financial statements" not in labels
     labels = {m.matched_label for m in finder.find("Daily tasks: operate a forklift and load trucks.")}
     assert "operation of forklift trucks" not in labels
+
+
+def test_it_in_capitals_is_esco_s_ict(finder: Recogniser) -> None:
+    """"Provide IT support" is *provide ICT support* and "ticketing system" *use ICT ticketing system*; the
+    pronoun "it" is no ICT."""
+    labels = {m.label for m in finder.find("- Provide IT support to staff\n- Log every call in our ticketing system")}
+    assert {"provide ICT support", "use ICT ticketing system"} <= labels
+    assert "provide ICT support" not in {m.label for m in finder.find("Provide it with support when asked")}

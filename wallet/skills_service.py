@@ -93,7 +93,8 @@ class SkillsService:
         endorsed = self._endorsed_records()
         kinds = self._evidence_kinds()
         for record in self._repo.list_records():
-            record = replace(record, evidence=tuple(evidence.get(record.id, ())))
+            if record.id in evidence:
+                record = replace(record, evidence=tuple(evidence[record.id]))
             parsed = trees.get(record.id, {})
             if parsed.get("kind") == "endorsement" or record.id in kinds.someone_else:
                 continue

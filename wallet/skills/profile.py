@@ -193,6 +193,8 @@ def assemble_profile(
     """The profile from each record's recognised skills plus its current strength, date and title; corrections
     applied; hidden skills kept apart so they can be restored."""
     found: dict[str, ProfileSkill] = {}
+    shown: set[tuple[str, str, str]] = set()
+    """(skill, record, how) already given as evidence: each is shown once, by its first words."""
     overrides = overrides or Overrides()
     for record, finds in records:
         for item in finds:
@@ -201,7 +203,8 @@ def assemble_profile(
             if skill is None:
                 continue
             entry = found.setdefault(skill_id, ProfileSkill(skill_id, skill.label))
-            if not any(e.record_id == record.record_id and e.how == item.how for e in entry.evidence):
+            if (skill_id, record.record_id, item.how) not in shown:
+                shown.add((skill_id, record.record_id, item.how))
                 entry.evidence.append(
                     Evidence(record.record_id, record.title, record.strength, record.when, item.how, item.words)
                 )

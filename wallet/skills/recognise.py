@@ -30,7 +30,7 @@ from wallet.skills.text import (
     word_pairs,
 )
 
-RECOGNISER_VERSION = 2
+RECOGNISER_VERSION = 3
 """Bumped whenever a change here (or in text.py or meaning.py) can change what is found in a text: the
 skills kept per record in a wallet are recognised again when it (or the pack) differs from theirs."""
 RECOGNISED_KINDS = ("esco-skill", "esco-knowledge", "onet-tech", "onet-tool")
@@ -307,6 +307,9 @@ _BOUNDARY = re.compile(r"[\n.;:!?•|]")
 _CLAUSE = re.compile(r"[\n.;:!?•|,()]")
 
 
+PEOPLE = frozenset(["manager", "managers"])
+"""Words for people a posting names ("report to the store manager", "work with case managers"): they are not
+the skill of managing, so they are read only as themselves (a label that names them, word for word)."""
 LIGHT_VERBS = frozenset(["provide", "give", "perform", "carry", "do", "offer"])
 """Verbs that leave their meaning to the next word: "Provide care for …" is a duty whose verb is "care"."""
 
@@ -501,7 +504,7 @@ class Recogniser:
         literal_at: list[set[str]] = []
         where: dict[str, list[int]] = defaultdict(list)
         for i, token in enumerate(words):
-            found = {token.stem, _exact(token.text)}
+            found = {_exact(token.text)} if token.text.lower() in PEOPLE else {token.stem, _exact(token.text)}
             if token.is_upper and token.text in ABBREVIATIONS:
                 expansion = label_words(ABBREVIATIONS[token.text])
                 found.update(w.stem for w in expansion)

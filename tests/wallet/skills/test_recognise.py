@@ -111,12 +111,12 @@ def test_recognition_work_grows_linearly_with_the_posting(finder: Recogniser) ->
 
 
 def test_recognition_on_the_labelled_postings_is_unchanged(finder: Recogniser) -> None:
-    """The evaluation set gives the figures bench/README reports (315 right of 392 found; 412 expected)."""
+    """The evaluation set gives the figures bench/README reports (315 right of 386 found; 412 expected)."""
     found_in = lambda text: [(m.skill_id, m.label) for m in finder.find(text)]  # noqa: E731
     scores = evaluate(load_postings(POSTINGS), found_in, same_skills(finder.pack).of)
     found = sum(len(p.found) for p in scores.postings)
     expected = sum(len(p.expected) for p in scores.postings)
-    assert (scores.true_positives, found, expected) == (315, 392, 412)
+    assert (scores.true_positives, found, expected) == (315, 386, 412)
 
 
 def test_a_meaning_level_find_says_what_it_read_as_what(finder: Recogniser) -> None:
@@ -196,3 +196,11 @@ def test_it_in_capitals_is_esco_s_ict(finder: Recogniser) -> None:
     labels = {m.label for m in finder.find("- Provide IT support to staff\n- Log every call in our ticketing system")}
     assert {"provide ICT support", "use ICT ticketing system"} <= labels
     assert "provide ICT support" not in {m.label for m in finder.find("Provide it with support when asked")}
+
+
+def test_a_manager_named_is_not_the_skill_of_managing(finder: Recogniser) -> None:
+    """"Work with case managers" and "report to the safety manager" ask for no management skill; "case
+    management" written out still is one."""
+    labels = {m.label for m in finder.find("Work closely with case managers and report to the safety manager.")}
+    assert not {"apply case management", "apply safety management"} & labels
+    assert "apply case management" in {m.label for m in finder.find("Apply case management to every client.")}

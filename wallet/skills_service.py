@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from wallet.errors import InvalidInputError, StorageError, UsageError
 from wallet.events import Event
-from wallet.models import Record, RecordKind
+from wallet.models import EvidenceInfo, Record, RecordKind
 from wallet.skills.pack import TaxonomyPack, load_pack
 from wallet.skills.profile import (
     Found,
@@ -87,7 +87,19 @@ class SkillsService:
     # -- the profile ------------------------------------------------------------------------------------
     def record_texts(self) -> list[RecordText]:
         """What each record contributes to the profile (endorsement credentials lend strength, not skills)."""
-        texts = []
+        return [self._with_notes(text, notes) for text, notes in self._record_sources()]
+
+    def _with_notes(self, text: RecordText, notes: list[EvidenceInfo]) -> RecordText:
+        """The record's texts followed by the text of its small plain-text evidence files (read now)."""
+        if not notes:
+            return text
+        read = [self._repo.evidence_data(n.id).decode("utf-8", errors="replace") for n in notes]
+        return replace(text, texts=[*text.texts, *read])
+
+    def _record_sources(self) -> list[tuple[RecordText, list[EvidenceInfo]]]:
+        """Each record's text without its evidence notes, and the notes to read for skills (not yet read: a
+        note's sha256 stands for its text while the record's kept skills still fit)."""
+        sources = []
         evidence = self._repo.all_evidence()
         trees = self._repo.credential_trees()
         endorsed = self._endorsed_records()
@@ -99,20 +111,8 @@ class SkillsService:
             if parsed.get("kind") == "endorsement" or record.id in kinds.someone_else:
                 continue
             text = _record_text(record, parsed, record.id in endorsed, _credential_strength(record, parsed, kinds))
-            notes = self._evidence_notes(record)
-            if notes:
-                text = RecordText(text.record_id, text.title, text.strength, text.when, [*text.texts, *notes],
-                                  text.listed_skills, text.skill_ids)
-            texts.append(text)
-        return texts
-
-    def _evidence_notes(self, record: Record) -> list[str]:
-        """The text of small plain-text evidence files (a reference letter, notes): read for skills too."""
-        notes = []
-        for evidence in record.evidence:
-            if evidence.media_type.startswith("text/plain") and evidence.size <= MAX_EVIDENCE_TEXT:
-                notes.append(self._repo.evidence_data(evidence.id).decode("utf-8", errors="replace"))
-        return notes
+            sources.append((text, _evidence_notes(record)))
+        return sources
 
     def overrides(self) -> Overrides:
         added: dict[str, str] = {}
@@ -146,12 +146,13 @@ class SkillsService:
         engine: Recogniser | None = None
         finds: list[tuple[RecordText, list[Found]]] = []
         fresh: list[tuple[str, KeptSkills]] = []
-        for record in self.record_texts():
-            digest = content_hash(record)
+        for record, notes in self._record_sources():
+            digest = content_hash(record, [n.sha256 for n in notes])
             row = kept.get(record.record_id)
             if row is not None and row.content_hash == digest:
                 found = [Found(*mention) for mention in row.mentions]
             else:
+                record = self._with_notes(record, notes)
                 engine = engine or self.recogniser
                 found = recognise_record(record, engine)
                 fresh.append((record.record_id, KeptSkills(digest, [(f.skill_id, f.how, f.words) for f in found])))
@@ -347,6 +348,11 @@ class SkillsService:
         from wallet.skills.cpl import map_outcomes
 
         return map_outcomes(outcomes_text, self.profile(), self.pack)
+
+
+def _evidence_notes(record: Record) -> list[EvidenceInfo]:
+    """Small plain-text evidence files (a reference letter, notes): their text is read for skills too."""
+    return [e for e in record.evidence if e.media_type.startswith("text/plain") and e.size <= MAX_EVIDENCE_TEXT]
 
 
 def _dates(record: Record) -> str | None:

@@ -156,10 +156,11 @@ def pack_key(pack: TaxonomyPack) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def content_hash(record: RecordText) -> str:
-    """A hash of exactly what recognition reads from a record (texts, listed skills, skill ids), in order."""
+def content_hash(record: RecordText, unread: Sequence[str] = ()) -> str:
+    """A hash of exactly what recognition reads from a record (texts, listed skills, skill ids), in order.
+    `unread` stands for texts still to be read and appended, by their sha256 (a record's evidence notes)."""
     canonical = json.dumps(
-        [list(record.texts), list(record.listed_skills), list(record.skill_ids)],
+        [list(record.texts), list(record.listed_skills), list(record.skill_ids), list(unread)],
         ensure_ascii=False,
         separators=(",", ":"),
     )

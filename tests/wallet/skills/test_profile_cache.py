@@ -237,3 +237,20 @@ def test_a_new_record_alone_is_read(opened: Session, counting: CountingRecognise
     text = next(t for t in opened.skills.record_texts() if t.record_id == new)
     assert counting.calls == len(text.texts) + len(text.listed_skills)
     assert any(new in s.record_ids for s in profile.skills.values())
+
+
+def test_an_evidence_note_added_or_replaced_is_read(opened: Session, counting: CountingRecogniser) -> None:
+    """A plain-text evidence note is part of what its record shows: adding or replacing it re-reads that record."""
+    job = opened.add_entry(entry("Kitchen helper"))
+    opened.skills.profile()
+    counting.calls = 0
+    note = opened.add_evidence(job, "reference.txt", b"She operated a forklift safely every day.",
+                               media_type="text/plain")
+    profile = opened.skills.profile()
+    assert counting.calls == 2  # the entry's title and the note; no other record
+    assert any(job in s.record_ids and "forklift" in s.label.lower() for s in profile.skills.values())
+    counting.calls = 0
+    opened.replace_evidence(note, "reference.txt", b"He baked sourdough bread.", media_type="text/plain")
+    profile = opened.skills.profile()
+    assert counting.calls == 2
+    assert not any(job in s.record_ids and "forklift" in s.label.lower() for s in profile.skills.values())

@@ -30,7 +30,7 @@ from wallet.skills.text import (
     word_pairs,
 )
 
-RECOGNISER_VERSION = 3
+RECOGNISER_VERSION = 4
 """Bumped whenever a change here (or in text.py or meaning.py) can change what is found in a text: the
 skills kept per record in a wallet are recognised again when it (or the pack) differs from theirs."""
 RECOGNISED_KINDS = ("esco-skill", "esco-knowledge", "onet-tech", "onet-tool")
@@ -395,6 +395,32 @@ def _tools_as_skills(labelled: list[tuple[Skill, str, bool, list[tuple[str, str]
     return out
 
 
+MIN_PRODUCT_WORD = 5
+
+
+def _product_words(
+    labelled: list[tuple[Skill, str, bool, list[tuple[str, str]]]], esco_words: Counter[str]
+) -> list[tuple[Skill, str]]:
+    """A product's own name inside O*NET's longer one: "Dentrix" in "Henry Schein Dentrix", "RSLogix" in
+    "Rockwell RSLogix", "PointClickCare" in "PointClickCare healthcare software". Only a word of five letters
+    or more that looks coined (a capital inside: "RSLogix") or belongs to a Hot Technology, that no ESCO label
+    uses (so not an English word of skills) and that names one product only: "August" in "August Systems
+    Visit Wizard" is a month."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    candidates: list[tuple[Skill, str]] = []
+    for skill, _, preferred, words in labelled:
+        if skill.kind != "onet-tech" or not preferred or len(words) < 2:
+            continue
+        for word, word_stem in words:
+            coined = any(c.isupper() for c in word[1:]) and not word.isupper()  # "RSLogix", "PointClickCare"
+            if not (coined or skill.hot) or not word[:1].isupper() or not word.isalpha():
+                continue
+            if len(word) >= MIN_PRODUCT_WORD and not esco_words[word_stem]:
+                owners[word.lower()].add(skill.id)
+                candidates.append((skill, word))
+    return [(skill, word) for skill, word in candidates if len(owners[word.lower()]) == 1]
+
+
 def _general_tools(entries: list[_Entry]) -> list[_Entry]:
     """Tools by their general name: "electric pallet jack" shows *Pallet jacks* where O*NET has both, as a
     person labelling the posting would write it."""
@@ -479,6 +505,10 @@ class Recogniser:
                 if whole is not None:
                     raw.append(whole)
         raw += _tools_as_skills(labelled, raw)
+        for skill, word in _product_words(labelled, esco_words):
+            entry = _entry(skill, word, False, word_pairs(word))
+            if entry is not None:
+                raw.append(entry)
         del labelled, by_skill  # the index below is what stays: free the label lists first (lower peak memory)
         raw = _general_tools(raw)
         raw += _shortened(raw, esco_words)

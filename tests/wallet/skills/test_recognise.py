@@ -111,12 +111,12 @@ def test_recognition_work_grows_linearly_with_the_posting(finder: Recogniser) ->
 
 
 def test_recognition_on_the_labelled_postings_is_unchanged(finder: Recogniser) -> None:
-    """The evaluation set gives the figures bench/README reports (315 right of 386 found; 412 expected)."""
+    """The evaluation set gives the figures bench/README reports (318 right of 389 found; 412 expected)."""
     found_in = lambda text: [(m.skill_id, m.label) for m in finder.find(text)]  # noqa: E731
     scores = evaluate(load_postings(POSTINGS), found_in, same_skills(finder.pack).of)
     found = sum(len(p.found) for p in scores.postings)
     expected = sum(len(p.expected) for p in scores.postings)
-    assert (scores.true_positives, found, expected) == (315, 386, 412)
+    assert (scores.true_positives, found, expected) == (318, 389, 412)
 
 
 def test_a_meaning_level_find_says_what_it_read_as_what(finder: Recogniser) -> None:
@@ -204,3 +204,11 @@ def test_a_manager_named_is_not_the_skill_of_managing(finder: Recogniser) -> Non
     labels = {m.label for m in finder.find("Work closely with case managers and report to the safety manager.")}
     assert not {"apply case management", "apply safety management"} & labels
     assert "apply case management" in {m.label for m in finder.find("Apply case management to every client.")}
+
+
+def test_a_product_is_found_by_its_own_name_inside_o_net_s_longer_one(finder: Recogniser) -> None:
+    """"RSLogix" is O*NET's *Rockwell RSLogix* and "PointClickCare" its *PointClickCare healthcare software*;
+    "August" (of *August Systems Visit Wizard*) is a month."""
+    labels = {m.label for m in finder.find("Chart in PointClickCare; edit PLC logic in RSLogix. Starts in August.")}
+    assert {"Rockwell RSLogix", "PointClickCare healthcare software"} <= labels
+    assert "August Systems Visit Wizard" not in labels

@@ -36,8 +36,10 @@ TABLE_WORDS = {
     "self_issued": "self-issued credentials",
     "skill_overrides": "skill corrections",
     "views": "saved views",
-    "record_skills": "skills kept per record (they are recognised again)",
 }
+DERIVED = frozenset({"record_skills"})
+"""Tables made from others and rebuilt when needed (the skills found in each record): never carried over, so
+their damage is no loss."""
 
 
 @dataclass
@@ -133,7 +135,8 @@ def _columns(conn: Connection, table: str) -> list[str]:
 
 
 def copyable_tables(conn: Connection) -> list[str]:
-    """Ordinary tables in creation order (parents before children), without full-text indexes or internals."""
+    """Ordinary tables in creation order (parents before children), without full-text indexes, internals or
+    derived tables."""
     rows = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY rowid").fetchall()
     virtual = [str(name) for name, sql in rows if str(sql or "").upper().startswith("CREATE VIRTUAL TABLE")]
     return [
@@ -141,6 +144,7 @@ def copyable_tables(conn: Connection) -> list[str]:
         for name, _sql in rows
         if not str(name).startswith("sqlite_")
         and str(name) not in virtual
+        and str(name) not in DERIVED
         and not any(str(name).startswith(f"{v}_") for v in virtual)
     ]
 

@@ -10,10 +10,11 @@ import pytest
 
 from tests.conftest import PASSPHRASE
 from tests.wallet._helpers import entry, raw_connection
-from wallet.lifecycle import CreatedWallet, check_wallet, open_wallet
+from wallet.lifecycle import CreatedWallet, check_wallet, open_wallet, rescue_wallet
 from wallet.store.database import Connection
 from wallet.store.migrations import SCHEMA_VERSION, schema_version
 from wallet.store.record_skills_store import KeptSkills, RecordSkillsStore
+from wallet.store.salvage import copyable_tables
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "wallets"
 ROW = KeptSkills("hash-1", [("esco:forklift", "text", "forklift"), ("esco:x", "alignment", "esco:x")])
@@ -104,3 +105,23 @@ def test_a_schema_6_wallet_upgrades_keeps_skills_and_still_opens(tmp_path: Path)
     assert rows == records
     with open_wallet(wallet, passphrase) as session:
         assert session.skills.profile().to_json() == profile
+
+
+def test_a_rescue_leaves_the_kept_skills_behind_and_reports_no_loss(created: CreatedWallet, tmp_path: Path) -> None:
+    """Kept skills are derived: a rescue does not carry them (damaged, they are no loss); the copy rebuilds them."""
+    session = created.session
+    session.add_entry(entry("Forklift driver", description="Operated a forklift in a warehouse."))
+    profile = session.skills.profile().to_json()
+    assert profile
+    session.lock()
+    rescued = rescue_wallet(session.path, PASSPHRASE, tmp_path / "rescued")
+    assert rescued.salvage.complete and "record_skills" not in rescued.salvage.copied
+    assert "records" in rescued.salvage.copied
+    conn = raw_connection(rescued.path, PASSPHRASE)
+    try:
+        assert "record_skills" not in copyable_tables(conn)
+        assert RecordSkillsStore(conn, rescued.path).count() == 0
+    finally:
+        conn.close()
+    with open_wallet(rescued.path, PASSPHRASE) as copy:
+        assert copy.skills.profile().to_json() == profile

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import shutil
 from collections.abc import Iterator
@@ -13,6 +14,7 @@ import pytest
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.wallet._helpers import entry, raw_connection
 from wallet import demo, lifecycle, skills_service
+from wallet.errors import StorageError
 from wallet.models import EntryInput
 from wallet.session import Session
 from wallet.skills import profile as profile_mod
@@ -254,3 +256,38 @@ def test_an_evidence_note_added_or_replaced_is_read(opened: Session, counting: C
     profile = opened.skills.profile()
     assert counting.calls == 2
     assert not any(job in s.record_ids and "forklift" in s.label.lower() for s in profile.skills.values())
+
+
+def test_the_cycle_collector_is_paused_only_while_the_profile_is_built(
+    opened: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The build pauses Python's cycle collector and turns it back on, also after an error; a pause it did not
+    make is left as it was."""
+    seen: list[bool] = []
+    real = skills_service.SkillsService._build_profile
+    fail = [False]
+
+    def watched(self: skills_service.SkillsService) -> Any:
+        seen.append(gc.isenabled())
+        if fail[0]:
+            raise StorageError("The disk is full, so the change was not saved.")
+        return real(self)
+
+    monkeypatch.setattr(skills_service.SkillsService, "_build_profile", watched)
+    assert gc.isenabled()
+    opened.skills.profile()
+    assert seen == [False] and gc.isenabled()
+    fail[0] = True
+    opened.skills.hide_skill(next(iter(opened.skills.profile().skills)))  # the profile is built again on next use
+    with pytest.raises(StorageError):
+        opened.skills.profile()
+    assert seen == [False, False] and gc.isenabled()
+    fail[0] = False
+    opened.skills.restore_skill(next(iter(opened.skills.overrides().hidden)))
+    gc.disable()
+    try:
+        opened.skills.profile()
+    finally:
+        still_off = not gc.isenabled()
+        gc.enable()
+    assert still_off and seen == [False, False, False]

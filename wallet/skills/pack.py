@@ -32,7 +32,8 @@ import gzip
 import hashlib
 import json
 import threading
-from collections.abc import Iterable, Iterator
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -138,21 +139,32 @@ class _Table(Generic[T]):
         self.items = items
 
 
+def _ints(values: list[int]) -> Sequence[int]:
+    """A link list as 4-byte integers: the pack's 600,000 links would be a Python int object each (~20 MiB)."""
+    return array("i", values)
+
+
 class _Links:
     __slots__ = ("broader", "esco", "onet", "related", "related_skills", "tech", "tiers", "tools")
 
     def __init__(self, data: dict[str, Any]) -> None:
         self.tiers: tuple[str, ...] = tuple(data["tiers"])
-        self.esco: dict[int, tuple[list[int], list[int]]] = {r[0]: (r[1], r[2]) for r in data["esco_occupation_skills"]}
-        self.onet: dict[int, tuple[list[int], list[float | None], list[float | None]]] = {
-            r[0]: (r[1], r[2], r[3]) for r in data["onet_occupation_skills"]
+        self.esco: dict[int, tuple[Sequence[int], Sequence[int]]] = {
+            r[0]: (_ints(r[1]), _ints(r[2])) for r in data["esco_occupation_skills"]
         }
-        self.tech: dict[int, tuple[list[int], list[int]]] = {r[0]: (r[1], r[2]) for r in data["technologies"]}
-        self.tools: dict[int, list[int]] = {r[0]: r[1] for r in data["tools"]}
-        self.related: dict[int, tuple[list[int], list[int]]] = {r[0]: (r[1], r[2]) for r in data["related_occupations"]}
-        self.broader: dict[int, list[int]] = {r[0]: r[1] for r in data["broader_skills"]}
-        self.related_skills: dict[int, tuple[list[int], list[int]]] = {
-            r[0]: (r[1], r[2]) for r in data["related_skills"]
+        self.onet: dict[int, tuple[Sequence[int], list[float | None], list[float | None]]] = {
+            r[0]: (_ints(r[1]), r[2], r[3]) for r in data["onet_occupation_skills"]
+        }
+        self.tech: dict[int, tuple[Sequence[int], Sequence[int]]] = {
+            r[0]: (_ints(r[1]), _ints(r[2])) for r in data["technologies"]
+        }
+        self.tools: dict[int, Sequence[int]] = {r[0]: _ints(r[1]) for r in data["tools"]}
+        self.related: dict[int, tuple[Sequence[int], Sequence[int]]] = {
+            r[0]: (_ints(r[1]), _ints(r[2])) for r in data["related_occupations"]
+        }
+        self.broader: dict[int, Sequence[int]] = {r[0]: _ints(r[1]) for r in data["broader_skills"]}
+        self.related_skills: dict[int, tuple[Sequence[int], Sequence[int]]] = {
+            r[0]: (_ints(r[1]), _ints(r[2])) for r in data["related_skills"]
         }
 
 
@@ -166,7 +178,7 @@ class TaxonomyPack:
         self._skills: _Table[Skill] | None = None
         self._occupations: _Table[Occupation] | None = None
         self._links: _Links | None = None
-        self._skill_occupations: dict[int, list[int]] | None = None
+        self._skill_occupations: dict[int, Sequence[int]] | None = None
         self._narrower: dict[int, list[int]] | None = None
 
     # ---- reading --------------------------------------------------------------------------------
@@ -349,10 +361,10 @@ class TaxonomyPack:
         ids = self._occupation_table().ids
         return [ids[o] for o in self._skill_occupations.get(n, ())]
 
-    def _reverse_links(self) -> dict[int, list[int]]:
+    def _reverse_links(self) -> dict[int, Sequence[int]]:
         links = self._link_table()
         found: dict[int, list[int]] = {}
-        lists: list[tuple[int, list[int]]] = []
+        lists: list[tuple[int, Sequence[int]]] = []
         for occ, (essential, optional) in links.esco.items():
             lists += ((occ, essential), (occ, optional))
         lists += ((occ, elements) for occ, (elements, _importance, _level) in links.onet.items())
@@ -365,7 +377,7 @@ class TaxonomyPack:
                     found[s] = [occ]
                 else:
                     got.append(occ)
-        return {s: sorted(set(occs)) for s, occs in found.items()}
+        return {s: _ints(sorted(set(occs))) for s, occs in found.items()}
 
     # ---- occupations ----------------------------------------------------------------------------
 

@@ -459,6 +459,9 @@ class _Places:
         return at < len(positions) and positions[at] <= i + distance
 
 
+_NO_ENTRIES: tuple[list[_Entry], list[tuple[str, ...]]] = ([], [])
+
+
 class Recogniser:
     """An index of every label; built once per process from the taxonomy pack."""
 
@@ -516,13 +519,15 @@ class Recogniser:
         same: dict[tuple[str, ...], tuple[str, ...]] = {}
         """One tuple per distinct list of stems, shared by every entry that needs it."""
         self._occupation_cache: dict[str, frozenset[str]] = {}
-        self._index: dict[str, list[tuple[_Entry, tuple[str, ...]]]] = defaultdict(list)
+        self._index: dict[str, tuple[list[_Entry], list[tuple[str, ...]]]] = {}
         """Entries by their rarest stem (the anchor), each with the other stems it needs."""
         for entry in raw:
             anchor = min(entry.required, key=lambda s: (frequency[s], s))
             rest = list(entry.required)
             rest.remove(anchor)
-            self._index[anchor].append((entry, same.setdefault(tuple(rest), tuple(rest))))
+            entries, rests = self._index.setdefault(anchor, ([], []))  # two lists, not a pair per entry: less memory
+            entries.append(entry)
+            rests.append(same.setdefault(tuple(rest), tuple(rest)))
 
     def find(self, text: str, *, posting: bool = True) -> list[Mention]:
         """Every skill the text names, once each, in the order they first appear. In a posting (the default) a
@@ -555,7 +560,7 @@ class Recogniser:
         hits: list[_Hit] = []
         for i, found in enumerate(stems_at):
             for anchor in found:
-                for entry, rest in self._index.get(anchor, ()):
+                for entry, rest in zip(*self._index.get(anchor, _NO_ENTRIES), strict=True):
                     if rest:  # the commonest miss, the label's next word nowhere near, decided without a call
                         positions = where.get(rest[0])
                         if not positions:

@@ -289,13 +289,22 @@ def label_words(text: str) -> list[Token]:
     return [t for t in tokens(text) if t.text.lower() not in FUNCTION_WORDS and t.text != "&"]
 
 
+_PAIRS: dict[str, tuple[str, str] | None] = {}
+"""One (word, stem) pair per distinct word, shared by every label that has it: the recogniser reads 126,000
+labels, and sharing their words keeps the memory the index build needs (and leaves behind) small."""
+
+
 def word_pairs(text: str) -> list[tuple[str, str]]:
     """(word as written, stem) for a label's words without function words: the fast form for indexing."""
     pairs = []
     for word in _TOKEN.findall(text):
-        lower = word.lower()
-        if lower not in FUNCTION_WORDS and word != "&":
-            pairs.append((word, stem(lower)))
+        if word in _PAIRS:
+            pair = _PAIRS[word]
+        else:
+            lower = word.lower()
+            pair = _PAIRS[word] = None if lower in FUNCTION_WORDS or word == "&" else (word, stem(lower))
+        if pair is not None:
+            pairs.append(pair)
     return pairs
 
 

@@ -150,7 +150,7 @@ from wallet.skills.pathways import LevelGap, Pathway, SkillRef
 from wallet.skills.profile import STRENGTH_WORDS, STRENGTHS, Profile, ProfileSkill
 from wallet.skills.suggest import suggest_skills
 from wallet.skills.text_input import MAX_TEXT_INPUT_BYTES, read_text_input
-from wallet.skills.warmup import start_warm_up
+from wallet.skills.warmup import start_recogniser_warm_up, start_warm_up
 from wallet.store.files import atomic_write
 from wallet.store.layout import SUFFIX
 from wallet.store.salvage import SalvageReport
@@ -351,6 +351,7 @@ __all__ = [
     "save_settings",
     "set_language",
     "skills_data_credits",
+    "start_recogniser_warm_up",
     "start_warm_up",
     "suggest_skills",
     "third_party_notices",

@@ -164,3 +164,18 @@ def test_opening_a_posting_file_reads_it_as_the_command_line_does(
     click(qtbot, find(unlocked_demo, QPushButton, "openPostingButton"))
     assert box.toPlainText() == "Forklift Operator\nOperate sit-down forklifts."
     wait_idle(qtbot, unlocked_demo)
+
+
+def test_opening_the_page_starts_building_the_recogniser(
+    qtbot: QtBot, unlocked_demo: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The recogniser is not readied at unlock (it costs ~60 MiB): the page that reads postings starts it."""
+    from wallet.skills import warmup
+
+    monkeypatch.setattr(warmup, "_threads", {})  # this process may have built it for earlier tests
+    go_to(qtbot, unlocked_demo, "Records")
+    assert "recogniser-warm-up" not in warmup._threads
+    go_to(qtbot, unlocked_demo, "Opportunities")
+    thread = warmup._threads["recogniser-warm-up"]
+    thread.join(timeout=120)
+    assert not thread.is_alive()

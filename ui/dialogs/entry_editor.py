@@ -30,7 +30,17 @@ from PySide6.QtWidgets import (
 
 from ui.chips import WrappingFlow, chip_key
 from ui.widgets import button, field, footer_row, label, line_edit, message_label, modal_layout, name, show_message
-from wallet.api import ENTRY_KIND_LABELS, EntryInput, EntryKind, Record, WalletError, _, entry_fields, suggest_skills
+from wallet.api import (
+    ENTRY_KIND_LABELS,
+    EntryInput,
+    EntryKind,
+    Record,
+    WalletError,
+    _,
+    entry_fields,
+    start_recogniser_warm_up,
+    suggest_skills,
+)
 
 log = logging.getLogger(__name__)
 SUGGEST_DELAY_MS = 350
@@ -55,6 +65,7 @@ class EntryEditor(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        start_recogniser_warm_up()  # skills are suggested from the text as it is typed
         outer = modal_layout(self, "entryEditor", _("Your experience"), 720, 640, spacing=8)
         self.heading = label(_("Add your experience"), "heading", object_name="entryHeading")
         outer.addWidget(self.heading)

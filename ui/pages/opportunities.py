@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFileDialog, QPlainTextEdit, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from ui.credential_actions import announce
@@ -29,7 +30,17 @@ from ui.pages.view_editor import ViewEditor
 from ui.skills_context import READING, SkillsContext
 from ui.widgets import button, field, label, name
 from ui.worker import Failed
-from wallet.api import N_, Session, ViewRow, WalletError, _, format_date, ngettext, read_text_input
+from wallet.api import (
+    N_,
+    Session,
+    ViewRow,
+    WalletError,
+    _,
+    format_date,
+    ngettext,
+    read_text_input,
+    start_recogniser_warm_up,
+)
 
 POSTING_PATTERNS = "(*.txt *.json *.jsonld *.html *.htm *.md);;"  # i18n: not shown
 NO_VIEWS = N_("No saved views yet. Match a posting, then press “Make a view for this…”.")
@@ -115,6 +126,11 @@ class OpportunitiesPage(QWidget):
         self.cpl.map_requested.connect(self._map_outcomes)
         self.cpl.open_record.connect(self.open_record)
         self._update_buttons()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """A posting is likely to be read here: the recogniser's index starts building in the background now."""
+        super().showEvent(event)
+        start_recogniser_warm_up()
 
     def _match_tab(self) -> QWidget:
         self.posting = QPlainTextEdit()

@@ -125,3 +125,30 @@ def test_a_rescue_leaves_the_kept_skills_behind_and_reports_no_loss(created: Cre
         conn.close()
     with open_wallet(rescued.path, PASSPHRASE) as copy:
         assert copy.skills.profile().to_json() == profile
+
+
+def test_the_schema_7_fixture_keeps_skills_that_still_open(tmp_path: Path) -> None:
+    """The schema-7 fixture holds kept skills for its records; today's code opens it and its profile equals one
+    recognised afresh, with every row then under today's pack key."""
+    from wallet.skills.pack import load_pack
+    from wallet.skills.profile import build_profile, pack_key
+    from wallet.skills.recognise import recogniser
+
+    wallet = tmp_path / "schema-7"
+    shutil.copytree(FIXTURES / "schema-7", wallet)
+    passphrase = "fixture passphrase"
+    conn = raw_connection(wallet, passphrase)
+    try:
+        assert RecordSkillsStore(conn, wallet).count() >= 3
+    finally:
+        conn.close()
+    with open_wallet(wallet, passphrase) as session:
+        skills = session.skills
+        fresh = build_profile(skills.record_texts(), load_pack(), recogniser(), skills.overrides())
+        assert skills.profile().to_json() == fresh.to_json()
+        records = {t.record_id for t in skills.record_texts()}
+    conn = raw_connection(wallet, passphrase)
+    try:
+        assert set(RecordSkillsStore(conn, wallet).kept(pack_key(load_pack()))) == records
+    finally:
+        conn.close()

@@ -125,6 +125,7 @@ class Profile:
     def to_json(self) -> list[dict[str, Any]]:
         return [s.to_json() for s in self.ordered()]
 
+
 HOWS = ("alignment", "listed", "text")
 
 

@@ -12,7 +12,8 @@ Offscreen Qt, the real MainWindow. Measures (medians):
   (search runs on each key, no debounce), over a word typed letter by letter;
 - page switch: Records → Skills → Opportunities → Pathways → Records until each is painted (first visits
   build the page; later visits are reported apart);
-- peak memory of the process with the wallet unlocked and every page visited (ru_maxrss);
+- peak memory of one session (a fresh process, ru_maxrss): unlocked, every page visited, the profile read;
+  the wallet's first session, which recognises every record's skills and keeps them, is reported apart;
 - peak memory of a fresh process unlocked on the records page, with the skills warm-up done and not started.
 
 Wallets are made with the cheap test KDF; the unlock row also reports the calibrated cost for scale.
@@ -193,6 +194,10 @@ def in_app(path: Path, settings: Path, count: int, repeat: int) -> dict[str, lis
                 QCoreApplication.processEvents()
                 window.repaint()
                 results["first" if visit == 0 and index else "switch"].append(time.perf_counter() - tick)
+        context = window.workspace.context
+        while context.jobs.busy() or context.loading:  # the profile (and its kept skills) is part of the session
+            QCoreApplication.processEvents()
+            time.sleep(0.01)
         window.close()
         QCoreApplication.processEvents()
     app.processEvents()
@@ -237,7 +242,9 @@ def main() -> int:
         print(f"made a wallet of {args.records:,} records in {time.perf_counter() - made:.1f} s")
         cold = cold_start(path, folder / "settings.json", args.repeat)
         bare = cold_start(path, folder / "settings.json", args.repeat, BARE)
-        measured, peak = measure_in_child(path, folder / "settings.json", args.records, args.repeat)
+        _, first_peak = measure_in_child(path, folder / "settings.json", args.records, 1)
+        measured, _ = measure_in_child(path, folder / "settings.json", args.records, args.repeat)
+        _, peak = measure_in_child(path, folder / "settings.json", args.records, 1)
         warmed = unlocked_peak(path, folder / "settings.json", args.records, warm=True)
         unwarmed = unlocked_peak(path, folder / "settings.json", args.records, warm=False)
     load = os.getloadavg()[0]
@@ -255,8 +262,9 @@ def main() -> int:
         ("keystroke to filtered list", ms(measured["key"]), "< 50 ms"),
         ("page switch, first visit (the page is built)", ms(measured["first"]), "< 100 ms"),
         ("page switch, later visits", ms(measured["switch"]), "< 100 ms"),
-        (f"peak memory of the app with {args.records:,} records, every page visited", f"{peak:,.0f} MiB",
+        (f"peak memory of one session with {args.records:,} records, every page visited", f"{peak:,.0f} MiB",
          "< 300 MB"),
+        ("  the wallet's first session (every record's skills recognised and kept)", f"{first_peak:,.0f} MiB", ""),
         ("peak memory unlocked on the records page, skills warm-up done / not started",
          f"{warmed:,.0f} / {unwarmed:,.0f} MiB", "< 300 MB"),
     ]

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QMimeData, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -65,7 +65,6 @@ class EntryEditor(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        start_recogniser_warm_up()  # skills are suggested from the text as it is typed
         outer = modal_layout(self, "entryEditor", _("Your experience"), 720, 640, spacing=8)
         self.heading = label(_("Add your experience"), "heading", object_name="entryHeading")
         outer.addWidget(self.heading)
@@ -159,6 +158,11 @@ class EntryEditor(QDialog):
         self.drop_file.clicked.connect(self._drop_chosen)
 
     # -- opening ----------------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Skills are suggested from the text as it is typed: the recogniser's index starts building now."""
+        super().showEvent(event)
+        start_recogniser_warm_up()
     def start_new(self, kind: EntryKind = EntryKind.JOB) -> None:
         """Open empty, for a new entry (evidence can be chosen here)."""
         self.record_id = ""

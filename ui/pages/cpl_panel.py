@@ -11,7 +11,7 @@ from ui.pages.skill_parts import DATA_ROLE, StatusLine, add_item, button_row, li
 from ui.skill_looks import strength_look
 from ui.status import TONE_COLOURS, Look
 from ui.widgets import button, field, label, name, selectable
-from wallet.api import N_, OutcomeMatch, _, ngettext
+from wallet.api import N_, OutcomeMatch, _, ngettext, start_recogniser_warm_up
 
 CPL_LOOKS = {
     "evidenced": Look("✓", N_("Evidence"), "good"),
@@ -57,6 +57,7 @@ class CplPanel(QFrame):
         self.outcomes.setProperty("role", "prose")
         self.outcomes.setPlaceholderText(_(PLACEHOLDER))
         self.outcomes.setTabChangesFocus(True)
+        self.outcomes.textChanged.connect(start_recogniser_warm_up)  # outcomes are coming: ready the recogniser
         self.map_button = button(_("Find evidence"), "cplButton", _("Find evidence for these outcomes"), primary=True)
         left = QWidget()
         left_layout = QVBoxLayout(left)

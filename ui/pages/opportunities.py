@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFileDialog, QPlainTextEdit, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from ui.credential_actions import announce
@@ -127,17 +126,13 @@ class OpportunitiesPage(QWidget):
         self.cpl.open_record.connect(self.open_record)
         self._update_buttons()
 
-    def showEvent(self, event: QShowEvent) -> None:
-        """A posting is likely to be read here: the recogniser's index starts building in the background now."""
-        super().showEvent(event)
-        start_recogniser_warm_up()
-
     def _match_tab(self) -> QWidget:
         self.posting = QPlainTextEdit()
         name(self.posting, "postingBox", _("Job posting"),
              _("Paste the posting's text, or open a text or JSON-LD file with Open a file."))
         self.posting.setProperty("role", "prose")
         self.posting.setTabChangesFocus(True)
+        self.posting.textChanged.connect(start_recogniser_warm_up)  # a posting is coming: ready the recogniser
         self.posting.setPlaceholderText(_("Paste the whole job posting here: its title, duties and requirements."))
         self.open_file_button = button(_("Open a file…"), "openPostingButton", _("Open a job posting file"))
         self.open_file_button.setAccessibleDescription(_("A text file, a web page or schema.org JobPosting JSON-LD."))

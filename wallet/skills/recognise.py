@@ -30,7 +30,7 @@ from wallet.skills.text import (
     word_pairs,
 )
 
-RECOGNISER_VERSION = 4
+RECOGNISER_VERSION = 5
 """Bumped whenever a change here (or in text.py or meaning.py) can change what is found in a text: the
 skills kept per record in a wallet are recognised again when it (or the pack) differs from theirs."""
 RECOGNISED_KINDS = ("esco-skill", "esco-knowledge", "onet-tech", "onet-tool")
@@ -130,6 +130,8 @@ class _Entry:
     """Found without one of its label's commonest words (see `_shortened`)."""
     hot: bool = False
     """An O*NET Hot Technology: of two products written alike, the one postings name."""
+    opening: bool = False
+    """Found only where a duty's verb is written: a clause's first word (see `_verbs_alone`)."""
 
 
 PRODUCT_WORDS = frozenset(
@@ -421,6 +423,31 @@ def _product_words(
     return [(skill, word) for skill, word in candidates if len(owners[word.lower()]) == 1]
 
 
+PLAIN_OBJECTS = frozenset(["product", "products", "software", "employees", "staff", "personnel", "equipment"])
+"""Objects that add nothing to a verb of one meaning: to upsell is to upsell products, to debug is to debug
+software, to recruit is to recruit employees."""
+
+
+def _verbs_alone(labelled: list[tuple[Skill, str, bool, list[tuple[str, str]]]]) -> list[_Entry]:
+    """A duty named by its verb alone ("Upsell", "Recruit", "debug"), when that verb begins the labels of one
+    ESCO skill only and its object there is a plain one (`PLAIN_OBJECTS`); found where a duty's verb is written
+    (a clause's first word) and judged by the posting's other skills like any loose find."""
+    skills_of: dict[str, set[str]] = defaultdict(set)
+    plain: dict[str, tuple[Skill, str, str]] = {}
+    for skill, label, preferred, words in labelled:
+        if not skill.kind.startswith("esco-") or not words:
+            continue
+        skills_of[words[0][1]].add(skill.id)
+        if (skill.kind == "esco-skill" and preferred and len(words) == 2 and words[1][0].lower() in PLAIN_OBJECTS
+                and words[0][0].lower() not in WEAK_WORDS and words[0][0].lower() not in HANDLING_VERBS):
+            plain[words[0][1]] = (skill, label, words[0][0])
+    return [
+        _Entry(skill.id, (verb,), 1, label, False, False, False, skill.kind, shortened=True, opening=True)
+        for verb, (skill, label, _word) in plain.items()
+        if skills_of[verb] == {skill.id} and len(verb) >= 4
+    ]
+
+
 def _general_tools(entries: list[_Entry]) -> list[_Entry]:
     """Tools by their general name: "electric pallet jack" shows *Pallet jacks* where O*NET has both, as a
     person labelling the posting would write it."""
@@ -508,6 +535,7 @@ class Recogniser:
                 if whole is not None:
                     raw.append(whole)
         raw += _tools_as_skills(labelled, raw)
+        raw += _verbs_alone(labelled)
         for skill, word in _product_words(labelled, esco_words):
             entry = _entry(skill, word, False, word_pairs(word))
             if entry is not None:
@@ -588,6 +616,8 @@ class Recogniser:
                     turned = [placed[s] for s in entry.required if s in placed]
                     if turned != sorted(turned) and len(entry.required) == 2 and span[1] - span[0] > 1:
                         continue  # two words turned round must touch: "forklift operation", not "plans with … family"
+                    if entry.opening and not opening:
+                        continue  # "Upsell pastries", not "we upsell"
                     if (entry.kind == "onet-tool" or entry.shortened) and not in_order:
                         continue  # a tool is named, word for word: "pallet jack", never "jack up the pallet"
                     hits.append((*span, entry, in_order, swapped))

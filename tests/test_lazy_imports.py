@@ -1,4 +1,4 @@
-"""The facade loads the PDF libraries on first use, so the app reaches its unlock screen without them."""
+"""The facade loads the PDF and JSON-LD libraries on first use, so the app reaches its unlock screen without them."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from wallet import api
 from wallet.sharing import resume_pdf as resume_pdf_module
 
 ROOT = Path(__file__).resolve().parents[1]
-HEAVY = ("reportlab", "pypdf", "pypdfium2")
+HEAVY = ("reportlab", "pypdf", "pypdfium2", "pyld")
 
 
 def _loaded_after(statement: str) -> list[str]:
@@ -20,8 +20,9 @@ def _loaded_after(statement: str) -> list[str]:
     return done.stdout.split()
 
 
-def test_facade_import_leaves_pdf_libraries_unloaded() -> None:
-    """Importing wallet.api does not import reportlab, pypdf or pypdfium2."""
+def test_facade_import_leaves_pdf_and_json_ld_libraries_unloaded() -> None:
+    """Importing wallet.api does not import reportlab, pypdf, pypdfium2 or pyld (nor the HTTP clients pyld
+    imports for document loaders the app never uses)."""
     assert _loaded_after("import wallet.api") == []
 
 
@@ -46,3 +47,12 @@ def test_is_pdf_wrapper_answers_like_the_module() -> None:
     """is_pdf through the facade tells a PDF header from other bytes."""
     assert api.is_pdf(b"junk%PDF-1.7\n")
     assert not api.is_pdf(b"{\"not\": \"a pdf\"}")
+
+
+def test_json_ld_library_loads_when_a_credential_is_first_expanded() -> None:
+    """Expanding a credential imports pyld then (so the check above can tell loaded from not)."""
+    statement = (
+        "from wallet.credentials.canonical import expand\n"
+        "expand({'@context': 'https://www.w3.org/ns/credentials/v2', 'type': 'VerifiableCredential'})"
+    )
+    assert "pyld" in _loaded_after(statement)

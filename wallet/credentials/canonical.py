@@ -12,11 +12,11 @@ import json
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from functools import cache
+from types import ModuleType
 from typing import Any
 
 import rfc8785
-from pyld import jsonld
-from pyld.canon import URDNA2015
 
 from wallet.credentials.contexts import document_loader, is_known
 from wallet.credentials.report import said
@@ -49,22 +49,58 @@ def _collect_relative(node: Any, found: set[str]) -> None:
                     stack.append(value)
 
 
-class _Processor(jsonld.JsonLdProcessor):  # type: ignore[misc]
+@dataclass(frozen=True)
+class _Pyld:
+    jsonld: ModuleType
+    processor: type
     """pyld's processor, remembering the expanded form and every property it drops."""
+    urdna2015: type
+    sha384_canon: type
+    """RDFC-1.0 with SHA-384 as its hash, as ecdsa-rdfc-2019 requires for P-384 keys."""
 
-    def __init__(self) -> None:
-        self.dropped: set[str] = set()
-        self.expanded: list[Any] = []
-        super().__init__(on_property_dropped=self._on_dropped)
 
-    def _on_dropped(self, term: object) -> None:
-        if isinstance(term, str) and term:  # pyld also reports keys that are not text (dicts built in Python)
-            self.dropped.add(term)
+@cache
+def _pyld() -> _Pyld:
+    """pyld, imported when a credential is first expanded or canonicalised, not when the app starts: with the
+    HTTP clients it imports for document loaders the app never uses, it is 7 MB of a start that needs none."""
+    from pyld import jsonld
+    from pyld.canon import URDNA2015
 
-    def expand(self, input_: Any, options: Any) -> Any:
-        expanded = super().expand(input_, options)
-        self.expanded = expanded
-        return expanded
+    class Processor(jsonld.JsonLdProcessor):  # type: ignore[misc]
+        def __init__(self) -> None:
+            self.dropped: set[str] = set()
+            self.expanded: list[Any] = []
+            super().__init__(on_property_dropped=self._on_dropped)
+
+        def _on_dropped(self, term: object) -> None:
+            if isinstance(term, str) and term:  # pyld also reports keys that are not text (dicts built in Python)
+                self.dropped.add(term)
+
+        def expand(self, input_: Any, options: Any) -> Any:
+            expanded = super().expand(input_, options)
+            self.expanded = expanded
+            return expanded
+
+    class Sha384Canon(URDNA2015):  # type: ignore[misc]
+        def create_hash(self) -> Any:
+            return hashlib.sha384()
+
+    return _Pyld(jsonld, Processor, URDNA2015, Sha384Canon)
+
+
+def pyld_jsonld() -> ModuleType:
+    """pyld's `jsonld` module (imported on first use)."""
+    return _pyld().jsonld
+
+
+def urdna2015() -> Any:
+    """A fresh RDFC-1.0 (URDNA2015) canonicaliser from pyld."""
+    return _pyld().urdna2015()
+
+
+def is_jsonld_error(exc: BaseException) -> bool:
+    """pyld's own error, without importing pyld to ask (an error from it means it is loaded)."""
+    return any(c.__name__ == "JsonLdError" and c.__module__.startswith("pyld") for c in type(exc).__mro__)
 
 
 _OPTIONS = {"documentLoader": document_loader, "base": None}
@@ -86,10 +122,12 @@ def _guarded(run: Any) -> Any:
     except (TypeError, ValueError, KeyError, AttributeError) as exc:
         raise CredentialFormatError(_("The credential's JSON-LD cannot be processed ({name}).").format(
             name=type(exc).__name__)) from exc
-    except jsonld.JsonLdError as exc:
-        raise _explain(exc) from exc
     except RecursionError as exc:
         raise CredentialFormatError(_("The credential is nested too deeply to read.")) from exc
+    except Exception as exc:
+        if is_jsonld_error(exc):
+            raise _explain(exc) from exc
+        raise
 
 
 _EXPANDED: OrderedDict[str, tuple[list[Any], frozenset[str]]] = OrderedDict()
@@ -108,7 +146,7 @@ def _expanded(document: dict[str, Any]) -> tuple[list[Any], frozenset[str]]:
         if found is not None:
             _EXPANDED.move_to_end(key)
             return found
-    processor = _Processor()
+    processor = _pyld().processor()
     expanded: list[Any] = _guarded(lambda: processor.expand(document, dict(_OPTIONS)))
     result = (expanded, frozenset(processor.dropped))
     with _EXPANDED_LOCK:
@@ -145,13 +183,6 @@ def _explain(exc: Exception) -> Exception:
         reason=getattr(exc, 'message', exc)))
 
 
-class _Sha384Canon(URDNA2015):  # type: ignore[misc]
-    """RDFC-1.0 with SHA-384 as its hash, as ecdsa-rdfc-2019 requires for P-384 keys."""
-
-    def create_hash(self) -> Any:
-        return hashlib.sha384()
-
-
 def rdfc(document: dict[str, Any], *, sha384: bool = False) -> Canonical:
     """RDFC-1.0 canonical N-Quads of a JSON-LD document, and the terms no context defines.
 
@@ -161,8 +192,9 @@ def rdfc(document: dict[str, Any], *, sha384: bool = False) -> Canonical:
     """
     _check_contexts(document)
     expanded, dropped = _expanded(document)
-    dataset = _guarded(lambda: jsonld.JsonLdProcessor().to_rdf(expanded, dict(_OPTIONS)))
-    canon = _Sha384Canon() if sha384 else URDNA2015()
+    engine = _pyld()
+    dataset = _guarded(lambda: engine.jsonld.JsonLdProcessor().to_rdf(expanded, dict(_OPTIONS)))
+    canon = engine.sha384_canon() if sha384 else engine.urdna2015()
     nquads: str = _guarded(lambda: canon.main(dataset, {"format": "application/n-quads"}))
     undefined = set(dropped)
     _collect_relative(expanded, undefined)

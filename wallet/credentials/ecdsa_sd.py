@@ -21,9 +21,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import cbor2
-from pyld import jsonld
 
-from wallet.credentials.canonical import rdfc
+from wallet.credentials.canonical import pyld_jsonld, rdfc
 from wallet.credentials.ecdsa_sd_base import BASE_HEADER, MAX_PROOF_VALUE_CHARS, Verdict, verify_base
 from wallet.credentials.p256 import holds, issuer_p256_key, p256_key
 from wallet.credentials.report import said
@@ -123,7 +122,7 @@ def relabelled_nquads(document: dict[str, Any], label_map: dict[str, str]) -> tu
     result = rdfc(document)
     canonical = result.nquads
     lines: list[str] = []
-    for graph, quads in jsonld.parse_nquads(canonical).items():
+    for graph, quads in pyld_jsonld().parse_nquads(canonical).items():
         graph_name = None if graph == "@default" else graph
         if graph_name is not None and graph_name.startswith("_:"):
             if graph_name[2:] not in label_map:
@@ -132,7 +131,7 @@ def relabelled_nquads(document: dict[str, Any], label_map: dict[str, str]) -> tu
         for quad in quads:
             _relabel(quad["subject"], label_map)
             _relabel(quad["object"], label_map)
-            lines.append(jsonld.serialize_nquad(quad, graph_name))
+            lines.append(pyld_jsonld().serialize_nquad(quad, graph_name))
     return tuple(sorted(lines)), tuple(result.undefined_terms)
 
 

@@ -22,10 +22,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import cbor2
-from pyld import jsonld
-from pyld.canon import URDNA2015
 
-from wallet.credentials.canonical import rdfc
+from wallet.credentials.canonical import is_jsonld_error, pyld_jsonld, rdfc, urdna2015
 from wallet.credentials.contexts import document_loader
 from wallet.credentials.p256 import holds, issuer_p256_key, p256_key
 from wallet.credentials.report import said
@@ -109,7 +107,7 @@ def _skolemise(expanded: Any, prefix: str) -> None:
 def _deskolemised(document: Any, prefix: str) -> list[dict[str, Any]]:
     """The RDF quads of a (skolemised) JSON-LD document, temporary IRIs turned back into blank nodes."""
     options = {"documentLoader": document_loader, "base": None}
-    dataset = jsonld.to_rdf(copy.deepcopy(document), options)
+    dataset = pyld_jsonld().to_rdf(copy.deepcopy(document), options)
     quads: list[dict[str, Any]] = []
     for graph, triples in dataset.items():
         for quad in triples:
@@ -134,7 +132,7 @@ def _serialise(quad: dict[str, Any], labels: dict[str, str]) -> str:
             term["value"] = "_:" + labels[term["value"]]
     name = quad.pop("name", None)
     graph = name["value"] if name else None
-    line: str = jsonld.serialize_nquad(quad, graph)
+    line: str = pyld_jsonld().serialize_nquad(quad, graph)
     return line
 
 
@@ -144,7 +142,7 @@ def _hmac_labels(quads: list[dict[str, Any]], key: bytes) -> dict[str, str]:
     for quad in copy.deepcopy(quads):
         name = quad.pop("name", None)
         dataset.setdefault(name["value"] if name else "@default", []).append(quad)
-    canon = URDNA2015()
+    canon = urdna2015()
     canon.main(dataset, {"format": "application/n-quads"})
     labels: dict[str, str] = {}
     for original, canonical in canon.canonical_issuer.existing.items():
@@ -246,15 +244,18 @@ def verify_base(document: dict[str, Any], proof: dict[str, Any], method: dict[st
     prefix = f"{SKOLEM}{secrets.token_hex(8)}_"
     options = {"documentLoader": document_loader, "base": None}
     try:
-        expanded = jsonld.expand(copy.deepcopy(unsecured), options)
+        expanded = pyld_jsonld().expand(copy.deepcopy(unsecured), options)
         _skolemise(expanded, prefix)
-        compact = jsonld.compact(expanded, {"@context": unsecured.get("@context")}, options)
+        compact = pyld_jsonld().compact(expanded, {"@context": unsecured.get("@context")}, options)
         quads = _deskolemised(expanded, prefix)
         labels = _hmac_labels(quads, base.hmac_key)
         statements = sorted({_serialise(q, labels) for q in quads})
         selection = select(base.mandatory_pointers, compact)
         chosen = {_serialise(q, labels) for q in _deskolemised(selection, prefix)} if selection else set()
-    except (jsonld.JsonLdError, TypeError, ValueError, KeyError, AttributeError, RecursionError) as exc:
+    except Exception as exc:
+        if not (is_jsonld_error(exc) or isinstance(exc, TypeError | ValueError | KeyError | AttributeError |
+                                                   RecursionError)):
+            raise
         raise CredentialFormatError(_("The credential's JSON-LD cannot be processed for its base proof.")) from exc
     undefined = tuple(canonical.undefined_terms)
     mandatory = "".join(s for s in statements if s in chosen)

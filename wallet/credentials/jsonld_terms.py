@@ -14,9 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from pyld import jsonld
-
-from wallet.credentials.canonical import ISSUER_DEPENDENT, expand
+from wallet.credentials.canonical import ISSUER_DEPENDENT, expand, is_jsonld_error
 from wallet.credentials.contexts import is_known
 from wallet.credentials.report import clip, said
 from wallet.errors import CredentialFormatError, UnknownContextError
@@ -97,8 +95,9 @@ _JSONLD_ERRORS = {
 }
 
 
-def _where(error: jsonld.JsonLdError) -> str:
-    details = error.details if isinstance(error.details, dict) else {}
+def _where(error: Exception) -> str:
+    details = getattr(error, "details", None)
+    details = details if isinstance(details, dict) else {}
     context = details.get("context")
     if isinstance(context, dict) and context:
         return f" ({clip(', '.join(str(k) for k in context), 60)})"
@@ -108,11 +107,12 @@ def _where(error: jsonld.JsonLdError) -> str:
 def _jsonld_error(exc: CredentialFormatError) -> str:
     """A sentence for a JSON-LD processing error, naming the rule it broke."""
     cause = exc.__cause__
-    if isinstance(cause, jsonld.JsonLdError):
-        template = _JSONLD_ERRORS.get(str(cause.code))
+    if isinstance(cause, Exception) and is_jsonld_error(cause):
+        code = getattr(cause, "code", None)
+        template = _JSONLD_ERRORS.get(str(code))
         if template is not None:
             return said(template, where=_where(cause))
-        return said(N_("Its JSON-LD cannot be processed ({value})."), value=clip(cause.code or 'error', 60))
+        return said(N_("Its JSON-LD cannot be processed ({value})."), value=clip(code or 'error', 60))
     if cause is None or isinstance(cause, RecursionError):
         return exc.message
     if isinstance(cause, KeyError):  # pyld's answer to a type no context maps once @vocab is turned off

@@ -216,7 +216,11 @@ def test_the_open_wallet_at_twice_the_text_puts_its_buttons_under_the_name(
         name = find(window, QLabel, "walletName")
         assert all(b.mapTo(header, b.rect().topLeft()).y() > name.mapTo(header, name.rect().bottomLeft()).y()
                    for b in buttons)  # under the name
+        mark = find(window, QLabel, "appMark")
+        qtbot.waitUntil(lambda: mark.width() >= mark.fontMetrics().horizontalAdvance("LER") + 8)  # the mark's letters
+        assert mark.width() > 44 and mark.height() == mark.width()  # fit: a fixed 44 px box cut them
         style.apply(app)
+        qtbot.waitUntil(lambda: mark.width() == 44)  # back to its usual size
         qtbot.waitUntil(lambda: all(b.mapTo(header, b.rect().topLeft()).y() < name.mapTo(header, name.rect()
                                                                                           .bottomLeft()).y()
                                     for b in buttons))  # beside it again at normal size

@@ -11,14 +11,16 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QBoxLayout,
     QCheckBox,
     QFrame,
     QHBoxLayout,
+    QLabel,
     QListView,
+    QSizePolicy,
     QSplitter,
     QToolButton,
     QVBoxLayout,
@@ -38,6 +40,28 @@ __all__ = ["RecordsPage", "shorten_did"]
 
 ALL_HIDDEN = N_("Every record is hidden. Tick “Show hidden” to see them.")
 
+
+
+class AppMark(QLabel):
+    """objectName 'appMark': the square "LER" mark, as large as its text needs (44 px at the usual size, more at
+    twice the text size, where a fixed 44 px box cut the letters)."""
+
+    MIN_SIDE = 44
+
+    def __init__(self) -> None:
+        super().__init__("LER")  # i18n: not shown
+        self.setObjectName("appMark")
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+    def sizeHint(self) -> QSize:
+        metrics = self.fontMetrics()
+        side = max(self.MIN_SIDE, metrics.horizontalAdvance(self.text()) + 12, metrics.height() + 12)
+        return QSize(side, side)
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
 
 class _StackWhenNarrow(QObject):
     """Puts the header's buttons under the wallet's name when the two do not fit side by side (large text, a
@@ -179,9 +203,7 @@ class RecordsPage(QWidget):
         identity_row = QHBoxLayout(identity)
         identity_row.setContentsMargins(0, 0, 0, 0)
         identity_row.setSpacing(14)
-        mark = label("LER", wrap=False, object_name="appMark")  # i18n: not shown
-        mark.setFixedSize(44, 44)
-        mark.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        mark = AppMark()
         mark.setToolTip("LER Wallet")  # i18n: not shown
         identity_row.addWidget(mark, 0, Qt.AlignmentFlag.AlignVCenter)
         text = QVBoxLayout()

@@ -631,6 +631,16 @@ def build(data: Path, out: Path) -> dict[str, Any]:
     return index
 
 
+def write_recogniser_index(out: Path) -> Path:
+    """The recogniser's packed index, derived from the pack just written (see scripts/build_recogniser_index.py)."""
+    from wallet.skills.pack import TaxonomyPack  # here: the pack module reads what this script writes
+    from wallet.skills.recognise import INDEX_FILE, build_index_file
+
+    target = out / INDEX_FILE
+    target.write_bytes(build_index_file(TaxonomyPack(out)))
+    return target
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the raw data folder (with SOURCES.md)")
@@ -641,6 +651,8 @@ def main(argv: list[str] | None = None) -> int:
     index = build(args.data, args.out)
     total = sum(p["bytes"] for p in index["parts"].values())
     print(f"wrote {args.out}: {total:,} bytes in {len(index['parts'])} parts")
+    recogniser = write_recogniser_index(args.out)
+    print(f"wrote {recogniser}: the skill recogniser's packed index, derived from the pack")
     for key, value in index["counts"].items():
         print(f"  {key}: {value:,}")
     return 0

@@ -272,6 +272,13 @@ class TaxonomyPack:
                     self._links = _Links(self._part("links"))
         return self._links
 
+    def read_file(self, name: str) -> bytes | None:
+        """A file shipped beside the pack's parts (the recogniser's index), or None when there is none."""
+        try:
+            return self._root.joinpath(name).read_bytes()
+        except OSError:
+            return None
+
     def load_all(self) -> None:
         """Read every part now (e.g. in a background thread at start-up) instead of on first use."""
         self._skill_table()

@@ -16,6 +16,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
+from wallet.skills.entries import LabelEntry as _Entry
+from wallet.skills.index_file import IndexFileError, PackedIndex, encode, pack_identity
 from wallet.skills.meaning import Lexicon, learn
 from wallet.skills.pack import Skill, TaxonomyPack, load_pack
 from wallet.skills.text import (
@@ -108,30 +110,6 @@ class Mention:
             return f"the posting's “{self.matched_text}” names “{self.matched_label}”"
         swaps = ", ".join(f"“{word}” as “{other}”" for word, other in self.read_as)
         return f"the posting's “{self.matched_text}” ≈ “{self.matched_label}” (reading {swaps})"
-
-
-@dataclass(frozen=True, slots=True)
-class _Entry:
-    skill_id: str
-    required: tuple[str, ...]
-    """Stems (or "=word" for exact words) that must all be near each other."""
-    size: int
-    """How many meaningful words the label has (weak ones included)."""
-    label: str
-    preferred: bool
-    needs_capital: bool
-    needs_context: bool
-    kind: str
-    needs_health: bool = False
-    """A product name that is also a word ("Epic"): read only near words of patient records."""
-    shortened: bool = False
-    reduced: bool = False
-    """Found by the tool's noun alone ("forklifts" for *operate forklift*): after any find of the whole label."""
-    """Found without one of its label's commonest words (see `_shortened`)."""
-    hot: bool = False
-    """An O*NET Hot Technology: of two products written alike, the one postings name."""
-    opening: bool = False
-    """Found only where a duty's verb is written: a clause's first word (see `_verbs_alone`)."""
 
 
 PRODUCT_WORDS = frozenset(
@@ -489,73 +467,109 @@ class _Places:
 _NO_ENTRIES: tuple[list[_Entry], list[tuple[str, ...]]] = ([], [])
 
 
+INDEX_FILE = "recogniser.bin.gz"
+"""The packed index beside the pack's parts (`scripts/build_recogniser_index.py` writes it)."""
+
+
+def _build(
+    pack: TaxonomyPack, kinds: Iterable[str] = RECOGNISED_KINDS
+) -> tuple[dict[str, list[_Entry]], Lexicon, frozenset[str]]:
+    """Every label's entries by anchor (its rarest stem), the stand-in lexicon and the vehicle stems."""
+    labelled = [
+        (skill, label, preferred, word_pairs(label))
+        for skill in pack.skills(kinds)
+        for label, preferred in _labels(skill)
+    ]
+    by_skill: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for skill, _, _, words in labelled:
+        if skill.kind == "esco-skill":
+            by_skill[skill.id].append(tuple(st for _, st in words))
+    lexicon = learn(by_skill.values())
+    esco_words: Counter[str] = Counter()
+    for skill, _, _, words in labelled:
+        if skill.kind in ("esco-skill", "esco-knowledge"):
+            esco_words.update({st for _, st in words})
+    tool_nouns = frozenset(
+        words[0][1] for skill, _, _, words in labelled
+        if skill.kind == "onet-tool" and len(words) == 1 and (skill.commodity_code or "")[:2] in TOOL_SEGMENTS
+    )
+    """Stems of the tools O*NET names in one word ("Forklifts", "Scanners", "Multimeters")."""
+    vehicles = frozenset(
+        words[0][1] for skill, _, _, words in labelled
+        if skill.kind == "onet-tool" and len(words) == 1 and (skill.commodity_code or "")[:4] == VEHICLES
+    )
+    """Stems of the motor vehicles O*NET names in one word ("Vans", "Trucks"): each is a vehicle."""
+    raw: list[_Entry] = []
+    for skill, label, preferred, words in labelled:
+        code = skill.commodity_code or ""
+        if skill.kind == "onet-tool" and (code[:2] not in TOOL_SEGMENTS or code[:4] in TOOL_PARTS):
+            continue
+        entry = _entry(skill, label, preferred, words, tool_nouns)
+        if entry is None:
+            continue
+        everyday = esco_words[stem(entry.required[0][1:])] > 2
+        if entry.kind in ("onet-tool", "onet-tech") and len(entry.required) == 1 and not skill.hot and everyday:
+            continue  # "Trucks", "Route": everyday words, not a named tool or product
+        raw.append(entry)
+        if entry.reduced:  # the whole label too: "forklift operation" is better evidence than "forklift"
+            whole = _entry(skill, label, preferred, words)
+            if whole is not None:
+                raw.append(whole)
+    raw += _tools_as_skills(labelled, raw)
+    raw += _verbs_alone(labelled)
+    for skill, word in _product_words(labelled, esco_words):
+        entry = _entry(skill, word, False, word_pairs(word))
+        if entry is not None:
+            raw.append(entry)
+    del labelled, by_skill  # free the label lists before the index is made (lower peak memory)
+    raw = _general_tools(raw)
+    raw += _shortened(raw, esco_words)
+    frequency = Counter(s for entry in raw for s in set(entry.required))
+    by_anchor: dict[str, list[_Entry]] = {}
+    for entry in raw:
+        by_anchor.setdefault(min(entry.required, key=lambda s: (frequency[s], s)), []).append(entry)
+    return by_anchor, lexicon, vehicles
+
+
+def build_index_file(pack: TaxonomyPack) -> bytes:
+    """The packed index of the pack's labels, as `scripts/build_recogniser_index.py` writes it."""
+    by_anchor, lexicon, vehicles = _build(pack)
+    built_from = {"pack": pack_identity(pack), "recogniser": RECOGNISER_VERSION}
+    return encode(by_anchor, lexicon, vehicles, built_from)
+
+
+def _shipped_index(pack: TaxonomyPack) -> PackedIndex | None:
+    """The packed index beside the pack, when it was built from this pack by this version of the rules."""
+    blob = pack.read_file(INDEX_FILE)
+    if blob is None:
+        return None
+    try:
+        index = PackedIndex(blob)
+    except IndexFileError:
+        return None
+    expected = {"pack": pack_identity(pack), "recogniser": RECOGNISER_VERSION}
+    return index if index.meta.get("built_from") == expected else None
+
+
 class Recogniser:
-    """An index of every label; built once per process from the taxonomy pack."""
+    """An index of every label: read from the packed file beside the pack when it fits the pack and these
+    rules (a fraction of a second, about 12 MiB), else built from the pack's labels (about 2 s)."""
 
     def __init__(self, pack: TaxonomyPack, kinds: Iterable[str] = RECOGNISED_KINDS) -> None:
         self.pack = pack
-        labelled = [
-            (skill, label, preferred, word_pairs(label))
-            for skill in pack.skills(kinds)
-            for label, preferred in _labels(skill)
-        ]
-        by_skill: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-        for skill, _, _, words in labelled:
-            if skill.kind == "esco-skill":
-                by_skill[skill.id].append(tuple(st for _, st in words))
-        self.lexicon: Lexicon = learn(by_skill.values())
-        esco_words: Counter[str] = Counter()
-        for skill, _, _, words in labelled:
-            if skill.kind in ("esco-skill", "esco-knowledge"):
-                esco_words.update({st for _, st in words})
-        tool_nouns = frozenset(
-            words[0][1] for skill, _, _, words in labelled
-            if skill.kind == "onet-tool" and len(words) == 1 and (skill.commodity_code or "")[:2] in TOOL_SEGMENTS
-        )
-        """Stems of the tools O*NET names in one word ("Forklifts", "Scanners", "Multimeters")."""
-        self._vehicles = frozenset(
-            words[0][1] for skill, _, _, words in labelled
-            if skill.kind == "onet-tool" and len(words) == 1 and (skill.commodity_code or "")[:4] == VEHICLES
-        )
-        """Stems of the motor vehicles O*NET names in one word ("Vans", "Trucks"): each is a vehicle."""
-        raw: list[_Entry] = []
-        for skill, label, preferred, words in labelled:
-            code = skill.commodity_code or ""
-            if skill.kind == "onet-tool" and (code[:2] not in TOOL_SEGMENTS or code[:4] in TOOL_PARTS):
-                continue
-            entry = _entry(skill, label, preferred, words, tool_nouns)
-            if entry is None:
-                continue
-            everyday = esco_words[stem(entry.required[0][1:])] > 2
-            if entry.kind in ("onet-tool", "onet-tech") and len(entry.required) == 1 and not skill.hot and everyday:
-                continue  # "Trucks", "Route": everyday words, not a named tool or product
-            raw.append(entry)
-            if entry.reduced:  # the whole label too: "forklift operation" is better evidence than "forklift"
-                whole = _entry(skill, label, preferred, words)
-                if whole is not None:
-                    raw.append(whole)
-        raw += _tools_as_skills(labelled, raw)
-        raw += _verbs_alone(labelled)
-        for skill, word in _product_words(labelled, esco_words):
-            entry = _entry(skill, word, False, word_pairs(word))
-            if entry is not None:
-                raw.append(entry)
-        del labelled, by_skill  # the index below is what stays: free the label lists first (lower peak memory)
-        raw = _general_tools(raw)
-        raw += _shortened(raw, esco_words)
-        frequency = Counter(s for entry in raw for s in set(entry.required))
-        same: dict[tuple[str, ...], tuple[str, ...]] = {}
-        """One tuple per distinct list of stems, shared by every entry that needs it."""
+        kinds = tuple(kinds)
+        index = _shipped_index(pack) if kinds == RECOGNISED_KINDS else None
+        self.index_source = "file" if index is not None else "built"
+        """Where the index came from: "file" (the shipped packed index) or "built" (from the pack's labels)."""
+        if index is None:
+            by_anchor, lexicon, vehicles = _build(pack, kinds)
+            built_from = {"pack": pack_identity(pack), "recogniser": RECOGNISER_VERSION}
+            index = PackedIndex(encode(by_anchor, lexicon, vehicles, built_from))
+            del by_anchor
+        self._index = index
+        self.lexicon: Lexicon = index.lexicon
+        self._vehicles = index.vehicles
         self._occupation_cache: dict[str, frozenset[str]] = {}
-        self._index: dict[str, tuple[list[_Entry], list[tuple[str, ...]]]] = {}
-        """Entries by their rarest stem (the anchor), each with the other stems it needs."""
-        for entry in raw:
-            anchor = min(entry.required, key=lambda s: (frequency[s], s))
-            rest = list(entry.required)
-            rest.remove(anchor)
-            entries, rests = self._index.setdefault(anchor, ([], []))  # two lists, not a pair per entry: less memory
-            entries.append(entry)
-            rests.append(same.setdefault(tuple(rest), tuple(rest)))
 
     def find(self, text: str, *, posting: bool = True) -> list[Mention]:
         """Every skill the text names, once each, in the order they first appear. In a posting (the default) a

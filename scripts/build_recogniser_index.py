@@ -24,8 +24,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from wallet.skills.index_file import INDEX_FILE  # noqa: E402
 from wallet.skills.pack import TaxonomyPack  # noqa: E402
-from wallet.skills.recognise import INDEX_FILE, build_index_file  # noqa: E402
+from wallet.skills.recognise import build_index_file  # noqa: E402
 
 TARGET = ROOT / "resources" / "taxonomy" / INDEX_FILE
 

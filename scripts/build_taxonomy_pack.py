@@ -633,8 +633,9 @@ def build(data: Path, out: Path) -> dict[str, Any]:
 
 def write_recogniser_index(out: Path) -> Path:
     """The recogniser's packed index, derived from the pack just written (see scripts/build_recogniser_index.py)."""
+    from wallet.skills.index_file import INDEX_FILE
     from wallet.skills.pack import TaxonomyPack  # here: the pack module reads what this script writes
-    from wallet.skills.recognise import INDEX_FILE, build_index_file
+    from wallet.skills.recognise import build_index_file
 
     target = out / INDEX_FILE
     target.write_bytes(build_index_file(TaxonomyPack(out)))

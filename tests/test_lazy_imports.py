@@ -56,3 +56,9 @@ def test_json_ld_library_loads_when_a_credential_is_first_expanded() -> None:
         "expand({'@context': 'https://www.w3.org/ns/credentials/v2', 'type': 'VerifiableCredential'})"
     )
     assert "pyld" in _loaded_after(statement)
+
+
+def test_the_window_module_leaves_them_unloaded_too() -> None:
+    """Importing the main window (every page) loads none of them either: the Share page draws résumé pages with
+    pypdfium2 only when it previews one."""
+    assert _loaded_after("import ui.main_window") == []

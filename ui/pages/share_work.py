@@ -15,8 +15,6 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-import pypdfium2
-
 from wallet.api import (
     QrImage,
     Session,
@@ -66,7 +64,10 @@ def history(session: Session) -> list[ShareRecord]:
 
 
 def render_pages(pdf: bytes, dpi: int = PREVIEW_DPI) -> tuple[bytes, ...]:
-    """Every page of a PDF as PNG bytes."""
+    """Every page of a PDF as PNG bytes (pypdfium2 is imported here, on the first preview: 4 MB the app need not
+    hold until then)."""
+    import pypdfium2
+
     document = pypdfium2.PdfDocument(pdf)
     try:
         pages: list[bytes] = []

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import io
 import json
 import struct
 import sys
@@ -31,6 +32,8 @@ from wallet.skills.meaning import Lexicon
 from wallet.skills.pack import TaxonomyPack
 
 FORMAT: Final = "ler-wallet-recogniser-index/1"
+INDEX_FILE: Final = "recogniser.bin.gz"
+"""The packed index beside the pack's parts (`scripts/build_recogniser_index.py` writes it)."""
 KINDS: Final = ("esco-skill", "esco-knowledge", "onet-tech", "onet-tool")
 KEEP_DECODED: Final = 4096
 """How many anchors' decoded entries are kept (a 1,000-word posting reads about 2,000)."""
@@ -50,9 +53,14 @@ def pack_identity(pack: TaxonomyPack) -> str:
 
 
 def encode(
-    by_anchor: Mapping[str, list[LabelEntry]], lexicon: Lexicon, vehicles: Iterable[str], built_from: dict[str, Any]
+    by_anchor: Mapping[str, list[LabelEntry]],
+    lexicon: Lexicon,
+    vehicles: Iterable[str],
+    built_from: dict[str, Any],
+    extra: Mapping[str, Any] | None = None,
 ) -> bytes:
-    """The index as file bytes (gzip, the same bytes for the same input)."""
+    """The index as file bytes (gzip, the same bytes for the same input); `extra` joins the first line's JSON
+    (the twins of `wallet.skills.same`, derived from the same pack)."""
     numbers: dict[str, int] = {}
     pieces: list[bytes] = []
     offsets = array("I", [0])
@@ -90,6 +98,7 @@ def encode(
         "built_from": built_from,
         "lexicon": {"similar": lexicon.similar, "counts": sorted([a, b, n] for (a, b), n in lexicon.counts.items())},
         "vehicles": sorted(vehicles),
+        **(extra or {}),
     }
     body = [json.dumps(meta, sort_keys=True, separators=(",", ":")).encode("utf-8") + b"\n"]
     for name in _ARRAYS:
@@ -102,42 +111,52 @@ def encode(
     return gzip.compress(b"".join(body), compresslevel=9, mtime=0)
 
 
+def read_meta(blob: bytes) -> dict[str, Any] | None:
+    """The first line's JSON of an index file, read without the rest; None when it is not an index of ours."""
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(blob)) as stream:
+            meta = json.loads(stream.readline())
+    except (OSError, EOFError, ValueError):
+        return None
+    return meta if isinstance(meta, dict) and meta.get("format") == FORMAT else None
+
+
 class PackedIndex:
     """Entries by anchor stem, decoded when first asked for: `get(anchor)` gives (entries, their other stems)."""
 
     def __init__(self, blob: bytes) -> None:
         try:
-            raw = gzip.decompress(blob)
-            line_end = raw.index(b"\n")
-            self.meta: dict[str, Any] = json.loads(raw[:line_end])
-            if self.meta.get("format") != FORMAT:
-                raise IndexFileError("The skill recogniser's index was made for another version of LER Wallet.")
-            at = line_end + 1
-            loaded: dict[str, Any] = {}
-            for name in _ARRAYS:
-                typecode = chr(raw[at])
-                (length,) = struct.unpack_from("<Q", raw, at + 1)
-                start = at + 9
-                if name == "strings":
-                    loaded[name] = raw[start : start + length]
-                else:
-                    values = array(typecode)
-                    values.frombytes(raw[start : start + length])
-                    if sys.byteorder != "little":
-                        values.byteswap()
-                    loaded[name] = values
-                at = start + length
-        except (OSError, EOFError, ValueError, struct.error, IndexError, KeyError) as exc:
+            with gzip.GzipFile(fileobj=io.BytesIO(blob)) as stream:  # read section by section: no whole copy
+                self.meta: dict[str, Any] = json.loads(stream.readline())
+                if self.meta.get("format") != FORMAT:
+                    raise IndexFileError("The skill recogniser's index was made for another version of LER Wallet.")
+                loaded: dict[str, Any] = {}
+                for name in _ARRAYS:
+                    head = stream.read(9)
+                    typecode = chr(head[0])
+                    (length,) = struct.unpack_from("<Q", head, 1)
+                    data = stream.read(length)
+                    if len(data) != length:
+                        raise IndexFileError("The skill recogniser's index is cut short.")
+                    if name == "strings":
+                        loaded[name] = data
+                    else:
+                        values = array(typecode)
+                        values.frombytes(data)
+                        if sys.byteorder != "little":
+                            values.byteswap()
+                        loaded[name] = values
+                    del data
+        except (OSError, EOFError, ValueError, struct.error, IndexError, KeyError, AttributeError) as exc:
             raise IndexFileError("The skill recogniser's index is damaged.") from exc
-        del raw
         self._strings: bytes = loaded["strings"]
         self._offsets: array[int] = loaded["offsets"]
         self._skills, self._labels = loaded["skills"], loaded["labels"]
         self._kinds, self._flags, self._sizes = loaded["kinds"], loaded["flags"], loaded["sizes"]
         self._req_starts, self._req_lengths = loaded["req_starts"], loaded["req_lengths"]
         self._required: array[int] = loaded["required"]
-        places = zip(loaded["anchors"], loaded["firsts"], loaded["counts"], strict=True)
-        self._anchors: dict[str, tuple[int, int]] = {self._string(a): (f, c) for a, f, c in places}
+        self._firsts, self._counts = loaded["firsts"], loaded["counts"]
+        self._anchors: dict[str, int] = {self._string(a): k for k, a in enumerate(loaded["anchors"])}
         self._decoded: OrderedDict[str, tuple[list[LabelEntry], list[tuple[str, ...]]]] = OrderedDict()
         self._lock = threading.Lock()
         lexicon = self.meta["lexicon"]
@@ -169,7 +188,7 @@ class PackedIndex:
         place = self._anchors.get(anchor)
         if place is None:
             return default
-        first, count = place
+        first, count = self._firsts[place], self._counts[place]
         entries: list[LabelEntry] = []
         rests: list[tuple[str, ...]] = []
         for i in range(first, first + count):

@@ -178,7 +178,7 @@ class TaxonomyPack:
         self._skills: _Table[Skill] | None = None
         self._occupations: _Table[Occupation] | None = None
         self._links: _Links | None = None
-        self._skill_occupations: dict[int, Sequence[int]] | None = None
+        self._skill_occupations: tuple[Sequence[int], Sequence[int]] | None = None
         self._narrower: dict[int, list[int]] | None = None
 
     # ---- reading --------------------------------------------------------------------------------
@@ -365,26 +365,35 @@ class TaxonomyPack:
             with self._lock:
                 if self._skill_occupations is None:
                     self._skill_occupations = self._reverse_links()
+        starts, occupations = self._skill_occupations
         ids = self._occupation_table().ids
-        return [ids[o] for o in self._skill_occupations.get(n, ())]
+        return [ids[o] for o in sorted(set(occupations[starts[n] : starts[n + 1]]))]
 
-    def _reverse_links(self) -> dict[int, Sequence[int]]:
+    def _reverse_links(self) -> tuple[Sequence[int], Sequence[int]]:
+        """Every skill's occupations in two flat integer arrays: skill n's are `occupations[starts[n]:starts[n +
+        1]]` (600,000 links as a dict of lists were 600,000 Python ints while it was made)."""
         links = self._link_table()
-        found: dict[int, list[int]] = {}
         lists: list[tuple[int, Sequence[int]]] = []
         for occ, (essential, optional) in links.esco.items():
             lists += ((occ, essential), (occ, optional))
         lists += ((occ, elements) for occ, (elements, _importance, _level) in links.onet.items())
         lists += ((occ, tech) for occ, (tech, _demand) in links.tech.items())
         lists += links.tools.items()
+        size = len(self._skill_table().ids)
+        counts = array("i", bytes(4 * (size + 1)))
+        for _occ, skills in lists:
+            for s in skills:
+                counts[s + 1] += 1
+        starts = array("i", counts)
+        for n in range(1, size + 1):
+            starts[n] += starts[n - 1]
+        occupations = array("i", bytes(4 * starts[size]))
+        fill = array("i", starts)
         for occ, skills in lists:
             for s in skills:
-                got = found.get(s)
-                if got is None:
-                    found[s] = [occ]
-                else:
-                    got.append(occ)
-        return {s: _ints(sorted(set(occs))) for s, occs in found.items()}
+                occupations[fill[s]] = occ
+                fill[s] += 1
+        return starts, occupations
 
     # ---- occupations ----------------------------------------------------------------------------
 

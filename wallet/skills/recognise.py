@@ -17,9 +17,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from wallet.skills.entries import LabelEntry as _Entry
-from wallet.skills.index_file import IndexFileError, PackedIndex, encode, pack_identity
+from wallet.skills.index_file import INDEX_FILE, IndexFileError, PackedIndex, encode, pack_identity
 from wallet.skills.meaning import Lexicon, learn
 from wallet.skills.pack import Skill, TaxonomyPack, load_pack
+from wallet.skills.same import twins_meta
 from wallet.skills.text import (
     ABBREVIATIONS,
     WEAK_WORDS,
@@ -467,10 +468,6 @@ class _Places:
 _NO_ENTRIES: tuple[list[_Entry], list[tuple[str, ...]]] = ([], [])
 
 
-INDEX_FILE = "recogniser.bin.gz"
-"""The packed index beside the pack's parts (`scripts/build_recogniser_index.py` writes it)."""
-
-
 def _build(
     pack: TaxonomyPack, kinds: Iterable[str] = RECOGNISED_KINDS
 ) -> tuple[dict[str, list[_Entry]], Lexicon, frozenset[str]]:
@@ -535,7 +532,7 @@ def build_index_file(pack: TaxonomyPack) -> bytes:
     """The packed index of the pack's labels, as `scripts/build_recogniser_index.py` writes it."""
     by_anchor, lexicon, vehicles = _build(pack)
     built_from = {"pack": pack_identity(pack), "recogniser": RECOGNISER_VERSION}
-    return encode(by_anchor, lexicon, vehicles, built_from)
+    return encode(by_anchor, lexicon, vehicles, built_from, twins_meta(pack))
 
 
 def _shipped_index(pack: TaxonomyPack) -> PackedIndex | None:

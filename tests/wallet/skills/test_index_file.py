@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from wallet.skills import recognise
-from wallet.skills.index_file import IndexFileError, PackedIndex
+from wallet.skills.index_file import INDEX_FILE, IndexFileError, PackedIndex
 from wallet.skills.pack import TaxonomyPack
-from wallet.skills.recognise import INDEX_FILE, Recogniser, _build, build_index_file
+from wallet.skills.recognise import Recogniser, _build, build_index_file
 
 PACK_DIR = Path(__file__).resolve().parents[3] / "resources" / "taxonomy"
 

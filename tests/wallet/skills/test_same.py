@@ -77,3 +77,12 @@ def test_a_learner_who_shows_one_twin_covers_the_other(pack: TaxonomyPack) -> No
     skill = ProfileSkill(onet, "PostgreSQL", [Evidence("r1", "Data job", "verified", "2025", "text", "PostgreSQL")])
     coverage = ProfileNeighbours(Profile({onet: skill}), pack).covers(POSTGRES_ESCO)
     assert coverage.coverage == "covered" and coverage.evidence == ("r1",)
+
+
+def test_the_twins_kept_beside_the_pack_are_the_ones_found_from_every_label(pack: TaxonomyPack) -> None:
+    """same_skills reads the twins from the recogniser's index file; they equal those found label by label."""
+    from wallet.skills import same
+
+    kept = same._kept(pack)
+    assert kept is not None and len(kept) > 1000
+    assert kept.as_mapping() == same._compute(pack).as_mapping()

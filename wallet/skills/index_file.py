@@ -35,6 +35,8 @@ FORMAT: Final = "ler-wallet-recogniser-index/1"
 INDEX_FILE: Final = "recogniser.bin.gz"
 """The packed index beside the pack's parts (`scripts/build_recogniser_index.py` writes it)."""
 KINDS: Final = ("esco-skill", "esco-knowledge", "onet-tech", "onet-tool")
+MAX_SECTION: Final = 64 * 1024 * 1024
+"""No section of the file is larger (the largest is about 5 MB): a damaged length never asks for more memory."""
 KEEP_DECODED: Final = 4096
 """How many anchors' decoded entries are kept (a 1,000-word posting reads about 2,000)."""
 _ARRAYS: Final = ("strings", "offsets", "anchors", "firsts", "counts", "skills", "labels", "kinds", "flags",
@@ -135,6 +137,8 @@ class PackedIndex:
                     head = stream.read(9)
                     typecode = chr(head[0])
                     (length,) = struct.unpack_from("<Q", head, 1)
+                    if typecode not in "BHI" or length > MAX_SECTION:
+                        raise IndexFileError("The skill recogniser's index is damaged.")
                     data = stream.read(length)
                     if len(data) != length:
                         raise IndexFileError("The skill recogniser's index is cut short.")
@@ -147,7 +151,16 @@ class PackedIndex:
                             values.byteswap()
                         loaded[name] = values
                     del data
-        except (OSError, EOFError, ValueError, struct.error, IndexError, KeyError, AttributeError) as exc:
+                if stream.read(1):  # reading to the end also checks the gzip CRC of everything read
+                    raise IndexFileError("The skill recogniser's index has more in it than it says.")
+            lexicon = self.meta["lexicon"]
+            self.lexicon = Lexicon(
+                {k: tuple(v) for k, v in lexicon["similar"].items()}, {(a, b): n for a, b, n in lexicon["counts"]}
+            )
+            self.vehicles: frozenset[str] = frozenset(self.meta["vehicles"])
+            if not len(loaded["skills"]) == len(loaded["labels"]) == len(loaded["flags"]) == len(loaded["req_starts"]):
+                raise IndexFileError("The skill recogniser's index does not add up.")
+        except (OSError, EOFError, ValueError, struct.error, IndexError, KeyError, AttributeError, TypeError) as exc:
             raise IndexFileError("The skill recogniser's index is damaged.") from exc
         self._strings: bytes = loaded["strings"]
         self._offsets: array[int] = loaded["offsets"]
@@ -159,11 +172,6 @@ class PackedIndex:
         self._anchors: dict[str, int] = {self._string(a): k for k, a in enumerate(loaded["anchors"])}
         self._decoded: OrderedDict[str, tuple[list[LabelEntry], list[tuple[str, ...]]]] = OrderedDict()
         self._lock = threading.Lock()
-        lexicon = self.meta["lexicon"]
-        self.lexicon = Lexicon(
-            {k: tuple(v) for k, v in lexicon["similar"].items()}, {(a, b): n for a, b, n in lexicon["counts"]}
-        )
-        self.vehicles: frozenset[str] = frozenset(self.meta["vehicles"])
 
     def __len__(self) -> int:
         """How many entries the index holds."""

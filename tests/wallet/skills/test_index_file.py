@@ -62,3 +62,15 @@ def test_a_damaged_index_is_refused_with_a_clear_error(blob: bytes) -> None:
     """Truncated, foreign or other-version bytes raise IndexFileError (the recogniser then builds its own)."""
     with pytest.raises(IndexFileError):
         PackedIndex(blob)
+
+
+def test_a_cut_or_altered_shipped_index_is_refused() -> None:
+    """The real file cut in half, or with a byte of its compressed body changed, is refused, never half read."""
+    blob = (PACK_DIR / INDEX_FILE).read_bytes()
+    raw = gzip.decompress(blob)
+    with pytest.raises(IndexFileError):
+        PackedIndex(gzip.compress(raw[: len(raw) // 2], mtime=0))
+    altered = bytearray(blob)
+    altered[len(blob) // 2] ^= 0xFF
+    with pytest.raises(IndexFileError):
+        PackedIndex(bytes(altered))

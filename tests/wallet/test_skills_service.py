@@ -7,21 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FAST_KDF, PASSPHRASE
-from wallet import demo, lifecycle
+from tests.conftest import PASSPHRASE
+from wallet import lifecycle
 from wallet.errors import InvalidInputError, RecordNotFoundError, UsageError
 from wallet.session import Session
 
 FORKLIFT = "http://data.europa.eu/esco/skill/28cb374e-6261-4133-8371-f9a5470145da"
 CUSTOMER_SERVICE = "http://data.europa.eu/esco/skill/15a33d76-4640-438d-ae64-fdc0c1d3eebc"
-
-
-@pytest.fixture(scope="module")
-def demo_wallet(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("skills") / "demo.lerwallet"
-    with lifecycle.create_wallet(path, PASSPHRASE, kdf=FAST_KDF, demo=True).session as session:
-        demo.populate(session)
-    return path
 
 
 @pytest.fixture

@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.conftest import PASSPHRASE
 from tests.wallet._helpers import entry, raw_connection
-from wallet import demo, lifecycle, skills_service
+from wallet import lifecycle, skills_service
 from wallet.errors import StorageError
 from wallet.models import EntryInput
 from wallet.session import Session
@@ -33,14 +33,6 @@ class CountingRecogniser(Recogniser):
     def find(self, text: str, *, posting: bool = True) -> list[Mention]:
         self.calls += 1
         return super().find(text, posting=posting)
-
-
-@pytest.fixture(scope="module")
-def demo_wallet(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("kept") / "demo.lerwallet"
-    with lifecycle.create_wallet(path, PASSPHRASE, kdf=FAST_KDF, demo=True).session as session:
-        demo.populate(session)
-    return path
 
 
 @pytest.fixture

@@ -15,7 +15,9 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import FAST_KDF, PASSPHRASE
+from ui import style
 from ui.app import make_app
+from ui.i18n import apply_language
 from ui.main_window import MainWindow
 from wallet import demo, lifecycle
 from wallet.flows.onboarding import Step
@@ -73,3 +75,29 @@ def unlocked_demo(
     window.flow.submit_unlock(PASSPHRASE)
     qtbot.waitUntil(lambda: window.flow.state is Step.UNLOCKED, timeout=10_000)
     return window
+
+
+@pytest.fixture
+def twice_the_text(qapp: QApplication) -> Iterator[QApplication]:
+    """The app's text at 200 % (light theme) for the test; the usual look again afterwards, whatever happens."""
+    style.apply(qapp, "light", 2.0)
+    try:
+        yield qapp
+    finally:
+        style.apply(qapp)
+
+
+@pytest.fixture
+def english_after() -> Iterator[None]:
+    """Whatever a test switches to, the next test starts in English."""
+    try:
+        yield
+    finally:
+        apply_language("en")
+
+
+@pytest.fixture
+def spanish(qapp: QApplication, english_after: None) -> Iterator[None]:
+    """Spanish for the test's widgets (our words, Qt's and QLocale's); English again afterwards."""
+    apply_language("es")
+    yield

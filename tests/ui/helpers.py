@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QLabel, QListView, QWidget
 from pytestqt.qtbot import QtBot
 
+from tests.conftest import FAST_KDF, PASSPHRASE
 from ui.main_window import MainWindow
+from ui.settings import Preferences
 from wallet.flows.onboarding import Step
 
 T = TypeVar("T", bound=QObject)
@@ -31,6 +34,22 @@ def click(qtbot: QtBot, widget: QWidget) -> None:
 def wait_for_step(qtbot: QtBot, window: MainWindow, step: Step) -> None:
     """Wait for the background work (Argon2id on a worker thread) to land on `step`."""
     qtbot.waitUntil(lambda: window.flow.state is step, timeout=10_000)
+
+
+def unlock(qtbot: QtBot, window: MainWindow) -> None:
+    """Type the test passphrase on the Unlock page and wait for the wallet to open."""
+    window.flow.submit_unlock(PASSPHRASE)
+    wait_for_step(qtbot, window, Step.UNLOCKED)
+
+
+def shown_window(qtbot: QtBot, wallet: Path | None, settings: Path, width: int, height: int) -> MainWindow:
+    """A main window on `wallet` with its own settings file, sized and shown (not yet unlocked)."""
+    window = MainWindow(wallet, kdf=FAST_KDF, preferences=Preferences(settings))
+    qtbot.addWidget(window)
+    window.resize(width, height)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
 
 
 def select(qtbot: QtBot, window: MainWindow, title: str) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -27,15 +27,6 @@ from wallet.api import Step, load_settings
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_level_fail("WARNING")]
 
 CLR = "Riverside Community College transcript (demo)"
-
-
-@pytest.fixture
-def english_after() -> Iterator[None]:
-    """Whatever a test switches to, the next test starts in English."""
-    try:
-        yield
-    finally:
-        apply_language("en")
 
 
 def header_overflows(window: MainWindow) -> bool:

@@ -3,7 +3,6 @@ order, and saved."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -32,16 +31,6 @@ from ui.worker import Jobs
 from wallet.api import ImportOutcome, load_settings
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_level_fail("WARNING")]
-
-
-@pytest.fixture
-def spanish(qapp: QApplication) -> Iterator[None]:
-    """Spanish for the test's widgets; English again afterwards, whatever happens."""
-    apply_language("es")
-    try:
-        yield
-    finally:
-        apply_language("en")
 
 
 def _tab_order(dialog: QWidget) -> list[str]:

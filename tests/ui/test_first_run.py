@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import FAST_KDF, PASSPHRASE
-from tests.ui.helpers import click, find, wait_for_step
+from tests.ui.helpers import click, find, shown_window, unlock, wait_for_step
 from ui import style
 from ui.app import fit_to_screen
 from ui.i18n import apply_language
@@ -119,31 +119,24 @@ def test_recent_wallets_listed_and_can_be_turned_off(
 
 
 def test_first_window_fits_a_small_screen_at_twice_the_text(
-    qtbot: QtBot, demo_wallet: Path, tmp_path: Path
+    qtbot: QtBot, demo_wallet: Path, tmp_path: Path, twice_the_text: QApplication
 ) -> None:
     """2× text on 1366×768: the window opens inside the screen, can shrink, and the page scrolls instead."""
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    style.apply(app, "light", 2.0)
-    try:
-        window = MainWindow(demo_wallet, kdf=FAST_KDF, preferences=Preferences(tmp_path / "settings.json"))
-        qtbot.addWidget(window)
-        size = fit_to_screen(window, QRect(0, 0, 1366, 768), scale=2.0)
-        window.show()
-        window.flow.submit_unlock(PASSPHRASE)
-        wait_for_step(qtbot, window, Step.UNLOCKED)
-        assert size.width() <= 1366 and size.height() <= 768
-        assert window.width() <= 1366 and window.height() <= 768
-        assert window.minimumWidth() <= 480 and window.minimumHeight() <= 360
-        window.resize(600, 420)
-        qtbot.waitUntil(lambda: window.width() == 600 and window.height() == 420)
-        scroll = window.page_scroll
-        wanted = window.workspace.minimumSizeHint()
-        assert wanted.width() > 600 or wanted.height() > 420  # 2× text wants more room than that
-        qtbot.waitUntil(lambda: scroll.verticalScrollBar().maximum() > 0 or scroll.horizontalScrollBar().maximum() > 0)
-        window.close()
-    finally:
-        style.apply(app)
+    window = MainWindow(demo_wallet, kdf=FAST_KDF, preferences=Preferences(tmp_path / "settings.json"))
+    qtbot.addWidget(window)
+    size = fit_to_screen(window, QRect(0, 0, 1366, 768), scale=2.0)
+    window.show()
+    unlock(qtbot, window)
+    assert size.width() <= 1366 and size.height() <= 768
+    assert window.width() <= 1366 and window.height() <= 768
+    assert window.minimumWidth() <= 480 and window.minimumHeight() <= 360
+    window.resize(600, 420)
+    qtbot.waitUntil(lambda: window.width() == 600 and window.height() == 420)
+    scroll = window.page_scroll
+    wanted = window.workspace.minimumSizeHint()
+    assert wanted.width() > 600 or wanted.height() > 420  # 2× text wants more room than that
+    qtbot.waitUntil(lambda: scroll.verticalScrollBar().maximum() > 0 or scroll.horizontalScrollBar().maximum() > 0)
+    window.close()
 
 
 def test_look_settings_apply_at_once(qtbot: QtBot, tmp_path: Path) -> None:
@@ -163,67 +156,46 @@ def test_look_settings_apply_at_once(qtbot: QtBot, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_start_pages_at_twice_the_text_keep_every_word_without_scrolling_sideways(
-    qtbot: QtBot, demo_wallet: Path, tmp_path: Path, language: str
+    qtbot: QtBot, demo_wallet: Path, tmp_path: Path, language: str, twice_the_text: QApplication,
+    english_after: None,
 ) -> None:
     """2× text at 1366×768: the welcome and unlock pages need no sideways scroll and no choice button cuts its
     words (the reading column grows with the text; the window asks only for the shown page's room)."""
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
     apply_language(language)
-    style.apply(app, "light", 2.0)
-    try:
-        window = MainWindow(None, kdf=FAST_KDF, preferences=Preferences(tmp_path / "settings.json"))
-        qtbot.addWidget(window)
-        window.resize(1366, 768)
-        window.show()
-        qtbot.waitExposed(window)
-        for show in (lambda: None, lambda: window.flow.choose_open(demo_wallet)):
-            show()
-            page = window.stack.currentWidget()
-            qtbot.waitUntil(lambda page=page: page.isVisible())  # type: ignore[misc]
-            app.processEvents()
-            assert window.page_scroll.horizontalScrollBar().maximum() == 0, page.objectName()
-            for choice in page.findChildren(QPushButton):
-                if choice.isVisible() and choice.text():
-                    assert choice.width() >= choice.sizeHint().width(), choice.text()
-        window.close()
-    finally:
-        style.apply(app)
-        apply_language("en")
+    window = shown_window(qtbot, None, tmp_path / "settings.json", 1366, 768)
+    for show in (lambda: None, lambda: window.flow.choose_open(demo_wallet)):
+        show()
+        page = window.stack.currentWidget()
+        qtbot.waitUntil(lambda page=page: page.isVisible())  # type: ignore[misc]
+        twice_the_text.processEvents()
+        assert window.page_scroll.horizontalScrollBar().maximum() == 0, page.objectName()
+        for choice in page.findChildren(QPushButton):
+            if choice.isVisible() and choice.text():
+                assert choice.width() >= choice.sizeHint().width(), choice.text()
+    window.close()
 
 
 def test_the_open_wallet_at_twice_the_text_puts_its_buttons_under_the_name(
-    qtbot: QtBot, demo_wallet: Path, tmp_path: Path
+    qtbot: QtBot, demo_wallet: Path, tmp_path: Path, twice_the_text: QApplication
 ) -> None:
     """2× text in a 1,100-pixel window: the header's buttons go under the wallet's name instead of squeezing or
     making the window scroll sideways; at normal size they stay beside it."""
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    style.apply(app, "light", 2.0)
-    try:
-        window = MainWindow(demo_wallet, kdf=FAST_KDF, preferences=Preferences(tmp_path / "settings.json"))
-        qtbot.addWidget(window)
-        window.resize(1100, 700)
-        window.show()
-        qtbot.waitExposed(window)
-        window.flow.submit_unlock(PASSPHRASE)
-        wait_for_step(qtbot, window, Step.UNLOCKED)
-        header = window.records.header
-        buttons = [b for b in window.records.header_buttons if b.isVisible()]
-        qtbot.waitUntil(lambda: all(b.width() >= b.sizeHint().width() for b in buttons))
-        app.processEvents()
-        assert window.page_scroll.horizontalScrollBar().maximum() == 0
-        name = find(window, QLabel, "walletName")
-        assert all(b.mapTo(header, b.rect().topLeft()).y() > name.mapTo(header, name.rect().bottomLeft()).y()
-                   for b in buttons)  # under the name
-        mark = find(window, QLabel, "appMark")
-        qtbot.waitUntil(lambda: mark.width() >= mark.fontMetrics().horizontalAdvance("LER") + 8)  # the mark's letters
-        assert mark.width() > 44 and mark.height() == mark.width()  # fit: a fixed 44 px box cut them
-        style.apply(app)
-        qtbot.waitUntil(lambda: mark.width() == 44)  # back to its usual size
-        qtbot.waitUntil(lambda: all(b.mapTo(header, b.rect().topLeft()).y() < name.mapTo(header, name.rect()
-                                                                                          .bottomLeft()).y()
-                                    for b in buttons))  # beside it again at normal size
-        window.close()
-    finally:
-        style.apply(app)
+    window = shown_window(qtbot, demo_wallet, tmp_path / "settings.json", 1100, 700)
+    unlock(qtbot, window)
+    header = window.records.header
+    buttons = [b for b in window.records.header_buttons if b.isVisible()]
+    qtbot.waitUntil(lambda: all(b.width() >= b.sizeHint().width() for b in buttons))
+    twice_the_text.processEvents()
+    assert window.page_scroll.horizontalScrollBar().maximum() == 0
+    name = find(window, QLabel, "walletName")
+    assert all(b.mapTo(header, b.rect().topLeft()).y() > name.mapTo(header, name.rect().bottomLeft()).y()
+               for b in buttons)  # under the name
+    mark = find(window, QLabel, "appMark")
+    qtbot.waitUntil(lambda: mark.width() >= mark.fontMetrics().horizontalAdvance("LER") + 8)  # the mark's letters
+    assert mark.width() > 44 and mark.height() == mark.width()  # fit: a fixed 44 px box cut them
+    style.apply(twice_the_text)
+    qtbot.waitUntil(lambda: mark.width() == 44)  # back to its usual size
+    qtbot.waitUntil(lambda: all(b.mapTo(header, b.rect().topLeft()).y() < name.mapTo(header, name.rect()
+                                                                                      .bottomLeft()).y()
+                                for b in buttons))  # beside it again at normal size
+    window.close()

@@ -4,7 +4,6 @@ in English); the recovery-code page tells the client to keep the kit themselves,
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -35,16 +34,6 @@ pytestmark = [pytest.mark.gui, pytest.mark.qt_log_level_fail("WARNING")]
 
 POSTING = Path(__file__).resolve().parents[1] / "fixtures" / "postings" / "14-forklift-operator-2nd-shift.json"
 NOTE_ES = "Las habilidades y ocupaciones se muestran en inglés, como las escriben ESCO y O*NET."
-
-
-@pytest.fixture
-def spanish(qapp: QApplication) -> Iterator[None]:
-    """Spanish for the widgets the test builds; English again afterwards, whatever happens."""
-    apply_language("es")
-    try:
-        yield
-    finally:
-        apply_language("en")
 
 
 def _visit(qtbot: QtBot, window: MainWindow, index: int) -> None:

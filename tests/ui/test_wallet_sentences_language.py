@@ -4,10 +4,8 @@ Spanish when the app is in Spanish, whatever language the report was saved in.""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import UTC, datetime
 
-import pytest
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
@@ -15,16 +13,6 @@ from ui.pages.verification_view import VerificationView
 from wallet.credentials import demo_issuers, formats
 from wallet.credentials.saved_report import SavedReport
 from wallet.credentials.verifier import Verifier, VerifyOptions
-from wallet.i18n import set_language
-
-
-@pytest.fixture
-def spanish() -> Iterator[None]:
-    set_language("es")
-    try:
-        yield
-    finally:
-        set_language("en")
 
 
 def _saved_in_english() -> SavedReport:

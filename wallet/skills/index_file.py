@@ -49,8 +49,7 @@ class IndexFileError(WalletError):
 
 def pack_identity(pack: TaxonomyPack) -> str:
     """The sha256 of the pack's part hashes: an index is valid only for the pack it was built from."""
-    parts = pack.index.get("parts", {})
-    text = json.dumps(sorted((str(n), str(p.get("sha256", ""))) for n, p in parts.items()), separators=(",", ":"))
+    text = json.dumps(pack.part_hashes(), separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

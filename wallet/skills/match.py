@@ -110,11 +110,9 @@ class ProfileNeighbours:
 
     def covers(self, skill_id: str) -> Coverage:
         """Covered, partly covered (and through which profile skill) or missing."""
-        own = self.profile.skills.get(skill_id)
-        for twin in () if own is not None else self._same.of(skill_id):
-            own = self.profile.skills.get(twin)  # the same skill under its other taxonomy's name
-            if own is not None:
-                break
+        own = next(  # the skill itself, or the same skill under its other taxonomy's name
+            (s for s in map(self.profile.skills.get, (skill_id, *self._same.of(skill_id))) if s is not None), None
+        )
         if own is not None:
             return Coverage("covered", tuple(own.record_ids), own.strength)
         candidates = list(self._near.get(skill_id, ()))

@@ -272,6 +272,10 @@ class TaxonomyPack:
                     self._links = _Links(self._part("links"))
         return self._links
 
+    def part_hashes(self) -> list[tuple[str, str]]:
+        """(part name, sha256) of every part, sorted: what identifies this pack's data (see index.json)."""
+        return sorted((str(name), str(part.get("sha256", ""))) for name, part in self.index.get("parts", {}).items())
+
     def read_file(self, name: str) -> bytes | None:
         """A file shipped beside the pack's parts (the recogniser's index), or None when there is none."""
         try:

@@ -145,12 +145,8 @@ class Found:
 def pack_key(pack: TaxonomyPack) -> str:
     """The identity of what recognition depends on: the pack's parts (their sha256s in index.json) and the
     recogniser's version. Skills kept under another key are recognised again."""
-    parts = pack.index.get("parts", {})
     canonical = json.dumps(
-        {
-            "parts": sorted((str(name), str(part.get("sha256", ""))) for name, part in parts.items()),
-            "recogniser": RECOGNISER_VERSION,
-        },
+        {"parts": pack.part_hashes(), "recogniser": RECOGNISER_VERSION},
         sort_keys=True,
         separators=(",", ":"),
     )

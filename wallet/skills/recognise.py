@@ -528,11 +528,15 @@ def _build(
     return by_anchor, lexicon, vehicles
 
 
+def _built_from(pack: TaxonomyPack) -> dict[str, str | int]:
+    """What an index depends on: the pack's data and these rules. A shipped index is read only when it matches."""
+    return {"pack": pack_identity(pack), "recogniser": RECOGNISER_VERSION}
+
+
 def build_index_file(pack: TaxonomyPack) -> bytes:
     """The packed index of the pack's labels, as `scripts/build_recogniser_index.py` writes it."""
     by_anchor, lexicon, vehicles = _build(pack)
-    built_from = {"pack": pack_identity(pack), "recogniser": RECOGNISER_VERSION}
-    return encode(by_anchor, lexicon, vehicles, built_from, twins_meta(pack))
+    return encode(by_anchor, lexicon, vehicles, _built_from(pack), twins_meta(pack))
 
 
 def _shipped_index(pack: TaxonomyPack) -> PackedIndex | None:
@@ -544,8 +548,7 @@ def _shipped_index(pack: TaxonomyPack) -> PackedIndex | None:
         index = PackedIndex(blob)
     except IndexFileError:
         return None
-    expected = {"pack": pack_identity(pack), "recogniser": RECOGNISER_VERSION}
-    return index if index.meta.get("built_from") == expected else None
+    return index if index.meta.get("built_from") == _built_from(pack) else None
 
 
 class Recogniser:
@@ -560,8 +563,7 @@ class Recogniser:
         """Where the index came from: "file" (the shipped packed index) or "built" (from the pack's labels)."""
         if index is None:
             by_anchor, lexicon, vehicles = _build(pack, kinds)
-            built_from = {"pack": pack_identity(pack), "recogniser": RECOGNISER_VERSION}
-            index = PackedIndex(encode(by_anchor, lexicon, vehicles, built_from))
+            index = PackedIndex(encode(by_anchor, lexicon, vehicles, _built_from(pack)))
             del by_anchor
         self._index = index
         self.lexicon: Lexicon = index.lexicon

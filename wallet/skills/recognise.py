@@ -33,7 +33,7 @@ from wallet.skills.text import (
     word_pairs,
 )
 
-RECOGNISER_VERSION = 5
+RECOGNISER_VERSION = 6
 """Bumped whenever a change here (or in text.py or meaning.py) can change what is found in a text: the
 skills kept per record in a wallet are recognised again when it (or the pack) differs from theirs."""
 RECOGNISED_KINDS = ("esco-skill", "esco-knowledge", "onet-tech", "onet-tool")
@@ -145,6 +145,9 @@ AMBIGUOUS_PRODUCTS = frozenset(
         "swift",
         "rust",
         "excel",
+        "windows",
+        "chef",
+        "square",
     ]
 )
 TECH_CONTEXT = frozenset(
@@ -185,9 +188,11 @@ def _labels(skill: Skill) -> Iterable[tuple[str, bool]]:
     if skill.kind == "onet-tech":
         words = skill.label.split()
         rest = words[1:]
-        if len(words) > 1 and words[0].lower() in VENDORS and (len(rest) > 1 or rest[0].lower() in PRODUCT_WORDS):
+        if len(words) > 1 and words[0].lower() in VENDORS and (
+            len(rest) > 1 or rest[0].lower() in PRODUCT_WORDS or rest[0].lower() in AMBIGUOUS_PRODUCTS
+        ):
             yield " ".join(rest), False  # "Excel" for "Microsoft Excel", but never "Inventory" for "Oracle Inventory"
-        yield from _short_forms(words, skill.hot)
+        yield from _short_forms(words, skill.hot, is_category(skill.label))
     yield from ((name, False) for name in PRODUCT_NAMES.get(skill.id, ()))
 
 
@@ -204,16 +209,36 @@ HEALTH_CONTEXT = frozenset(stem(w) for w in """
 """Words near which "Epic" (or "Cerner") is the patient record system."""
 
 
-def _short_forms(words: list[str], hot: bool = False) -> Iterable[tuple[str, bool]]:
+def is_category(label: str) -> bool:
+    """An O*NET technology that names a kind of software, not a product: "Help desk software", "Human resources
+    software", "Customer relationship management CRM software" (no capital past the first word but an acronym)."""
+    words = label.split()
+    return len(words) > 1 and all(w.islower() or (w.isupper() and len(w) > 1) for w in words[1:])
+
+
+SOFTWARE_NOUNS = frozenset(["system", "systems", "platform", "application", "database", "suite"])
+
+
+def _names_software(words: list[str]) -> bool:
+    """"Transportation management system" still names software without "software"; "Help desk" does not."""
+    if not words:
+        return False
+    return words[-1].lower() in SOFTWARE_NOUNS or (words[-1].isupper() and _names_software(words[:-1]))
+
+
+def _short_forms(words: list[str], hot: bool = False, category: bool = False) -> Iterable[tuple[str, bool]]:
     """O*NET writes "Hypertext markup language HTML", "Salesforce software", "Epic Systems": postings write
-    "HTML", "Salesforce", "Epic"."""
+    "HTML", "Salesforce", "Epic". A kind of software is not named by its subject: "Help Desk" and "Human
+    Resources" are places in a posting, not *Help desk software*; its acronym still names it ("CRM")."""
     if hot and len(words) == 2 and words[0][:1].isupper() and words[1].lower() in COMPANY_WORDS:
         yield words[0], False  # a Hot Technology's maker named alone ("Epic"): read with its capital, in context
     if words and words[-1].lower() == "software" and len(words) > 1:
         words = words[:-1]
-        yield " ".join(words), False
+        if not category or _names_software(words):
+            yield " ".join(words), False
     if len(words) > 2 and words[-1].isupper() and len(words[-1]) >= 2 and words[-1].isalpha():
-        yield " ".join(words[:-1]), False
+        if not category or _names_software(words[:-1]):
+            yield " ".join(words[:-1]), False
         if hot:
             yield words[-1], False  # "SQL", "HTML", "CSS" written in capitals
 
@@ -264,13 +289,14 @@ def _entry(
             return None  # one-word alternative labels ("paint", "stats") and topics ("surgery") are too loose
         else:
             required = (_exact(word),)
-    needs_context = tech and len(words) == 1 and words[0][0].lower() in AMBIGUOUS_PRODUCTS
+    needs_context = tech and len(words) == 1 and (words[0][0].lower() in AMBIGUOUS_PRODUCTS or len(words[0][0]) == 1)
     if needs_context and words[0][0].lower() in HEALTH_PRODUCTS:
         needs_context = False
         needs_health = True
     else:
         needs_health = False
-    needs_capital = skill.kind == "onet-tech" or (
+    category = preferred and is_category(label) and len(words) >= 3  # "case management software"; not "X software"
+    needs_capital = (skill.kind == "onet-tech" and not category) or (
         skill.kind != "onet-tool" and len(words) == 1 and words[0][0][:1].isupper()  # "Spanish"; tools are nouns
     )
     return _Entry(
@@ -451,6 +477,7 @@ class _Places:
     """Each word's line or sentence: a label's words never reach across two."""
     health: list[int]
     """Positions of words about patients and their records (ascending)."""
+    text: str = ""
 
     def near(self, stem: str, i: int, window: int) -> list[int]:
         """Positions of `stem` within `window` words of position i, in text order."""
@@ -459,11 +486,27 @@ class _Places:
             return []
         return positions[bisect_left(positions, i - window) : bisect_right(positions, i + window)]
 
+    def part_of_a_name(self, token: Token) -> bool:
+        """A capitalised word the next capitalised word goes on from: "Java Junction", "Java Street Coffee"."""
+        return token.is_capitalised and bool(_NAME_GOES_ON.match(self.text, token.end))
+
+    def named_as_product(self, token: Token) -> bool:
+        """A capitalised word written as a product is: with its version ("Java 17", "Windows 11") or after "in",
+        "using", "with" or "on" ("reports in Excel"), not a coffee bar's "Java Junction" or "You will excel"."""
+        if not token.is_capitalised:
+            return False
+        before = _PRODUCT_BEFORE.search(self.text, max(0, token.start - 8), token.start)
+        return bool(_VERSION.match(self.text, token.end) or before)
+
     def context_near(self, i: int, distance: int, within: list[int] | None = None) -> bool:
         positions = self.context if within is None else within
         at = bisect_left(positions, i - distance)
         return at < len(positions) and positions[at] <= i + distance
 
+
+_VERSION = re.compile(r" \d+(?:\.\d+)*\b")
+_NAME_GOES_ON = re.compile(r" [A-Z][a-z]")
+_PRODUCT_BEFORE = re.compile(r"\b(?:in|using|with|on|into) $", re.IGNORECASE)
 
 _NO_ENTRIES: tuple[list[_Entry], list[tuple[str, ...]]] = ([], [])
 
@@ -505,8 +548,11 @@ def _build(
         if entry is None:
             continue
         everyday = esco_words[stem(entry.required[0][1:])] > 2
-        if entry.kind in ("onet-tool", "onet-tech") and len(entry.required) == 1 and not skill.hot and everyday:
-            continue  # "Trucks", "Route": everyday words, not a named tool or product
+        if entry.kind in ("onet-tool", "onet-tech") and len(entry.required) == 1 and everyday:
+            if not skill.hot and (entry.kind == "onet-tool" or entry.required[0][1:] not in AMBIGUOUS_PRODUCTS):
+                continue  # "Trucks", "Route": everyday words, not a named tool or product
+            if entry.kind == "onet-tech" and not entry.needs_health:
+                entry = replace(entry, needs_context=True)  # "Chef Marco", "React" as written in code
         raw.append(entry)
         if entry.reduced:  # the whole label too: "forklift operation" is better evidence than "forklift"
             whole = _entry(skill, label, preferred, words)
@@ -597,7 +643,7 @@ class Recogniser:
         context = [i for i, t in enumerate(words) if t.text.lower() in TECH_CONTEXT]
         health = [i for i, t in enumerate(words) if t.stem in HEALTH_CONTEXT]
         expanded = {i for i, t in enumerate(words) if t.is_upper and t.text in ABBREVIATIONS}
-        places = _Places(where, context, expanded, segment, health)
+        places = _Places(where, context, expanded, segment, health, text)
         hits: list[_Hit] = []
         for i, found in enumerate(stems_at):
             for anchor in found:
@@ -692,8 +738,9 @@ class Recogniser:
             return None  # "shipping dock" at the end of one line and "Operate" at the start of the next
         if entry.needs_capital and not any(words[p].text[:1].isupper() or words[p].text[:1].isdigit() for p in used):
             return None
-        if entry.needs_context and not places.context_near(i, 8):
-            return None
+        if (entry.needs_context and not places.named_as_product(words[i])
+                and (places.part_of_a_name(words[i]) or not places.context_near(i, 8))):
+            return None  # "Java Junction coffee bar", "Chef Marco" are names, not the products
         if entry.needs_health and not places.context_near(i, 25, places.health):
             return None  # "an Epic view" is not Epic the patient record system
         short = len(words[i].text) <= 3 and not words[i].is_upper

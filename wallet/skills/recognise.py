@@ -33,7 +33,7 @@ from wallet.skills.text import (
     word_pairs,
 )
 
-RECOGNISER_VERSION = 6
+RECOGNISER_VERSION = 7
 """Bumped whenever a change here (or in text.py or meaning.py) can change what is found in a text: the
 skills kept per record in a wallet are recognised again when it (or the pack) differs from theirs."""
 RECOGNISED_KINDS = ("esco-skill", "esco-knowledge", "onet-tech", "onet-tool")
@@ -330,6 +330,13 @@ _NOT_ASKED = re.compile(
 "We provide CPR and first aid training", "we will train you"."""
 
 
+def _degree_field(offset: int, text: str) -> bool:
+    """The knowledge at `offset` is a field of study a posting names for a degree ("Bachelor's degree in public
+    health, statistics or computer science"): the degree is asked for, not the knowledge."""
+    begin = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, offset - 300), offset)), default=0)
+    return bool(_DEGREE_IN.search(text, begin, offset))
+
+
 def _ruled_out(words: list[Token], segment: list[int], text: str) -> Callable[[int], bool]:
     """Whether the sentence holding a character offset says its skills are not asked for."""
     spans: list[tuple[int, int]] = []
@@ -351,6 +358,22 @@ def _opens(clause: list[int], i: int, words: list[Token] | None = None) -> bool:
     if i == 0 or clause[i] != clause[i - 1]:
         return True
     return words is not None and words[i - 1].text.lower() in LIGHT_VERBS and _opens(clause, i - 1)
+
+
+_MARKS = re.compile(r"[\s\-–—•*~>→·\d.)(\[\]#]*")
+"""What may stand before a duty's verb at the start of its line: bullets, numbering, brackets."""
+
+
+def _starts_duty(segment: list[int], i: int, words: list[Token], text: str) -> bool:
+    """Word i is the first word of its line or sentence, with only bullets or numbering before it ("- Assist
+    nurses", "4. Cut material"), or follows a light verb that is: a duty written as an order. "We encourage
+    nurses" and "bills, usage and service" are not."""
+    if i and segment[i] == segment[i - 1]:
+        return words[i - 1].text.lower() in LIGHT_VERBS and _starts_duty(segment, i - 1, words, text)
+    begin = words[i - 1].end if i else 0
+    lead = text[begin : words[i].start]
+    after = max((m.end() for m in _BOUNDARY.finditer(lead)), default=0)
+    return bool(_MARKS.fullmatch(lead, after))
 
 
 def _segments(words: list[Token], text: str, boundary: re.Pattern[str] = _BOUNDARY) -> list[int]:
@@ -505,6 +528,11 @@ class _Places:
 
 
 _VERSION = re.compile(r" \d+(?:\.\d+)*\b")
+_SENTENCE_END = re.compile(r"[.;:!?](?=\s+[A-Z])|[\n•]")
+_DEGREE_IN = re.compile(
+    r"\b(?:degree|diploma|bachelor'?s?|master'?s?|associate'?s?|B\.?S\.?c?|B\.?A\.?|M\.?S\.?c?|MBA|Ph\.?D\.?)"
+    r"\s+(?:\w+\s+)?in\b"
+)
 _NAME_GOES_ON = re.compile(r" [A-Z][a-z]")
 _PRODUCT_BEFORE = re.compile(r"\b(?:in|using|with|on|into) $", re.IGNORECASE)
 
@@ -622,6 +650,7 @@ class Recogniser:
         record (`posting=False`) is read whole."""
         words = [t for t in tokens(text) if not is_stopword(t)]
         clause = _segments(words, text, _CLAUSE)
+        segment = _segments(words, text)
         stems_at: list[set[str]] = []
         literal_at: list[set[str]] = []
         where: dict[str, list[int]] = defaultdict(list)
@@ -634,12 +663,11 @@ class Recogniser:
             if token.stem in self._vehicles:
                 found.add(_VEHICLE)  # "drive a company van" drives a vehicle
             literal_at.append(found)
-            if _opens(clause, i, words):  # only a duty's opening verb is ever read as another (see below)
+            if _starts_duty(segment, i, words, text):  # only a duty's verb is ever read as another (see below)
                 found = found | set(self.lexicon.stand_ins(token.stem))
             stems_at.append(found)
             for s in found:
                 where[s].append(i)
-        segment = _segments(words, text)
         context = [i for i, t in enumerate(words) if t.text.lower() in TECH_CONTEXT]
         health = [i for i, t in enumerate(words) if t.stem in HEALTH_CONTEXT]
         expanded = {i for i, t in enumerate(words) if t.is_upper and t.text in ABBREVIATIONS}
@@ -680,6 +708,8 @@ class Recogniser:
                     if (entry.kind == "onet-tool" or entry.shortened) and not in_order:
                         continue  # a tool is named, word for word: "pallet jack", never "jack up the pallet"
                     hits.append((*span, entry, in_order, swapped))
+        if posting:  # a learner's own record is read whole
+            hits = [h for h in hits if h[2].kind != "esco-knowledge" or not _degree_field(words[h[0]].start, text)]
         mentions = self._resolve(hits, words, text)
         if posting:
             ruled_out = _ruled_out(words, segment, text)

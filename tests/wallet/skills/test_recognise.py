@@ -111,12 +111,12 @@ def test_recognition_work_grows_linearly_with_the_posting(finder: Recogniser) ->
 
 
 def test_recognition_on_the_labelled_postings_is_unchanged(finder: Recogniser) -> None:
-    """The evaluation set gives the figures bench/README reports (325 right of 391 found; 412 expected)."""
+    """The evaluation set gives the figures bench/README reports (325 right of 386 found; 412 expected)."""
     found_in = lambda text: [(m.skill_id, m.label) for m in finder.find(text)]  # noqa: E731
     scores = evaluate(load_postings(POSTINGS), found_in, same_skills(finder.pack).of)
     found = sum(len(p.found) for p in scores.postings)
     expected = sum(len(p.expected) for p in scores.postings)
-    assert (scores.true_positives, found, expected) == (325, 391, 412)
+    assert (scores.true_positives, found, expected) == (325, 386, 412)
 
 
 def test_a_meaning_level_find_says_what_it_read_as_what(finder: Recogniser) -> None:
@@ -270,3 +270,21 @@ def test_an_everyday_word_or_a_name_is_not_the_product(finder: Recogniser, text:
     """A product name that is part of a longer name ("Java Junction", "Chef Marco"), written in lower case, or a
     single letter with no software near it names no product."""
     assert label not in _labels(finder, text)
+
+
+def test_a_word_is_read_as_another_only_where_a_duty_is_written_as_an_order(finder: Recogniser) -> None:
+    """"- Assist nurses" and "4. Assist nurses" are *support nurses*; "We encourage nurses to grow" and "bills,
+    usage and service starts" are no duty, so no word in them stands in for another."""
+    assert "support nurses" in _labels(finder, "4. Assist nurses with admissions")
+    assert "support nurses" not in _labels(finder, "We encourage nurses to grow their careers here.")
+    assert "use e-services" not in _labels(finder, "Answer enquiries about bills, usage and service starts.")
+
+
+def test_a_field_of_study_for_a_degree_is_not_knowledge_asked_for(finder: Recogniser) -> None:
+    """In a posting, "Bachelor's degree in public health, statistics or computer science" asks for the degree;
+    knowledge named elsewhere still counts, and a learner's own record is read whole."""
+    text = "Bachelor's degree in public health, statistics or computer science.\nKnowledge of computer science helps."
+    found = {m.label: m.start for m in finder.find(text)}
+    assert "public health" not in found
+    assert found["computer science"] > text.index("\n")
+    assert {"public health", "computer science"} <= _labels(finder, text)

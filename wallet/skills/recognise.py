@@ -33,7 +33,7 @@ from wallet.skills.text import (
     word_pairs,
 )
 
-RECOGNISER_VERSION = 7
+RECOGNISER_VERSION = 9
 """Bumped whenever a change here (or in text.py or meaning.py) can change what is found in a text: the
 skills kept per record in a wallet are recognised again when it (or the pack) differs from theirs."""
 RECOGNISED_KINDS = ("esco-skill", "esco-knowledge", "onet-tech", "onet-tool")
@@ -330,6 +330,12 @@ _NOT_ASKED = re.compile(
 "We provide CPR and first aid training", "we will train you"."""
 
 
+def _as_written(entry: _Entry, rest: tuple[str, ...], used: list[int], words: list[Token]) -> bool:
+    """Each of the label's words is a word of the text itself, not one an abbreviation stands for."""
+    anchor = next(iter(set(entry.required) - set(rest)), "")
+    return all(s in (words[p].stem, _exact(words[p].text)) for s, p in zip((anchor, *rest), used, strict=True))
+
+
 def _degree_field(offset: int, text: str) -> bool:
     """The knowledge at `offset` is a field of study a posting names for a degree ("Bachelor's degree in public
     health, statistics or computer science"): the degree is asked for, not the knowledge."""
@@ -400,6 +406,43 @@ def _shortened(entries: list[_Entry], esco_words: Counter[str]) -> list[_Entry]:
                 shorter = entry.required[:k] + entry.required[k + 1 :]
                 out.append(replace(entry, required=shorter, size=len(shorter), preferred=False, shortened=True))
     return out
+
+
+_QUALIFIER = re.compile(r"^(\S+(?: \S+)+?) (?:for|on|of|in|to|with|at|from|into|during|by|according) ")
+
+
+def _without_qualifier(
+    labelled: list[tuple[Skill, str, bool, list[tuple[str, str]]]], reach: Callable[[str], int]
+) -> list[_Entry]:
+    """A duty written without the phrase that narrows it: "pick orders" for *pick orders for dispatching*,
+    "check deliveries" for *check deliveries on receipt*. The words left must name nothing themselves, and where
+    they begin other skills' labels too ("pick orders of agricultural products", "check deliveries of waste")
+    the general skill (at least twice the occupations, `reach`) takes them; found word for word and judged by
+    the posting's other skills."""
+    whole: set[tuple[str, ...]] = set()
+    starts: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    candidates: list[tuple[Skill, str, tuple[str, ...]]] = []
+    for skill, label, preferred, words in labelled:
+        stems = tuple(st for _, st in words)
+        whole.add(stems)
+        for k in range(2, len(stems)):
+            starts[stems[:k]].add(skill.id)
+        if skill.kind != "esco-skill" or not preferred or len(stems) < 3:
+            continue
+        cut = _QUALIFIER.match(label)
+        if cut is None:
+            continue
+        head = tuple(st for _, st in word_pairs(cut.group(1)))
+        if len(head) >= 2 and len(head) < len(stems) and words[0][0].lower() not in WEAK_WORDS:
+            candidates.append((skill, cut.group(1), head))
+    def general(skill_id: str, others: set[str]) -> bool:
+        return all(reach(skill_id) >= 2 * max(reach(other), 1) for other in others - {skill_id})
+
+    return [
+        _Entry(skill.id, head, len(head), text, False, False, False, skill.kind, shortened=True)
+        for skill, text, head in candidates
+        if head not in whole and general(skill.id, starts[head])
+    ]
 
 
 GENERIC_OBJECTS = frozenset(["equipment", "system", "systems", "device", "devices", "tools"])
@@ -510,16 +553,16 @@ class _Places:
         return positions[bisect_left(positions, i - window) : bisect_right(positions, i + window)]
 
     def part_of_a_name(self, token: Token) -> bool:
-        """A capitalised word the next capitalised word goes on from: "Java Junction", "Java Street Coffee"."""
+        """A capitalised word that a name or code goes on from: "Java Junction", "Chef Marco", "J-STD-001"."""
         return token.is_capitalised and bool(_NAME_GOES_ON.match(self.text, token.end))
 
-    def named_as_product(self, token: Token) -> bool:
-        """A capitalised word written as a product is: with its version ("Java 17", "Windows 11") or after "in",
+    def named_as_product(self, first: Token, last: Token) -> bool:
+        """Capitalised words written as a product is: with its version ("Java 17", "Windows 11") or after "in",
         "using", "with" or "on" ("reports in Excel"), not a coffee bar's "Java Junction" or "You will excel"."""
-        if not token.is_capitalised:
+        if not first.is_capitalised:
             return False
-        before = _PRODUCT_BEFORE.search(self.text, max(0, token.start - 8), token.start)
-        return bool(_VERSION.match(self.text, token.end) or before)
+        before = _PRODUCT_BEFORE.search(self.text, max(0, first.start - 8), first.start)
+        return bool(_VERSION.match(self.text, last.end) or before)
 
     def context_near(self, i: int, distance: int, within: list[int] | None = None) -> bool:
         positions = self.context if within is None else within
@@ -533,7 +576,7 @@ _DEGREE_IN = re.compile(
     r"\b(?:degree|diploma|bachelor'?s?|master'?s?|associate'?s?|B\.?S\.?c?|B\.?A\.?|M\.?S\.?c?|MBA|Ph\.?D\.?)"
     r"\s+(?:\w+\s+)?in\b"
 )
-_NAME_GOES_ON = re.compile(r" [A-Z][a-z]")
+_NAME_GOES_ON = re.compile(r" [A-Z][a-z]|-[A-Z0-9]")
 _PRODUCT_BEFORE = re.compile(r"\b(?:in|using|with|on|into) $", re.IGNORECASE)
 
 _NO_ENTRIES: tuple[list[_Entry], list[tuple[str, ...]]] = ([], [])
@@ -557,6 +600,11 @@ def _build(
     for skill, _, _, words in labelled:
         if skill.kind in ("esco-skill", "esco-knowledge"):
             esco_words.update({st for _, st in words})
+    plain_words: Counter[str] = Counter()
+    """Words ESCO writes in lower case (English words, not names: "desk", not "Google"), as O*NET's are matched."""
+    for skill, _, _, words in labelled:
+        if skill.kind in ("esco-skill", "esco-knowledge"):
+            plain_words.update({_exact(w)[1:] for w, _ in words if w.islower()})
     tool_nouns = frozenset(
         words[0][1] for skill, _, _, words in labelled
         if skill.kind == "onet-tool" and len(words) == 1 and (skill.commodity_code or "")[:2] in TOOL_SEGMENTS
@@ -581,6 +629,9 @@ def _build(
                 continue  # "Trucks", "Route": everyday words, not a named tool or product
             if entry.kind == "onet-tech" and not entry.needs_health:
                 entry = replace(entry, needs_context=True)  # "Chef Marco", "React" as written in code
+        if (entry.kind == "onet-tech" and len(entry.required) > 1 and not entry.needs_health
+                and all(plain_words[w[1:]] > 2 for w in entry.required)):
+            entry = replace(entry, needs_context=True)  # "Front Desk", "Visit Wizard": everyday words as a name
         raw.append(entry)
         if entry.reduced:  # the whole label too: "forklift operation" is better evidence than "forklift"
             whole = _entry(skill, label, preferred, words)
@@ -588,6 +639,7 @@ def _build(
                 raw.append(whole)
     raw += _tools_as_skills(labelled, raw)
     raw += _verbs_alone(labelled)
+    raw += _without_qualifier(labelled, lambda skill_id: len(pack.occupations_for_skill(skill_id)))
     for skill, word in _product_words(labelled, esco_words):
         entry = _entry(skill, word, False, word_pairs(word))
         if entry is not None:
@@ -764,13 +816,16 @@ class Recogniser:
             used.append(min(near, key=lambda p: abs(p - i)))
         if max(used) - min(used) + 1 > len(entry.required) + 1:
             return None  # the words are there but too spread out to be one phrase
+        if entry.shortened and not places.expanded.isdisjoint(used) and not _as_written(entry, rest, used, words):
+            return None  # a label cut short is read as written: "CRM software" is no "customise software"
         if places.segment[min(used)] != places.segment[max(used)]:
             return None  # "shipping dock" at the end of one line and "Operate" at the start of the next
         if entry.needs_capital and not any(words[p].text[:1].isupper() or words[p].text[:1].isdigit() for p in used):
             return None
-        if (entry.needs_context and not places.named_as_product(words[i])
-                and (places.part_of_a_name(words[i]) or not places.context_near(i, 8))):
-            return None  # "Java Junction coffee bar", "Chef Marco" are names, not the products
+        first, last = words[min(used)], words[max(used)]
+        if (entry.needs_context and not places.named_as_product(first, last)
+                and (places.part_of_a_name(last) or not places.context_near(i, 8))):
+            return None  # "Java Junction coffee bar", "Chef Marco", "J-STD-001" are names, not the products
         if entry.needs_health and not places.context_near(i, 25, places.health):
             return None  # "an Epic view" is not Epic the patient record system
         short = len(words[i].text) <= 3 and not words[i].is_upper

@@ -234,8 +234,8 @@ _SPELLINGS = (
 )
 
 
-_KEEP = frozenset(["hospitality", "hospitable"])
-"""Words Snowball would join to another root ("hospitality" to "hospital"): kept whole."""
+_KEEP = frozenset(["hospitality", "hospitable", "clinical"])
+"""Words Snowball would join to another root ("hospitality" to "hospital", "clinical" to "clinic"): kept whole."""
 _STEMMER = snowballstemmer.stemmer("english")
 _STEMMER_LOCK = threading.Lock()
 """A Snowball stemmer keeps state between calls: one thread at a time (misses of the cache below only)."""

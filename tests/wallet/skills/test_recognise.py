@@ -72,6 +72,7 @@ def test_stemming_is_symmetric() -> None:
     assert stem("management") == stem("manage")
     assert stem("organise") == stem("organize")
     assert stem("loader") != stem("load") and stem("driver") != stem("drive")
+    assert stem("clinical") != stem("clinic") and stem("hospitality") != stem("hospital")
 
 
 POSTINGS = Path(__file__).resolve().parents[2] / "fixtures" / "postings"
@@ -111,12 +112,12 @@ def test_recognition_work_grows_linearly_with_the_posting(finder: Recogniser) ->
 
 
 def test_recognition_on_the_labelled_postings_is_unchanged(finder: Recogniser) -> None:
-    """The evaluation set gives the figures bench/README reports (325 right of 386 found; 412 expected)."""
+    """The evaluation set gives the figures bench/README reports (330 right of 388 found; 412 expected)."""
     found_in = lambda text: [(m.skill_id, m.label) for m in finder.find(text)]  # noqa: E731
     scores = evaluate(load_postings(POSTINGS), found_in, same_skills(finder.pack).of)
     found = sum(len(p.found) for p in scores.postings)
     expected = sum(len(p.expected) for p in scores.postings)
-    assert (scores.true_positives, found, expected) == (325, 386, 412)
+    assert (scores.true_positives, found, expected) == (330, 388, 412)
 
 
 def test_a_meaning_level_find_says_what_it_read_as_what(finder: Recogniser) -> None:
@@ -288,3 +289,21 @@ def test_a_field_of_study_for_a_degree_is_not_knowledge_asked_for(finder: Recogn
     assert "public health" not in found
     assert found["computer science"] > text.index("\n")
     assert {"public health", "computer science"} <= _labels(finder, text)
+
+
+def test_a_duty_written_without_its_narrowing_phrase_is_the_general_skill(finder: Recogniser) -> None:
+    """"Distribute meals to residents" is *distribute meals to patients* and "Check deliveries against the packing
+    list" *check deliveries on receipt*: the words left begin one general skill. "Pick orders" begins *pick orders
+    for dispatching* and *pick orders of agricultural products* alike, so it claims neither."""
+    assert "distribute meals to patients" in _labels(finder, "- Distribute meals to residents")
+    assert "check deliveries on receipt" in _labels(finder, "- Check deliveries against the packing list")
+    assert not {"pick orders for dispatching", "pick orders of agricultural products"} & _labels(
+        finder, "- Pick orders"
+    )
+
+
+def test_a_product_named_in_everyday_words_needs_its_context(finder: Recogniser) -> None:
+    """O*NET's *Front Desk* is a hotel's front desk in "Check guests in at the Front Desk"; a maker's name is
+    not an everyday word, so "Google Classroom" is still read."""
+    assert "Front Desk" not in _labels(finder, "Check guests in at the Front Desk.")
+    assert "Google Classroom" in _labels(finder, "Post assignments in Google Classroom.")

@@ -33,7 +33,7 @@ from wallet.skills.text import (
     word_pairs,
 )
 
-RECOGNISER_VERSION = 9
+RECOGNISER_VERSION = 10
 """Bumped whenever a change here (or in text.py or meaning.py) can change what is found in a text: the
 skills kept per record in a wallet are recognised again when it (or the pack) differs from theirs."""
 RECOGNISED_KINDS = ("esco-skill", "esco-knowledge", "onet-tech", "onet-tool")
@@ -408,7 +408,14 @@ def _shortened(entries: list[_Entry], esco_words: Counter[str]) -> list[_Entry]:
     return out
 
 
-_QUALIFIER = re.compile(r"^(\S+(?: \S+)+?) (?:for|on|of|in|to|with|at|from|into|during|by|according) ")
+_PREPOSITION = re.compile(r" (?:for|on|of|in|to|with|at|from|into|during|by|according|about|under|within) ")
+MIN_REACH = 5
+GENERAL_REUSE = frozenset(["transversal", "cross-sector"])
+"""A duty cut short stands for a skill of at least this many occupations: a general one."""
+PERSONS = frozenset(stem(w) for w in """
+    client clients customer customers people person patient patients user users student students child children
+    staff employee employees visitor visitors guest guests member members youth youths pupil pupils""".split())  # noqa: SIM905
+"""Objects that are people: "assist clients with special needs" says which clients, so it is no narrowing."""
 
 
 def _without_qualifier(
@@ -429,13 +436,16 @@ def _without_qualifier(
             starts[stems[:k]].add(skill.id)
         if skill.kind != "esco-skill" or not preferred or len(stems) < 3:
             continue
-        cut = _QUALIFIER.match(label)
+        cut = _PREPOSITION.search(label)
         if cut is None:
             continue
-        head = tuple(st for _, st in word_pairs(cut.group(1)))
-        if len(head) >= 2 and len(head) < len(stems) and words[0][0].lower() not in WEAK_WORDS:
-            candidates.append((skill, cut.group(1), head))
+        text = label[: cut.start()]  # up to the first preposition: "interact with programmer on …" has no head
+        head = tuple(st for _, st in word_pairs(text))
+        if 2 <= len(head) < len(stems) and words[0][0].lower() not in WEAK_WORDS and head[-1] not in PERSONS:
+            candidates.append((skill, text, head))
     def general(skill_id: str, others: set[str]) -> bool:
+        if reach(skill_id) < MIN_REACH:
+            return False  # "prepare forecasts for take-off and landing" (one occupation) narrows to a trade
         return all(reach(skill_id) >= 2 * max(reach(other), 1) for other in others - {skill_id})
 
     return [
@@ -740,7 +750,8 @@ class Recogniser:
                         continue
                     stems = (anchor, *rest)
                     swapped = tuple((p, s) for p, s in zip(used, stems, strict=True) if s not in literal_at[p])
-                    if swapped and (len(swapped) > 1 or len(entry.required) < 2 or entry.kind != "esco-skill"):
+                    if swapped and (len(swapped) > 1 or len(entry.required) < 2 or entry.kind != "esco-skill"
+                                    or entry.shortened):
                         continue  # a meaning-level find reads one word of a skill's label as another, no more
                     span = (min(used), max(used))
                     in_order = self._in_order(entry, span, stems_at)
@@ -779,9 +790,11 @@ class Recogniser:
         """The sense guard: a skill found loosely (its words out of order or apart, or by an alternative label)
         stays only when the posting's other skills share an occupation with it. "Shipping dock" read as *moor
         vessels*, "first aid" as *provide first aid to animals*, stand alone in a warehouse posting and go; a
-        short text (a record's one line) has too little context to judge and is left as found."""
+        short text (a record's one line) has too little context to judge and is left as found, but for a duty cut
+        short to a skill of one sector ("Conduct experiments" is not *conduct experiments on animals* unless the
+        text's other skills say so)."""
         if len(mentions) < CONTEXT_MIN_FINDS:
-            return mentions
+            return [m for m in mentions if not self._narrowed(m)]
         occupations = {m.skill_id: self._occupations_of(m.skill_id) for m in mentions}
         support = Counter(o for found in occupations.values() for o in found)
         kept = []
@@ -793,6 +806,12 @@ class Recogniser:
                 continue
             kept.append(m)
         return kept
+
+    def _narrowed(self, mention: Mention) -> bool:
+        """A find by a duty cut short (`_without_qualifier`) of a skill that belongs to one sector or occupation."""
+        if mention.exact or not mention.label.lower().startswith(mention.matched_label.lower() + " "):
+            return False
+        return self.pack.skill(mention.skill_id).reuse_level not in GENERAL_REUSE
 
     def _occupations_of(self, skill_id: str) -> frozenset[str]:
         found = self._occupation_cache.get(skill_id)

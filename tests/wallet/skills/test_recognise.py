@@ -292,14 +292,18 @@ def test_a_field_of_study_for_a_degree_is_not_knowledge_asked_for(finder: Recogn
 
 
 def test_a_duty_written_without_its_narrowing_phrase_is_the_general_skill(finder: Recogniser) -> None:
-    """"Distribute meals to residents" is *distribute meals to patients* and "Check deliveries against the packing
-    list" *check deliveries on receipt*: the words left begin one general skill. "Pick orders" begins *pick orders
-    for dispatching* and *pick orders of agricultural products* alike, so it claims neither."""
-    assert "distribute meals to patients" in _labels(finder, "- Distribute meals to residents")
+    """"Check deliveries against the packing list" is *check deliveries on receipt*, a skill of every sector. A
+    skill of one sector needs the text's other skills to vouch for it: "Distribute meals to residents" is
+    *distribute meals to patients* in a nursing-home posting, but a lone "Conduct experiments in the lab" is not
+    *conduct experiments on animals*. "Pick orders" begins two skills' labels alike, so it claims neither."""
     assert "check deliveries on receipt" in _labels(finder, "- Check deliveries against the packing list")
+    cna = next(p for p in load_postings(POSTINGS) if p["id"].startswith("01-"))["text"]
+    assert "distribute meals to patients" in {m.label for m in finder.find(cna)}
+    assert "conduct experiments on animals" not in _labels(finder, "- Conduct experiments in the chemistry lab")
     assert not {"pick orders for dispatching", "pick orders of agricultural products"} & _labels(
         finder, "- Pick orders"
     )
+    assert "prepare parts for post processing" not in _labels(finder, "- Take part in unit projects")
 
 
 def test_a_product_named_in_everyday_words_needs_its_context(finder: Recogniser) -> None:

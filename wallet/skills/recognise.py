@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from wallet.skills.entries import LabelEntry as _Entry
 from wallet.skills.index_file import INDEX_FILE, IndexFileError, PackedIndex, encode, pack_identity
@@ -33,7 +34,7 @@ from wallet.skills.text import (
     word_pairs,
 )
 
-RECOGNISER_VERSION = 10
+RECOGNISER_VERSION = 11
 """Bumped whenever a change here (or in text.py or meaning.py) can change what is found in a text: the
 skills kept per record in a wallet are recognised again when it (or the pack) differs from theirs."""
 RECOGNISED_KINDS = ("esco-skill", "esco-knowledge", "onet-tech", "onet-tool")
@@ -328,6 +329,20 @@ _NOT_ASKED = re.compile(
 )
 """A sentence that rules its skills out or leaves them to the employer: "not required", "No CDL required",
 "We provide CPR and first aid training", "we will train you"."""
+
+
+_JOIN_ONLY = re.compile(r"\s*(?:and|or|&|/|-)\s*", re.IGNORECASE)
+_LABEL_JOINS = re.compile(r"\band\b|\bor\b|[&/-]", re.IGNORECASE)
+
+
+def _coordinated(entry: _Entry, used: list[int], text: str, words: list[Token]) -> bool:
+    """Two of the label's words joined in the text by "and", "or", "&", "/" or a hyphen alone: two things named
+    side by side ("doctors, nurses and staff") or one compound ("design-build"), not the label's phrase, unless
+    the label joins them too ("health and safety", "check-out")."""
+    if len(used) < 2 or _LABEL_JOINS.search(entry.label):
+        return False
+    order = sorted(used)
+    return any(_JOIN_ONLY.fullmatch(text, words[a].end, words[b].start) for a, b in pairwise(order))
 
 
 def _as_written(entry: _Entry, rest: tuple[str, ...], used: list[int], words: list[Token]) -> bool:
@@ -762,6 +777,8 @@ class Recogniser:
                         continue  # a duty's verb read as another: "- Assist nurses" for *support nurses*, in order
                     if not in_order and clause[span[0]] != clause[span[1]]:
                         continue  # "fish, and make stocks" is not *stock fish*: a loose match stays in one clause
+                    if _coordinated(entry, used, text, words):
+                        continue  # "nurses and staff" are two, not *nursing staff*; "design-build" is one word
                     placed = dict(zip(stems, used, strict=True))
                     turned = [placed[s] for s in entry.required if s in placed]
                     if turned != sorted(turned) and len(entry.required) == 2 and span[1] - span[0] > 1:

@@ -226,7 +226,7 @@ def test_a_new_record_alone_is_read(opened: Session, counting: CountingRecognise
     """Adding an entry to a wallet whose skills are kept reads only the new entry's texts."""
     opened.skills.profile()
     counting.calls = 0
-    new = opened.add_entry(entry("Barista", description="Made espresso drinks and served customers."))
+    new = opened.add_entry(entry("Barista", description="Served espresso drinks and ran the cash register."))
     profile = opened.skills.profile()
     text = next(t for t in opened.skills.record_texts() if t.record_id == new)
     assert counting.calls == len(text.texts) + len(text.listed_skills)

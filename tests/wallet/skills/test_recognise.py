@@ -112,12 +112,12 @@ def test_recognition_work_grows_linearly_with_the_posting(finder: Recogniser) ->
 
 
 def test_recognition_on_the_labelled_postings_is_unchanged(finder: Recogniser) -> None:
-    """The evaluation set gives the figures bench/README reports (330 right of 388 found; 412 expected)."""
+    """The evaluation set gives the figures bench/README reports (330 right of 386 found; 412 expected)."""
     found_in = lambda text: [(m.skill_id, m.label) for m in finder.find(text)]  # noqa: E731
     scores = evaluate(load_postings(POSTINGS), found_in, same_skills(finder.pack).of)
     found = sum(len(p.found) for p in scores.postings)
     expected = sum(len(p.expected) for p in scores.postings)
-    assert (scores.true_positives, found, expected) == (330, 388, 412)
+    assert (scores.true_positives, found, expected) == (330, 386, 412)
 
 
 def test_a_meaning_level_find_says_what_it_read_as_what(finder: Recogniser) -> None:
@@ -311,3 +311,12 @@ def test_a_product_named_in_everyday_words_needs_its_context(finder: Recogniser)
     not an everyday word, so "Google Classroom" is still read."""
     assert "Front Desk" not in _labels(finder, "Check guests in at the Front Desk.")
     assert "Google Classroom" in _labels(finder, "Post assignments in Google Classroom.")
+
+
+def test_words_named_side_by_side_are_not_one_label(finder: Recogniser) -> None:
+    """"Doctors, nurses and staff" names three groups, not *work with nursing staff*; "a design-build remodeler"
+    is one word, not *design buildings*; a label that joins its own words ("health and safety") still reads so."""
+    assert "work with nursing staff" not in _labels(finder, "Our doctors, nurses and staff built a reputation.")
+    assert "design buildings" not in _labels(finder, "We are a design-build remodeler.")
+    assert "lay tiles" not in _labels(finder, "Basic tile or flooring skills")
+    assert "apply health and safety standards" in _labels(finder, "- Apply health and safety standards on site")

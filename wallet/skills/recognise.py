@@ -34,7 +34,7 @@ from wallet.skills.text import (
     word_pairs,
 )
 
-RECOGNISER_VERSION = 11
+RECOGNISER_VERSION = 12
 """Bumped whenever a change here (or in text.py or meaning.py) can change what is found in a text: the
 skills kept per record in a wallet are recognised again when it (or the pack) differs from theirs."""
 RECOGNISED_KINDS = ("esco-skill", "esco-knowledge", "onet-tech", "onet-tool")
@@ -877,8 +877,8 @@ class Recogniser:
         required = entry.required
         if length == len(required):
             return all(required[k] in stems_at[span[0] + k] for k in range(len(required)))
-        if length != len(required) + 1 or len(required) < 3:
-            return False
+        if length != len(required) + 1 or (len(required) < 3 and required[-1] != _VEHICLE):
+            return False  # one word between, in a label of three words or "drive a company truck"
         at = span[0]
         for k, word in enumerate(required):
             if word not in stems_at[at]:

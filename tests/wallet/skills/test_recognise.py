@@ -112,12 +112,12 @@ def test_recognition_work_grows_linearly_with_the_posting(finder: Recogniser) ->
 
 
 def test_recognition_on_the_labelled_postings_is_unchanged(finder: Recogniser) -> None:
-    """The evaluation set gives the figures bench/README reports (330 right of 386 found; 412 expected)."""
+    """The evaluation set gives the figures bench/README reports (331 right of 387 found; 412 expected)."""
     found_in = lambda text: [(m.skill_id, m.label) for m in finder.find(text)]  # noqa: E731
     scores = evaluate(load_postings(POSTINGS), found_in, same_skills(finder.pack).of)
     found = sum(len(p.found) for p in scores.postings)
     expected = sum(len(p.expected) for p in scores.postings)
-    assert (scores.true_positives, found, expected) == (330, 386, 412)
+    assert (scores.true_positives, found, expected) == (331, 387, 412)
 
 
 def test_a_meaning_level_find_says_what_it_read_as_what(finder: Recogniser) -> None:
@@ -148,6 +148,8 @@ def test_a_named_motor_vehicle_is_a_vehicle(finder: Recogniser) -> None:
     """"Drive a company van" drives a vehicle (O*NET's vans are motor vehicles); "van driver" names no skill of it."""
     assert "drive vehicles" in {m.label for m in finder.find("- Drive a company van to job sites")}
     assert "drive vehicles" not in {m.label for m in finder.find("Our van drivers start at 7.")}
+    [truck] = [m for m in finder.find("- Drive a company truck", posting=False) if m.label == "drive vehicles"]
+    assert truck.exact  # one word before the vehicle keeps the phrase whole: no sense guard needed
 
 
 def test_a_tool_named_for_a_skill_of_handling_it_is_that_skill(finder: Recogniser) -> None:

@@ -34,7 +34,7 @@ from wallet.skills.text import (
     word_pairs,
 )
 
-RECOGNISER_VERSION = 12
+RECOGNISER_VERSION = 13
 """Bumped whenever a change here (or in text.py or meaning.py) can change what is found in a text: the
 skills kept per record in a wallet are recognised again when it (or the pack) differs from theirs."""
 RECOGNISED_KINDS = ("esco-skill", "esco-knowledge", "onet-tech", "onet-tool")
@@ -845,11 +845,13 @@ class Recogniser:
         abbreviation (CPR) counts as all its words. Costs the label's window, never the text's length."""
         window = entry.size + 1
         used = [i]
+        anchor_at = next((k for k, s in enumerate(entry.required) if s not in rest), 0)
         for s in rest:
             near = [p for p in places.near(s, i, window) if p not in used or p in places.expanded]
             if not near:
                 return None
-            used.append(min(near, key=lambda p: abs(p - i)))
+            after = entry.required.index(s) > anchor_at  # of two places as near, the one in the label's order:
+            used.append(min(near, key=lambda p: (abs(p - i), (p < i) == after)))  # "hand tools and power tools"
         if max(used) - min(used) + 1 > len(entry.required) + 1:
             return None  # the words are there but too spread out to be one phrase
         if entry.shortened and not places.expanded.isdisjoint(used) and not _as_written(entry, rest, used, words):

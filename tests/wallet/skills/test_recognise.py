@@ -112,12 +112,12 @@ def test_recognition_work_grows_linearly_with_the_posting(finder: Recogniser) ->
 
 
 def test_recognition_on_the_labelled_postings_is_unchanged(finder: Recogniser) -> None:
-    """The evaluation set gives the figures bench/README reports (331 right of 387 found; 412 expected)."""
+    """The evaluation set gives the figures bench/README reports (332 right of 390 found; 412 expected)."""
     found_in = lambda text: [(m.skill_id, m.label) for m in finder.find(text)]  # noqa: E731
     scores = evaluate(load_postings(POSTINGS), found_in, same_skills(finder.pack).of)
     found = sum(len(p.found) for p in scores.postings)
     expected = sum(len(p.expected) for p in scores.postings)
-    assert (scores.true_positives, found, expected) == (331, 387, 412)
+    assert (scores.true_positives, found, expected) == (332, 390, 412)
 
 
 def test_a_meaning_level_find_says_what_it_read_as_what(finder: Recogniser) -> None:
@@ -322,3 +322,9 @@ def test_words_named_side_by_side_are_not_one_label(finder: Recogniser) -> None:
     assert "design buildings" not in _labels(finder, "We are a design-build remodeler.")
     assert "lay tiles" not in _labels(finder, "Basic tile or flooring skills")
     assert "apply health and safety standards" in _labels(finder, "- Apply health and safety standards on site")
+
+
+def test_of_two_places_as_near_the_one_in_the_label_s_order_is_taken(finder: Recogniser) -> None:
+    """In "Use hand tools and power tools", "power" has a "tools" on each side: the one after it is *use power
+    tools* (the one before made "tools and power", which is no phrase)."""
+    assert {"use hand tools", "use power tools"} <= _labels(finder, "• Use hand tools and power tools safely")

@@ -12,6 +12,7 @@ from cli import share_commands
 from cli.commands import unlock
 from cli.output import emit_json, json_text, shown
 from wallet.api import (
+    CHECK_SUFFIXES,
     BundleReport,
     ItemReport,
     Rechecked,
@@ -85,7 +86,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     items: list[ItemReport] = []
     unreadable: list[dict[str, str]] = []
     bundles: list[dict[str, Any]] = []
-    for name, found in share_commands.verify_sources(read_inputs(args.paths, sys.stdin.buffer), options,
+    for name, found in share_commands.verify_sources(read_inputs(args.paths, sys.stdin.buffer, CHECK_SUFFIXES), options,
                                                      expected_challenge=args.challenge, expected_domain=args.domain):
         if isinstance(found, BundleReport):  # a shared bundle: one report (wallet/sharing/bundle_check.py)
             items += share_commands.bundle_items(found)

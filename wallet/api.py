@@ -50,7 +50,15 @@ from wallet.credentials.details import Alignment, CredentialDetails, Endorsement
 from wallet.credentials.limits import MAX_INPUT_BYTES, read_json
 from wallet.credentials.report import STATUS_SENTENCES, ItemReport, Report, Status
 from wallet.credentials.saved_report import SavedCheck, SavedReport
-from wallet.credentials.sources import CREDENTIAL_SUFFIXES, STDIN, read_input, read_inputs, read_json_file, read_stream
+from wallet.credentials.sources import (
+    CHECK_SUFFIXES,
+    CREDENTIAL_SUFFIXES,
+    STDIN,
+    read_input,
+    read_inputs,
+    read_json_file,
+    read_stream,
+)
 from wallet.credentials.validity import parse_instant
 from wallet.credentials.verifier import VerifyOptions
 from wallet.crypto.kdf import KdfParams
@@ -169,6 +177,7 @@ from wallet.wallet_care import (
 )
 
 __all__ = [
+    "CHECK_SUFFIXES",
     "CREDENTIAL_SUFFIXES",
     "DEFAULT_HOLDER_NAME",
     "ENTRY_KIND_LABELS",

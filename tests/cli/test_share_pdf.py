@@ -43,6 +43,20 @@ def test_share_pdf_then_verify_it(cli, wallet: Path, tmp_path: Path) -> None:  #
     assert "recipient: ACME Logistics" in report.out
 
 
+def test_verify_a_folder_checks_the_pdf_resumes_in_it(cli, wallet: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """`verify FOLDER` checks each PDF résumé in it, beside its bundle files: an employer's inbox, one command."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    assert cli("--wallet", str(wallet), "share", "Forklift operator", "--format", "pdf",
+               "--out", str(inbox / "resume.pdf"), "--to", "ACME").code == 0
+    assert cli("--wallet", str(wallet), "share", "Forklift operator", "--out", str(inbox / "b.json"),
+               "--to", "ACME").code == 0
+    report = cli("verify", str(inbox))
+    assert report.code == 0, report.out + report.err
+    assert f"{inbox / 'resume.pdf'}: a bundle from did:key:" in report.out
+    assert f"{inbox / 'b.json'}: a bundle from did:key:" in report.out
+
+
 def test_verify_pdf_with_a_swapped_attachment_fails(cli, wallet: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """A genuine bundle for someone else attached under this PDF's printed codes: exit 1, the mismatch named."""
     first, second = tmp_path / "a.pdf", tmp_path / "b.json"

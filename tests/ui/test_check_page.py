@@ -92,6 +92,18 @@ def test_qr_images_in_any_order_and_the_pdf(qtbot: QtBot, check_page: CheckPage,
     assert find(check_page, QLabel, "checkVerdict").accessibleName() == "Verified, with warnings"
 
 
+def test_a_folder_of_pdf_resumes_is_checked(qtbot: QtBot, check_page: CheckPage, shared: dict[str, Path],
+                                            tmp_path: Path) -> None:
+    """A folder named for checking has its PDF résumés read, each checked with its attachment and codes."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "applicant.pdf").write_bytes(shared["pdf"].read_bytes())
+    _check(qtbot, check_page, inbox)
+    [answer] = check_page.answers
+    assert answer.source == str(inbox / "applicant.pdf")
+    assert answer.report is not None and answer.report.recipient == "ACME Logistics"
+
+
 def _check_again(qtbot: QtBot, page: CheckPage, *paths: Path) -> None:
     click(qtbot, find(page, QPushButton, "checkClearButton"))
     assert page.answers == [] and find(page, QLabel, "checkEmpty").isVisible()

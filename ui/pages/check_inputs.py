@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from wallet.api import (
+    CHECK_SUFFIXES,
     BundleReport,
     InvalidInputError,
     QrCodeError,
@@ -40,7 +41,7 @@ class Checked:
 
 def check_paths(paths: Iterable[str], options: VerifyOptions | None = None) -> list[Checked]:
     """Read the files (folders too) and check every bundle in them, with only what the files carry."""
-    given = list(read_inputs([str(p) for p in paths]))
+    given = list(read_inputs([str(p) for p in paths], suffixes=CHECK_SUFFIXES))
     return check_data(given, options or offline_options(datetime.now(UTC)))
 
 

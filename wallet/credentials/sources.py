@@ -18,6 +18,8 @@ from wallet.inputs import read_file, read_limited_stream
 
 CREDENTIAL_SUFFIXES = frozenset({".json", ".jsonld", ".jwt", ".jws", ".png", ".svg", ".txt", ".vc", ".1ob"})
 """File names a folder is searched for (a file named on its own is read whatever its name)."""
+CHECK_SUFFIXES = CREDENTIAL_SUFFIXES | {".pdf"}
+"""What checking a folder also reads: an employer's folder of PDF résumés (each carries its bundle)."""
 
 STDIN = "-"
 """The name that stands for standard input."""
@@ -39,11 +41,11 @@ def read_json_file(path: Path, what: str) -> Any:
     return read_json(read_input(path), what)
 
 
-def _folder_files(folder: Path) -> list[Path]:
+def _folder_files(folder: Path, suffixes: frozenset[str]) -> list[Path]:
     """Credential files in a folder and its subfolders, in name order; links are not followed out of it."""
     found = []
     for path in folder.rglob("*"):
-        if path.suffix.lower() in CREDENTIAL_SUFFIXES and not path.is_symlink() and path.is_file():
+        if path.suffix.lower() in suffixes and not path.is_symlink() and path.is_file():
             found.append(path)
     return sorted(found)
 
@@ -55,10 +57,13 @@ def _read_one(path: Path) -> bytes | WalletError:
         return exc
 
 
-def read_inputs(names: list[str], stdin: BinaryIO | None = None) -> Iterator[tuple[str, bytes | WalletError]]:
+def read_inputs(
+    names: list[str], stdin: BinaryIO | None = None, suffixes: frozenset[str] = CREDENTIAL_SUFFIXES
+) -> Iterator[tuple[str, bytes | WalletError]]:
     """(name, bytes or the error reading it) for files, folders (recursively) and "-" (the `stdin` stream).
 
-    Inputs come in the order they were named, and a folder's files in name order.
+    Inputs come in the order they were named, and a folder's files in name order; a folder is searched for
+    files named with one of `suffixes` (`CHECK_SUFFIXES` where PDF résumés are checked too).
     """
     for raw in names:
         if raw == STDIN:
@@ -72,7 +77,7 @@ def read_inputs(names: list[str], stdin: BinaryIO | None = None) -> Iterator[tup
             continue
         path = Path(raw).expanduser()
         if path.is_dir():
-            files = _folder_files(path)
+            files = _folder_files(path, suffixes)
             if not files:
                 yield str(path), InvalidInputError(_("The folder {path} holds no credential files.").format(path=path))
             for file in files:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from wallet.credentials.limits import MAX_INPUT_BYTES
-from wallet.credentials.sources import read_inputs, read_json_file
+from wallet.credentials.sources import CHECK_SUFFIXES, read_inputs, read_json_file
 from wallet.errors import InvalidInputError, WalletError
 
 
@@ -23,6 +23,16 @@ def test_files_folders_and_stdin_come_back_in_the_order_named(tmp_path: Path) ->
     found = list(read_inputs([str(tmp_path / "one.json"), str(folder), "-"], io.BytesIO(b"from stdin")))
     assert found == [(str(tmp_path / "one.json"), b"1"), (str(folder / "b.png"), b"b"),
                      (str(folder / "deeper" / "a.JWT"), b"a"), ("stdin", b"from stdin")]
+
+
+def test_checking_a_folder_reads_its_pdf_resumes_importing_does_not(tmp_path: Path) -> None:
+    """An employer's folder of PDF résumés is checked file by file; an import of the same folder leaves PDFs out."""
+    (tmp_path / "resume.PDF").write_bytes(b"%PDF-")
+    (tmp_path / "bundle.json").write_bytes(b"{}")
+    checked = [name for name, _ in read_inputs([str(tmp_path)], suffixes=CHECK_SUFFIXES)]
+    imported = [name for name, _ in read_inputs([str(tmp_path)])]
+    assert checked == [str(tmp_path / "bundle.json"), str(tmp_path / "resume.PDF")]
+    assert imported == [str(tmp_path / "bundle.json")]
 
 
 def test_a_bad_input_is_an_error_in_its_place_not_a_raise(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
+from ui.date_words import stamp_words
 from ui.status import SELF_ASSERTED, SOMEONE_ELSE, Look, status_look
 from ui.widgets import plain_tip
 from wallet.api import ENTRY_KIND_LABELS, Record, RecordKind, _, one_line
@@ -28,10 +29,14 @@ def kind_name(record: Record) -> str:
 
 
 def dates(record: Record) -> str:
-    """The record's dates; a one-day record ('2024-02-10 – 2024-02-10') shows its day once."""
-    if record.start and record.start == record.end:
-        return record.start
-    return record.when
+    """The record's dates in words ('Mar 2021 – Aug 2023', '10 Feb 2024'); a one-day record shows its day once,
+    and a job without an end is '– present'."""
+    start, end = stamp_words(record.start), stamp_words(record.end)
+    if start and end:
+        return start if record.start == record.end else f"{start} – {end}"
+    if start:
+        return _("{start} – present").format(start=start) if record.kind is RecordKind.ENTRY else start
+    return end
 
 
 def row_look(record: Record) -> Look:

@@ -75,7 +75,7 @@ def test_selecting_a_record_shows_its_detail(qtbot: QtBot, window: MainWindow) -
     badges = [b.text() for b in detail.findChildren(QLabel) if b.property("role") == "badge"]
     assert "Self-asserted" in badges and "Demo record" in badges
     assert find(detail, QLabel, "detailOrganisation").text() == "Eastside Food Bank (demo)"
-    assert find(detail, QLabel, "detailDates").text() == "2020-01 – 2022-12"
+    assert find(detail, QLabel, "detailDates").text() == "Jan 2020 – Dec 2022"
     assert "20 volunteers" in find(detail, QLabel, "detailDescription").text()
     skills = [c.text() for c in find(detail, QWidget, "detailSkills").findChildren(QLabel)]
     assert "Microsoft Excel" in skills

@@ -14,6 +14,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from ui.chips import chip_key, chips
+from ui.date_words import stamp_words
 from ui.dialogs.entry_editor import dropped_files
 from ui.models import dates, is_self_asserted, kind_name
 from ui.pages.clr_tree import ClrSection
@@ -43,12 +44,13 @@ def evidence_line(item: EvidenceInfo) -> str:
 
 
 def credential_dates(record: Record) -> str:
-    """'2022-05-16 to 2027-05-16', or 'From 2024-02-28 (no end date)'."""
-    if record.start and record.end:
-        return _("{start} to {end}").format(start=record.start, end=record.end)
-    if record.start:
-        return _("From {start} (no end date)").format(start=record.start)
-    return _("Until {end}").format(end=record.end) if record.end else ""
+    """'16 May 2022 to 16 May 2027', or 'From 28 Feb 2024 (no end date)'."""
+    start, end = stamp_words(record.start), stamp_words(record.end)
+    if start and end:
+        return _("{start} to {end}").format(start=start, end=end)
+    if start:
+        return _("From {start} (no end date)").format(start=start)
+    return _("Until {end}").format(end=end) if end else ""
 
 
 class RecordDetail(QScrollArea):

@@ -32,7 +32,12 @@ class LabelEntry:
     """An O*NET Hot Technology: of two products written alike, the one postings name."""
     opening: bool = False
     """Found only where a duty's verb is written: a clause's first word (see `recognise._verbs_alone`)."""
+    narrow: bool = False
+    """Words more general than the skill, a skill of one sector ("give a presentation" for *deliver presentations on
+    tourism*): read only where the text's other skills can vouch for it (see `recognise._narrowing`)."""
 
 
-FLAGS: Final = ("preferred", "needs_capital", "needs_context", "needs_health", "shortened", "reduced", "hot", "opening")
+FLAGS: Final = (
+    "preferred", "needs_capital", "needs_context", "needs_health", "shortened", "reduced", "hot", "opening", "narrow",
+)
 """The entry's yes-or-no fields, in the order of their bits in the index file."""

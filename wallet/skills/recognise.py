@@ -14,6 +14,7 @@ import threading
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
@@ -34,7 +35,7 @@ from wallet.skills.text import (
     word_pairs,
 )
 
-RECOGNISER_VERSION = 13
+RECOGNISER_VERSION = 14
 """Bumped whenever a change here (or in text.py or meaning.py) can change what is found in a text: the
 skills kept per record in a wallet are recognised again when it (or the pack) differs from theirs."""
 RECOGNISED_KINDS = ("esco-skill", "esco-knowledge", "onet-tech", "onet-tool")
@@ -464,13 +465,33 @@ def _without_qualifier(
         return all(reach(skill_id) >= 2 * max(reach(other), 1) for other in others - {skill_id})
 
     return [
-        _Entry(skill.id, head, len(head), text, False, False, False, skill.kind, shortened=True)
+        _Entry(skill.id, head, len(head), text, False, False, False, skill.kind, shortened=True,
+               narrow=skill.reuse_level not in GENERAL_REUSE)
         for skill, text, head in candidates
         if head not in whole and general(skill.id, starts[head])
     ]
 
 
 GENERIC_OBJECTS = frozenset(["equipment", "system", "systems", "device", "devices", "tools"])
+
+
+def _narrowing(skill: Skill, preferred: bool, words: list[tuple[str, str]], esco_words: Counter[str]) -> bool:
+    """An alternative label of a skill of one sector or occupation that leaves out a word naming its field: ESCO
+    calls *deliver presentations on tourism* "give a presentation", *record archaeological finds* "record finds",
+    *assist amusement park visitors* "help visitors". Such words are true of the skill but say much less. A word
+    left out that is common in ESCO's labels ("patient" in "monitor vital signs") or says a state ("prescribed" in
+    "administer medications") narrows nothing."""
+    if preferred or not skill.kind.startswith("esco") or skill.reuse_level in GENERAL_REUSE:
+        return False
+    own = {st for _, st in words}
+    name = [st for _, st in word_pairs(skill.label)]
+    cut = _PREPOSITION.search(skill.label)
+    head = [st for _, st in word_pairs(skill.label[: cut.start()] if cut else skill.label)]
+    other = [w for w, st in words if st not in name]
+    if not head or head[-1] not in own or len(other) > 1 or any(w.isupper() and len(w) > 1 for w in other):
+        return False  # another name for the thing ("IV therapy", "plasma cutter", "IP"), not the same name, less
+    field = [st for w, st in word_pairs(skill.label)[1:] if st not in own and not w.endswith("ed")]
+    return any(esco_words[st] < COMMON_LABEL_WORD for st in field)  # its verb and a state ("prescribed") aside
 
 
 def _tools_as_skills(labelled: list[tuple[Skill, str, bool, list[tuple[str, str]]]], raw: list[_Entry]) -> list[_Entry]:
@@ -657,6 +678,8 @@ def _build(
         if (entry.kind == "onet-tech" and len(entry.required) > 1 and not entry.needs_health
                 and all(plain_words[w[1:]] > 2 for w in entry.required)):
             entry = replace(entry, needs_context=True)  # "Front Desk", "Visit Wizard": everyday words as a name
+        if _narrowing(skill, preferred, words, esco_words):
+            entry = replace(entry, narrow=True)
         raw.append(entry)
         if entry.reduced:  # the whole label too: "forklift operation" is better evidence than "forklift"
             whole = _entry(skill, label, preferred, words)
@@ -790,11 +813,11 @@ class Recogniser:
                     hits.append((*span, entry, in_order, swapped))
         if posting:  # a learner's own record is read whole
             hits = [h for h in hits if h[2].kind != "esco-knowledge" or not _degree_field(words[h[0]].start, text)]
-        mentions = self._resolve(hits, words, text)
+        mentions, narrow = self._resolve(hits, words, text)
         if posting:
             ruled_out = _ruled_out(words, segment, text)
             mentions = [m for m in mentions if not ruled_out(m.start)]
-        return self._in_context(mentions)
+        return self._in_context(mentions, narrow)
 
     @staticmethod
     def _read_as(
@@ -803,15 +826,15 @@ class Recogniser:
         label = dict((st, w) for w, st in reversed(word_pairs(entry.label)))
         return tuple((words[p].text, label.get(s, s)) for p, s in swapped)
 
-    def _in_context(self, mentions: list[Mention]) -> list[Mention]:
+    def _in_context(self, mentions: list[Mention], narrow: AbstractSet[str] = frozenset()) -> list[Mention]:
         """The sense guard: a skill found loosely (its words out of order or apart, or by an alternative label)
         stays only when the posting's other skills share an occupation with it. "Shipping dock" read as *moor
         vessels*, "first aid" as *provide first aid to animals*, stand alone in a warehouse posting and go; a
-        short text (a record's one line) has too little context to judge and is left as found, but for a duty cut
-        short to a skill of one sector ("Conduct experiments" is not *conduct experiments on animals* unless the
-        text's other skills say so)."""
+        short text (a record's one line) has too little context to judge and is left as found, but for a skill
+        of one sector found by words more general than its name (`narrow`): "Conduct experiments in the lab" is
+        not *conduct experiments on animals*, "giving presentations" not *deliver presentations on tourism*."""
         if len(mentions) < CONTEXT_MIN_FINDS:
-            return [m for m in mentions if not self._narrowed(m)]
+            return [m for m in mentions if m.skill_id not in narrow]
         occupations = {m.skill_id: self._occupations_of(m.skill_id) for m in mentions}
         support = Counter(o for found in occupations.values() for o in found)
         kept = []
@@ -823,12 +846,6 @@ class Recogniser:
                 continue
             kept.append(m)
         return kept
-
-    def _narrowed(self, mention: Mention) -> bool:
-        """A find by a duty cut short (`_without_qualifier`) of a skill that belongs to one sector or occupation."""
-        if mention.exact or not mention.label.lower().startswith(mention.matched_label.lower() + " "):
-            return False
-        return self.pack.skill(mention.skill_id).reuse_level not in GENERAL_REUSE
 
     def _occupations_of(self, skill_id: str) -> frozenset[str]:
         found = self._occupation_cache.get(skill_id)
@@ -891,9 +908,9 @@ class Recogniser:
             at += 1
         return True
 
-    def _resolve(self, hits: list[_Hit], words: list[Token], text: str) -> list[Mention]:
+    def _resolve(self, hits: list[_Hit], words: list[Token], text: str) -> tuple[list[Mention], set[str]]:
         """Each word shows one skill: the label's own words before meaning-level finds, exact phrases first, then
-        longer labels, preferred labels, tighter spans."""
+        longer labels, preferred labels, tighter spans. Also the skills found by narrow entries (`narrow`)."""
         hits.sort(
             key=lambda h: (
                 bool(h[4]),
@@ -914,12 +931,15 @@ class Recogniser:
         taken = bytearray(len(words))
         """1 where a word already showed a skill: an overlap test costs the span's length, not the mentions'."""
         chosen: dict[str, Mention] = {}
+        narrow: set[str] = set()
         for start, end, entry, exact, swapped in hits:
             if entry.skill_id in chosen:
                 continue
             if any(taken[start : end + 1]):
                 continue  # these words already showed another skill
             taken[start : end + 1] = b"\x01" * (end + 1 - start)
+            if entry.narrow:
+                narrow.add(entry.skill_id)
             first, last = words[start], words[end]
             chosen[entry.skill_id] = Mention(
                 entry.skill_id,
@@ -931,7 +951,7 @@ class Recogniser:
                 exact and not entry.shortened,
                 self._read_as(entry, swapped, words),
             )
-        return sorted(chosen.values(), key=lambda m: (m.start, m.skill_id))
+        return sorted(chosen.values(), key=lambda m: (m.start, m.skill_id)), narrow
 
 
 _recogniser: Recogniser | None = None

@@ -328,3 +328,35 @@ def test_of_two_places_as_near_the_one_in_the_label_s_order_is_taken(finder: Rec
     """In "Use hand tools and power tools", "power" has a "tools" on each side: the one after it is *use power
     tools* (the one before made "tools and power", which is no phrase)."""
     assert {"use hand tools", "use power tools"} <= _labels(finder, "• Use hand tools and power tools safely")
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Writing emails and short reports, giving presentations and working in teams.",
+         "deliver presentations on tourism"),
+        ("Record findings in the chart", "record archaeological finds"),
+        ("Help visitors find books", "assist amusement park visitors"),
+    ],
+)
+def test_a_one_line_record_does_not_claim_a_field_its_words_never_name(
+    finder: Recogniser, text: str, label: str
+) -> None:
+    """ESCO gives skills of one field alternative labels without the field ("give a presentation" for *deliver
+    presentations on tourism*); a line too short to judge by its other skills does not claim that field."""
+    assert label not in _labels(finder, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Administer medications", "administer prescribed medication"),
+        ("Maintain IP configuration", "maintain internet protocol configuration"),
+        ("Monitor vital signs", "monitor patient's vital signs"),
+    ],
+)
+def test_a_label_that_leaves_out_a_state_a_common_word_or_writes_an_acronym_still_reads(
+    finder: Recogniser, text: str, label: str
+) -> None:
+    """Leaving out "prescribed" or "patient's", or writing "IP" for "internet protocol", narrows nothing."""
+    assert label in _labels(finder, text)

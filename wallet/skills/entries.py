@@ -25,16 +25,16 @@ class LabelEntry:
     needs_health: bool = False
     """A product name that is also a word ("Epic"): read only near words of patient records."""
     shortened: bool = False
-    """Found without one of its label's commonest words (see `recognise._shortened`)."""
+    """Found without one of its label's commonest words (see `label_entries._shortened`)."""
     reduced: bool = False
     """Found by the tool's noun alone ("forklifts" for *operate forklift*): after any find of the whole label."""
     hot: bool = False
     """An O*NET Hot Technology: of two products written alike, the one postings name."""
     opening: bool = False
-    """Found only where a duty's verb is written: a clause's first word (see `recognise._verbs_alone`)."""
+    """Found only where a duty's verb is written: a clause's first word (see `label_entries._verbs_alone`)."""
     narrow: bool = False
     """Words more general than the skill, a skill of one sector ("give a presentation" for *deliver presentations on
-    tourism*): read only where the text's other skills can vouch for it (see `recognise._narrowing`)."""
+    tourism*): read only where the text's other skills can vouch for it (see `label_entries._narrowing`)."""
 
 
 FLAGS: Final = (

@@ -10,8 +10,9 @@ import pytest
 
 from wallet.skills import recognise
 from wallet.skills.index_file import INDEX_FILE, IndexFileError, PackedIndex
+from wallet.skills.label_entries import build_entries
 from wallet.skills.pack import TaxonomyPack
-from wallet.skills.recognise import Recogniser, _build, build_index_file
+from wallet.skills.recognise import Recogniser, build_index_file
 
 PACK_DIR = Path(__file__).resolve().parents[3] / "resources" / "taxonomy"
 
@@ -30,7 +31,7 @@ def test_the_shipped_index_is_a_fresh_build(fresh: bytes) -> None:
 
 def test_every_entry_reads_back_as_built(pack: TaxonomyPack) -> None:
     """Decoding each anchor gives the built entries, in order, with their other stems."""
-    by_anchor, lexicon, vehicles = _build(pack)
+    by_anchor, lexicon, vehicles = build_entries(pack)
     index = PackedIndex(build_index_file(pack))
     assert index.anchors() == sorted(by_anchor)
     assert len(index) == sum(len(v) for v in by_anchor.values())

@@ -36,7 +36,7 @@ from wallet.skills.text import (
     word_pairs,
 )
 
-RECOGNISER_VERSION = 14
+RECOGNISER_VERSION = 15
 """Bumped whenever a change here (or in label_entries.py, text.py or meaning.py) can change what is found in a text: the
 skills kept per record in a wallet are recognised again when it (or the pack) differs from theirs."""
 CONTEXT_MIN_FINDS = 4
@@ -302,6 +302,7 @@ class Recogniser:
         self.lexicon: Lexicon = index.lexicon
         self._vehicles = index.vehicles
         self._occupation_cache: dict[str, frozenset[str]] = {}
+        self._verb_cache: dict[str, str] = {}
 
     def find(self, text: str, *, posting: bool = True) -> list[Mention]:
         """Every skill the text names, once each, in the order they first appear. In a posting (the default) a
@@ -355,7 +356,8 @@ class Recogniser:
                     if in_order and span[1] - span[0] + 1 > len(entry.required):
                         in_order = not _JOINED.search(text, words[span[0]].end, words[span[1]].start)
                     opening = _opens(clause, span[0], words)
-                    if swapped and not (in_order and swapped[0][1] == entry.required[0] and opening):
+                    if swapped and not (in_order and swapped[0][1] == entry.required[0] == self._verb_of(entry)
+                                        and opening):
                         continue  # a duty's verb read as another: "- Assist nurses" for *support nurses*, in order
                     if not in_order and clause[span[0]] != clause[span[1]]:
                         continue  # "fish, and make stocks" is not *stock fish*: a loose match stays in one clause
@@ -405,6 +407,15 @@ class Recogniser:
                 continue
             kept.append(m)
         return kept
+
+    def _verb_of(self, entry: _Entry) -> str:
+        """The stem of the first word of the skill's preferred label: its verb ("develop" in *develop work
+        programmes*), which an alternative label turned round ("work programmes developing") does not begin with."""
+        found = self._verb_cache.get(entry.skill_id)
+        if found is None:
+            pairs = word_pairs(self.pack.skill(entry.skill_id).label)
+            found = self._verb_cache[entry.skill_id] = pairs[0][1] if pairs else ""
+        return found
 
     def _occupations_of(self, skill_id: str) -> frozenset[str]:
         found = self._occupation_cache.get(skill_id)

@@ -112,12 +112,12 @@ def test_recognition_work_grows_linearly_with_the_posting(finder: Recogniser) ->
 
 
 def test_recognition_on_the_labelled_postings_is_unchanged(finder: Recogniser) -> None:
-    """The evaluation set gives the figures bench/README reports (332 right of 390 found; 412 expected)."""
+    """The evaluation set gives the figures bench/README reports (332 right of 389 found; 412 expected)."""
     found_in = lambda text: [(m.skill_id, m.label) for m in finder.find(text)]  # noqa: E731
     scores = evaluate(load_postings(POSTINGS), found_in, same_skills(finder.pack).of)
     found = sum(len(p.found) for p in scores.postings)
     expected = sum(len(p.expected) for p in scores.postings)
-    assert (scores.true_positives, found, expected) == (332, 390, 412)
+    assert (scores.true_positives, found, expected) == (332, 389, 412)
 
 
 def test_a_meaning_level_find_says_what_it_read_as_what(finder: Recogniser) -> None:
@@ -360,3 +360,10 @@ def test_a_label_that_leaves_out_a_state_a_common_word_or_writes_an_acronym_stil
 ) -> None:
     """Leaving out "prescribed" or "patient's", or writing "IP" for "internet protocol", narrows nothing."""
     assert label in _labels(finder, text)
+
+
+def test_only_a_duty_s_verb_is_read_as_another_word(finder: Recogniser) -> None:
+    """ESCO's turned-round label "work programmes developing" begins with a noun, so the title "Software
+    Developer" is not read as *develop work programmes* by taking "Software" for "programmes"."""
+    assert "develop work programmes" not in _labels(finder, "Software Developer")
+    assert "support nurses" in _labels(finder, "- Assist nurses with admissions")

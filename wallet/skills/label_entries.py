@@ -305,13 +305,13 @@ def _narrowing(skill: Skill, preferred: bool, words: list[tuple[str, str]], esco
     if preferred or not skill.kind.startswith("esco") or skill.reuse_level in GENERAL_REUSE:
         return False
     own = {st for _, st in words}
-    name = [st for _, st in word_pairs(skill.label)]
+    name = word_pairs(skill.label)
     cut = _PREPOSITION.search(skill.label)
     head = [st for _, st in word_pairs(skill.label[: cut.start()] if cut else skill.label)]
-    other = [w for w, st in words if st not in name]
+    other = [w for w, st in words if st not in {st for _, st in name}]
     if not head or head[-1] not in own or len(other) > 1 or any(w.isupper() and len(w) > 1 for w in other):
         return False  # another name for the thing ("IV therapy", "plasma cutter", "IP"), not the same name, less
-    field = [st for w, st in word_pairs(skill.label)[1:] if st not in own and not w.endswith("ed")]
+    field = [st for w, st in name[1:] if st not in own and not w.endswith("ed")]
     return any(esco_words[st] < COMMON_LABEL_WORD for st in field)  # its verb and a state ("prescribed") aside
 
 
@@ -412,13 +412,11 @@ def build_entries(
             by_skill[skill.id].append(tuple(st for _, st in words))
     lexicon = learn(by_skill.values())
     esco_words: Counter[str] = Counter()
-    for skill, _, _, words in labelled:
-        if skill.kind in ("esco-skill", "esco-knowledge"):
-            esco_words.update({st for _, st in words})
     plain_words: Counter[str] = Counter()
     """Words ESCO writes in lower case (English words, not names: "desk", not "Google"), as O*NET's are matched."""
     for skill, _, _, words in labelled:
         if skill.kind in ("esco-skill", "esco-knowledge"):
+            esco_words.update({st for _, st in words})
             plain_words.update({exact_word(w)[1:] for w, _ in words if w.islower()})
     tool_nouns = frozenset(
         words[0][1] for skill, _, _, words in labelled

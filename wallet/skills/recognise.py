@@ -145,10 +145,9 @@ def _coordinated(entry: _Entry, used: list[int], text: str, words: list[Token]) 
     return any(_JOIN_ONLY.fullmatch(text, words[a].end, words[b].start) for a, b in pairwise(order))
 
 
-def _as_written(entry: _Entry, rest: tuple[str, ...], used: list[int], words: list[Token]) -> bool:
+def _as_written(stems: tuple[str, ...], used: list[int], words: list[Token]) -> bool:
     """Each of the label's words is a word of the text itself, not one an abbreviation stands for."""
-    anchor = next(iter(set(entry.required) - set(rest)), "")
-    return all(s in (words[p].stem, exact_word(words[p].text)) for s, p in zip((anchor, *rest), used, strict=True))
+    return all(s in (words[p].stem, exact_word(words[p].text)) for s, p in zip(stems, used, strict=True))
 
 
 def _degree_field(offset: int, text: str) -> bool:
@@ -222,7 +221,8 @@ class _Places:
     """Each word's line or sentence: a label's words never reach across two."""
     health: list[int]
     """Positions of words about patients and their records (ascending)."""
-    text: str = ""
+    text: str
+    """The text itself: what stands just before or after a word ("in Excel", "Java 17", "Java Junction")."""
 
     def near(self, stem: str, i: int, window: int) -> list[int]:
         """Positions of `stem` within `window` words of position i, in text order."""
@@ -343,7 +343,7 @@ class Recogniser:
                         at = bisect_left(positions, i - entry.size - 1)
                         if at == len(positions) or positions[at] > i + entry.size + 1:
                             continue
-                    used = self._span(entry, i, rest, places, words)
+                    used = self._span(entry, i, anchor, rest, places, words)
                     if used is None:
                         continue
                     stems = (anchor, *rest)
@@ -426,22 +426,25 @@ class Recogniser:
 
     @staticmethod
     def _span(
-        entry: _Entry, i: int, rest: tuple[str, ...], places: _Places, words: list[Token]
+        entry: _Entry, i: int, anchor: str, rest: tuple[str, ...], places: _Places, words: list[Token]
     ) -> list[int] | None:
-        """Where the entry's words are (the anchor at position i, then `rest`, its other stems); an expanded
+        """Where the entry's words are (`anchor` at position i, then `rest`, its other stems); an expanded
         abbreviation (CPR) counts as all its words. Costs the label's window, never the text's length."""
         window = entry.size + 1
         used = [i]
-        anchor_at = next((k for k, s in enumerate(entry.required) if s not in rest), 0)
         for s in rest:
             near = [p for p in places.near(s, i, window) if p not in used or p in places.expanded]
             if not near:
                 return None
-            after = entry.required.index(s) > anchor_at  # of two places as near, the one in the label's order:
-            used.append(min(near, key=lambda p: (abs(p - i), (p < i) == after)))  # "hand tools and power tools"
+            if len(near) == 1:
+                used.append(near[0])
+                continue
+            after = entry.required.index(s) > entry.required.index(anchor)  # of two places as near, the one in
+            used.append(min(near, key=lambda p: (abs(p - i), (p < i) == after)))  # the label's order: "hand
+            # tools and power tools" is *use power tools* at "power tools", not at "tools and power"
         if max(used) - min(used) + 1 > len(entry.required) + 1:
             return None  # the words are there but too spread out to be one phrase
-        if entry.shortened and not places.expanded.isdisjoint(used) and not _as_written(entry, rest, used, words):
+        if entry.shortened and not places.expanded.isdisjoint(used) and not _as_written((anchor, *rest), used, words):
             return None  # a label cut short is read as written: "CRM software" is no "customise software"
         if places.segment[min(used)] != places.segment[max(used)]:
             return None  # "shipping dock" at the end of one line and "Operate" at the start of the next

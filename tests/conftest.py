@@ -3,6 +3,8 @@
 - No test may open a network socket: the app is offline, and this proves it.
 - Qt runs offscreen.
 - Wallets made by fixtures use cheap Argon2id parameters (the real cost is measured in bench/).
+- Hypothesis runs the same examples on every run and has no deadline: a run passes or fails whatever the machine's
+  speed or the day's seed (`HYPOTHESIS_PROFILE=explore` draws new examples, for a fuzzing session by hand).
 """
 
 from __future__ import annotations
@@ -13,6 +15,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+settings.register_profile("suite", deadline=None, derandomize=True, print_blob=True)
+settings.register_profile("explore", deadline=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "suite"))
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

@@ -36,7 +36,7 @@ from wallet.skills.text import (
     word_pairs,
 )
 
-RECOGNISER_VERSION = 15
+RECOGNISER_VERSION = 16
 """Bumped whenever a change here (or in label_entries.py, text.py or meaning.py) can change what is found in a text: the
 skills kept per record in a wallet are recognised again when it (or the pack) differs from theirs."""
 CONTEXT_MIN_FINDS = 4
@@ -194,6 +194,42 @@ def _starts_duty(segment: list[int], i: int, words: list[Token], text: str) -> b
     lead = text[begin : words[i].start]
     after = max((m.end() for m in _BOUNDARY.finditer(lead)), default=0)
     return bool(_MARKS.fullmatch(lead, after))
+
+
+_BEFORE_ADJECTIVE = frozenset([
+    "the", "a", "an", "any", "all", "each", "every", "its", "their", "our", "your", "his", "her", "this", "that",
+    "these", "those", "of", "with", "for", "on", "in", "by", "from", "under", "per",
+])
+"""Words after which a past participle is an adjective: "the prescribed dose", "with trained staff"."""
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\W*$")
+
+
+def _participle(i: int, words: list[Token], segment: list[int], text: str) -> bool:
+    """Word i is a past participle used as an adjective before its noun ("Administer prescribed medications",
+    "with the trained staff"), not a duty's verb in the past tense ("Prescribed medication", a record's line)."""
+    word = words[i].text.lower()
+    if not word.endswith("ed") or len(word) < 5:
+        return False
+    after_verb = (i > 0 and segment[i] == segment[i - 1] and not text[words[i - 1].end : words[i].start].strip()
+                  and not words[i - 1].text.lower().endswith("ly") and _starts_duty(segment, i - 1, words, text))
+    if after_verb:
+        return True  # "Give prescribed medications", "Administer prescribed medications"
+    if _starts_duty(segment, i, words, text):
+        return False
+    before = _WORD_BEFORE.search(text, max(0, words[i].start - 24), words[i].start)
+    return bool(before and before.group(1).lower() in _BEFORE_ADJECTIVE)
+
+
+def _participle_as_noun(entry: _Entry, placed: dict[str, int], words: list[Token]) -> bool:
+    """A word written as a past participle ("trained") standing for a word of the label after its first that
+    is not one ("trains" in *work trains*): Snowball joins them, English does not."""
+    if not any(words[p].text.lower().endswith("ed") for p in placed.values()):
+        return False
+    for written, stem_ in word_pairs(entry.label)[1:]:
+        p = placed.get(stem_)
+        if p is not None and words[p].text.lower().endswith("ed") and not written.lower().endswith("ed"):
+            return True
+    return False
 
 
 def _segments(words: list[Token], text: str, boundary: re.Pattern[str] = _BOUNDARY) -> list[int]:
@@ -367,6 +403,12 @@ class Recogniser:
                     turned = [placed[s] for s in entry.required if s in placed]
                     if turned != sorted(turned) and len(entry.required) == 2 and span[1] - span[0] > 1:
                         continue  # two words turned round must touch: "forklift operation", not "plans with … family"
+                    if (entry.kind == "esco-skill" and in_order and entry.required[0] == self._verb_of(entry)
+                            and not entry.label.split()[0].lower().endswith("ed")
+                            and _participle(span[0], words, segment, text)):
+                        continue  # "Administer prescribed medications" prescribes nothing
+                    if _participle_as_noun(entry, placed, words):
+                        continue  # "the trained staff" works no *trains*
                     if entry.opening and not opening:
                         continue  # "Upsell pastries", not "we upsell"
                     if (entry.kind == "onet-tool" or entry.shortened) and not in_order:

@@ -367,3 +367,26 @@ def test_only_a_duty_s_verb_is_read_as_another_word(finder: Recogniser) -> None:
     Developer" is not read as *develop work programmes* by taking "Software" for "programmes"."""
     assert "develop work programmes" not in _labels(finder, "Software Developer")
     assert "support nurses" in _labels(finder, "- Assist nurses with admissions")
+
+
+@pytest.mark.parametrize("text", ["- Give prescribed medications to residents", "Check the prescribed medications",
+                                  "Administer prescribed medications"])
+def test_a_past_participle_before_its_noun_is_no_duty(finder: Recogniser, text: str) -> None:
+    """"prescribed medications" are medications someone else prescribed: a past participle after a duty's verb,
+    an article or a preposition is an adjective, not the skill's verb."""
+    assert "prescribe medication" not in _labels(finder, text)
+
+
+@pytest.mark.parametrize("text", ["Prescribed medication for outpatients", "We prescribed medication",
+                                  "Successfully prescribed medication"])
+def test_a_past_tense_duty_still_names_its_skill(finder: Recogniser, text: str) -> None:
+    """A record's line written in the past tense, or after an adverb, still names the skill."""
+    assert "prescribe medication" in _labels(finder, text)
+
+
+def test_a_past_participle_is_not_a_noun_of_the_label(finder: Recogniser) -> None:
+    """Snowball stems "trained" and "trains" alike; "the trained staff" works no *work trains*, and "Keep your
+    truck stocked" keeps no *stock* (*store products*)."""
+    assert "work trains" not in _labels(finder, "Work with the trained staff")
+    assert "store products" not in _labels(finder, "Keep your truck stocked")
+    assert "work trains" in _labels(finder, "Work trains in the yard")

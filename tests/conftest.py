@@ -17,15 +17,15 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-settings.register_profile("suite", deadline=None, derandomize=True, print_blob=True)
-settings.register_profile("explore", deadline=None, print_blob=True)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "suite"))
-
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from wallet.crypto.kdf import KdfParams, permit_test_costs
 from wallet.lifecycle import CreatedWallet, create_wallet
 from wallet.session import Session
+
+settings.register_profile("suite", deadline=None, derandomize=True, print_blob=True)
+settings.register_profile("explore", deadline=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "suite"))
 
 PASSPHRASE = "correct horse battery"
 FAST_KDF = KdfParams.fast_for_tests()

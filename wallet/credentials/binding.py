@@ -34,7 +34,9 @@ Binding = tuple[bool | None, str]
 SELF_DESCRIBING = ("did:key:", "did:jwk:")
 """DID methods whose identifier is the whole document: nothing else can add keys to them."""
 
-_RELATIONSHIPS = ("authentication", "capabilityInvocation", "capabilityDelegation", "keyAgreement")
+ASSERTION = "assertionMethod"
+AUTHENTICATION = "authentication"
+_RELATIONSHIPS = (ASSERTION, AUTHENTICATION, "capabilityInvocation", "capabilityDelegation", "keyAgreement")
 _KEY_FIELDS = ("publicKeyMultibase", "publicKeyBase58", "publicKeyJwk", "publicKeyPem")
 
 
@@ -52,8 +54,11 @@ def signer_of(key: KeyMaterial) -> str:
     return claimed_controller(key) or did_of(key.id) or key.id
 
 
-def issuer_binding(issuer_id: str | None, key: KeyMaterial, documents: Mapping[str, Any]) -> Binding:
-    """Is `key` one the issuer uses to issue credentials, according to the issuer's own document?"""
+def issuer_binding(
+    issuer_id: str | None, key: KeyMaterial, documents: Mapping[str, Any], relationship: str = ASSERTION
+) -> Binding:
+    """Is `key` one the issuer uses to issue credentials, according to the issuer's own document? With
+    `relationship` AUTHENTICATION, the same question for a holder: may the key prove who presents?"""
     if not issuer_id:
         return False, said(N_("The credential does not name its issuer."))
     if key.source is KeySource.LINK_FRAGMENT:
@@ -69,7 +74,7 @@ def issuer_binding(issuer_id: str | None, key: KeyMaterial, documents: Mapping[s
         return False, _not_the_issuers(signer_of(key), issuer_id)
     own = documents.get(issuer_id)
     if isinstance(own, dict) and _is_controller_document(own):
-        return _listed_in(own, issuer_id, key)
+        return _listed_in(own, issuer_id, key, relationship)
     if key.source in (KeySource.DID_KEY, KeySource.DID_JWK):
         return False, _not_the_issuers(home, issuer_id)
     claimed = claimed_controller(key)
@@ -130,8 +135,8 @@ def _is_controller_document(document: dict[str, Any]) -> bool:
     return any(name in document for name in ("verificationMethod", "assertionMethod", *_RELATIONSHIPS))
 
 
-def _listed_in(own: dict[str, Any], issuer_id: str, key: KeyMaterial) -> Binding:
-    """The issuer's own controller document is at hand: it alone decides."""
+def _listed_in(own: dict[str, Any], issuer_id: str, key: KeyMaterial, relationship: str) -> Binding:
+    """The issuer's own controller document is at hand: it alone decides (the key listed under `relationship`)."""
     doc_id = str(own.get("id", issuer_id))
 
     def absolute(ref: object) -> str:
@@ -139,7 +144,7 @@ def _listed_in(own: dict[str, Any], issuer_id: str, key: KeyMaterial) -> Binding
         return doc_id + text if text.startswith("#") else text
 
     listed, embedded = False, None
-    for ref in as_list(own.get("assertionMethod")):
+    for ref in as_list(own.get(relationship)):
         if isinstance(ref, dict) and absolute(ref.get("id")) == key.id:
             listed, embedded = True, ref
         elif absolute(ref) == key.id:
@@ -153,6 +158,7 @@ def _listed_in(own: dict[str, Any], issuer_id: str, key: KeyMaterial) -> Binding
         elsewhere = any(
             absolute(ref if not isinstance(ref, dict) else ref.get("id")) == key.id
             for name in _RELATIONSHIPS
+            if name != relationship
             for ref in as_list(own.get(name))
         )
         if embedded is not None or elsewhere:

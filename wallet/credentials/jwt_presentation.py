@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from wallet.credentials import jose
-from wallet.credentials.binding import issuer_binding, signer_of
+from wallet.credentials.binding import AUTHENTICATION, issuer_binding, signer_of
 from wallet.credentials.jwt_keys import find_key, public_key_of
 from wallet.credentials.keys import KeyResolver
 from wallet.credentials.report import Check, CheckName, Outcome, clip, said
@@ -99,7 +99,7 @@ def check_holder_token(jws: jose.Jws, document: dict[str, Any], resolver: KeyRes
         return Check(CheckName.PRESENTATION, Outcome.WARNING,
                      said(N_("The presentation token is signed by {signer_of}, but it names no holder."),
                          signer_of=clip(signer_of(key))))
-    bound, _unused = issuer_binding(holder, key, resolver.documents)
+    bound, _unused = issuer_binding(holder, key, resolver.documents, AUTHENTICATION)
     if bound is False:
         return failed(said(N_("it was signed with a key of {signer_of}, not of {who}."),
             signer_of=clip(signer_of(key)), who=who))

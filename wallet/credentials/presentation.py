@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from wallet.credentials.binding import AUTHENTICATION, issuer_binding
 from wallet.credentials.dataintegrity import verify_proof
 from wallet.credentials.keys import KeyResolver, did_of
 from wallet.credentials.report import Check, CheckName, Outcome, clip, said
 from wallet.i18n import N_
-
-AUTHENTICATION = "authentication"
 
 
 def _holder_of(document: dict[str, Any]) -> str | None:
@@ -48,10 +47,16 @@ def check_holder_proof(document: dict[str, Any], resolver: KeyResolver) -> Check
             message=result.message))
     signer = result.key.controller if result.key is not None and result.key.controller else None
     signer = signer or did_of(str(first.get("verificationMethod", "")))
-    if holder and signer != holder:
+    bound = None if result.key is None or not holder else (
+        issuer_binding(holder, result.key, resolver.documents, AUTHENTICATION)[0])
+    if holder and (bound is False or (bound is None and signer != holder)):
         return Check(CheckName.PRESENTATION, Outcome.FAILED,
                      said(N_("The presentation was signed by {signer}, not by {who} it names."),
                          signer=clip(signer), who=who))
+    if holder and bound is None:  # a key only written in the proof's link proves nothing about a did:web holder
+        return Check(CheckName.PRESENTATION, Outcome.NOT_CHECKED,
+                     said(N_("The holder's proof holds, but nothing available offline shows that its key belongs to "
+                             "{who}: their DID document or key has not been imported."), who=who))
     context = [f"challenge {clip(str(first['challenge']))}" if isinstance(first.get("challenge"), str) else "",
                f"domain {clip(str(first['domain']))}" if isinstance(first.get("domain"), str) else ""]
     context_words = ", ".join(c for c in context if c)

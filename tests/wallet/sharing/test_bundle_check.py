@@ -200,3 +200,45 @@ def test_credentials_are_compared_with_the_holder_who_presented_them(bundle: dic
     broken["proof"]["challenge"] = "changed"
     checks = [next(c for c in i.checks if c.check.value == "recipient") for i in _check(broken).items]
     assert all(c.outcome is Outcome.NOT_CHECKED for c in checks)
+
+
+def _web_holder_bundle(holder_id: str, key: Identity, key_name: str) -> dict[str, Any]:
+    """A bundle naming `holder_id` (a did:web or https holder), signed by `key` under `<holder_id>#<key_name>`."""
+    signer = Signer(holder_id, f"{holder_id}#{key_name}", "Alice", key.sign)
+    return build_bundle(signer, [demo_issuers.forklift_badge(holder_id)], now="2026-01-01T00:00:00Z", challenge="c1")
+
+
+@pytest.mark.parametrize("holder_id", ["did:web:alice.example", "https://alice.example/me"])
+def test_a_key_written_in_the_proof_s_link_never_proves_a_web_holder(holder_id: str) -> None:
+    """Anyone can sign as `did:web:alice.example#z6Mk<own key>`: with Alice's document not imported, the holder's
+    proof is "not checked", never passed, and no credential is "issued to the holder who presented" it."""
+    mallory = Identity.generate()
+    bundle = _web_holder_bundle(holder_id, mallory, mallory.did[len("did:key:"):])
+    report = check_bundle(bundle, VerifyOptions(now=LATER, resolver=KeyResolver()))
+    assert report.proof.outcome is Outcome.NOT_CHECKED
+    assert "nothing available offline shows that its key belongs to" in report.proof.message
+    assert report.status not in (Status.VERIFIED, Status.VERIFIED_WITH_WARNINGS)
+    recipient = next(c for c in report.items[0].checks if c.check.value == "recipient")
+    assert recipient.outcome is not Outcome.PASSED
+
+
+def _did_document(holder_id: str, key: Identity, relationship: str) -> dict[str, Any]:
+    return {"@context": ["https://www.w3.org/ns/did/v1"], "id": holder_id,
+            "verificationMethod": [{"id": f"{holder_id}#key-1", "type": "Multikey", "controller": holder_id,
+                                    "publicKeyMultibase": key.did[len("did:key:"):]}],
+            relationship: [f"{holder_id}#key-1"]}
+
+
+def test_a_web_holder_is_proven_by_a_key_their_imported_document_lists_for_authentication() -> None:
+    """With Alice's DID document imported, her authentication key proves her; a key she lists only for issuing
+    (assertionMethod) does not, and another key under her name is refused."""
+    alice, mallory = Identity.generate(), Identity.generate()
+    holder_id = "did:web:alice.example"
+    for relationship, signer_key, outcome in [("authentication", alice, Outcome.PASSED),
+                                              ("assertionMethod", alice, Outcome.FAILED),
+                                              ("authentication", mallory, Outcome.FAILED)]:
+        resolver = KeyResolver()
+        resolver.add_document(_did_document(holder_id, alice, relationship))
+        report = check_bundle(_web_holder_bundle(holder_id, signer_key, "key-1"),
+                              VerifyOptions(now=LATER, resolver=resolver))
+        assert report.proof.outcome is outcome, (relationship, report.proof.message)

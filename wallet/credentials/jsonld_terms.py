@@ -16,6 +16,7 @@ from typing import Any
 
 from wallet.credentials.canonical import ISSUER_DEPENDENT, expand, is_jsonld_error
 from wallet.credentials.contexts import is_known
+from wallet.credentials.plain_reading import hidden_from_plain_reading
 from wallet.credentials.report import clip, said
 from wallet.errors import CredentialFormatError, UnknownContextError
 from wallet.i18n import N_
@@ -227,5 +228,11 @@ def _expand_terms(unsecured: dict[str, Any], found: TermFindings) -> None:
     except CredentialFormatError as exc:
         found.errors.append(_jsonld_error(exc))
         return
+    hidden = hidden_from_plain_reading(unsecured, expanded)
+    if hidden:
+        found.errors.append(said(N_("It writes {terms} in a form the wallet's checks do not read (as a full web "
+                                    "address, under another name, nested, or with \"@id\"), though its signature "
+                                    "covers it: what it shows and what it says could differ."),
+                                 terms=", ".join(hidden)))
     relative = _walk(expanded, found)  # a type no context maps is an undefined term like any other
     found.undefined = sorted(term for term in set(dropped) | relative if not term.startswith("@"))

@@ -87,16 +87,43 @@ def day(moment: datetime) -> str:
     return moment.strftime("%d %B %Y").lstrip("0")
 
 
+STARTS = ("validFrom", "issuanceDate", "issuedOn")
+ENDS = ("validUntil", "expirationDate", "expires")
+"""VC 2.0, VC 1.1 and OB 2.0 names of a credential's first and last valid moments."""
+
+
+def _dates(document: dict[str, Any], names: tuple[str, ...], claim: Any) -> tuple[list[datetime], Any]:
+    """Every date the credential gives under `names` (the token's `claim` when it gives none), and the first
+    one that is not a date. An issuer who signs two ends ("expirationDate" 2023, "validUntil" 2099) is held to the
+    earlier, two starts to the later: a credential never reads as valid longer than one of its own dates allows."""
+    given = [document[name] for name in names if document.get(name) is not None]
+    if not given and claim is not None:
+        given = [claim]
+    moments = []
+    for raw in given:
+        moment = parse_time(raw)
+        if moment is None:
+            return [], raw
+        moments.append(moment)
+    return moments, None
+
+
+def credential_end(document: dict[str, Any]) -> datetime | None:
+    """The credential's own end (the earliest it gives), None when it gives none that reads as a date."""
+    ends, _bad = _dates(document, ENDS, None)
+    return min(ends, default=None)
+
+
 def _credential_window(document: dict[str, Any], now: datetime, claims: dict[str, Any]) -> Check:
-    start_raw = document.get("validFrom", document.get("issuanceDate", document.get("issuedOn", claims.get("nbf"))))
-    end_raw = document.get("validUntil", document.get("expirationDate", document.get("expires", claims.get("exp"))))
-    start, end = parse_time(start_raw), parse_time(end_raw)
-    if start_raw is not None and start is None:
+    starts, start_raw = _dates(document, STARTS, claims.get("nbf"))
+    ends, end_raw = _dates(document, ENDS, claims.get("exp"))
+    if start_raw is not None:
         return Check(CheckName.VALIDITY, Outcome.FAILED, said(N_("The start date {start_raw!r} is not a valid date."),
             start_raw=clip(start_raw, 40)))
-    if end_raw is not None and end is None:
+    if end_raw is not None:
         return Check(CheckName.VALIDITY, Outcome.FAILED, said(N_("The end date {end_raw!r} is not a valid date."),
             end_raw=clip(end_raw, 40)))
+    start, end = max(starts, default=None), min(ends, default=None)
     if start and end and end < start:
         return Check(CheckName.VALIDITY, Outcome.FAILED, said(N_("The credential ends before it starts: its dates "
                                                                  "are wrong.")))
@@ -150,10 +177,8 @@ def check_validity(document: dict[str, Any], now: datetime, jwt_claims: dict[str
     failed, token_end = _token_window(claims, moment)
     if failed is not None:
         return failed
-    credential_end = parse_time(
-        document.get("validUntil", document.get("expirationDate", document.get("expires")))
-    )
-    if token_end is not None and credential_end is not None and token_end < credential_end:
+    own_end = credential_end(document)
+    if token_end is not None and own_end is not None and token_end < own_end:
         return Check(CheckName.VALIDITY, Outcome.PASSED, said(N_("Valid until {token_end}, when its token expires."),
             token_end=token_end))
     return credential

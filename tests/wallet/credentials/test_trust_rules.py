@@ -447,3 +447,17 @@ def test_tampered_list_is_not_relied_on_either_way() -> None:
     check = next(c for c in report.checks if c.check is CheckName.STATUS)
     assert check.outcome is Outcome.NOT_CHECKED and "could not be trusted" in check.message
 
+
+
+@pytest.mark.parametrize(("dates", "outcome", "words"), [
+    ({"expirationDate": "2023-01-01T00:00:00Z", "validUntil": "2099-01-01T00:00:00Z"}, Outcome.FAILED, "Expired"),
+    ({"validUntil": "2023-01-01T00:00:00Z", "expirationDate": "2099-01-01T00:00:00Z"}, Outcome.FAILED, "Expired"),
+    ({"validFrom": "2020-01-01T00:00:00Z", "issuanceDate": "2027-01-01T00:00:00Z"}, Outcome.FAILED, "Not valid yet"),
+    ({"validUntil": "2099-01-01T00:00:00Z", "expirationDate": "2030-01-01T00:00:00Z"}, Outcome.PASSED, "2030"),
+])
+def test_a_credential_giving_two_ends_or_two_starts_is_held_to_the_stricter(
+    dates: dict[str, str], outcome: Outcome, words: str
+) -> None:
+    """An issuer who gives both VC 1.1's and VC 2.0's dates is held to the earlier end and the later start."""
+    check = check_validity({"validFrom": "2019-01-01T00:00:00Z", **dates}, NOW)
+    assert check.outcome is outcome and words in check.message

@@ -64,7 +64,9 @@ def verify_options(args: argparse.Namespace) -> VerifyOptions:
             raise UsageError(f"--status-list takes URL=FILE, not {pair!r}.")
         status_lists.append((url, Path(file).expanduser()))
     key_files = [Path(file).expanduser() for file in [*args.did_doc, *args.key]]
-    return offline_options(now, key_files, status_lists, args.trusted_issuer)
+    options = offline_options(now, key_files, status_lists, args.trusted_issuer)
+    options.challenge, options.domain = getattr(args, "challenge", None), getattr(args, "domain", None)
+    return options
 
 
 def _print_item(item: ItemReport, source: str, indent: str = "") -> None:

@@ -64,3 +64,29 @@ def check_holder_proof(document: dict[str, Any], resolver: KeyResolver) -> Check
         return Check(CheckName.PRESENTATION, Outcome.PASSED,
                      said(N_("Presented by {who}, whose proof is valid ({context})."), who=who, context=context_words))
     return Check(CheckName.PRESENTATION, Outcome.PASSED, said(N_("Presented by {who}, whose proof is valid."), who=who))
+
+
+def _texts(value: Any) -> list[str]:
+    values = value if isinstance(value, list) else [value]
+    return [v for v in values if isinstance(v, str)]
+
+
+def unanswered(answered: tuple[Any, Any], challenge: str | None, domain: str | None) -> Check | None:
+    """A failed check when a presentation does not answer what the verifier asked: `answered` is the (challenge,
+    domain) its holder proof signed (a proof's `challenge`/`domain`, a token's `nonce`/`aud`, either may be a list
+    of domains or None). A copy made for someone else, or replayed, fails; nothing asked, nothing to fail."""
+    said_challenge, said_domain = answered
+    if challenge is not None and not _texts(said_challenge):
+        return Check(CheckName.PRESENTATION, Outcome.FAILED,
+                     said(N_("The presentation answers no challenge, but {asked} was asked for: anyone holding a copy "
+                             "could present it."), asked=clip(challenge)))
+    if challenge is not None and challenge not in _texts(said_challenge):
+        return Check(CheckName.PRESENTATION, Outcome.FAILED,
+                     said(N_("The presentation answers the challenge {said}, not the one asked for ({asked}): it may "
+                             "be a copy made for someone else."),
+                          said=clip(", ".join(_texts(said_challenge))), asked=clip(challenge)))
+    if domain is not None and domain not in _texts(said_domain):
+        return Check(CheckName.PRESENTATION, Outcome.FAILED,
+                     said(N_("The presentation was made for {said}, not for {asked}."),
+                          said=clip(", ".join(_texts(said_domain)) or "no one in particular"), asked=clip(domain)))
+    return None

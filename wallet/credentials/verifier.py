@@ -17,7 +17,7 @@ from wallet.credentials.dataintegrity import ProofResult, verify_all
 from wallet.credentials.formats import Kind, Parsed, contexts_of, types_of
 from wallet.credentials.jwt_presentation import check_holder_token
 from wallet.credentials.keys import KeyMaterial, KeyResolver, KeySource
-from wallet.credentials.presentation import check_holder_proof
+from wallet.credentials.presentation import check_holder_proof, unanswered
 from wallet.credentials.proofset import ProofSetVerdict, assess
 from wallet.credentials.report import Check, CheckName, ItemReport, Outcome, clip, said
 from wallet.credentials.validity import check_validity, utc_moment
@@ -43,6 +43,10 @@ class VerifyOptions:
     """The wallet's own DIDs: credentials they issue are self-asserted."""
     holder: recipient.Holder | None = None
     """The wallet's holder, for the `recipient` check; None (no wallet) reports it as not checked."""
+    challenge: str | None = None
+    """The challenge (nonce) a presentation must answer, when the verifier asked one."""
+    domain: str | None = None
+    """Whom a presentation must have been made for (its domain or audience), when the verifier says."""
 
     def __post_init__(self) -> None:
         self.now = utc_moment(self.now)  # every moment the verifier compares is aware UTC; naive is misuse
@@ -177,6 +181,11 @@ class Verifier:
                 datamodel.presentation_line(holder_proof, parsed.presentation))
         elif parsed.sd_jwt is not None:
             report.presentation = sdjwt.key_binding_check(parsed.sd_jwt, self.options.now)
+        if parsed.presentation is not None or parsed.sd_jwt is not None:
+            failed = unanswered(_answered(parsed), self.options.challenge, self.options.domain)
+            if failed is not None:  # asked for by the verifier, so part of the verdict (as for a bundle)
+                report.checks.append(failed)
+                report.presentation = failed
         if parsed.nested:
             report.children = [self.verify(child) for child in parsed.nested]
             report.checks.append(_nested_check(report.children))
@@ -439,6 +448,21 @@ class Verifier:
                                                                         "issuers."), who=who))
 
 
+
+
+def _answered(parsed: Parsed) -> tuple[Any, Any]:
+    """The (challenge, domain) a presentation's holder proof signed: a Data Integrity proof's `challenge` and
+    `domain`, a presentation token's or SD-JWT key binding's `nonce` and `aud`; (None, None) without one."""
+    if parsed.presentation_token is not None or (parsed.sd_jwt is not None and parsed.presentation is None):
+        token = parsed.presentation_token or (parsed.sd_jwt.key_binding if parsed.sd_jwt is not None else None)
+        try:
+            claims = token.payload_json() if token is not None else None
+        except WalletError:
+            claims = None
+        return (claims.get("nonce"), claims.get("aud")) if isinstance(claims, dict) else (None, None)
+    proof = parsed.presentation.get("proof") if parsed.presentation is not None else None
+    first = proof[0] if isinstance(proof, list) and proof else proof
+    return (first.get("challenge"), first.get("domain")) if isinstance(first, dict) else (None, None)
 
 
 def _public_key(key: KeyMaterial) -> jose.PublicKey:

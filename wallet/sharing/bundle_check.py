@@ -9,7 +9,7 @@ issuer document cannot make a credential "verified".
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from wallet.credentials import formats
@@ -194,7 +194,9 @@ def check_bundle(
     if document is None:
         raise CredentialFormatError("This is not a bundle: a bundle is a JSON Verifiable Presentation.")
     parsed = formats.parse(json.dumps(document, ensure_ascii=False).encode("utf-8"))
-    verifier = Verifier(options)
+    expected_challenge = options.challenge if expected_challenge is None else expected_challenge
+    expected_domain = options.domain if expected_domain is None else expected_domain
+    verifier = Verifier(replace(options, challenge=None, domain=None))  # the bundle answers for its items, once
     proof = _proof(document)
     holder = document.get("holder")
     holder = holder.get("id") if isinstance(holder, dict) else holder

@@ -204,3 +204,22 @@ def test_issuer_key_from_iss_without_kid(make: Any) -> None:
     [report] = verify(f"{unnamed}~{FIRST[0]}~")
     assert report.outcome_of(CheckName.SIGNATURE) is Outcome.PASSED, messages(report)
     assert report.outcome_of(CheckName.ISSUER_KEY) is Outcome.PASSED
+
+
+@pytest.mark.parametrize(("asked", "kb", "words"), [
+    ({"challenge": "n-123", "domain": "https://verifier.example"}, True, None),
+    ({"challenge": "n-999"}, True, "answers the challenge n-123, not the one asked for (n-999)"),
+    ({"domain": "https://acme.example"}, True, "made for https://verifier.example, not for https://acme.example"),
+    ({"challenge": "n-123"}, False, "answers no challenge, but n-123 was asked for"),
+])
+def test_a_key_binding_must_answer_what_the_verifier_asked(asked: dict[str, str], kb: bool, words: str | None) -> None:
+    """A replayed key binding (another nonce or audience) or none at all fails the verdict when the verifier asked
+    a challenge or domain; the one asked for passes."""
+    presented = f"{issued(cnf=True)}~{FIRST[0]}~"
+    [report] = verify(presented + (_kb(presented) if kb else ""), **asked)
+    failed = [c for c in report.checks if c.check is CheckName.PRESENTATION]
+    if words is None:
+        assert not failed and report.presentation is not None and report.presentation.outcome is Outcome.PASSED
+    else:
+        assert [c.outcome for c in failed] == [Outcome.FAILED] and words in failed[0].message
+        assert report.status is Status.NOT_VERIFIED

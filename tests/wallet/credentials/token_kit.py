@@ -97,12 +97,12 @@ def credential_v1(issuer: Any, **extra: Any) -> dict[str, Any]:
 
 
 def verify(data: bytes | str, *, documents: list[dict[str, Any]] | None = None,
-           now: datetime = NOW) -> list[ItemReport]:
-    """Every credential in `data`, verified with the given supplied documents."""
+           now: datetime = NOW, challenge: str | None = None, domain: str | None = None) -> list[ItemReport]:
+    """Every credential in `data`, verified with the given supplied documents (and what a verifier asked)."""
     resolver = KeyResolver()
     for document in documents or []:
         resolver.add_document(document)
-    verifier = Verifier(VerifyOptions(now=now, resolver=resolver))
+    verifier = Verifier(VerifyOptions(now=now, resolver=resolver, challenge=challenge, domain=domain))
     raw = data.encode() if isinstance(data, str) else data
     return [verifier.verify(item) for item in formats.parse(raw)]
 

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import copy
 import json
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
 
 from tests.wallet.sharing.share_kit import EXPIRES, EXPIRES_AT, NOW, STATEMENT, Kit, credentials_of, make_kit
-from wallet.credentials import demo_issuers
+from wallet.credentials import demo_issuers, formats
 from wallet.credentials.checking import offline_options
 from wallet.credentials.dataintegrity import RDFC, sign
 from wallet.credentials.issuing import Signer
 from wallet.credentials.keys import KeyResolver
 from wallet.credentials.report import Outcome, Status
-from wallet.credentials.verifier import VerifyOptions
+from wallet.credentials.verifier import Verifier, VerifyOptions
 from wallet.crypto.identity import Identity
 from wallet.errors import CredentialFormatError
 from wallet.session import Session
@@ -242,3 +243,20 @@ def test_a_web_holder_is_proven_by_a_key_their_imported_document_lists_for_authe
         report = check_bundle(_web_holder_bundle(holder_id, signer_key, "key-1"),
                               VerifyOptions(now=LATER, resolver=resolver))
         assert report.proof.outcome is outcome, (relationship, report.proof.message)
+
+
+def test_a_presentation_read_credential_by_credential_must_answer_the_challenge_asked(
+    bundle: dict[str, Any]
+) -> None:
+    """Read as a plain presentation (not as a bundle), each credential's report fails when the verifier asked
+    another challenge or domain than the holder's proof signed; the bundle's own check answers once, as before."""
+    asked = replace(offline_options(LATER), challenge="another", domain="ACME Logistics")
+    reports = [Verifier(asked).verify(item) for item in formats.parse(json.dumps(bundle).encode())]
+    assert reports and all(r.status is Status.NOT_VERIFIED for r in reports)
+    assert all("not the one asked for (another)" in (r.presentation.message if r.presentation else "") for r in reports)
+    right = replace(asked, challenge=bundle["proof"]["challenge"])
+    assert all(r.status is not Status.NOT_VERIFIED
+               for r in (Verifier(right).verify(item) for item in formats.parse(json.dumps(bundle).encode())))
+    report = check_bundle(json.dumps(bundle).encode(), asked)
+    assert report.status is Status.NOT_VERIFIED
+    assert all(item.status is not Status.NOT_VERIFIED for item in report.items)  # the credentials stay genuine

@@ -217,8 +217,10 @@ def add_parsers(add: Any) -> None:
     p.add_argument(
         "--trusted-issuer", action="append", default=[], metavar="ID", help="an issuer you trust (repeatable)"
     )
-    p.add_argument("--challenge", metavar="TEXT", help="a bundle must answer this challenge (the one you asked for)")
-    p.add_argument("--domain", metavar="NAME", help="a bundle must have been made for this recipient")
+    p.add_argument("--challenge", metavar="TEXT",
+                   help="a bundle or presentation must answer this challenge (the one you asked for)")
+    p.add_argument("--domain", metavar="NAME",
+                   help="a bundle or presentation must have been made for this recipient (its domain or audience)")
     p = add("trust", cmd_trust, "list, add or remove trusted issuers")
     p.add_argument("action", choices=["list", "add", "remove"], nargs="?", default="list")
     p.add_argument("issuer", nargs="?", metavar="ISSUER_ID")

@@ -131,7 +131,10 @@ def verify_proof(
             proof, suite, None, said(N_("The proof uses {value}, which this wallet cannot check."),
                 value=clip(suite) or 'an unnamed method')
         )
-    if proof.get("proofPurpose", "assertionMethod") != purpose:
+    if "proofPurpose" not in proof:
+        return ProofResult(proof, suite, False, said(N_("The proof does not say what it was made for (it has no "
+                                                        "proofPurpose), which every Data Integrity proof must.")))
+    if proof.get("proofPurpose") != purpose:
         what = "issuing a credential" if purpose == "assertionMethod" else "presenting credentials"
         return ProofResult(proof, suite, False, said(N_("The proof was made for another purpose than {what}."),
             what=what))

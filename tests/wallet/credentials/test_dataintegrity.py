@@ -185,3 +185,11 @@ def test_missing_chained_proof_is_an_error() -> None:
     document["proof"] = [p for p in document["proof"] if "previousProof" in p]
     results = di.verify_all(document, KeyResolver())
     assert any(r.valid is False and "chains to" in r.message for r in results)
+
+
+def test_a_proof_without_a_purpose_fails_and_says_why() -> None:
+    """proofPurpose is required: a proof that does not say what it was made for is not read as "issuing"."""
+    document = _load(VECTORS / "eddsa-rdfc-2022/signedDataInt.json")
+    del document["proof"]["proofPurpose"]
+    [result] = di.verify_all(document, KeyResolver())
+    assert result.valid is False and "no proofPurpose" in result.message

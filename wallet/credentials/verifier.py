@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from wallet.credentials import datamodel, family, jose, jwt_keys, recipient, schema, sdjwt, status, vcjwt_claims
@@ -20,11 +20,13 @@ from wallet.credentials.keys import KeyMaterial, KeyResolver, KeySource
 from wallet.credentials.presentation import check_holder_proof, unanswered
 from wallet.credentials.proofset import ProofSetVerdict, assess
 from wallet.credentials.report import Check, CheckName, ItemReport, Outcome, clip, said
-from wallet.credentials.validity import check_validity, utc_moment
+from wallet.credentials.validity import check_validity, parse_time, utc_moment
 from wallet.errors import CredentialFormatError, WalletError
 from wallet.i18n import N_
 
 VC_V1 = "https://www.w3.org/2018/credentials/v1"
+CLOCK_SKEW = timedelta(minutes=5)
+"""How far a signer's clock may run ahead before a proof made "in the future" is worth a warning."""
 INTERNAL = "internal:"
 """Marks the sentence of an engine fault, so tests can assert no input ever reaches it."""
 
@@ -211,6 +213,13 @@ class Verifier:
             return
         verdict = self._proofs(document, report.issuer)
         report.checks.extend(verdict.checks)
+        proofs = document["proof"] if isinstance(document["proof"], list) else [document["proof"]]
+        made = [parse_time(p.get("created")) for p in proofs if isinstance(p, dict)]
+        future = [moment for moment in made if moment is not None and moment > self.options.now + CLOCK_SKEW]
+        if future:
+            report.add(CheckName.SIGNATURE, Outcome.WARNING,
+                       said(N_("The signature says it was made on {created}, which is still to come: the signer's "
+                               "clock was wrong, or the date is not true."), created=min(future)))
 
     def _binder(self, issuer_id: str | None) -> Callable[[KeyMaterial], Binding]:
         documents = self.options.resolver.documents

@@ -461,3 +461,12 @@ def test_a_credential_giving_two_ends_or_two_starts_is_held_to_the_stricter(
     """An issuer who gives both VC 1.1's and VC 2.0's dates is held to the earlier end and the later start."""
     check = check_validity({"validFrom": "2019-01-01T00:00:00Z", **dates}, NOW)
     assert check.outcome is outcome and words in check.message
+
+
+def test_a_proof_made_in_the_future_is_a_warning() -> None:
+    """A proof whose `created` is a year ahead of now still verifies, but the report says its date is odd."""
+    _, did, _ = _key("issuer")
+    later = _verify(_signed(_badge(did)), now=datetime(2020, 1, 1, tzinfo=UTC))
+    warnings = [c.message for c in later.checks if c.check is CheckName.SIGNATURE and c.outcome is Outcome.WARNING]
+    assert len(warnings) == 1 and "still to come" in warnings[0]
+    assert not [c for c in _verify(_signed(_badge(did))).checks if "still to come" in c.message]

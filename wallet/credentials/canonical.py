@@ -19,7 +19,7 @@ from typing import Any
 import rfc8785
 
 from wallet.credentials.contexts import document_loader, is_known
-from wallet.credentials.report import said
+from wallet.credentials.report import clip, said
 from wallet.errors import CredentialFormatError, UnknownContextError
 from wallet.i18n import N_, _
 
@@ -179,8 +179,10 @@ def _explain(exc: Exception) -> Exception:
         details = getattr(cause, "details", None)
         inner = details.get("cause") if isinstance(details, dict) else None
         cause = inner if isinstance(inner, BaseException) else cause.__cause__
+    first = exc.args[0] if exc.args and isinstance(exc.args[0], str) else None
+    reason = getattr(exc, "code", None) or first or type(exc).__name__  # pyld's str() carries the whole context
     return CredentialFormatError(said(N_("The credential's JSON-LD cannot be processed: {reason}."),
-        reason=getattr(exc, 'message', exc)))
+        reason=clip(str(reason), 80)))
 
 
 def rdfc(document: dict[str, Any], *, sha384: bool = False) -> Canonical:

@@ -364,3 +364,14 @@ def test_es384_jwt_from_did_jwk_is_verified() -> None:
     report = _verify(token.encode(), trusted_issuers={did: "JWK issuer"})
     assert report.outcome_of(CheckName.SIGNATURE) is Outcome.PASSED, [c.message for c in report.checks]
     assert report.outcome_of(CheckName.ISSUER_KEY) is Outcome.PASSED
+
+
+def test_a_json_ld_error_on_the_signature_line_names_its_rule_briefly() -> None:
+    """A credential whose @context breaks a JSON-LD rule says which rule in one short sentence, never pyld's dump
+    of the whole context (several KB)."""
+    badge = demo_issuers.forklift_badge(LEARNER)
+    badge["@context"][1] = "https://purl.imsglobal.org/spec/ob/v3p0/context.json"  # redefines protected terms
+    report = _verify(badge)
+    signature = next(c for c in report.checks if c.check is CheckName.SIGNATURE)
+    assert signature.outcome is Outcome.FAILED and "protected term redefinition" in signature.message
+    assert len(signature.message) < 200

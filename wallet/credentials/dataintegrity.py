@@ -155,6 +155,10 @@ def verify_proof(
     if suite == ecdsa_sd.SUITE:
         verdict = ecdsa_sd.check(document, proof, key.method if key else None)
         return ProofResult(proof, suite, verdict.valid, verdict.message, key, verdict.undefined_terms)
+    if key is None and vm.startswith(("did:key:", "did:jwk:")):  # the identifier is its whole document
+        return ProofResult(proof, suite, False, said(N_("The proof names the key {vm}, which that DID does not have: "
+                                                        "a did:key or did:jwk has one key, under its own name."),
+                                                     vm=clip(vm, 80)))
     if key is None:
         return ProofResult(proof, suite, None, said(N_("Not checked: the issuer's key is not available offline.")))
     if suite in suites_ecdsa.SUITES or suite in suites_legacy.SUITES:

@@ -193,3 +193,12 @@ def test_a_proof_without_a_purpose_fails_and_says_why() -> None:
     del document["proof"]["proofPurpose"]
     [result] = di.verify_all(document, KeyResolver())
     assert result.valid is False and "no proofPurpose" in result.message
+
+
+def test_a_did_key_reference_to_a_key_it_does_not_have_fails() -> None:
+    """did:key:A#B (B another key) names a key A's document cannot hold: a failure, not "not available offline"."""
+    document = _load(VECTORS / "eddsa-rdfc-2022/signedDataInt.json")
+    did = "did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2"
+    document["proof"]["verificationMethod"] = f"{did}#z6MketfDnhUoVCriU53doLzskirgZpRxnqUTtX5vR1VqfagY"
+    [result] = di.verify_all(document, KeyResolver())
+    assert result.valid is False and "which that DID does not have" in result.message

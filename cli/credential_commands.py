@@ -22,6 +22,7 @@ from wallet.api import (
     VerifyOptions,
     WalletError,
     atomic_write,
+    clip,
     offline_options,
     parse_instant,
     read_input,
@@ -69,11 +70,15 @@ def verify_options(args: argparse.Namespace) -> VerifyOptions:
     return options
 
 
+TITLE_WIDTH = 120
+"""A credential's name or issuer on its report's first lines: a 5,000-character name is the issuer's, not news."""
+
+
 def _print_item(item: ItemReport, source: str, indent: str = "") -> None:
     """The item's report: its name and issuer (the credential's words, through `shown`), then each check."""
-    title = shown(item.name) if item.name else "(no name)"
+    title = shown(clip(item.name, TITLE_WIDTH)) if item.name else "(no name)"
     print(f"{indent}{shown(source)}: {title} — {item.status.value}")
-    print(f"{indent}  issuer: {shown(item.issuer) if item.issuer else 'not named'}")
+    print(f"{indent}  issuer: {shown(clip(item.issuer, TITLE_WIDTH)) if item.issuer else 'not named'}")
     for check in item.checks:
         print(f"{indent}  {MARKS[check.outcome.value]} {check.check.value}: {shown(check.message)}")
     if item.presentation is not None:  # who handed it over; not part of the credential's own verdict

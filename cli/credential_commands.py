@@ -76,9 +76,9 @@ TITLE_WIDTH = 120
 
 def _print_item(item: ItemReport, source: str, indent: str = "") -> None:
     """The item's report: its name and issuer (the credential's words, through `shown`), then each check."""
-    title = shown(clip(item.name, TITLE_WIDTH)) if item.name else "(no name)"
+    title = clip(shown(item.name), TITLE_WIDTH) if item.name else "(no name)"
     print(f"{indent}{shown(source)}: {title} — {item.status.value}")
-    print(f"{indent}  issuer: {shown(clip(item.issuer, TITLE_WIDTH)) if item.issuer else 'not named'}")
+    print(f"{indent}  issuer: {clip(shown(item.issuer), TITLE_WIDTH) if item.issuer else 'not named'}")
     for check in item.checks:
         print(f"{indent}  {MARKS[check.outcome.value]} {check.check.value}: {shown(check.message)}")
     if item.presentation is not None:  # who handed it over; not part of the credential's own verdict

@@ -143,18 +143,6 @@ def claim_checks(header: Mapping[str, Any], payload: Any) -> list[Check]:
     typed = check_media_types(header, CREDENTIAL_TYPS, CREDENTIAL_CTYS, "a credential")
     if typed is not None:
         checks.append(typed)
-    if isinstance(payload.get("vc"), dict):
-        _unused, differences = credential_from_claims(payload)
-        if differences:
-            checks.append(
-                Check(
-                    CheckName.FORMAT,
-                    Outcome.WARNING,
-                    said(N_("The token's own claims differ from the credential inside it, and the token's were used, "
-                            "as its signature binds them: {differences}."), differences='; '.join(differences)),
-                )
-            )
-        return checks
     if "@context" in payload:
         present = [name for name in ("vc", "vp") if name in payload]
         if present:
@@ -167,4 +155,17 @@ def claim_checks(header: Mapping[str, Any], payload: Any) -> list[Check]:
                             "forbids; it is not a valid credential token."), names=names),
                 )
             )
+        return checks  # the credential is the payload itself: a "vc" inside it is not read
+    if isinstance(payload.get("vc"), dict):
+        _unused, differences = credential_from_claims(payload)
+        if differences:
+            checks.append(
+                Check(
+                    CheckName.FORMAT,
+                    Outcome.WARNING,
+                    said(N_("The token's own claims differ from the credential inside it, and the token's were used, "
+                            "as its signature binds them: {differences}."), differences='; '.join(differences)),
+                )
+            )
+        return checks
     return checks

@@ -85,7 +85,8 @@ def test_wrong_media_type_fails_with_its_name(typ: str, cty: str | None, named: 
     assert report.status is Status.NOT_VERIFIED
 
 
-@pytest.mark.parametrize("extra", [{"vc": "oops"}, {"vp": "nooo"}, {"vc": "oops", "vp": {}}])
+@pytest.mark.parametrize("extra", [{"vc": "oops"}, {"vp": "nooo"}, {"vc": "oops", "vp": {}},
+                                   {"vc": {"@context": ["https://www.w3.org/2018/credentials/v1"]}}])
 def test_vc_jose_credential_with_vc_or_vp_claim_fails(extra: dict[str, object]) -> None:
     """A VC 2.0 payload that also carries a vc or vp claim is refused as a credential token (VC-JOSE-COSE)."""
     [report] = verify(token(ISSUER, {**credential_v2(ISSUER.did), **extra}, typ="vc+jwt"))

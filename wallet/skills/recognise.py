@@ -36,7 +36,7 @@ from wallet.skills.text import (
     word_pairs,
 )
 
-RECOGNISER_VERSION = 16
+RECOGNISER_VERSION = 17
 """Bumped whenever a change here (or in label_entries.py, text.py or meaning.py) can change what is found in a text: the
 skills kept per record in a wallet are recognised again when it (or the pack) differs from theirs."""
 CONTEXT_MIN_FINDS = 4
@@ -201,6 +201,9 @@ _BEFORE_ADJECTIVE = frozenset([
     "these", "those", "of", "with", "for", "on", "in", "by", "from", "under", "per",
 ])
 """Words after which a past participle is an adjective: "the prescribed dose", "with trained staff"."""
+_BEFORE_VERB = frozenset(["and", "or", "but", "then", "nor", "we", "i", "you", "they", "he", "she", "who", "which",
+                          "have", "has", "had", "was", "were", "is", "are", "be", "been"])
+"""Words after which a past participle is a verb: "Hired and trained", "we prescribed", "has trained"."""
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\W*$")
 
 
@@ -217,7 +220,14 @@ def _participle(i: int, words: list[Token], segment: list[int], text: str) -> bo
     if _starts_duty(segment, i, words, text):
         return False
     before = _WORD_BEFORE.search(text, max(0, words[i].start - 24), words[i].start)
-    return bool(before and before.group(1).lower() in _BEFORE_ADJECTIVE)
+    if before is None:
+        return False
+    word_before = before.group(1).lower()
+    if word_before in _BEFORE_ADJECTIVE:
+        return True
+    if not text[before.end(1) : words[i].start].isspace() or word_before in _BEFORE_VERB:
+        return False  # "Hired and trained staff", "Counted, packaged": past-tense duties joined
+    return not word_before.endswith(("ed", "ly"))  # "package prescribed medications": a verb, then its object
 
 
 def _participle_as_noun(entry: _Entry, placed: dict[str, int], words: list[Token]) -> bool:

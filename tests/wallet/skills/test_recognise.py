@@ -370,7 +370,7 @@ def test_only_a_duty_s_verb_is_read_as_another_word(finder: Recogniser) -> None:
 
 
 @pytest.mark.parametrize("text", ["- Give prescribed medications to residents", "Check the prescribed medications",
-                                  "Administer prescribed medications"])
+                                  "Administer prescribed medications", "Count and package prescribed medications"])
 def test_a_past_participle_before_its_noun_is_no_duty(finder: Recogniser, text: str) -> None:
     """"prescribed medications" are medications someone else prescribed: a past participle after a duty's verb,
     an article or a preposition is an adjective, not the skill's verb."""
@@ -378,7 +378,7 @@ def test_a_past_participle_before_its_noun_is_no_duty(finder: Recogniser, text: 
 
 
 @pytest.mark.parametrize("text", ["Prescribed medication for outpatients", "We prescribed medication",
-                                  "Successfully prescribed medication"])
+                                  "Successfully prescribed medication", "Counted, packaged and prescribed medication"])
 def test_a_past_tense_duty_still_names_its_skill(finder: Recogniser, text: str) -> None:
     """A record's line written in the past tense, or after an adverb, still names the skill."""
     assert "prescribe medication" in _labels(finder, text)

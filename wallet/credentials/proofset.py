@@ -125,8 +125,8 @@ def _issuer_key_line(
     if head.valid is False:
         if lead not in bindings:
             return Check(
-                CheckName.ISSUER_KEY, Outcome.NOT_CHECKED, said(N_("The signature is broken, so its key was not "
-                                                                   "looked at."))
+                CheckName.ISSUER_KEY, Outcome.NOT_CHECKED, said(N_("The proof failed (see the signature line), so "
+                                                                   "its key was not looked at."))
             )
         bound, message = bindings[lead]
         return Check(CheckName.ISSUER_KEY, _outcome(bound), message)

@@ -348,6 +348,16 @@ class Verifier:
     def _verify_ob2(self, parsed: Parsed, report: ItemReport) -> None:
         document = parsed.document
         verification = document.get("verification") if isinstance(document.get("verification"), dict) else {}
+        if parsed.jws is None and str(verification.get("type", "")).lower() in ("signed", "signedbadge"):
+            report.add(  # a signed OB 2.0 badge travels as its JWS; the JSON alone carries no signature
+                CheckName.SIGNATURE,
+                Outcome.NOT_CHECKED,
+                said(N_("It says it is a signed badge, but the file holds only the badge's text, not the signed "
+                        "token (JWS) it travels in, so there is no signature to check.")),
+            )
+            report.add(CheckName.ISSUER_KEY, Outcome.NOT_CHECKED, said(N_("There is no signature, so there is no key "
+                                                                          "to check.")))
+            return
         if parsed.jws is None:
             report.add(
                 CheckName.SIGNATURE,

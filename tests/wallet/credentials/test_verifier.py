@@ -375,3 +375,22 @@ def test_a_json_ld_error_on_the_signature_line_names_its_rule_briefly() -> None:
     signature = next(c for c in report.checks if c.check is CheckName.SIGNATURE)
     assert signature.outcome is Outcome.FAILED and "protected term redefinition" in signature.message
     assert len(signature.message) < 200
+
+
+def test_a_signed_open_badges_2_assertion_without_its_token_is_not_called_hosted() -> None:
+    """An OB 2.0 assertion saying `verification.type: signed` but given as plain JSON has no signature to check;
+    the report says so instead of sending the reader to a website."""
+    assertion = {
+        "@context": "https://w3id.org/openbadges/v2", "type": "Assertion", "id": "urn:uuid:ob2-signed-1",
+        "recipient": {"type": "email", "hashed": False, "identity": "maria@example.org"},
+        "issuedOn": "2019-10-05T14:00:00Z",
+        "verification": {"type": "signed", "creator": "https://makerspace.example/keys/1"},
+        "badge": {"type": "BadgeClass", "id": "https://makerspace.example/badges/1", "name": "3D Printing",
+                  "description": "Printed a part.", "image": "https://makerspace.example/b.png",
+                  "criteria": {"narrative": "Printed."},
+                  "issuer": {"type": "Profile", "id": "https://makerspace.example/issuer", "name": "Makerspace"}},
+    }
+    report = _verify(assertion)
+    signature = next(c for c in report.checks if c.check is CheckName.SIGNATURE)
+    assert signature.outcome is Outcome.NOT_CHECKED and "signed badge" in signature.message
+    assert "hosted" not in signature.message and report.status is Status.UNVERIFIABLE

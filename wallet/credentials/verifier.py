@@ -347,7 +347,8 @@ class Verifier:
 
     def _verify_ob2(self, parsed: Parsed, report: ItemReport) -> None:
         document = parsed.document
-        verification = document.get("verification") if isinstance(document.get("verification"), dict) else {}
+        found = document.get("verification")
+        verification: dict[str, Any] = found if isinstance(found, dict) else {}
         if parsed.jws is None and str(verification.get("type", "")).lower() in ("signed", "signedbadge"):
             report.add(  # a signed OB 2.0 badge travels as its JWS; the JSON alone carries no signature
                 CheckName.SIGNATURE,
@@ -368,7 +369,7 @@ class Verifier:
             report.add(CheckName.ISSUER_KEY, Outcome.NOT_CHECKED, said(N_("Hosted badges have no key to check "
                                                                           "offline.")))
             return
-        creator = verification.get("creator") if isinstance(verification, dict) else None
+        creator = verification.get("creator")
         key = self.options.resolver.resolve(creator) if isinstance(creator, str) else None
         if key is None:
             report.add(

@@ -60,6 +60,10 @@ class SdJwt:
     """Everything before the key-binding JWT (what its `sd_hash` covers)."""
     problems: list[str] = field(default_factory=list)
     revealed: int = 0
+    hidden_top: int = 0
+    """Top-level digests the holder did not disclose (withheld claims, or the issuer's decoys)."""
+    disclosed_top: frozenset[str] = frozenset()
+    """Names of the top-level claims that came as disclosures rather than in the signed token's clear."""
 
 
 class _Rebuild:
@@ -181,6 +185,10 @@ def read(text: str) -> SdJwt:
     by_digest = _decode_disclosures([p for p in disclosures if p], hash_of, problems)
     rebuild = _Rebuild(by_digest, problems)
     claims = rebuild.members(payload, 0)
+    listed = payload.get("_sd")
+    top: list[Any] = listed if isinstance(listed, list) else []
+    hidden_top = len([digest for digest in top if isinstance(digest, str) and digest not in rebuild.used])
+    disclosed_top = frozenset(claims) - frozenset(payload)
     unused = len(by_digest) - len(rebuild.used)
     if unused:
         problems.append(
@@ -188,7 +196,8 @@ def read(text: str) -> SdJwt:
             "credential."
         )
     presented = compact[: len(compact) - len(last)]
-    return SdJwt(issuer_jwt, disclosures, key_binding, claims, hash_name, presented, problems, len(rebuild.used))
+    return SdJwt(issuer_jwt, disclosures, key_binding, claims, hash_name, presented, problems, len(rebuild.used),
+                 hidden_top, disclosed_top)
 
 
 def credential_of(sd: SdJwt) -> dict[str, Any]:
@@ -218,12 +227,41 @@ def credential_of(sd: SdJwt) -> dict[str, Any]:
     return document
 
 
+NEVER_HIDDEN = ("iss", "nbf", "exp", "cnf", "vct", "status")
+"""Claims SD-JWT VC forbids making selectively disclosable: a copy without them would read differently."""
+LIMITS = ("validFrom", "validUntil", "expirationDate", "credentialStatus")
+"""A VC's own dates and status: hideable by the data model, yet a copy without them reads as valid for ever."""
+
+
+def _hiding(sd: SdJwt) -> list[Check]:
+    """What selective disclosure could hide from the validity and status checks."""
+    found = []
+    forbidden = [name for name in NEVER_HIDDEN if name in sd.disclosed_top]
+    if forbidden:
+        found.append(Check(CheckName.FORMAT, Outcome.FAILED,
+                           said(N_("The issuer made {names} selectively disclosable, which SD-JWT VC forbids: a copy "
+                                   "without it would read differently."), names=", ".join(forbidden))))
+    limits = [name for name in LIMITS if name in sd.disclosed_top]
+    if limits:
+        found.append(Check(CheckName.FORMAT, Outcome.WARNING,
+                           said(N_("The issuer let the holder hide {names}: a copy without it would read as valid "
+                                   "for ever and never revoked."), names=", ".join(limits))))
+    ends = ("validUntil", "expirationDate", "exp")
+    if sd.hidden_top and not limits and not any(name in sd.claims for name in ends):
+        found.append(Check(CheckName.FORMAT, Outcome.WARNING,
+                           said(N_("{count} of the issuer's claims were kept hidden and no end date is shown: if one "
+                                   "of them is an end date or a status, it was not checked."), count=sd.hidden_top)))
+    return found
+
+
 def checks(sd: SdJwt, now: datetime) -> list[Check]:
-    """Format lines: the media type and every disclosure problem (each fails the credential)."""
+    """Format lines: the media type, every disclosure problem (each fails the credential), and what selective
+    disclosure could hide from the validity and status checks."""
     found: list[Check] = []
     typed = check_media_types(sd.jws.header, SD_JWT_TYPS, CREDENTIAL_CTYS, "an SD-JWT credential")
     if typed is not None:
         found.append(typed)
+    found.extend(_hiding(sd))
     for problem in sd.problems:
         found.append(Check(CheckName.FORMAT, Outcome.FAILED, said(N_("Selective disclosure: {problem}"),
             problem=problem)))

@@ -223,3 +223,38 @@ def test_a_key_binding_must_answer_what_the_verifier_asked(asked: dict[str, str]
     else:
         assert [c.outcome for c in failed] == [Outcome.FAILED] and words in failed[0].message
         assert report.status is Status.NOT_VERIFIED
+
+
+END = disclose("salt-5", "validUntil", "2023-01-01T00:00:00Z")
+EXP = disclose("salt-6", "exp", 1672531200)
+
+
+def _format_lines(report: Any) -> list[tuple[Outcome, str]]:
+    return [(c.outcome, c.message) for c in report.checks if c.check is CheckName.FORMAT]
+
+
+def test_an_end_date_the_holder_could_hide_is_a_warning() -> None:
+    """validUntil made selectively disclosable: shown, it still counts; the report warns that a copy without it
+    would read as valid for ever."""
+    presented = f"{issued(_sd=[END[1]])}~{FIRST[0]}~{END[0]}~"
+    [report] = verify(presented)
+    assert (Outcome.WARNING, "The issuer let the holder hide validUntil: a copy without it would read as valid for "
+                             "ever and never revoked.") in _format_lines(report)
+    assert report.outcome_of(CheckName.VALIDITY) is Outcome.FAILED  # disclosed, it is read: expired
+
+
+def test_a_registered_claim_made_hideable_fails() -> None:
+    """exp as a disclosure is forbidden by SD-JWT VC (the validity check would never see a withheld one)."""
+    [report] = verify(f"{issued(_sd=[EXP[1]])}~{FIRST[0]}~{EXP[0]}~")
+    assert any(o is Outcome.FAILED and "made exp selectively disclosable" in m for o, m in _format_lines(report))
+    assert report.status is Status.NOT_VERIFIED
+
+
+def test_withheld_claims_with_no_end_date_shown_are_a_warning() -> None:
+    """A withheld top-level claim could be the end date: with none shown, the report says it was not checked; with
+    an end date in the clear, nothing is said."""
+    [withheld] = verify(f"{issued(_sd=[END[1]])}~{FIRST[0]}~")
+    assert any(o is Outcome.WARNING and "1 of the issuer's claims were kept hidden" in m
+               for o, m in _format_lines(withheld))
+    [dated] = verify(f"{issued(_sd=[EXP[1]], validUntil='2030-01-01T00:00:00Z')}~{FIRST[0]}~")
+    assert not any("kept hidden" in m for _, m in _format_lines(dated))

@@ -46,6 +46,8 @@ class TermFindings:
     undefined: list[str] = field(default_factory=list)
     issuer_dependent: list[str] = field(default_factory=list)
     unchecked: str | None = None
+    hidden: tuple[str, ...] = ()
+    """Signed terms the other checks' plain reading of the JSON misses (`plain_reading`): each is also an error."""
 
 
 def _context_errors(items: list[Any], found: TermFindings) -> None:
@@ -229,6 +231,7 @@ def _expand_terms(unsecured: dict[str, Any], found: TermFindings) -> None:
         found.errors.append(_jsonld_error(exc))
         return
     hidden = hidden_from_plain_reading(unsecured, expanded)
+    found.hidden = tuple(hidden)
     if hidden:
         found.errors.append(said(N_("It writes {terms} in a form the wallet's checks do not read (as a full web "
                                     "address, under another name, nested, or with \"@id\"), though its signature "

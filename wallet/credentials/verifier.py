@@ -15,6 +15,7 @@ from wallet.credentials import datamodel, family, jose, jwt_keys, recipient, sch
 from wallet.credentials.binding import Binding, issuer_binding, ob2_issuer_binding
 from wallet.credentials.dataintegrity import ProofResult, verify_all
 from wallet.credentials.formats import Kind, Parsed, contexts_of, types_of
+from wallet.credentials.jsonld_terms import term_findings
 from wallet.credentials.jwt_presentation import check_holder_token
 from wallet.credentials.keys import KeyMaterial, KeyResolver, KeySource
 from wallet.credentials.presentation import check_holder_proof, unanswered
@@ -177,6 +178,8 @@ class Verifier:
         report.checks.append(self._trust(report.issuer, document, report.checks))
         if parsed.container != "inside a CLR":  # a CLR's own subject is compared, not each credential inside it
             report.checks.append(recipient.check_recipient(document, self.options.holder))
+        if parsed.kind is not Kind.OB2 and parsed.jws is None:
+            report.checks = _unread(report.checks, term_findings(document).hidden)
         if parsed.presentation is not None:
             holder_proof = self._holder_proof(parsed.presentation, parsed.presentation_token)
             report.presentation = holder_proof if parsed.presentation_token is not None else (  # JSON-LD form only
@@ -468,6 +471,28 @@ class Verifier:
                                                                         "issuers."), who=who))
 
 
+
+
+_READS = {CheckName.VALIDITY: ("validFrom", "validUntil", "issuanceDate", "expirationDate"),
+          CheckName.STATUS: ("credentialStatus",), CheckName.RECIPIENT: ("credentialSubject",),
+          CheckName.ISSUER_KEY: ("issuer",), CheckName.TRUSTED_ISSUER: ("issuer",)}
+"""The signed terms each check reads from the credential's plain JSON."""
+
+
+def _unread(checks: list[Check], hidden: tuple[str, ...]) -> list[Check]:
+    """A check that passed without seeing a term the signature covers (written where it does not look) did not
+    check it: it becomes "not checked", so no line ticks an expired, revoked or someone else's credential."""
+    if not hidden:
+        return checks
+    out = []
+    for check in checks:
+        missed = [term for term in _READS.get(check.check, ()) if term in hidden]
+        if missed and check.outcome in (Outcome.PASSED, Outcome.WARNING):
+            check = Check(check.check, Outcome.NOT_CHECKED,
+                          said(N_("Not checked: the credential writes {terms} where this check does not read it "
+                                  "(see the data model line)."), terms=", ".join(missed)))
+        out.append(check)
+    return out
 
 
 def _answered(parsed: Parsed) -> tuple[Any, Any]:

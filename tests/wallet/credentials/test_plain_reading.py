@@ -48,6 +48,7 @@ def test_an_expiry_date_hidden_from_the_plain_reading_is_not_verified(respell: A
     assert report.status is Status.NOT_VERIFIED
     data_model = next(c for c in report.checks if c.check is CheckName.DATA_MODEL)
     assert data_model.outcome is Outcome.FAILED and "writes validUntil in a form" in data_model.message
+    assert report.outcome_of(CheckName.VALIDITY) is Outcome.NOT_CHECKED  # no tick for "valid, with no end date"
 
 
 def test_a_subject_id_written_as_at_id_is_not_hidden_from_the_recipient_check() -> None:
@@ -57,6 +58,7 @@ def test_a_subject_id_written_as_at_id_is_not_hidden_from_the_recipient_check() 
     report = _verify(badge, trusted_issuers=TRUSTED)
     assert report.outcome_of(CheckName.SIGNATURE) is Outcome.PASSED
     assert report.status is Status.NOT_VERIFIED
+    assert report.outcome_of(CheckName.RECIPIENT) is not Outcome.PASSED
 
 
 def test_a_plainly_written_credential_hides_nothing() -> None:

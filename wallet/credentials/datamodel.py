@@ -172,9 +172,10 @@ def _version_name(terms: TermFindings, document: dict[str, Any]) -> str:
     return "VC 2.0" if terms.version == 2 else "W3C VC"
 
 
-def check_data_model(document: dict[str, Any]) -> Check:
-    """The `data model` line of a JSON-LD credential's report; never raises for a bad credential."""
-    terms = term_findings(document)
+def check_data_model(document: dict[str, Any], terms: TermFindings | None = None) -> Check:
+    """The `data model` line of a JSON-LD credential's report (from `terms`, when the caller already has the
+    document's term findings); never raises for a bad credential."""
+    terms = term_findings(document) if terms is None else terms
     problems = terms.errors + shape_problems(document, terms.version)
     model = _version_name(terms, document)
     if problems:

@@ -173,13 +173,14 @@ class Verifier:
                                                                   "the W3C data model.")))
         else:
             report.checks.append(schema.check_schema(document, parsed.kind.value))
-        if parsed.kind is not Kind.OB2 and parsed.jws is None:  # JSON-LD forms; a JWT's claims are jose's
-            report.checks.append(datamodel.check_data_model(document))
+        terms = term_findings(document) if parsed.kind is not Kind.OB2 and parsed.jws is None else None
+        if terms is not None:  # JSON-LD forms; a JWT's claims are jose's
+            report.checks.append(datamodel.check_data_model(document, terms))
         report.checks.append(self._trust(report.issuer, document, report.checks))
         if parsed.container != "inside a CLR":  # a CLR's own subject is compared, not each credential inside it
             report.checks.append(recipient.check_recipient(document, self.options.holder))
-        if parsed.kind is not Kind.OB2 and parsed.jws is None:
-            report.checks = _unread(report.checks, term_findings(document).hidden)
+        if terms is not None:
+            report.checks = _unread(report.checks, terms.hidden)
         if parsed.presentation is not None:
             holder_proof = self._holder_proof(parsed.presentation, parsed.presentation_token)
             report.presentation = holder_proof if parsed.presentation_token is not None else (  # JSON-LD form only

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from wallet.credentials.formats import Kind, Parsed, as_list, types_of
+from wallet.credentials.validity import dates_as_written
 from wallet.credentials.verifier import issuer_of, name_of, subject_of
 
 MAX_TEXT = 4000
@@ -70,6 +71,7 @@ def tree(parsed: Parsed) -> dict[str, Any]:
     issuer_id, issuer_name = issuer_of(document)
     subject = document.get("credentialSubject")
     subject = subject[0] if isinstance(subject, list) and subject else subject
+    starts, ends = dates_as_written(document)
     data: dict[str, Any] = {
         "kind": parsed.kind.value,
         "format": parsed.format_name,
@@ -79,10 +81,8 @@ def tree(parsed: Parsed) -> dict[str, Any]:
         "description": _text(document.get("description")),
         "issuer": {"id": issuer_id or "", "name": issuer_name or ""},
         "subject": subject_of(document) or "",
-        "validFrom": _text(document.get("validFrom") or document.get("issuanceDate") or document.get("issuedOn"), 40),
-        "validUntil": _text(
-            document.get("validUntil") or document.get("expirationDate") or document.get("expires"), 40
-        ),
+        "validFrom": _text(starts, 40),
+        "validUntil": _text(ends, 40),
     }
     if parsed.hosted_url:
         data["hostedUrl"] = parsed.hosted_url

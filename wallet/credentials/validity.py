@@ -108,6 +108,20 @@ def _dates(document: dict[str, Any], names: tuple[str, ...], claim: Any) -> tupl
     return moments, None
 
 
+def _as_written(document: dict[str, Any], names: tuple[str, ...], latest: bool) -> Any:
+    given = [document[name] for name in names if document.get(name) is not None]
+    dated = [(moment, raw) for raw in given if (moment := parse_time(raw)) is not None]
+    if not dated:
+        return given[0] if given else None
+    return (max if latest else min)(dated, key=lambda pair: pair[0])[1]
+
+
+def dates_as_written(document: dict[str, Any]) -> tuple[Any, Any]:
+    """(start, end) as the credential writes them, the ones the validity check holds it to: the later start and
+    the earlier end when it gives two, so what a summary or résumé shows agrees with the verdict."""
+    return _as_written(document, STARTS, latest=True), _as_written(document, ENDS, latest=False)
+
+
 def credential_end(document: dict[str, Any]) -> datetime | None:
     """The credential's own end (the earliest it gives), None when it gives none that reads as a date."""
     ends, _bad = _dates(document, ENDS, None)

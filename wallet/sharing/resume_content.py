@@ -14,6 +14,7 @@ from typing import Any
 from wallet.credentials import formats
 from wallet.credentials.formats import Parsed
 from wallet.credentials.report import CheckName, ItemReport, Outcome, Status, overall_status
+from wallet.credentials.validity import dates_as_written
 from wallet.credentials.verifier import Verifier, VerifyOptions
 from wallet.errors import InvalidInputError
 from wallet.i18n import N_
@@ -175,8 +176,8 @@ def _record(entry: dict[str, Any], parsed: list[Parsed], reports: list[ItemRepor
     issued = until = ""
     if index is not None and kind == "credential":
         document = parsed[index].document
-        issued = _str(document.get("validFrom") or document.get("issuanceDate") or document.get("issuedOn"), 40)
-        until = _str(document.get("validUntil") or document.get("expirationDate") or document.get("expires"), 40)
+        start, end = dates_as_written(document)
+        issued, until = _str(start, 40), _str(end, 40)
     spans = kind != "credential"
     return ResumeRecord(
         key=ref or f"entry:{id(entry)}",

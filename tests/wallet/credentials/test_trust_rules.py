@@ -18,7 +18,7 @@ from wallet.credentials import jose
 from wallet.credentials.keys import KeyResolver
 from wallet.credentials.multikey import encode_base58btc, multikey_from_ed25519
 from wallet.credentials.report import CheckName, ItemReport, Outcome, Status
-from wallet.credentials.validity import check_validity, parse_instant
+from wallet.credentials.validity import check_validity, dates_as_written, parse_instant
 from wallet.credentials.verifier import VerifyOptions
 from wallet.errors import UsageError
 
@@ -470,3 +470,13 @@ def test_a_proof_made_in_the_future_is_a_warning() -> None:
     warnings = [c.message for c in later.checks if c.check is CheckName.SIGNATURE and c.outcome is Outcome.WARNING]
     assert len(warnings) == 1 and "still to come" in warnings[0]
     assert not [c for c in _verify(_signed(_badge(did))).checks if "still to come" in c.message]
+
+
+def test_the_dates_shown_are_the_ones_the_check_holds_to() -> None:
+    """A summary shows the earlier of two ends and the later of two starts, as the validity check reads them;
+    an unreadable date is shown as written."""
+    two = {"validFrom": "2020-01-01T00:00:00Z", "issuanceDate": "2021-06-01T00:00:00Z",
+           "validUntil": "2099-01-01T00:00:00Z", "expirationDate": "2023-01-01T00:00:00Z"}
+    assert dates_as_written(two) == ("2021-06-01T00:00:00Z", "2023-01-01T00:00:00Z")
+    assert dates_as_written({"validUntil": "someday"}) == (None, "someday")
+    assert dates_as_written({}) == (None, None)

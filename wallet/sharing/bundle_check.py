@@ -17,10 +17,11 @@ from wallet.credentials.formats import Parsed, types_of
 from wallet.credentials.limits import read_json
 from wallet.credentials.presentation import check_holder_proof
 from wallet.credentials.recipient import Holder, claims_of, matching_identifier
-from wallet.credentials.report import Check, CheckName, ItemReport, Outcome, Status, clip, combined_status
+from wallet.credentials.report import Check, CheckName, ItemReport, Outcome, Status, clip, combined_status, said
 from wallet.credentials.validity import parse_time
 from wallet.credentials.verifier import Verifier, VerifyOptions
 from wallet.errors import CredentialFormatError
+from wallet.i18n import N_
 from wallet.sharing.lerrs import is_lerrs
 
 POSITION = "urn:ler-wallet:bundle-item:"
@@ -119,14 +120,17 @@ def _text(value: Any) -> str | None:
 
 def _expiry(expires: str | None, options: VerifyOptions) -> Check:
     if expires is None:
-        return Check(CheckName.VALIDITY, Outcome.PASSED, "The bundle sets no expiry.")
+        return Check(CheckName.VALIDITY, Outcome.PASSED, said(N_("The bundle sets no expiry.")))
     moment = parse_time(expires)
     if moment is None:
-        return Check(CheckName.VALIDITY, Outcome.FAILED, f"The bundle's expiry {clip(expires)} is not a date-time.")
+        return Check(CheckName.VALIDITY, Outcome.FAILED, said(N_("The bundle's expiry {expires} is not a date-time."),
+                                                              expires=clip(expires)))
     if moment <= options.now:
         return Check(CheckName.VALIDITY, Outcome.FAILED,
-                     f"The bundle expired on {moment:%Y-%m-%d %H:%M} UTC; ask the learner for a new one.")
-    return Check(CheckName.VALIDITY, Outcome.PASSED, f"The bundle is good until {moment:%Y-%m-%d %H:%M} UTC.")
+                     said(N_("The bundle expired on {moment} UTC; ask the learner for a new one."),
+                          moment=f"{moment:%Y-%m-%d %H:%M}"))
+    return Check(CheckName.VALIDITY, Outcome.PASSED, said(N_("The bundle is good until {moment} UTC."),
+                                                          moment=f"{moment:%Y-%m-%d %H:%M}"))
 
 
 def _refs(parsed: list[Parsed], statement: Parsed | None) -> dict[str, str]:
@@ -226,28 +230,30 @@ def _recipient(document: dict[str, Any], holder: str) -> Check:
     """Without a wallet, a credential in a bundle is compared with the holder who proved they handed it over."""
     claims = claims_of(document)
     if not claims:
-        return Check(CheckName.RECIPIENT, Outcome.WARNING, "It does not say who it was issued to, so it cannot be "
-                     "tied to the holder who presented it.")
+        return Check(CheckName.RECIPIENT, Outcome.WARNING, said(N_("It does not say who it was issued to, so it "
+                                                                   "cannot be tied to the holder who presented it.")))
     if matching_identifier(claims, Holder(holder)) is not None:
         return Check(CheckName.RECIPIENT, Outcome.PASSED,
-                     f"Issued to the holder who presented the bundle ({clip(holder, 60)}).")
+                     said(N_("Issued to the holder who presented the bundle ({holder})."), holder=clip(holder, 60)))
     plain = [c.value for c in claims if not c.hashed]
     who = clip(plain[0], 60) if plain else "a hashed identity"
     return Check(CheckName.RECIPIENT, Outcome.WARNING,
-                 f"Issued to {who}, not to the presenting holder's {clip(holder, 60)}; the bundle proves only that "
-                 "identifier, so ask the learner whether the other one is theirs too.")
+                 said(N_("Issued to {who}, not to the presenting holder's {holder}; the bundle proves only that "
+                         "identifier, so ask the learner whether the other one is theirs too."),
+                      who=who, holder=clip(holder, 60)))
 
 
 def _asked_for(report: BundleReport, challenge: str | None, domain: str | None) -> list[Check]:
     checks = []
     if challenge is not None and report.challenge != challenge:
         checks.append(Check(CheckName.PRESENTATION, Outcome.FAILED,
-                            f"The bundle answers the challenge {clip(report.challenge or 'none')}, not the one asked "
-                            f"for ({clip(challenge)}): it may be a copy made for someone else."))
+                            said(N_("The bundle answers the challenge {said}, not the one asked for ({asked}): it may "
+                                    "be a copy made for someone else."),
+                                 said=clip(report.challenge or "none"), asked=clip(challenge))))
     if domain is not None and report.recipient != domain:
         checks.append(Check(CheckName.PRESENTATION, Outcome.FAILED,
-                            f"The bundle was made for {clip(report.recipient or 'no one in particular')}, not for "
-                            f"{clip(domain)}."))
+                            said(N_("The bundle was made for {said}, not for {asked}."),
+                                 said=clip(report.recipient or "no one in particular"), asked=clip(domain))))
     return checks
 
 
@@ -256,15 +262,15 @@ def _statement_fits(report: BundleReport) -> list[Check]:
     statement = report.statement
     if statement is None:
         return [Check(CheckName.FORMAT, Outcome.WARNING,
-                      "The bundle carries no résumé statement (LERRSCredential) from the learner.")]
+                      said(N_("The bundle carries no résumé statement (LERRSCredential) from the learner.")))]
     checks = []
     if report.holder and statement.report.issuer != report.holder:
         checks.append(Check(CheckName.FORMAT, Outcome.FAILED,
-                            f"The résumé statement was signed by {clip(statement.report.issuer or 'no one')}, not by "
-                            "the holder who handed the bundle over."))
+                            said(N_("The résumé statement was signed by {signer}, not by the holder who handed the "
+                                    "bundle over."), signer=clip(statement.report.issuer or "no one"))))
     missing = sorted({m for s in statement.skills for m in s.missing})
     if missing:
         checks.append(Check(CheckName.FORMAT, Outcome.WARNING,
-                            f"The statement points at {len(missing)} credential(s) the bundle does not carry "
-                            f"({clip(missing[0])})."))
+                            said(N_("The statement points at {count} credential(s) the bundle does not carry "
+                                    "({first})."), count=len(missing), first=clip(missing[0]))))
     return checks

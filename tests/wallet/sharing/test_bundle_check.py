@@ -20,6 +20,7 @@ from wallet.credentials.report import Outcome, Status
 from wallet.credentials.verifier import Verifier, VerifyOptions
 from wallet.crypto.identity import Identity
 from wallet.errors import CredentialFormatError
+from wallet.i18n import set_language
 from wallet.session import Session
 from wallet.sharing.bundle import build_bundle
 from wallet.sharing.bundle_check import BundleReport, check_bundle, read_bundle
@@ -260,3 +261,13 @@ def test_a_presentation_read_credential_by_credential_must_answer_the_challenge_
     report = check_bundle(json.dumps(bundle).encode(), asked)
     assert report.status is Status.NOT_VERIFIED
     assert all(item.status is not Status.NOT_VERIFIED for item in report.items)  # the credentials stay genuine
+
+
+def test_a_bundle_s_own_lines_read_in_spanish(bundle: dict[str, Any]) -> None:
+    """The bundle's expiry and recipient lines are the wallet's sentences, so a Spanish reader gets Spanish."""
+    set_language("es")
+    try:
+        messages = [str(c.message) for c in _check(bundle).checks]
+    finally:
+        set_language("en")
+    assert any(m.startswith("El paquete es válido hasta el ") for m in messages), messages

@@ -354,36 +354,22 @@ class Verifier:
         found = document.get("verification")
         verification: dict[str, Any] = found if isinstance(found, dict) else {}
         if parsed.jws is None and str(verification.get("type", "")).lower() in ("signed", "signedbadge"):
-            report.add(  # a signed OB 2.0 badge travels as its JWS; the JSON alone carries no signature
-                CheckName.SIGNATURE,
-                Outcome.NOT_CHECKED,
-                said(N_("It says it is a signed badge, but the file holds only the badge's text, not the signed "
-                        "token (JWS) it travels in, so there is no signature to check.")),
-            )
-            report.add(CheckName.ISSUER_KEY, Outcome.NOT_CHECKED, said(N_("There is no signature, so there is no key "
-                                                                          "to check.")))
+            _not_checked(report,  # a signed OB 2.0 badge travels as its JWS; the JSON alone carries no signature
+                         said(N_("It says it is a signed badge, but the file holds only the badge's text, not the "
+                                 "signed token (JWS) it travels in, so there is no signature to check.")),
+                         said(N_("There is no signature, so there is no key to check.")))
             return
         if parsed.jws is None:
-            report.add(
-                CheckName.SIGNATURE,
-                Outcome.NOT_CHECKED,
-                said(N_("This is a hosted {label} badge: it is checked by visiting the issuer's website, which "
-                        "cannot be done offline."), label=parsed.label),
-            )
-            report.add(CheckName.ISSUER_KEY, Outcome.NOT_CHECKED, said(N_("Hosted badges have no key to check "
-                                                                          "offline.")))
+            _not_checked(report, said(N_("This is a hosted {label} badge: it is checked by visiting the issuer's "
+                                         "website, which cannot be done offline."), label=parsed.label),
+                         said(N_("Hosted badges have no key to check offline.")))
             return
         creator = verification.get("creator")
         key = self.options.resolver.resolve(creator) if isinstance(creator, str) else None
         if key is None:
-            report.add(
-                CheckName.SIGNATURE,
-                Outcome.NOT_CHECKED,
-                said(N_("Not checked: the issuer's public key (its CryptographicKey document) is not available "
-                        "offline.")),
-            )
-            report.add(CheckName.ISSUER_KEY, Outcome.NOT_CHECKED, said(N_("The issuer's key is not available "
-                                                                          "offline.")))
+            _not_checked(report, said(N_("Not checked: the issuer's public key (its CryptographicKey document) is not "
+                                         "available offline.")),
+                         said(N_("The issuer's key is not available offline.")))
             return
         try:
             good = jose.verify_jws(parsed.jws, _public_key(key))
@@ -494,6 +480,12 @@ def _unread(checks: list[Check], hidden: tuple[str, ...]) -> list[Check]:
                                   "(see the data model line)."), terms=", ".join(missed)))
         out.append(check)
     return out
+
+
+def _not_checked(report: ItemReport, signature: str, key: str) -> None:
+    """The signature and issuer-key lines of a credential whose signature could not be looked at, and why."""
+    report.add(CheckName.SIGNATURE, Outcome.NOT_CHECKED, signature)
+    report.add(CheckName.ISSUER_KEY, Outcome.NOT_CHECKED, key)
 
 
 def _answered(parsed: Parsed) -> tuple[Any, Any]:

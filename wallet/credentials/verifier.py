@@ -11,16 +11,27 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from wallet.credentials import datamodel, family, jose, jwt_keys, recipient, schema, sdjwt, status, vcjwt_claims
+from wallet.credentials import (
+    datamodel,
+    ecdsa_sd,
+    family,
+    jose,
+    jwt_keys,
+    recipient,
+    schema,
+    sdjwt,
+    status,
+    vcjwt_claims,
+)
 from wallet.credentials.binding import Binding, issuer_binding, ob2_issuer_binding
 from wallet.credentials.dataintegrity import ProofResult, verify_all
-from wallet.credentials.formats import Kind, Parsed, contexts_of, types_of
+from wallet.credentials.formats import Kind, Parsed, as_list, contexts_of, types_of
 from wallet.credentials.jsonld_terms import term_findings
 from wallet.credentials.jwt_presentation import check_holder_token
 from wallet.credentials.keys import KeyMaterial, KeyResolver, KeySource
 from wallet.credentials.presentation import check_holder_proof, unanswered
 from wallet.credentials.proofset import ProofSetVerdict, assess
-from wallet.credentials.report import Check, CheckName, ItemReport, Outcome, clip, said
+from wallet.credentials.report import Check, CheckName, ItemReport, Outcome, Said, clip, said
 from wallet.credentials.validity import check_validity, parse_time, utc_moment
 from wallet.errors import CredentialFormatError, WalletError
 from wallet.i18n import N_
@@ -160,6 +171,7 @@ class Verifier:
         report.checks.append(check_validity(document, self.options.now, claims if isinstance(claims, dict) else None))
         if parsed.kind is not Kind.OB2:
             report.checks.extend(self._status(document, issuer_id))
+            report.checks = _selective_copy(report.checks, document)
         if parsed.kind is Kind.OB2 and ("@context" not in document or parsed.family == family.OPEN_BADGES_1):
             report.add(CheckName.SCHEMA, Outcome.WARNING,
                        said(N_("This is an Open Badges 1.x badge, older than 2.0; its layout was not checked.")))
@@ -464,6 +476,31 @@ _READS = {CheckName.VALIDITY: ("validFrom", "validUntil", "issuanceDate", "expir
           CheckName.STATUS: ("credentialStatus",), CheckName.RECIPIENT: ("credentialSubject",),
           CheckName.ISSUER_KEY: ("issuer",), CheckName.TRUSTED_ISSUER: ("issuer",)}
 """The signed terms each check reads from the credential's plain JSON."""
+
+
+def _selective_copy(checks: list[Check], document: dict[str, Any]) -> list[Check]:
+    """A copy with a derived ecdsa-sd-2023 proof shows only what its holder chose: the issuer decides what must be
+    shown, and the W3C test vectors make neither the end date nor the status mandatory. So a copy without them
+    says so, instead of "no end date" and "no revocation list", which only the whole credential could tell."""
+    proofs = document.get("proof")
+    if not any(isinstance(p, dict) and p.get("cryptosuite") == ecdsa_sd.SUITE
+               and not ecdsa_sd.is_base_proof(p.get("proofValue")) for p in as_list(proofs)):
+        return checks
+    no_end = not any(name in document for name in ("validUntil", "expirationDate"))
+    no_status = "credentialStatus" not in document
+    out = []
+    for check in checks:
+        start = check.message.values.get("start") if isinstance(check.message, Said) else None
+        if check.outcome is Outcome.PASSED and check.check is CheckName.VALIDITY and no_end and start is not None:
+            check = Check(check.check, Outcome.WARNING,
+                          said(N_("Valid since {start}. This copy shows only the parts its holder chose, and no end "
+                                  "date is among them: if the issuer gave one, it was not checked."), start=start))
+        elif check.outcome is Outcome.PASSED and check.check is CheckName.STATUS and no_status:
+            check = Check(check.check, Outcome.NOT_CHECKED,
+                          said(N_("Not checked: this copy shows only the parts its holder chose, and no status is "
+                                  "among them; if the issuer gave one, whether it was revoked was not checked.")))
+        out.append(check)
+    return out
 
 
 def _unread(checks: list[Check], hidden: tuple[str, ...]) -> list[Check]:

@@ -14,6 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.wallet.credentials.sd_derive import derive
 from wallet.credentials import dataintegrity as di
 from wallet.credentials import ecdsa_sd, ecdsa_sd_base
 from wallet.credentials.formats import parse
@@ -248,3 +249,48 @@ def test_full_report_on_a_derived_credential() -> None:
     assert report.outcome_of(CheckName.SIGNATURE) is Outcome.PASSED
     assert report.outcome_of(CheckName.ISSUER_KEY) is Outcome.FAILED
 
+
+
+def _report(document: dict[str, Any]) -> Any:
+    parsed = parse(json.dumps(document).encode())
+    return Verifier(VerifyOptions(now=NOW, resolver=KeyResolver())).verify(parsed[0])
+
+
+def _line(report: Any, check: CheckName) -> Any:
+    return next(c for c in report.checks if c.check is check)
+
+
+WITH_END = ("/validFrom", "/validUntil", "/credentialSubject/birthCountry")
+
+
+def test_sd_derive_reproduces_the_w3c_vector() -> None:
+    """The tests' derivation kit, given the vector's pointers, makes the W3C derived document byte for byte."""
+    base = json.loads((VECTORS / "employ-base.json").read_text("utf-8"))
+    assert derive(base, WITH_END) == _derived("employ")
+
+
+def test_a_copy_leaving_out_the_end_date_does_not_read_as_valid_for_ever() -> None:
+    """The issuer made only /issuer mandatory, so a holder can derive a genuine copy without validUntil: its
+    signature holds, yet the validity line warns that an end date may have been left out, instead of a tick."""
+    base = json.loads((VECTORS / "employ-base.json").read_text("utf-8"))
+    copy_without_end = derive(base, ("/validFrom", "/credentialSubject/birthCountry"))
+    assert "validUntil" not in copy_without_end
+    report = _report(copy_without_end)
+    assert _line(report, CheckName.SIGNATURE).outcome is Outcome.PASSED
+    validity = _line(report, CheckName.VALIDITY)
+    assert validity.outcome is Outcome.WARNING
+    assert "Valid since" in validity.message and "no end date is among them" in validity.message
+
+
+def test_a_copy_showing_its_end_date_keeps_the_tick() -> None:
+    """A derived copy that shows validUntil is checked against it as usual."""
+    report = _report(_derived("employ"))
+    assert _line(report, CheckName.VALIDITY).outcome is Outcome.PASSED
+
+
+def test_a_derived_copy_without_status_does_not_claim_there_is_no_revocation_list() -> None:
+    """Only the whole credential can say the issuer publishes no status; a derived copy without one is not checked."""
+    status_line = _line(_report(_derived("employ")), CheckName.STATUS)
+    assert status_line.outcome is Outcome.NOT_CHECKED and "holder chose" in status_line.message
+    base = json.loads((VECTORS / "employ-base.json").read_text("utf-8"))
+    assert _line(_report(base), CheckName.STATUS).outcome is Outcome.PASSED

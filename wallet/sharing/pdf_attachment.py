@@ -24,7 +24,7 @@ from typing import Any
 import zxingcpp
 from PIL import Image
 from pypdf import PdfReader, PdfWriter
-from pypdf.errors import PyPdfError
+from pypdf.errors import LimitReachedError, PyPdfError
 from pypdf.generic import ArrayObject, DictionaryObject, NameObject, StreamObject, TextStringObject
 
 from wallet.credentials.limits import MAX_INPUT_BYTES
@@ -115,6 +115,9 @@ def attached_bundle(data: bytes) -> bytes | None:
     reader = _reader(data)
     try:
         found = reader.attachments.get(BUNDLE_FILE_NAME) or []
+    except LimitReachedError:
+        raise InvalidInputError("The PDF's attachment would unpack to far more than any résumé bundle; it was not "
+                                "read.") from None
     except _PDF_ERRORS as exc:
         raise InvalidInputError(f"The PDF's attachment cannot be read ({type(exc).__name__}).") from None
     if not found:
@@ -177,6 +180,9 @@ def printed_codes(data: bytes) -> list[str]:
                 texts += _codes_in(page, name, obj)
     except InvalidInputError:
         raise
+    except LimitReachedError:
+        raise InvalidInputError("A page of the PDF would unpack to far more than any résumé page; it was not "
+                                "read.") from None
     except _PDF_ERRORS as exc:
         raise InvalidInputError(f"The PDF is damaged: its pages cannot be read ({type(exc).__name__}).") from None
     return [t for t in texts if t.startswith(qr_codec.PREFIX)]

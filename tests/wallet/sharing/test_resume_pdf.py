@@ -5,12 +5,14 @@ from __future__ import annotations
 import io
 import json
 import random
+import zlib
 from pathlib import Path
 
 import pypdfium2
 import pytest
 import zxingcpp
 from pypdf import PdfReader, PdfWriter
+from pypdf.generic import ArrayObject, NameObject, StreamObject
 from reportlab.lib.pagesizes import A4, LETTER
 
 from tests.wallet.sharing.resume_kit import MARKER, STATEMENT, Shared, demo_share, mapped_characters, page_text
@@ -346,3 +348,38 @@ def test_the_resume_is_printed_in_the_language_in_use(shared: Shared) -> None:
     assert "Check this résumé" not in text and "Profile" not in text
     english = page_text(make_resume_pdf(shared.bundle, shared.content))
     assert "Check this résumé" in english and "Compruebe" not in english
+
+
+def _zeros_deflated(size: int) -> bytes:
+    """`size` zero bytes, deflated a megabyte at a time (never held whole): a small stream that inflates huge."""
+    packer = zlib.compressobj(9)
+    chunk = b"\x00" * (1024 * 1024)
+    return b"".join(packer.compress(chunk) for _ in range(size // len(chunk))) + packer.flush()
+
+
+def _with_bomb(pdf: bytes, where: str) -> bytes:
+    """The résumé with its attached file ("attachment") or the content of its page of codes ("page") replaced by a
+    stream that inflates to 200 MB, more than pypdf's cap on one stream."""
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    if where == "page":
+        contents = writer.pages[-1]["/Contents"].get_object()  # the page that paints the codes
+        target = contents[0].get_object() if isinstance(contents, ArrayObject) else contents
+    else:
+        target = next(o for o in writer._objects if isinstance(o, StreamObject) and o.get("/Type") == "/EmbeddedFile")
+    assert isinstance(target, StreamObject)
+    target._data = _zeros_deflated(200 * 1024 * 1024)
+    target.pop(NameObject("/DecodeParms"), None)
+    target[NameObject("/Filter")] = NameObject("/FlateDecode")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("where", ["attachment", "page"])
+def test_a_decompression_bomb_inside_the_pdf_is_refused_with_a_sentence(pdf: bytes, where: str) -> None:
+    """A 0.2 MB stream that would inflate to 200 MB (in the attached file or a page) is refused at pypdf's cap
+    with a plain sentence, not read whole and not reported as a crash."""
+    bomb = _with_bomb(pdf, where)
+    assert len(bomb) < len(pdf) + 1_000_000
+    with pytest.raises(InvalidInputError, match="would unpack to far more than any résumé"):
+        attached_bundle(bomb) if where == "attachment" else printed_codes(bomb)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from wallet.errors import InvalidInputError, StorageError, UsageError
 from wallet.events import Event
 from wallet.models import EvidenceInfo, Record, RecordKind
+from wallet.skills.alignment import aligned_id
 from wallet.skills.pack import TaxonomyPack, load_pack
 from wallet.skills.profile import (
     Found,
@@ -112,7 +113,8 @@ class SkillsService:
             parsed = trees.get(record.id, {})
             if parsed.get("kind") == "endorsement" or record.id in kinds.someone_else:
                 continue
-            text = _record_text(record, parsed, record.id in endorsed, _credential_strength(record, parsed, kinds))
+            text = _record_text(record, parsed, record.id in endorsed, _credential_strength(record, parsed, kinds),
+                                known=lambda skill_id: self.pack.get_skill(skill_id) is not None)
             sources.append((text, _evidence_notes(record)))
         return sources
 
@@ -393,7 +395,9 @@ def _credential_strength(record: Record, parsed: dict[str, Any], kinds: Evidence
     return "trusted" if kinds.trust.get(record.id) == "passed" else "verified"
 
 
-def _record_text(record: Record, parsed: dict[str, Any], endorsed: bool, verified: str | None = None) -> RecordText:
+def _record_text(record: Record, parsed: dict[str, Any], endorsed: bool, verified: str | None = None,
+                 *, known: Callable[[str], bool]) -> RecordText:
+    """`known` says whether the pack has a skill an alignment names; one it lacks is read by its name."""
     if record.kind is RecordKind.ENTRY:
         strength = "endorsed" if endorsed else "self-asserted"
         entry_texts = [record.title, record.description, *(e.description for e in record.evidence if e.description)]
@@ -412,10 +416,10 @@ def _record_text(record: Record, parsed: dict[str, Any], endorsed: bool, verifie
             texts += [achievement.get("name", ""), achievement.get("description", ""), achievement.get("criteria", "")]
             listed += achievement.get("tags", [])
             for alignment in achievement.get("alignments", []):
-                url = alignment.get("targetUrl", "")
-                if url.startswith("http://data.europa.eu/esco/") or url.startswith("https://data.europa.eu/esco/"):
-                    ids.append(url.replace("https://", "http://", 1))
-                elif alignment.get("targetName"):
+                aligned = aligned_id(alignment)
+                if aligned is not None and known(aligned):
+                    ids.append(aligned)
+                elif alignment.get("targetName"):  # an occupation, an older ESCO, another framework: its name
                     listed.append(alignment["targetName"])
         texts += [r.get("value", "") for r in node.get("results", [])]
     return RecordText(record.id, record.title, strength, _dates(record), [t for t in texts if t], listed, ids)

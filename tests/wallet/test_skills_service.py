@@ -163,3 +163,31 @@ def test_skill_labels_and_job_titles_come_from_the_skills_area(learner: Session)
     titles = learner.skills.occupation_titles()
     assert len(titles) == len(set(titles)) > 1000
     assert titles == sorted(titles, key=str.lower) and "forklift operator" in titles
+
+
+def test_alignments_count_however_the_issuer_spelled_the_link(learner: Session) -> None:
+    """An alignment to the ESCO portal's page is the skill itself; one to an O*NET occupation (no skill) is read
+    by its name; both come from a really signed credential imported into the wallet."""
+    import json
+
+    from wallet.credentials import demo_issuers
+
+    cash_register = "http://data.europa.eu/esco/skill/0cb013af-6dd9-4fb2-b34e-63dda1a5cf82"
+    food_safety = "http://data.europa.eu/esco/skill/0ff99f51-40d9-42f1-a1ec-377b2bb5e15f"
+    before = learner.skills.profile().skills
+    assert cash_register not in before and food_safety not in before
+    badge = demo_issuers._achievement_credential(
+        demo_issuers.WAREHOUSE, learner.did, key="canteen", name="Canteen shift lead",
+        description="Ran the staff canteen's lunch shift.", criteria="Observed over four weeks.",
+        alignments=[
+            {"type": ["Alignment"], "targetName": "Till work",
+             "targetUrl": "https://esco.ec.europa.eu/en/classification/skill?uri=" + cash_register.replace(":", "%3A")
+             .replace("/", "%2F")},
+            {"type": ["Alignment"], "targetName": "Comply with food safety and hygiene",
+             "targetUrl": "https://www.onetonline.org/link/summary/35-2021.00", "targetFramework": "O*NET-SOC"},
+        ],
+        tags=[], valid_from="2024-01-10T09:00:00Z")
+    learner.credentials.import_bytes(json.dumps(badge).encode(), "canteen.json")
+    skills = learner.skills.profile().skills
+    assert {e.how for e in skills[cash_register].evidence} == {"alignment"}
+    assert {e.how for e in skills[food_safety].evidence} == {"listed"}

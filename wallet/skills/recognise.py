@@ -36,7 +36,7 @@ from wallet.skills.text import (
     word_pairs,
 )
 
-RECOGNISER_VERSION = 17
+RECOGNISER_VERSION = 18
 """Bumped whenever a change here (or in label_entries.py, text.py or meaning.py) can change what is found in a text: the
 skills kept per record in a wallet are recognised again when it (or the pack) differs from theirs."""
 CONTEXT_MIN_FINDS = 4
@@ -302,9 +302,24 @@ _DEGREE_IN = re.compile(
     r"\s+(?:\w+\s+)?in\b"
 )
 _NAME_GOES_ON = re.compile(r" [A-Z][a-z]|-[A-Z0-9]")
+_BUSINESS_NOUNS = (
+    "Diner|Caf[eé]|Coffee|Bakery|Bakehouse|Restaurant|Grill|Bistro|Pizzeria|Eatery|Tavern|Pub|Brewery|Catering|"
+    "Inn|Hotel|Motel|Lodge|Salon|Spa|Boutique|Market|Grocery|Deli|Shop|Store|Mart|Company|Co|Inc|LLC|Ltd|Corp|"
+    "Corporation|Group|Services|Logistics|Construction|Builders|Plumbing|Roofing|Painting|Landscaping|Cleaning|"
+    "Cleaners|Movers|Farms?|Dairy|Ranch|Garage|Motors|Academy|Studios?|Works|Industries|Foods|Supply"
+)
+_BUSINESS_AFTER = re.compile(rf"(?: (?:&|and|[A-Z][\w'’-]*)){{0,2}}? (?:{_BUSINESS_NOUNS})\b")
 _PRODUCT_BEFORE = re.compile(r"\b(?:in|using|with|on|into) $", re.IGNORECASE)
 
 _NO_ENTRIES: tuple[list[_Entry], list[tuple[str, ...]]] = ([], [])
+
+
+def _in_business_name(first: Token, last: Token, text: str) -> bool:
+    """Capitalised words that a business's name goes on from ("Blue Spoon Diner", "Hammer & Nail Construction"):
+    the kind of business is the last word, so a tool's name inside is the business's, not a tool it asks for."""
+    if not (first.is_capitalised and last.is_capitalised):
+        return False
+    return bool(_BUSINESS_AFTER.match(text, last.end))
 
 
 def _built_from(pack: TaxonomyPack) -> dict[str, str | int]:
@@ -423,6 +438,8 @@ class Recogniser:
                         continue  # "Upsell pastries", not "we upsell"
                     if (entry.kind == "onet-tool" or entry.shortened) and not in_order:
                         continue  # a tool is named, word for word: "pallet jack", never "jack up the pallet"
+                    if entry.kind == "onet-tool" and _in_business_name(words[span[0]], words[span[1]], text):
+                        continue  # "Blue Spoon Diner" serves with no *spoons*, "Red Wrench Plumbing" owns no wrench
                     hits.append((*span, entry, in_order, swapped))
         if posting:  # a learner's own record is read whole
             hits = [h for h in hits if h[2].kind != "esco-knowledge" or not _degree_field(words[h[0]].start, text)]

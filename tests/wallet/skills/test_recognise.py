@@ -275,6 +275,16 @@ def test_an_everyday_word_or_a_name_is_not_the_product(finder: Recogniser, text:
     assert label not in _labels(finder, text)
 
 
+def test_a_tool_inside_a_business_s_name_is_the_business(finder: Recogniser) -> None:
+    """"Blue Spoon Diner" is a diner, not O*NET's *spoons*; the same tool in the duties, or a tool a title-case
+    heading names ("Forklift Certification Required", "Use Pallet Jacks"), is still found."""
+    assert "Spoons" not in {m.label for m in finder.find("Blue Spoon Diner is hiring a line cook.", posting=True)}
+    found = {m.label for m in finder.find("Blue Spoon Diner is hiring. Set tables with forks and spoons.",
+                                          posting=True)}
+    assert "Spoons" in found
+    assert "Pallet jacks" in {m.label for m in finder.find("Use Pallet Jacks in our Warehouse", posting=True)}
+
+
 def test_a_word_is_read_as_another_only_where_a_duty_is_written_as_an_order(finder: Recogniser) -> None:
     """"- Assist nurses" and "4. Assist nurses" are *support nurses*; "We encourage nurses to grow" and "bills,
     usage and service starts" are no duty, so no word in them stands in for another."""

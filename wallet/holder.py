@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from wallet.credentials import formats
-from wallet.credentials.recipient import Holder, check_recipient
-from wallet.credentials.report import Check, CheckName, Outcome
+from wallet.credentials.recipient import Holder, check_recipient, check_within_record
+from wallet.credentials.report import Check, CheckName, Outcome, Status, nested_line
 from wallet.credentials.summary import tree
 from wallet.errors import InvalidInputError, UsageError, WalletError
 from wallet.i18n import _
@@ -177,37 +177,59 @@ class HolderService:
         """
         holder = self.holder()
         reports = self._results.reports()
-        claimed = self._results.recipients("passed") if only_unclaimed else set()
+        claimed = self._results.recipients("passed") - set(self._results.children_for_someone_else()) \
+            if only_unclaimed else set()  # a CLR of theirs may still hold credentials not yet shown to be theirs
         changed: list[str] = []
         for record_id, report in reports.items():
             if record_id in claimed:
                 continue
-            document = self._document(record_id)
-            if document is None:
+            parsed = self._parsed(record_id)
+            if parsed is None:
                 continue
-            check = check_recipient(document, holder).to_json()
-            checks = [c for c in report.get("checks", []) if isinstance(c, dict) and c.get("check") != "recipient"]
-            old = next((c for c in report.get("checks", []) if isinstance(c, dict) and c.get("check") == "recipient"),
-                       None)
-            if old == check:
+            updated = _with_recipients(report, parsed, holder)
+            if updated == report:
                 continue
-            report["checks"] = [*checks, check]
-            self._results.replace_report(record_id, report)
+            self._results.replace_report(record_id, updated)
             changed.append(record_id)
         if changed:
             self._emit("records_changed", ids=changed)
         return changed
 
-    def _document(self, record_id: str) -> dict[str, Any] | None:
+    def _parsed(self, record_id: str) -> formats.Parsed | None:
         """The top-level credential a record holds, read again from its original bytes."""
         try:
             items = formats.parse(self._repo.credential_original(record_id))
         except WalletError:
             return None
         if len(items) == 1:
-            return items[0].document
+            return items[0]
         wanted = self._repo.credential_parsed(record_id).get("id")
         for item in items:
             if tree(item).get("id") == wanted:
-                return item.document
-        return items[0].document
+                return item
+        return items[0]
+
+
+def _with_line(report: dict[str, Any], line: dict[str, Any]) -> dict[str, Any]:
+    """The report with its line of `line`'s check replaced (in place, or added at the end)."""
+    checks = [c for c in report.get("checks", []) if isinstance(c, dict)]
+    at = next((i for i, c in enumerate(checks) if c.get("check") == line["check"]), None)
+    checks = [*checks, line] if at is None else [*checks[:at], line, *checks[at + 1:]]
+    return {**report, "checks": checks}
+
+
+def _with_recipients(report: dict[str, Any], parsed: formats.Parsed, holder: Holder) -> dict[str, Any]:
+    """A saved report with its recipient lines compared with the holder again: the credential's own and, for a
+    CLR, each credential's inside it and the nested line that counts them. Signatures are not checked again."""
+    updated = _with_line(report, check_recipient(parsed.document, holder).to_json(kept=True))
+    children = report.get("children")
+    if not isinstance(children, list) or len(children) != len(parsed.nested) or not children:
+        return updated
+    kids, pairs = [], []
+    for child_report, child in zip(children, parsed.nested, strict=True):
+        line = check_within_record(child.document, parsed.document, holder)
+        kid = _with_line(child_report if isinstance(child_report, dict) else {}, line.to_json(kept=True))
+        kids.append(kid)
+        status = str(kid.get("status", ""))
+        pairs.append((Status(status) if status in {s.value for s in Status} else Status.UNVERIFIABLE, line.outcome))
+    return _with_line({**updated, "children": kids}, nested_line(pairs).to_json(kept=True))

@@ -95,7 +95,8 @@ class Session:
         self._skills: SkillsService | None = SkillsService(
             self._repo, SkillsStore(conn, layout.root, clock), self._credentials.endorsed_records,
             evidence_kinds=lambda: EvidenceKinds(
-                self.holder.records_for_someone_else(), results.check_outcomes("trusted issuer"), self.identity.did
+                self.holder.records_for_someone_else(), results.check_outcomes("trusted issuer"), self.identity.did,
+                results.children_for_someone_else(),
             ),
         )
         self.events.subscribe(self._skills.on_event)

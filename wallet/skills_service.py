@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 import logging
 from collections.abc import Callable, Iterator
+from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
@@ -58,6 +59,8 @@ class EvidenceKinds:
     """Record id → the outcome of its last "trusted issuer" check."""
     own_did: str = ""
     """Credentials the wallet's own DID issued are self-asserted, however well they verify."""
+    children_for_someone_else: dict[str, set[int]] = field(default_factory=dict)
+    """Record id → the places of credentials inside it (a CLR's) issued to someone else: not the learner's."""
 
 
 class SkillsService:
@@ -114,7 +117,8 @@ class SkillsService:
             if parsed.get("kind") == "endorsement" or record.id in kinds.someone_else:
                 continue
             text = _record_text(record, parsed, record.id in endorsed, _credential_strength(record, parsed, kinds),
-                                known=lambda skill_id: self.pack.get_skill(skill_id) is not None)
+                                known=lambda skill_id: self.pack.get_skill(skill_id) is not None,
+                                not_theirs=kinds.children_for_someone_else.get(record.id, set()))
             sources.append((text, _evidence_notes(record)))
         return sources
 
@@ -396,8 +400,9 @@ def _credential_strength(record: Record, parsed: dict[str, Any], kinds: Evidence
 
 
 def _record_text(record: Record, parsed: dict[str, Any], endorsed: bool, verified: str | None = None,
-                 *, known: Callable[[str], bool]) -> RecordText:
-    """`known` says whether the pack has a skill an alignment names; one it lacks is read by its name."""
+                 *, known: Callable[[str], bool], not_theirs: AbstractSet[int] = frozenset()) -> RecordText:
+    """`known` says whether the pack has a skill an alignment names; one it lacks is read by its name.
+    `not_theirs`: the places of a CLR's credentials issued to someone else, which are not read."""
     if record.kind is RecordKind.ENTRY:
         strength = "endorsed" if endorsed else "self-asserted"
         entry_texts = [record.title, record.description, *(e.description for e in record.evidence if e.description)]
@@ -405,7 +410,7 @@ def _record_text(record: Record, parsed: dict[str, Any], endorsed: bool, verifie
             record.id, record.title, strength, _dates(record), [t for t in entry_texts if t], list(record.skills)
         )
     strength = verified or ("endorsed" if endorsed else "issued")
-    nodes = [parsed, *parsed.get("children", [])]
+    nodes = [parsed, *(child for i, child in enumerate(parsed.get("children", [])) if i not in not_theirs)]
     # the title is read only when it is the credential's own name, never a title the wallet put in its place
     own = record.title in (parsed.get("name"), (parsed.get("achievement") or {}).get("name"))
     texts: list[str] = [record.title] if own else []

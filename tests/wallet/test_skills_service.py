@@ -191,3 +191,31 @@ def test_alignments_count_however_the_issuer_spelled_the_link(learner: Session) 
     skills = learner.skills.profile().skills
     assert {e.how for e in skills[cash_register].evidence} == {"alignment"}
     assert {e.how for e in skills[food_safety].evidence} == {"listed"}
+
+
+def test_a_clrs_credential_issued_to_someone_else_is_not_the_learners_skill(learner: Session) -> None:
+    """A CLR about the learner that carries a badge issued to another identifier: the badge's skill is left out of
+    the profile, until the learner adds that identifier as theirs (then the CLR's lines are compared again)."""
+    import json
+
+    from wallet.credentials import demo_issuers
+    from wallet.credentials.dataintegrity import RDFC, sign
+
+    cash_register = "http://data.europa.eu/esco/skill/0cb013af-6dd9-4fb2-b34e-63dda1a5cf82"
+    other = "did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2"
+    badge = demo_issuers._achievement_credential(
+        demo_issuers.WAREHOUSE, other, key="till", name="Till operator", description="Worked the tills.",
+        criteria="Observed.", tags=[], valid_from="2024-01-10T09:00:00Z",
+        alignments=[{"type": ["Alignment"], "targetName": "operate cash register", "targetUrl": cash_register}])
+    maker = demo_issuers.COLLEGE
+    clr = demo_issuers.college_clr(learner.did)
+    clr.pop("proof")
+    clr["id"] = "urn:uuid:7d0e3a4e-93a5-4a8e-9d44-3f3c5d1f0a01"
+    clr["credentialSubject"]["verifiableCredential"].append(badge)
+    signer = maker.signer()
+    clr = sign(clr, suite=RDFC, verification_method=signer.verification_method, created="2024-12-20T12:00:00Z",
+               signer=signer.sign)
+    learner.credentials.import_bytes(json.dumps(clr).encode(), "clr.json")
+    assert cash_register not in learner.skills.profile().skills
+    learner.holder.add_identifier(other)
+    assert cash_register in learner.skills.profile().skills

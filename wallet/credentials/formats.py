@@ -66,6 +66,8 @@ class Parsed:
     """Every signature of a JWS JSON serialisation (`jws` is the first), when it came as one."""
     sd_jwt: sdjwt.SdJwt | None = None
     """The SD-JWT it was read from (disclosures, key binding), when it came as one; `jws` is its issuer JWT."""
+    within: dict[str, Any] | None = None
+    """The CLR it is nested in, when it is: its learner is whom this credential must be about."""
     """A family named for what it is (wallet.credentials.family: Open Badges 1.x, Blockcerts, Europass)."""
 
     @property
@@ -358,6 +360,7 @@ def _clr_children(document: dict[str, Any], depth: int) -> list[Parsed]:
     for item in items:
         child = _child(item, depth)
         child.container = "inside a CLR"
+        child.within = document
         children.append(child)
     return children
 

@@ -177,3 +177,41 @@ def check_recipient(document: dict[str, Any], holder: Holder | None) -> Check:
     return Check(CheckName.RECIPIENT, Outcome.FAILED,
                  said(N_("Issued to someone else ({who}), not to you; if that is you too, add it to your profile."),
                      who=who))
+
+
+def _same_person(claims: list[Claim], others: list[Claim]) -> str | None:
+    """An identifier both lists name (plain in one and hashed or plain in the other), if any."""
+    for these, those in ((claims, others), (others, claims)):
+        plain = [c.value for c in those if not c.hashed]
+        if plain:
+            found = matching_identifier(these, Holder(plain[0], tuple(plain[1:])))
+            if found is not None:
+                return found
+    hashed = {c.value for c in others if c.hashed}
+    return next((c.value for c in claims if c.hashed and c.value in hashed), None)
+
+
+def check_within_record(document: dict[str, Any], record: dict[str, Any], holder: Holder | None) -> Check:
+    """The `recipient` check for a credential nested in a CLR: it must be about the learner the CLR is about (and,
+    in a wallet, about the holder, as any credential). Genuine signatures on someone else's badges, wrapped in a
+    record made for another person, are not that person's achievements."""
+    if holder is not None:
+        return check_recipient(document, holder)
+    claims, learner = claims_of(document), claims_of(record)
+    if not learner:
+        return Check(CheckName.RECIPIENT, Outcome.NOT_CHECKED,
+                     said(N_("Not checked: the record it is part of does not say whom it is about.")))
+    if not claims:
+        return Check(CheckName.RECIPIENT, Outcome.WARNING,
+                     said(N_("It does not say who it was issued to, so it cannot be tied to the learner of the "
+                             "record it is part of.")))
+    found = _same_person(claims, learner)
+    if found is not None:
+        return Check(CheckName.RECIPIENT, Outcome.PASSED,
+                     said(N_("Issued to the learner of the record it is part of ({who})."), who=clip(found, 60)))
+    plain = [c.value for c in claims if not c.hashed]
+    who = clip(plain[0], 60) if plain else said(N_("a hashed identity"))
+    return Check(CheckName.RECIPIENT, Outcome.WARNING,
+                 said(N_("Issued to {who}, which is not how the record it is part of names its learner: it may be "
+                         "someone else's achievement, so ask the learner whether that identifier is theirs too."),
+                      who=who))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
@@ -180,6 +181,30 @@ def _genuine_status(checks: list[Check]) -> Status:
     if any(c.outcome in (Outcome.WARNING, Outcome.NOT_CHECKED) for c in checks):
         return Status.VERIFIED_WITH_WARNINGS
     return Status.VERIFIED
+
+
+def nested_line(children: Sequence[tuple[Status, Outcome | None]]) -> Check:
+    """The `nested credentials` line of a CLR, from each credential inside it: its status, and its recipient line's
+    outcome (whether it is about the CLR's learner, or the holder's)."""
+    total = len(children)
+    verified = sum(1 for status, _ in children if status.value.startswith("verified"))
+    failed = sum(1 for status, _ in children if status is Status.NOT_VERIFIED)
+    untied = sum(1 for _, recipient in children if recipient in (Outcome.FAILED, Outcome.WARNING))
+    if untied:
+        return Check(CheckName.NESTED, Outcome.WARNING,
+                     said(N_("{untied} of the {total} credentials inside it cannot be tied to the learner it is about "
+                             "(see each one's recipient line); {verified} verify on their own."),
+                          untied=untied, total=total, verified=verified))
+    if verified == total:
+        return Check(CheckName.NESTED, Outcome.PASSED, said(N_("All {count} credentials inside it verify on their "
+                                                               "own."), count=total))
+    if failed:
+        message = said(N_("{verified} of {total} credentials inside it verify on their own; {failed} do not."),
+                       verified=verified, total=total, failed=failed)
+    else:
+        message = said(N_("{verified} of {total} credentials inside it verify on their own."),
+                       verified=verified, total=total)
+    return Check(CheckName.NESTED, Outcome.WARNING, message)
 
 
 @dataclass

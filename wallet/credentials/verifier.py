@@ -31,7 +31,7 @@ from wallet.credentials.jwt_presentation import check_holder_token
 from wallet.credentials.keys import KeyMaterial, KeyResolver, KeySource
 from wallet.credentials.presentation import check_holder_proof, unanswered
 from wallet.credentials.proofset import ProofSetVerdict, assess
-from wallet.credentials.report import Check, CheckName, ItemReport, Outcome, Said, clip, said
+from wallet.credentials.report import Check, CheckName, ItemReport, Outcome, Said, clip, nested_line, said
 from wallet.credentials.validity import check_validity, parse_time, utc_moment
 from wallet.errors import CredentialFormatError, WalletError
 from wallet.i18n import N_
@@ -189,8 +189,10 @@ class Verifier:
         if terms is not None:  # JSON-LD forms; a JWT's claims are jose's
             report.checks.append(datamodel.check_data_model(document, terms))
         report.checks.append(self._trust(report.issuer, document, report.checks))
-        if parsed.container != "inside a CLR":  # a CLR's own subject is compared, not each credential inside it
+        if parsed.within is None:
             report.checks.append(recipient.check_recipient(document, self.options.holder))
+        else:  # inside a CLR: about the CLR's learner (who is the holder, when there is one)
+            report.checks.append(recipient.check_within_record(document, parsed.within, self.options.holder))
         if terms is not None:
             report.checks = _unread(report.checks, terms.hidden)
         if parsed.presentation is not None:
@@ -549,16 +551,4 @@ def _bound_outcome(bound: bool | None) -> Outcome:
 
 
 def _nested_check(children: Iterable[ItemReport]) -> Check:
-    items = list(children)
-    verified = sum(1 for c in items if c.status.value.startswith("verified"))
-    failed = sum(1 for c in items if c.status.value == "not_verified")
-    if verified == len(items):
-        return Check(CheckName.NESTED, Outcome.PASSED, said(N_("All {count} credentials inside it verify on their "
-                                                               "own."), count=len(items)))
-    if failed:
-        message = said(N_("{verified} of {total} credentials inside it verify on their own; {failed} do not."),
-                       verified=verified, total=len(items), failed=failed)
-    else:
-        message = said(N_("{verified} of {total} credentials inside it verify on their own."),
-                       verified=verified, total=len(items))
-    return Check(CheckName.NESTED, Outcome.WARNING, message)
+    return nested_line([(c.status, c.outcome_of(CheckName.RECIPIENT)) for c in children])

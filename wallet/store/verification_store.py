@@ -66,6 +66,19 @@ class VerificationStore:
             ).fetchall()
         return {str(r[0]) for r in rows}
 
+    def children_for_someone_else(self) -> dict[str, set[int]]:
+        """Record id → the places of the credentials inside it (a CLR's) issued to someone else."""
+        with guarded(self._path):
+            rows = self._conn.execute(
+                "SELECT v.record_id, k.key FROM verification_results v, json_each(v.report, '$.children') k, "
+                "json_each(k.value, '$.checks') c WHERE json_extract(c.value, '$.check') = 'recipient' "
+                "AND json_extract(c.value, '$.outcome') = 'failed'"
+            ).fetchall()
+        found: dict[str, set[int]] = {}
+        for record_id, place in rows:
+            found.setdefault(str(record_id), set()).add(int(place))
+        return found
+
     def check_outcomes(self, check: str) -> dict[str, str]:
         """Record id → the outcome of one named check in its last report, for every record that has it."""
         with guarded(self._path):

@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 
 from wallet.credentials import demo_issuers, formats
-from wallet.credentials.recipient import Holder, check_recipient, claims_of, hashed_identity
+from wallet.credentials.dataintegrity import RDFC, sign
+from wallet.credentials.recipient import Holder, check_recipient, check_within_record, claims_of, hashed_identity
 from wallet.credentials.report import CheckName, Outcome, Status
 from wallet.credentials.verifier import Verifier, VerifyOptions
 
@@ -153,9 +154,51 @@ def test_a_real_signed_badge_gets_a_recipient_line_and_is_verified_only_for_its_
         c for c in report.to_json()["checks"] if c["check"] == "recipient").items()
 
 
-def test_a_clr_is_compared_once_not_per_nested_credential() -> None:
-    """A CLR's own subject is compared with the holder; the credentials inside it get no recipient line."""
+def test_a_clr_and_each_credential_inside_it_are_the_holders() -> None:
+    """A CLR's own subject and each credential inside it are compared with the holder; the demo CLR's all pass."""
     report = _report(demo_issuers.college_clr(ME), Holder(ME))
     assert report.outcome_of(CheckName.RECIPIENT) is Outcome.PASSED
     assert report.children
-    assert all(child.outcome_of(CheckName.RECIPIENT) is None for child in report.children)
+    assert all(child.outcome_of(CheckName.RECIPIENT) is Outcome.PASSED for child in report.children)
+    assert report.outcome_of(CheckName.NESTED) is Outcome.PASSED
+
+
+def _wrapped(learner: str, inside: list[dict[str, Any]]) -> dict[str, Any]:
+    """A CLR for `learner`, really signed by a made-up issuer, carrying `inside` (really signed by theirs)."""
+    maker = demo_issuers.DemoIssuer("Mallory (test)", "https://mallory.example/")
+    clr = demo_issuers.college_clr(learner)
+    clr.pop("proof")
+    clr["issuer"] = maker.profile()
+    clr["credentialSubject"]["verifiableCredential"] = inside
+    signer = maker.signer()
+    return sign(clr, suite=RDFC, verification_method=signer.verification_method, created="2024-12-20T12:00:00Z",
+                signer=signer.sign)
+
+
+@pytest.mark.parametrize("holder", [Holder(ME), None], ids=["in-a-wallet", "no-wallet"])
+def test_someone_elses_badges_wrapped_in_a_clr_are_not_the_learners(holder: Holder | None) -> None:
+    """Mallory wraps Alice's genuinely signed forklift badge in a CLR about Mallory: the CLR verifies, but the badge
+    inside says it is someone else's and the nested line warns, in a wallet and with none."""
+    alice = "did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2"
+    report = _report(_wrapped(ME, [demo_issuers.forklift_badge(alice), demo_issuers.forklift_badge(ME)]), holder)
+    theirs, mine = report.children
+    assert theirs.outcome_of(CheckName.SIGNATURE) is Outcome.PASSED
+    expected = Outcome.FAILED if holder else Outcome.WARNING  # without a wallet: maybe another identifier of hers
+    assert theirs.outcome_of(CheckName.RECIPIENT) is expected
+    assert theirs.status is (Status.VERIFIED_WITH_WARNINGS if holder else Status.VERIFIED)  # genuine, as before
+    assert mine.outcome_of(CheckName.RECIPIENT) is Outcome.PASSED
+    nested = next(c for c in report.checks if c.check is CheckName.NESTED)
+    assert nested.outcome is Outcome.WARNING and "1 of the 2 credentials inside it cannot be tied" in nested.message
+
+
+def test_a_nested_credential_with_a_hashed_email_matches_the_clrs_plain_one() -> None:
+    """Without a wallet, a nested badge naming the learner by salted email hash is the CLR learner's, whose
+    subject gives that email in plain; another email's hash is not."""
+    inside = vc({"identifier": [identity_object(hashed_identity("ana@example.org", "pepper"), hashed=True,
+                                                salt="pepper")]})
+    record = vc({"id": ME, "identifier": [identity_object("ana@example.org", hashed=False)]})
+    assert check_within_record(inside, record, None).outcome is Outcome.PASSED
+    other = vc({"identifier": [identity_object("bo@example.org", hashed=False)]})
+    assert check_within_record(inside, other, None).outcome is Outcome.WARNING
+    assert check_within_record(inside, vc({"type": "ClrSubject"}), None).outcome is Outcome.NOT_CHECKED
+    assert check_within_record(vc(None), record, None).outcome is Outcome.WARNING

@@ -314,6 +314,8 @@ def _from_json(document: dict[str, Any], original: bytes, container: str, depth:
     types = set(types_of(document))
     if "VerifiablePresentation" in types:
         return _from_presentation(document, depth)
+    if "UniversalWallet2020" in types:
+        return _from_wallet_export(document, depth)
     if "EnvelopedVerifiablePresentation" in types:
         return _enveloped(document, depth, presentation=True)
     if "EnvelopedVerifiableCredential" in types:
@@ -363,6 +365,49 @@ def _clr_children(document: dict[str, Any], depth: int) -> list[Parsed]:
         child.within = document
         children.append(child)
     return children
+
+
+def _is_credential(item: Any) -> bool:
+    """A wallet export's item that is a credential (or a presentation of some), not a key or a DID document."""
+    if isinstance(item, str):
+        text = item.strip()
+        return jose.is_compact_jws(text) or sdjwt.looks_like_sd_jwt(text)
+    if not isinstance(item, dict):
+        return False
+    if {"VerifiablePresentation", "EnvelopedVerifiableCredential"} & set(types_of(item)):
+        return True
+    try:
+        kind_of(item)
+    except CredentialFormatError:
+        return False
+    return True
+
+
+def _from_wallet_export(document: dict[str, Any], depth: int) -> list[Parsed]:
+    """The credentials in another wallet app's export: a W3C CCG Universal Wallet 2020 "unlocked wallet" (what the
+    Learner Credential Wallet exports), whose `contents` mix credentials with the old wallet's DID document and
+    keys. Keys, private ones included, are never read or kept; a locked (encrypted) export cannot be read."""
+    contents = document.get("contents")
+    if str(document.get("status", "")).upper() == "LOCKED" or not isinstance(contents, list):
+        raise CredentialFormatError(_("This is a locked (encrypted) export of another wallet app, so its credentials "
+                                      "cannot be read. Export the wallet unlocked in that app, then import that file."))
+    items = [item for item in contents if _is_credential(item)]
+    if not items:
+        raise CredentialFormatError(_("This export of another wallet app holds no credentials (only its keys and "
+                                      "identifiers), so nothing was added to your records."))
+    _count_nested(len(items))
+    found: list[Parsed] = []
+    for item in items:
+        if isinstance(item, dict) and "VerifiablePresentation" in types_of(item):
+            found.extend(_from_presentation(item, depth + 1))
+            continue
+        child = _child(item, depth)
+        if not child.original and isinstance(item, dict):  # stored as its own record, so it needs its bytes
+            child.original = json.dumps(item, ensure_ascii=False).encode("utf-8")
+        if child.container in ("JSON-LD", "JWT"):
+            child.container = f"{child.container}, from a wallet export"
+        found.append(child)
+    return found
 
 
 def _from_presentation(document: dict[str, Any], depth: int) -> list[Parsed]:

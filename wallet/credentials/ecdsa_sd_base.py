@@ -136,16 +136,21 @@ def _serialise(quad: dict[str, Any], labels: dict[str, str]) -> str:
     return line
 
 
-def _hmac_labels(quads: list[dict[str, Any]], key: bytes) -> dict[str, str]:
-    """Each original blank node label -> 'u' + base64url(HMAC(key, its canonical label))."""
+def canonical_labels(quads: list[dict[str, Any]]) -> dict[str, str]:
+    """Each original blank node label of these quads -> the label RDF canonicalisation gives it ("_:c14n0")."""
     dataset: dict[str, list[dict[str, Any]]] = {}
     for quad in copy.deepcopy(quads):
         name = quad.pop("name", None)
         dataset.setdefault(name["value"] if name else "@default", []).append(quad)
     canon = urdna2015()
     canon.main(dataset, {"format": "application/n-quads"})
+    return dict(canon.canonical_issuer.existing)
+
+
+def _hmac_labels(quads: list[dict[str, Any]], key: bytes) -> dict[str, str]:
+    """Each original blank node label -> 'u' + base64url(HMAC(key, its canonical label))."""
     labels: dict[str, str] = {}
-    for original, canonical in canon.canonical_issuer.existing.items():
+    for original, canonical in canonical_labels(quads).items():
         digest = hmac.new(key, canonical[2:].encode("utf-8"), hashlib.sha256).digest()
         labels[original] = "u" + base64.urlsafe_b64encode(digest).decode("ascii").rstrip("=")
     return labels

@@ -15,7 +15,7 @@ from typing import Any
 import cbor2
 
 from wallet.credentials import ecdsa_sd, ecdsa_sd_base
-from wallet.credentials.canonical import pyld_jsonld, urdna2015
+from wallet.credentials.canonical import pyld_jsonld
 from wallet.credentials.contexts import document_loader
 
 
@@ -44,7 +44,7 @@ def derive(document: dict[str, Any], selective: tuple[str, ...]) -> dict[str, An
     disclosed = _statements(reveal_quads, labels)
     mandatory_indexes = [i for i, s in enumerate(disclosed) if s in mandatory]
     signatures = [base.signatures[others.index(s)] for s in disclosed if s not in mandatory]
-    canon = _canonical_labels(reveal_quads)
+    canon = ecdsa_sd_base.canonical_labels(reveal_quads)
     label_map = {int(canonical[len("_:c14n"):]): _raw(labels[original]) for original, canonical in canon.items()}
     value = ecdsa_sd.DERIVED_HEADER + cbor2.dumps(
         [base.base_signature, base.public_key, signatures, label_map, mandatory_indexes])
@@ -57,17 +57,6 @@ def derive(document: dict[str, Any], selective: tuple[str, ...]) -> dict[str, An
 def _selected(pointers: tuple[str, ...], compact: dict[str, Any], prefix: str, labels: dict[str, str]) -> set[str]:
     chosen = ecdsa_sd_base.select(pointers, compact)
     return set(_statements(ecdsa_sd_base._deskolemised(chosen, prefix), labels)) if chosen else set()
-
-
-def _canonical_labels(quads: list[dict[str, Any]]) -> dict[str, str]:
-    """Each blank node of the disclosed quads -> the label canonicalising them alone gives it (what a verifier sees)."""
-    dataset: dict[str, list[dict[str, Any]]] = {}
-    for quad in copy.deepcopy(quads):
-        name = quad.pop("name", None)
-        dataset.setdefault(name["value"] if name else "@default", []).append(quad)
-    canon = urdna2015()
-    canon.main(dataset, {"format": "application/n-quads"})
-    return {original: canonical for original, canonical in canon.canonical_issuer.existing.items()}
 
 
 def _raw(label: str) -> bytes:

@@ -19,7 +19,7 @@ from ui.dialogs.trusted_issuers import TrustedIssuersDialog
 from ui.status import status_look
 from ui.widgets import page_action
 from ui.worker import Failed, Jobs
-from wallet.api import ImportOutcome, _, ngettext, pasted_bytes
+from wallet.api import ImportOutcome, _, ngettext, one_line, pasted_bytes
 
 if TYPE_CHECKING:
     from ui.pages.records import RecordsPage
@@ -55,6 +55,7 @@ class CredentialActions(QObject):
         self.trusted_action.triggered.connect(self.show_trusted)
         self.results = ImportResultsDialog(page)
         self.results.show_record.connect(page.select_record)
+        self.results.claim_requested.connect(self._claim)
         self.paste_dialog = PasteDialog(page)
         self.paste_dialog.submitted.connect(self._import_pasted)
         self.trusted = TrustedIssuersDialog(page)
@@ -142,12 +143,32 @@ class CredentialActions(QObject):
     def _imported(self, result: list[ImportOutcome] | Failed) -> None:
         outcomes = [ImportOutcome(_("Import"), "failed", result.message)] if isinstance(result, Failed) else result
         self.results.set_outcomes(outcomes)
+        session = self.page.session
+        kept = [o.record_id for o in outcomes if o.record_id and o.outcome in ("imported", "duplicate")]
+        claims = session.reader.holder.unclaimed_identifiers(kept) if session is not None and kept else []
+        identifier, count = claims[0] if claims else (None, 0)
+        self.results.set_claim(identifier, count)
         self.results.open()
         self.results.close_button.setFocus()
         first = next((o.record_id for o in outcomes if o.outcome == "imported" and o.record_id), None)
         if first:
             self.page.select_record(first)
         announce(self.results, _("Import finished. {summary}").format(summary=summary(outcomes)))
+
+    def _claim(self, identifier: str) -> None:
+        """'That is me': the identifier the imported credentials name is added to the learner's profile."""
+        session = self.page.session
+        if session is None or not identifier or self.jobs.busy():
+            return
+        self._run(_("Adding {identifier} to your profile…").format(identifier=one_line(identifier)),
+                  lambda: session.holder.add_identifier(identifier), self._claimed)
+
+    def _claimed(self, result: int | Failed) -> None:
+        if isinstance(result, Failed):
+            self.results.claim_note.setText(result.message)
+            return
+        self.results.claimed(result)
+        announce(self.results, self.results.claim_note.text())
 
     # -- checking and trust -------------------------------------------------------------------------
     def reverify(self, record_id: str) -> None:

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from wallet.credentials import formats
-from wallet.credentials.recipient import Holder, check_recipient, check_within_record
+from wallet.credentials.recipient import Holder, check_recipient, check_within_record, claims_of
 from wallet.credentials.report import Check, CheckName, Outcome, Status, nested_line
 from wallet.credentials.summary import tree
 from wallet.errors import InvalidInputError, UsageError, WalletError
@@ -123,6 +124,26 @@ class HolderService:
                 except ValueError:
                     return None
         return None
+
+    def unclaimed_identifiers(self, record_ids: Iterable[str]) -> list[tuple[str, int]]:
+        """The identifiers that those of these records issued to someone else name, each with how many name it,
+        most first: what the learner may claim as theirs (the DID of the wallet they came from, another email).
+        A hashed identity names nothing that could be offered."""
+        others = self.records_for_someone_else()
+        counts: Counter[str] = Counter()
+        for record_id in dict.fromkeys(record_ids):
+            parsed = self._parsed(record_id) if record_id in others else None
+            if parsed is None:
+                continue
+            named = set()
+            for claim in claims_of(parsed.document):
+                if not claim.hashed:
+                    try:
+                        named.add(normalise_identifier(claim.value))
+                    except WalletError:
+                        continue
+            counts.update(named)
+        return counts.most_common()
 
     def records_for_someone_else(self) -> set[str]:
         """Credential records issued to someone else: never counted as the holder's evidence."""

@@ -55,6 +55,45 @@ def results(qtbot: QtBot, window: MainWindow) -> ImportResultsDialog:
     return dialog
 
 
+def test_credentials_from_an_old_wallet_can_be_claimed_from_the_results(
+    qtbot: QtBot, unlocked_demo: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another wallet app's export whose two credentials name that wallet's DID: the results offer "That is me",
+    and one click makes both the learner's (no longer marked as someone else's)."""
+    old = "did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2"
+    export = tmp_path / "lcw-export.json"
+    export.write_text(json.dumps({
+        "@context": ["https://www.w3.org/2018/credentials/v1", "https://w3id.org/wallet/v1"],
+        "type": "UniversalWallet2020", "status": "UNLOCKED",
+        "contents": [demo_issuers.forklift_badge(old), demo_issuers.customer_service_badge(old),
+                     {"id": old, "type": "Ed25519VerificationKey2020", "controller": old}]}), "utf-8")
+    choose_files(monkeypatch, export)
+    click(qtbot, find(unlocked_demo, QToolButton, "importButton"))
+    dialog = results(qtbot, unlocked_demo)
+    assert find(dialog, QLabel, "importSummary").text() == "2 imported."
+    note, claim = find(dialog, QLabel, "importClaimNote"), find(dialog, QPushButton, "importClaimButton")
+    assert claim.isVisible() and note.text().startswith(f"2 credentials were issued to {old}, not to this wallet.")
+    click(qtbot, claim)
+    qtbot.waitUntil(lambda: not claim.isVisible(), timeout=10_000)
+    assert note.text() == "Added to your profile: 2 credentials are now yours."
+    session = unlocked_demo.flow.session
+    assert session is not None and not session.holder.records_for_someone_else()
+
+
+def test_an_import_of_ones_own_credentials_offers_nothing_to_claim(
+    qtbot: QtBot, unlocked_demo: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Credentials issued to this wallet's own DID leave the "That is me" row hidden."""
+    session = unlocked_demo.flow.session
+    assert session is not None
+    mine = tmp_path / "mine.json"
+    mine.write_text(json.dumps(demo_issuers.customer_service_badge(session.did)), "utf-8")
+    choose_files(monkeypatch, mine)
+    click(qtbot, find(unlocked_demo, QToolButton, "importButton"))
+    dialog = results(qtbot, unlocked_demo)
+    assert not find(dialog, QPushButton, "importClaimButton").isVisible()
+
+
 def check_text(window: MainWindow, check: str) -> str:
     report = find(window, QWidget, "verificationReport")
     return find(report, QLabel, "check_" + "_".join(check.split())).text()

@@ -196,3 +196,16 @@ def test_evidence_strength_trusted_above_verified_above_self_asserted(session: S
     session.delete_record(own)
     _import(session, copy)
     assert session.skills.profile().skills[FORKLIFT].strength == "self-asserted"
+
+
+def test_identifiers_other_peoples_credentials_name_are_offered_most_named_first(session: Session) -> None:
+    """Of the records given, those issued to someone else offer their plain identifiers, each counted once per
+    record; the learner's own credentials and hashed identities offer nothing."""
+    two = [_import(session, demo_issuers.forklift_badge(PHONE_WALLET)),
+           _import(session, demo_issuers.customer_service_badge(PHONE_WALLET))]
+    mine = _import(session, demo_issuers.expired_cpr(session.did))
+    hashed = _import(session, _hashed_email_badge("sam@example.org", "pepper"))
+    assert session.holder.unclaimed_identifiers([*two, mine, hashed, two[0]]) == [(PHONE_WALLET, 2)]
+    assert session.holder.unclaimed_identifiers([mine]) == []
+    session.holder.add_identifier(PHONE_WALLET)
+    assert session.holder.unclaimed_identifiers(two) == []

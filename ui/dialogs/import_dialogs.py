@@ -63,9 +63,11 @@ def outcome_text(outcome: ImportOutcome) -> str:
 
 
 class ImportResultsDialog(QDialog):
-    """objectName 'importResults'. `show_record(id)` is emitted for 'Show it' on an imported item."""
+    """objectName 'importResults'. `show_record(id)` is emitted for 'Show it' on an imported item;
+    `claim_requested(identifier)` for 'That is me' when credentials were issued to another identifier."""
 
     show_record = Signal(str)
+    claim_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,6 +78,17 @@ class ImportResultsDialog(QDialog):
         name(self.results, "importResultsList", _("What happened to each item"))
         use_lines(self.results)
         layout.addWidget(self.results, 1)
+        self.claim_note = label("", "muted", object_name="importClaimNote")
+        self.claim_button = button(_("That is me: add it to my profile"), "importClaimButton",
+                                   _("Add this identifier to your profile as yours"))
+        layout.addWidget(self.claim_note)  # a line of its own: the identifier can be long, the sentence wraps
+        claim_row = QHBoxLayout()
+        claim_row.addStretch(1)
+        claim_row.addWidget(self.claim_button, 0)
+        layout.addLayout(claim_row)
+        self.claimable = ""
+        self.set_claim(None, 0)
+        self.claim_button.clicked.connect(lambda: self.claim_requested.emit(self.claimable))
         self.show_button = button(_("Show in wallet"), "importShowButton",
                                   _("Show the chosen credential in the wallet"))
         self.show_button.setToolTip(_("Show the chosen credential in the list"))
@@ -102,6 +115,28 @@ class ImportResultsDialog(QDialog):
         self.setAccessibleDescription(text)
         self.results.setCurrentRow(0)
         self._update_show(self.results.currentItem())
+
+    def set_claim(self, identifier: str | None, count: int) -> None:
+        """Offer to add the identifier that `count` of the imported credentials were issued to (None: nothing to
+        offer). The identifier is the issuer's text, shown on one line."""
+        self.claimable = identifier or ""
+        if identifier:
+            self.claim_note.setText(ngettext(
+                "{count} credential was issued to {identifier}, not to this wallet. If that is you (say, the ID of "
+                "the wallet it came from), add it to your profile.",
+                "{count} credentials were issued to {identifier}, not to this wallet. If that is you (say, the ID of "
+                "the wallet they came from), add it to your profile.", count).format(
+                    count=count, identifier=one_line(identifier)))
+        self.claim_note.setVisible(bool(identifier))
+        self.claim_button.setVisible(bool(identifier))
+        self.claim_button.setEnabled(bool(identifier))
+
+    def claimed(self, count: int) -> None:
+        """The identifier was added: say how many credentials are now the learner's."""
+        self.claim_button.setVisible(False)
+        self.claim_note.setText(ngettext("Added to your profile: {count} credential is now yours.",
+                                         "Added to your profile: {count} credentials are now yours.",
+                                         count).format(count=count))
 
     def lines(self) -> list[str]:
         """Every item's text (what the list shows), for tests and screen readers."""

@@ -44,7 +44,7 @@ from wallet.app_settings import (
     save_settings,
 )
 from wallet.credential_service import ImportOutcome, Rechecked
-from wallet.credentials.checking import offline_options, verify_inputs
+from wallet.credentials.checking import offline_options, take_material, verify_inputs
 from wallet.credentials.clr_outline import ClrNode
 from wallet.credentials.details import Alignment, CredentialDetails, Endorsement
 from wallet.credentials.limits import MAX_INPUT_BYTES, read_json
@@ -366,6 +366,7 @@ __all__ = [
     "start_recogniser_warm_up",
     "start_warm_up",
     "suggest_skills",
+    "take_material",
     "third_party_notices",
     "tour_steps",
     "verify_inputs",

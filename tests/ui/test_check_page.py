@@ -19,6 +19,7 @@ from ui.main_window import MainWindow
 from ui.pages.check import CheckPage
 from wallet import lifecycle
 from wallet.api import make_qr_set, resume_pdf
+from wallet.credentials.report import CheckName, Outcome
 from wallet.flows.onboarding import Step
 
 
@@ -182,3 +183,61 @@ def test_the_report_is_written_for_an_employer(qtbot: QtBot, check_page: CheckPa
     assert not any(text.startswith("Issued to you") for text in texts)
     assert not any(text.startswith("Trusted issuer:") for text in texts)  # no per-credential trust warning
     assert "No list of trusted issuers was used here" in find(page, QLabel, "checkTrustNote").text()
+
+
+COLLEGE_WEB = "did:web:college.example"
+
+
+@pytest.fixture(scope="module")
+def did_web_shared(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """A bundle carrying a badge whose issuer's key is on its website (did:web), and that DID document as saved
+    from the website."""
+    import hashlib
+
+    from wallet.credentials import demo_issuers
+    from wallet.credentials.dataintegrity import RDFC, sign
+    from wallet.credentials.multikey import multikey_from_ed25519
+    from wallet.crypto.identity import Identity
+
+    folder = tmp_path_factory.mktemp("didweb")
+    college = Identity(hashlib.sha256(b"check page did:web college").digest())
+    method = f"{COLLEGE_WEB}#key-1"
+    document = {"@context": ["https://www.w3.org/ns/did/v1"], "id": COLLEGE_WEB, "assertionMethod": [method],
+                "verificationMethod": [{"id": method, "type": "Multikey", "controller": COLLEGE_WEB,
+                                        "publicKeyMultibase": multikey_from_ed25519(college.public_key)}]}
+    made = lifecycle.create_wallet(folder / "didweb.lerwallet", PASSPHRASE, kdf=FAST_KDF)
+    with made.session as session:
+        badge = demo_issuers.forklift_badge(session.did)
+        badge.pop("proof")
+        badge["id"] = "urn:uuid:3f1c9a52-8d7e-4f0b-9c61-2a7b5e4d8c10"
+        badge["issuer"] = {"id": COLLEGE_WEB, "type": ["Profile"], "name": "Web College (test)"}
+        badge = sign(badge, suite=RDFC, verification_method=method, created="2022-05-16T09:00:00Z",
+                     signer=college.sign)
+        [outcome] = session.credentials.import_bytes(json.dumps(badge).encode(), "badge.json")
+        assert outcome.record_id is not None
+        view = session.skills.create_view("Forklift job")
+        session.skills.update_view(view.id, record_ids=[outcome.record_id])
+        bundle = session.sharing.share(view.id, to="ACME Logistics", expires=EXPIRES)
+    files = {"bundle": folder / "bundle.json", "did": folder / "did.json"}
+    files["bundle"].write_bytes(bundle.data)
+    files["did"].write_text(json.dumps(document), "utf-8")
+    return files
+
+
+def test_an_issuers_did_document_opened_with_the_bundle_is_used_and_named(
+    qtbot: QtBot, check_page: CheckPage, did_web_shared: dict[str, Path]
+) -> None:
+    """Alone, the did:web issuer's key cannot be checked offline; opened with its DID document (saved from its
+    website), the badge's issuer key is checked, and the page says which file it used and as what."""
+    _check(qtbot, check_page, did_web_shared["bundle"])
+    [alone] = [a for a in check_page.answers if a.report is not None]
+    assert alone.report.items[0].outcome_of(CheckName.ISSUER_KEY) is Outcome.NOT_CHECKED
+    assert not find(check_page, QLabel, "checkNotes").isVisible()
+    click(qtbot, find(check_page, QPushButton, "checkClearButton"))
+    _check(qtbot, check_page, did_web_shared["bundle"], did_web_shared["did"])
+    [checked] = [a for a in check_page.answers if a.report is not None]
+    assert checked.report.items[0].outcome_of(CheckName.ISSUER_KEY) is Outcome.PASSED
+    notes = find(check_page, QLabel, "checkNotes")
+    assert notes.isVisible() and notes.text() == (
+        f"did.json: Used to check what you opened with it: a DID document ({COLLEGE_WEB}), as you supplied it.")
+    assert find(check_page, QLabel, "checkError").text() == ""

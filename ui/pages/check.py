@@ -9,7 +9,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QVBoxLayout, QWidget
 
 from ui.dropping import dropped_paths
-from ui.pages.check_inputs import Checked, check_paths
+from ui.pages.check_inputs import Checked, check_paths, short_name
 from ui.pages.check_report import report_widgets
 from ui.widgets import busy_bar, button, label, message_label, show_message
 from ui.worker import Failed, Jobs
@@ -48,6 +48,9 @@ class CheckPage(QWidget):
             _("Open the bundle file, the QR code images (all the codes of a set, in any order) or the PDF résumé a "
             "learner sent you, or drop them on this page. Everything is checked on this computer; no wallet is "
             "needed and nothing is sent anywhere."), "muted"))
+        outer.addWidget(label(
+            _("An issuer whose key is on its website (did:web) can be checked offline too: open its DID document, "
+              "saved from its website, together with the bundle."), "muted"))
         row = QHBoxLayout()
         self.open_button = button(_("Open files to check…"), "checkOpenButton", _("Open files to check"), primary=True)
         self.open_button.setToolTip(_("A bundle (.json), QR code images (.png, .jpg) or a PDF résumé"))
@@ -60,6 +63,9 @@ class CheckPage(QWidget):
         outer.addWidget(self.busy)
         self.error = message_label("checkError")
         outer.addWidget(self.error)
+        self.notes = label("", "muted", object_name="checkNotes")
+        self.notes.setVisible(False)
+        outer.addWidget(self.notes)
         self.results = QWidget()
         self.results.setObjectName("checkResults")
         self.result_column = QVBoxLayout(self.results)
@@ -94,6 +100,8 @@ class CheckPage(QWidget):
     def clear(self) -> None:
         self.answers = []
         self._clear_results()
+        self.notes.clear()
+        self.notes.setVisible(False)
         self.empty.show()
         show_message(self.error, "")
 
@@ -124,8 +132,11 @@ class CheckPage(QWidget):
         self.answers = result
         self._clear_results()
         self.empty.setVisible(not result)
-        problems = [f"{answer.source}: {answer.problem}" for answer in result if answer.report is None]
+        problems = [f"{answer.source}: {answer.problem}" for answer in result if answer.problem]
         show_message(self.error, "\n".join(problems))
+        notes = [f"{short_name(answer.source)}: {answer.note}" for answer in result if answer.note]
+        self.notes.setText("\n".join(notes))
+        self.notes.setVisible(bool(notes))
         for answer in result:
             if answer.report is not None:
                 for widget in report_widgets(answer.source, answer.report):

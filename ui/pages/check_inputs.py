@@ -1,7 +1,8 @@
 """What the Check page does with the files it is given (no Qt here): QR images become one bundle, a PDF résumé
 is checked with its attachment and printed codes, a bundle file is checked, anything else says why not.
 
-It mirrors `ler-wallet verify` for shared bundles, through the facade only, and needs no wallet.
+It mirrors `ler-wallet verify` for shared bundles, through the facade only, and needs no wallet: like its
+`--did-doc`, DID documents, keys and status lists opened with a bundle are used to check it.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from wallet.api import (
     read_bundle,
     read_inputs,
     read_qr_texts,
+    take_material,
 )
 
 
@@ -37,6 +39,8 @@ class Checked:
     source: str
     report: BundleReport | None
     problem: str = ""
+    note: str = ""
+    """A file that was no bundle but helped check one (a DID document the checker supplied): what it was used as."""
 
 
 def check_paths(paths: Iterable[str], options: VerifyOptions | None = None) -> list[Checked]:
@@ -46,11 +50,13 @@ def check_paths(paths: Iterable[str], options: VerifyOptions | None = None) -> l
 
 
 def check_data(given: list[tuple[str, bytes | WalletError]], options: VerifyOptions) -> list[Checked]:
-    """The answers for named bytes: all QR images together as one bundle, each other file on its own."""
-    answers: list[Checked] = []
+    """The answers for named bytes: all QR images together as one bundle, each other file on its own. DID
+    documents, keys and status lists given with them are used for those checks, and named."""
+    rest, used = take_material(given, options)
+    answers: list[Checked] = [Checked(name, None, note=sentence) for name, sentence in used]
     texts: list[str] = []
     images: list[str] = []
-    for name, data in given:
+    for name, data in rest:
         if isinstance(data, WalletError):
             answers.append(Checked(name, None, data.message))
         elif is_qr_image(data):
@@ -62,7 +68,7 @@ def check_data(given: list[tuple[str, bytes | WalletError]], options: VerifyOpti
         else:
             answers.append(_one(name, data, options))
     if texts:
-        source = _("QR codes in {files}").format(files=", ".join(_short(n) for n in images))
+        source = _("QR codes in {files}").format(files=", ".join(short_name(n) for n in images))
         try:
             reading = qr_bundle_from_texts(texts)
             answers.insert(0, Checked(source, check_bundle(reading.bundle, options)))
@@ -85,5 +91,6 @@ def _one(name: str, data: bytes, options: VerifyOptions) -> Checked:
         return Checked(name, None, exc.message)
 
 
-def _short(name: str) -> str:
+def short_name(name: str) -> str:
+    """A file's name without its folder."""
     return name.replace("\\", "/").rsplit("/", 1)[-1]

@@ -12,13 +12,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from wallet.credentials import formats
+from wallet.credentials import formats, material
 from wallet.credentials.keys import KeyResolver
-from wallet.credentials.report import ItemReport
+from wallet.credentials.report import ItemReport, said
 from wallet.credentials.sources import read_json_file
 from wallet.credentials.verifier import Verifier, VerifyOptions
 from wallet.errors import WalletError
-from wallet.i18n import _
+from wallet.i18n import N_, _
 
 
 def offline_options(
@@ -55,3 +55,25 @@ def verify_inputs(
             yield source, [verifier.verify(parsed) for parsed in formats.parse(data)]
         except WalletError as exc:
             yield source, exc
+
+
+def take_material(
+    given: Iterable[tuple[str, bytes | WalletError]], options: VerifyOptions
+) -> tuple[list[tuple[str, bytes | WalletError]], list[tuple[str, str]]]:
+    """Split the issuer material a checker supplied with what they check (DID documents, public keys, status
+    lists they saved themselves, as `verify --did-doc` takes them) from the rest. Each is added to `options` and
+    named in a sentence; the rest is returned to be checked. A badge description is left with the rest."""
+    rest: list[tuple[str, bytes | WalletError]] = []
+    used: list[tuple[str, str]] = []
+    for name, data in given:
+        found = material.classify(data) if isinstance(data, bytes) else None
+        if found is None or found.place is material.Place.REFUSED:
+            rest.append((name, data))
+            continue
+        if found.place is material.Place.STATUS_LIST:
+            options.status_lists[found.document["id"]] = found.document
+        else:
+            options.resolver.add_document(found.document)
+        used.append((name, said(N_("Used to check what you opened with it: {what} ({id}), as you supplied it."),
+                                what=found.what, id=str(found.document["id"]))))
+    return rest, used

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from wallet.credentials import demo_issuers
-from wallet.credentials.checking import offline_options, verify_inputs
+from wallet.credentials.checking import offline_options, take_material, verify_inputs
 from wallet.credentials.report import CheckName, Outcome, Status
 from wallet.errors import InvalidInputError, WalletError
 
@@ -51,3 +51,25 @@ def test_key_and_status_list_files_are_read_with_a_sentence_when_broken(tmp_path
         assert "The key file" in exc.message and str(broken) in exc.message
     else:
         raise AssertionError("a broken key file was accepted")
+
+
+def test_material_given_with_what_is_checked_is_used_and_named() -> None:
+    """A DID document and a status list among the inputs go into the options, each named in a sentence; a badge
+    description, a credential and an unreadable input stay with what is to be checked."""
+    did = "did:web:college.example"
+    document = {"id": did, "assertionMethod": [f"{did}#key-1"],
+                "verificationMethod": [{"id": f"{did}#key-1", "type": "Multikey", "controller": did,
+                                        "publicKeyMultibase": "z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK"}]}
+    status_list = {"id": "https://college.example/status/1", "type": ["VerifiableCredential",
+                                                                        "BitstringStatusListCredential"]}
+    badge_class = {"@context": "https://w3id.org/openbadges/v2", "type": "BadgeClass", "id": "https://x.example/b"}
+    unreadable = InvalidInputError("gone")
+    given = [("did.json", json.dumps(document).encode()), ("list.json", json.dumps(status_list).encode()),
+             ("class.json", json.dumps(badge_class).encode()), ("bundle.json", b'{"type": "VerifiablePresentation"}'),
+             ("missing.json", unreadable)]
+    options = offline_options(NOW)
+    rest, used = take_material(given, options)
+    assert [name for name, _ in rest] == ["class.json", "bundle.json", "missing.json"]
+    assert [name for name, _ in used] == ["did.json", "list.json"]
+    assert used[0][1] == f"Used to check what you opened with it: a DID document ({did}), as you supplied it."
+    assert did in options.resolver.documents and "https://college.example/status/1" in options.status_lists

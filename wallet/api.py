@@ -48,7 +48,7 @@ from wallet.credentials.checking import offline_options, take_material, verify_i
 from wallet.credentials.clr_outline import ClrNode
 from wallet.credentials.details import Alignment, CredentialDetails, Endorsement
 from wallet.credentials.limits import MAX_INPUT_BYTES, read_json
-from wallet.credentials.report import STATUS_SENTENCES, ItemReport, Report, Status, clip
+from wallet.credentials.report import STATUS_SENTENCES, ItemReport, Report, Status, clip, combined_status
 from wallet.credentials.saved_report import SavedCheck, SavedReport
 from wallet.credentials.sources import (
     CHECK_SUFFIXES,
@@ -295,6 +295,7 @@ __all__ = [
     "check_resume_pdf",
     "check_wallet",
     "clip",
+    "combined_status",
     "create_wallet",
     "current_language",
     "damage_sentence",

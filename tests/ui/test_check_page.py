@@ -241,3 +241,27 @@ def test_an_issuers_did_document_opened_with_the_bundle_is_used_and_named(
     assert notes.isVisible() and notes.text() == (
         f"did.json: Used to check what you opened with it: a DID document ({COLLEGE_WEB}), as you supplied it.")
     assert find(check_page, QLabel, "checkError").text() == ""
+
+
+def test_a_badge_sent_on_its_own_is_checked_too(qtbot: QtBot, check_page: CheckPage, tmp_path: Path) -> None:
+    """A badge file and a baked badge image, sent without a bundle: a card each with its verdict and checks, and a
+    line saying nothing shows who handed it over; a tampered one fails."""
+    from wallet.credentials import demo_issuers
+
+    badge = tmp_path / "forklift.json"
+    badge.write_text(json.dumps(demo_issuers.forklift_badge("did:example:learner")), "utf-8")
+    baked = tmp_path / "badge.png"
+    baked.write_bytes(demo_issuers.ob2_baked_badge("learner@example.org"))
+    changed = demo_issuers.customer_service_badge("did:example:learner")
+    changed["name"] = "Customer Service Excellence"
+    tampered = tmp_path / "changed.json"
+    tampered.write_text(json.dumps(changed), "utf-8")
+    _check(qtbot, check_page, badge, baked, tampered)
+    assert [len(a.credentials) for a in check_page.answers] == [1, 1, 1]
+    assert find(check_page, QLabel, "checkFileSource1000").text() == "A credential: forklift.json"
+    assert find(check_page, QLabel, "checkCredentialName1000").text() == "Certified Forklift Operator"
+    assert find(check_page, QLabel, "checkCredentialSubject1000").text() == "did:example:learner"
+    assert find(check_page, QLabel, "checkFileVerdict1000").accessibleName() == "Verified, with warnings"
+    assert find(check_page, QLabel, "checkFileSource2000").text() == "A credential: badge.png"
+    assert find(check_page, QLabel, "checkFileVerdict3000").accessibleName() == "Not verified"
+    assert find(check_page, QLabel, "checkError").text() == ""

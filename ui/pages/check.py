@@ -10,12 +10,12 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QVBoxLayout, QWidget
 
 from ui.dropping import dropped_paths
 from ui.pages.check_inputs import Checked, check_paths, short_name
-from ui.pages.check_report import report_widgets
+from ui.pages.check_report import credential_widgets, report_widgets
 from ui.widgets import busy_bar, button, label, message_label, show_message
 from ui.worker import Failed, Jobs
 from wallet.api import _
 
-PATTERNS = "*.json *.jsonld *.pdf *.png *.jpg *.jpeg *.gif"  # i18n: not shown
+PATTERNS = "*.json *.jsonld *.jwt *.txt *.svg *.pdf *.png *.jpg *.jpeg *.gif"  # i18n: not shown
 
 
 def file_filter() -> str:
@@ -45,15 +45,16 @@ class CheckPage(QWidget):
         top.addWidget(self.back_button, 0)
         outer.addLayout(top)
         outer.addWidget(label(
-            _("Open the bundle file, the QR code images (all the codes of a set, in any order) or the PDF résumé a "
-            "learner sent you, or drop them on this page. Everything is checked on this computer; no wallet is "
-            "needed and nothing is sent anywhere."), "muted"))
+            _("Open the bundle file, the QR code images (all the codes of a set, in any order), the PDF résumé or "
+              "the badge or credential file a learner sent you, or drop them on this page. Everything is checked "
+              "on this computer; no wallet is needed and nothing is sent anywhere."), "muted"))
         outer.addWidget(label(
             _("An issuer whose key is on its website (did:web) can be checked offline too: open its DID document, "
               "saved from its website, together with the bundle."), "muted"))
         row = QHBoxLayout()
         self.open_button = button(_("Open files to check…"), "checkOpenButton", _("Open files to check"), primary=True)
-        self.open_button.setToolTip(_("A bundle (.json), QR code images (.png, .jpg) or a PDF résumé"))
+        self.open_button.setToolTip(_("A bundle (.json), QR code images (.png, .jpg), a PDF résumé or a credential "
+                                      "file (.json, .png, .svg, .jwt)"))
         row.addWidget(self.open_button, 0)
         self.clear_button = button(_("Clear"), "checkClearButton", _("Clear the reports"))
         row.addWidget(self.clear_button, 0)
@@ -137,9 +138,12 @@ class CheckPage(QWidget):
         notes = [f"{short_name(answer.source)}: {answer.note}" for answer in result if answer.note]
         self.notes.setText("\n".join(notes))
         self.notes.setVisible(bool(notes))
-        for answer in result:
+        for number, answer in enumerate(result, start=1):
             if answer.report is not None:
                 for widget in report_widgets(answer.source, answer.report):
+                    self.result_column.addWidget(widget)
+            elif answer.credentials:
+                for widget in credential_widgets(answer.source, list(answer.credentials), number * 1000):
                     self.result_column.addWidget(widget)
         self.open_button.setFocus(Qt.FocusReason.OtherFocusReason)
 

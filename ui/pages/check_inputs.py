@@ -1,5 +1,6 @@
 """What the Check page does with the files it is given (no Qt here): QR images become one bundle, a PDF résumé
-is checked with its attachment and printed codes, a bundle file is checked, anything else says why not.
+is checked with its attachment and printed codes, a bundle file is checked, a credential sent on its own (a
+badge file, a baked badge image, a CLR) is checked as `ler-wallet verify` checks it, anything else says why not.
 
 It mirrors `ler-wallet verify` for shared bundles, through the facade only, and needs no wallet: like its
 `--did-doc`, DID documents, keys and status lists opened with a bundle are used to check it.
@@ -15,6 +16,7 @@ from wallet.api import (
     CHECK_SUFFIXES,
     BundleReport,
     InvalidInputError,
+    ItemReport,
     QrCodeError,
     VerifyOptions,
     WalletError,
@@ -29,6 +31,7 @@ from wallet.api import (
     read_inputs,
     read_qr_texts,
     take_material,
+    verify_inputs,
 )
 
 
@@ -41,6 +44,8 @@ class Checked:
     problem: str = ""
     note: str = ""
     """A file that was no bundle but helped check one (a DID document the checker supplied): what it was used as."""
+    credentials: tuple[ItemReport, ...] = ()
+    """A credential file sent on its own (a badge, a CLR, a baked image): a report for each credential in it."""
 
 
 def check_paths(paths: Iterable[str], options: VerifyOptions | None = None) -> list[Checked]:
@@ -60,6 +65,10 @@ def check_data(given: list[tuple[str, bytes | WalletError]], options: VerifyOpti
         if isinstance(data, WalletError):
             answers.append(Checked(name, None, data.message))
         elif is_qr_image(data):
+            baked = _credentials(name, data, options)  # a badge image carries its credential inside
+            if baked is not None:
+                answers.append(baked)
+                continue
             try:
                 texts += read_qr_texts(data, name)
                 images.append(name)
@@ -83,12 +92,22 @@ def _one(name: str, data: bytes, options: VerifyOptions) -> Checked:
             return Checked(name, check_resume_pdf(data, options))
         bundle = read_bundle(data)
         if bundle is None:
-            raise InvalidInputError(_("This file is not a shared bundle, a résumé PDF or a QR image, so there is "
-                                    "nothing here to check. (A single credential file is checked on the Records "
-                                    "page or with 'ler-wallet verify'.)"))
+            found = _credentials(name, data, options)
+            if found is not None:
+                return found
+            raise InvalidInputError(_("This file is not a shared bundle, a credential, a résumé PDF or a QR image, "
+                                      "so there is nothing here to check."))
         return Checked(name, check_bundle(bundle, options))
     except WalletError as exc:
         return Checked(name, None, exc.message)
+
+
+def _credentials(name: str, data: bytes, options: VerifyOptions) -> Checked | None:
+    """A credential file on its own, checked as `ler-wallet verify` checks it; None when it holds none."""
+    [(_name, found)] = list(verify_inputs([(name, data)], options))
+    if isinstance(found, WalletError) or not found:
+        return None
+    return Checked(name, None, credentials=tuple(found))
 
 
 def short_name(name: str) -> str:

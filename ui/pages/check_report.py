@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from ui.status import check_name, outcome_look, status_look, status_sentence
 from ui.widgets import label, pill, section, selectable
-from wallet.api import BundleReport, ItemReport, _, ngettext
+from wallet.api import BundleReport, ItemReport, _, combined_status, ngettext
 
 
 def _panel(object_name: str) -> tuple[QFrame, QVBoxLayout]:
@@ -75,6 +75,11 @@ def credential_card(item: ItemReport, holder: str | None, number: int) -> QFrame
     shown_issuer = (_("{issuer} — self-asserted: the learner signed this themselves").format(issuer=issuer)
                     if own else issuer)
     column.addWidget(_line(_("Issued by"), shown_issuer, f"checkCredentialIssuer{number}"))
+    if not holder and item.subject:  # sent on its own: whom it names is for the checker to compare
+        hashed = item.subject.lower().startswith(("sha256$", "sha512$", "md5$"))
+        whom = _("a hashed identity (an email address, say): only someone who knows it can match it") if hashed \
+            else item.subject
+        column.addWidget(_line(_("Issued to"), whom, f"checkCredentialSubject{number}"))
     column.addWidget(label(status_sentence(item.status.value), "muted"))
     _checks(column, item, f"checkCredential{number}")
     for index, child in enumerate(item.children, start=1):
@@ -160,3 +165,26 @@ def report_widgets(source: str, report: BundleReport) -> list[QWidget]:
                 "checkStatementCheck")
         widgets.append(frame)
     return widgets
+
+
+def credential_widgets(source: str, items: list[ItemReport], first: int) -> list[QWidget]:
+    """The report for a credential file sent on its own: its verdict, then a card per credential in it (numbered
+    from `first`, so the cards of several files on one page keep names of their own)."""
+    head, column = _panel(f"checkFile{first}")
+    top = QHBoxLayout()
+    shown = source.replace("\\", "/").rsplit("/", 1)[-1]
+    heading = label(ngettext("A credential: {source}", "Credentials: {source}", len(items)).format(source=shown),
+                    "heading", object_name=f"checkFileSource{first}")
+    heading.setToolTip(source)
+    top.addWidget(heading, 1)
+    worst = combined_status(items)
+    top.addWidget(pill(status_look(worst.value), f"checkFileVerdict{first}"), 0)
+    column.addLayout(top)
+    column.addWidget(label(_("Sent on its own, not in a bundle: nothing shows who handed it over, so compare whom "
+                             "it was issued to with the person in front of you."), "muted"))
+    if len(items) > 1:
+        column.addWidget(label(verified_count(items), "strong"))
+    if any(_untrusted(check.check.value, check.outcome.value) for item in _all_items(items) for check in item.checks):
+        column.addWidget(label(_("No list of trusted issuers was used here: each credential names its issuer, so "
+                                 "you can decide whom to trust."), "muted"))
+    return [head, *(credential_card(item, None, first + index) for index, item in enumerate(items))]

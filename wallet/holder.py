@@ -17,7 +17,7 @@ from typing import Any
 
 from wallet.credentials import formats
 from wallet.credentials.recipient import Holder, check_recipient, check_within_record, claims_of
-from wallet.credentials.report import Check, CheckName, Outcome, Status, nested_line
+from wallet.credentials.report import Check, CheckName, Outcome, Status, nested_line, overall_status
 from wallet.credentials.summary import tree
 from wallet.errors import InvalidInputError, UsageError, WalletError
 from wallet.i18n import _
@@ -210,7 +210,7 @@ class HolderService:
             updated = _with_recipients(report, parsed, holder)
             if updated == report:
                 continue
-            self._results.replace_report(record_id, updated)
+            self._results.replace_report(record_id, updated, updated.get("status"))
             changed.append(record_id)
         if changed:
             self._emit("records_changed", ids=changed)
@@ -242,15 +242,28 @@ def _with_line(report: dict[str, Any], line: dict[str, Any]) -> dict[str, Any]:
 def _with_recipients(report: dict[str, Any], parsed: formats.Parsed, holder: Holder) -> dict[str, Any]:
     """A saved report with its recipient lines compared with the holder again: the credential's own and, for a
     CLR, each credential's inside it and the nested line that counts them. Signatures are not checked again."""
-    updated = _with_line(report, check_recipient(parsed.document, holder).to_json(kept=True))
+    updated = _with_status(_with_line(report, check_recipient(parsed.document, holder).to_json(kept=True)))
     children = report.get("children")
     if not isinstance(children, list) or len(children) != len(parsed.nested) or not children:
         return updated
     kids, pairs = [], []
     for child_report, child in zip(children, parsed.nested, strict=True):
         line = check_within_record(child.document, parsed.document, holder)
-        kid = _with_line(child_report if isinstance(child_report, dict) else {}, line.to_json(kept=True))
+        kid = _with_status(_with_line(child_report if isinstance(child_report, dict) else {},
+                                      line.to_json(kept=True)))
         kids.append(kid)
         status = str(kid.get("status", ""))
         pairs.append((Status(status) if status in {s.value for s in Status} else Status.UNVERIFIABLE, line.outcome))
-    return _with_line({**updated, "children": kids}, nested_line(pairs).to_json(kept=True))
+    return _with_status(_with_line({**updated, "children": kids}, nested_line(pairs).to_json(kept=True)))
+
+
+def _with_status(report: dict[str, Any]) -> dict[str, Any]:
+    """The report with its status read again from its lines (a recipient line decides whether a genuine
+    credential is "verified" or only "with warnings"); a line the wallet cannot read leaves the status as it was."""
+    lines = []
+    for check in report.get("checks", []):
+        try:
+            lines.append(Check(CheckName(str(check.get("check"))), Outcome(str(check.get("outcome"))), ""))
+        except (ValueError, AttributeError):
+            return report
+    return {**report, "status": overall_status(lines).value} if lines else report

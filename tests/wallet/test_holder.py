@@ -209,3 +209,15 @@ def test_identifiers_other_peoples_credentials_name_are_offered_most_named_first
     assert session.holder.unclaimed_identifiers([mine]) == []
     session.holder.add_identifier(PHONE_WALLET)
     assert session.holder.unclaimed_identifiers(two) == []
+
+
+def test_claiming_a_trusted_issuers_credential_makes_it_verified(session: Session) -> None:
+    """A trusted issuer's badge issued to another identifier is "verified, with warnings" only because it is not
+    yours; adding that identifier makes it "verified" at once, and removing it takes that back."""
+    session.credentials.trust_issuer(demo_issuers.WAREHOUSE.did, demo_issuers.WAREHOUSE.name)
+    record_id = _import(session, demo_issuers.forklift_badge(PHONE_WALLET))
+    assert session.get_record(record_id).credential.verification == "verified_with_warnings"  # type: ignore[union-attr]
+    session.holder.add_identifier(PHONE_WALLET)
+    assert session.get_record(record_id).credential.verification == "verified"  # type: ignore[union-attr]
+    session.holder.remove_identifier(PHONE_WALLET)
+    assert session.get_record(record_id).credential.verification == "verified_with_warnings"  # type: ignore[union-attr]

@@ -50,13 +50,20 @@ class VerificationStore:
             rows = self._conn.execute("SELECT record_id, report FROM verification_results").fetchall()
         return {str(r[0]): dict(json.loads(r[1])) for r in rows}
 
-    def replace_report(self, record_id: str, report: dict[str, Any]) -> None:
-        """Store a report changed in part (its recipient check), keeping its status and when it was checked."""
+    def replace_report(self, record_id: str, report: dict[str, Any], status: str | None = None) -> None:
+        """Store a report changed in part (its recipient lines), keeping when it was checked, and its status unless
+        a new one (read from the same lines) is given."""
         with transaction(self._conn, self._path) as conn:
-            conn.execute(
-                "UPDATE verification_results SET report = ?, recipient = ? WHERE record_id = ?",
-                (json.dumps(report), recipient_outcome(report), record_id),
-            )
+            if status is None:
+                conn.execute(
+                    "UPDATE verification_results SET report = ?, recipient = ? WHERE record_id = ?",
+                    (json.dumps(report), recipient_outcome(report), record_id),
+                )
+            else:
+                conn.execute(
+                    "UPDATE verification_results SET report = ?, recipient = ?, status = ? WHERE record_id = ?",
+                    (json.dumps(report), recipient_outcome(report), status, record_id),
+                )
 
     def recipients(self, outcome: str) -> set[str]:
         """Every credential record whose recipient check had `outcome` ("failed": issued to someone else)."""

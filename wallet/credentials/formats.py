@@ -8,6 +8,7 @@ Handles JSON-LD credentials (OB 3.0, CLR 2.0, endorsements, any W3C VC 1.1/2.0),
 from __future__ import annotations
 
 import json
+import re
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -179,9 +180,7 @@ def _parse(data: bytes, depth: int) -> list[Parsed]:
     if jose.is_compact_jws(text) or sdjwt.looks_like_sd_jwt(text):
         return _from_token(text, data, depth)
     if text[0] not in "{[":
-        raise CredentialFormatError(
-            _("This is not a credential: it is not JSON, not a signed token (JWT) and not a badge image.")
-        )
+        raise CredentialFormatError(_not_a_credential(text))
     value = read_json(text)
     wrapped = jwt_wrapper.wrapped_token(value)
     if wrapped is not None:
@@ -365,6 +364,24 @@ def _clr_children(document: dict[str, Any], depth: int) -> list[Parsed]:
         child.within = document
         children.append(child)
     return children
+
+
+_OFFER = re.compile(r"(?i)^(?:openid-credential-offer|openid-vc|haip|openid4vp|openid|dccrequest)://")
+_WEB_ADDRESS = re.compile(r"(?i)^https?://\S+$")
+
+
+def _not_a_credential(text: str) -> str:
+    """Why text that is not JSON, a token or a badge image is no credential, in the words of what it most likely is:
+    an offer to collect one online (OpenID4VCI, a wallet deep link), or a web address."""
+    if _OFFER.match(text):
+        return _("This is an offer to collect a credential over the internet (a wallet link such as "
+                 "openid-credential-offer://). LER Wallet works offline and never fetches credentials: ask the "
+                 "issuer for the credential as a file (JSON, or a badge image), then import that file.")
+    if _WEB_ADDRESS.match(text):
+        return _("This is a web address, not a credential. LER Wallet never opens the internet: on that page, "
+                 "download the badge or credential (often \"Download\" or \"Export\", as JSON or an image), then "
+                 "import the file.")
+    return _("This is not a credential: it is not JSON, not a signed token (JWT) and not a badge image.")
 
 
 def _is_credential(item: Any) -> bool:

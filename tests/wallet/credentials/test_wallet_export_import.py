@@ -66,3 +66,16 @@ def test_importing_an_export_stores_its_credentials_as_records(session: Session)
     [outcome] = session.credentials.import_bytes(data, "lcw-export.json")
     assert outcome.outcome == "imported" and "from a wallet export" in outcome.message
     assert outcome.record_id is not None and outcome.status == "verified_with_warnings"
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("openid-credential-offer://?credential_offer=%7B%22credential_issuer%22%3A%22https%3A%2F%2Fx.example%22%7D",
+     "offer to collect a credential over the internet"),
+    ("  https://www.credly.com/badges/3b9b3a41-6c5d/public_url\n", "This is a web address, not a credential"),
+    ("Forklift certificate, 2022", "it is not JSON, not a signed token"),
+])
+def test_links_people_paste_instead_of_a_credential_say_what_to_do(text: str, words: str) -> None:
+    """An OpenID4VCI offer and a badge's web page are named as such, with how to get the file; other text keeps
+    the general sentence. Nothing is fetched."""
+    with pytest.raises(CredentialFormatError, match=words):
+        formats.parse(text.encode())

@@ -185,6 +185,9 @@ def _parse(data: bytes, depth: int) -> list[Parsed]:
     wrapped = jwt_wrapper.wrapped_token(value)
     if wrapped is not None:
         return _from_token(wrapped, data, depth)
+    carried = jwt_wrapper.wrapped_credentials(value)
+    if carried is not None:
+        return _from_issuer_response(carried, depth)
     if jws_json.looks_like_jws_json(value):
         return _from_jws_json(value, data, depth)
     items = value if isinstance(value, list) else [value]
@@ -382,6 +385,20 @@ def _not_a_credential(text: str) -> str:
                  "download the badge or credential (often \"Download\" or \"Export\", as JSON or an image), then "
                  "import the file.")
     return _("This is not a credential: it is not JSON, not a signed token (JWT) and not a badge image.")
+
+
+def _from_issuer_response(items: list[Any], depth: int) -> list[Parsed]:
+    """The credentials of an OpenID4VCI credential response, each kept with its own bytes."""
+    _count_nested(len(items))
+    found = []
+    for item in items:
+        child = _child(item, depth)
+        if not child.original and isinstance(item, dict):
+            child.original = json.dumps(item, ensure_ascii=False).encode("utf-8")
+        if child.container in ("JSON-LD", "JWT"):
+            child.container = f"{child.container}, from an issuer's response"
+        found.append(child)
+    return found
 
 
 def _is_credential(item: Any) -> bool:

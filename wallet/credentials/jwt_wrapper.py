@@ -1,7 +1,9 @@
-"""A JWT handed over inside a small JSON wrapper, as some issuers' APIs and wallets send it.
+"""A credential handed over inside a small JSON wrapper, as some issuers' APIs and wallets send it.
 
 `{"jwt": "ey…"}`, `{"credential": "ey…"}` and `{"vc": "ey…"}` (optionally with a `format` member, as in
 OpenID for Verifiable Credential Issuance responses) carry one compact token; the token is the credential.
+An OpenID4VCI credential response may instead carry a JSON-LD credential (`{"credential": {…}}`) or, since
+draft 15, several (`{"credentials": [{"credential": …}, …]}`): `wrapped_credentials` takes those out.
 """
 
 from __future__ import annotations
@@ -26,4 +28,18 @@ def wrapped_token(value: Any) -> str | None:
     token = value[carriers[0]]
     if isinstance(token, str) and jose.is_compact_jws(token):
         return token.strip()
+    return None
+
+
+def wrapped_credentials(value: Any) -> list[Any] | None:
+    """The credentials (objects or tokens) an OpenID4VCI credential response carries, or None when `value` is
+    not one. A credential itself (it has a type or a context) is never read as a wrapper."""
+    if not isinstance(value, dict) or "@context" in value or "type" in value:
+        return None
+    if isinstance(value.get("credential"), dict) and set(value) - {"credential"} <= _ALSO_ALLOWED:
+        return [value["credential"]]
+    items = value.get("credentials")
+    if (isinstance(items, list) and items and set(value) - {"credentials"} <= _ALSO_ALLOWED
+            and all(isinstance(item, dict) and set(item) == {"credential"} for item in items)):
+        return [item["credential"] for item in items]
     return None

@@ -75,3 +75,18 @@ def test_fuzz_wrapper_json_never_crashes(value: object) -> None:
         formats.parse(json.dumps(value).encode())
     except CredentialFormatError as exc:
         assert exc.message.strip()
+
+
+def test_an_openid4vci_response_carrying_json_ld_credentials_is_read() -> None:
+    """`{"credential": {…}}` (with `c_nonce`) and draft 15's `{"credentials": [{"credential": …}, …]}` give their
+    credentials, each with its own bytes; a credential that merely has a `credential` member is not unwrapped."""
+    from wallet.credentials import demo_issuers
+
+    badge, other = demo_issuers.forklift_badge("did:example:me"), demo_issuers.customer_service_badge("did:example:me")
+    one = formats.parse(json.dumps({"credential": badge, "c_nonce": "n-1"}).encode())
+    assert [p.document for p in one] == [badge] and json.loads(one[0].original) == badge
+    assert one[0].container == "JSON-LD, from an issuer's response"
+    two = formats.parse(json.dumps({"credentials": [{"credential": badge}, {"credential": other}]}).encode())
+    assert [p.document for p in two] == [badge, other]
+    with pytest.raises(CredentialFormatError):
+        formats.parse(json.dumps({"credentials": [{"credential": badge, "note": "x"}]}).encode())

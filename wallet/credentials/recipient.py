@@ -195,9 +195,17 @@ def check_within_record(document: dict[str, Any], record: dict[str, Any], holder
     """The `recipient` check for a credential nested in a CLR: it must be about the learner the CLR is about (and,
     in a wallet, about the holder, as any credential). Genuine signatures on someone else's badges, wrapped in a
     record made for another person, are not that person's achievements."""
-    if holder is not None:
-        return check_recipient(document, holder)
     claims, learner = claims_of(document), claims_of(record)
+    if holder is not None:
+        own = check_recipient(document, holder)
+        if own.outcome is Outcome.PASSED or not claims or not learner:
+            return own
+        same = _same_person(claims, learner)  # e.g. a student number inside a CLR bound to the holder's DID
+        if same is not None and check_recipient(record, holder).outcome is Outcome.PASSED:
+            return Check(CheckName.RECIPIENT, Outcome.PASSED,
+                         said(N_("Issued to the learner of the record it is part of ({who}), a record issued to "
+                                 "you."), who=clip(same, 60)))
+        return own
     if not learner:
         return Check(CheckName.RECIPIENT, Outcome.NOT_CHECKED,
                      said(N_("Not checked: the record it is part of does not say whom it is about.")))

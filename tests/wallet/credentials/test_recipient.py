@@ -202,3 +202,18 @@ def test_a_nested_credential_with_a_hashed_email_matches_the_clrs_plain_one() ->
     assert check_within_record(inside, other, None).outcome is Outcome.WARNING
     assert check_within_record(inside, vc({"type": "ClrSubject"}), None).outcome is Outcome.NOT_CHECKED
     assert check_within_record(vc(None), record, None).outcome is Outcome.WARNING
+
+
+def test_in_a_wallet_a_student_number_inside_the_holders_clr_is_the_holders() -> None:
+    """A CLR bound to the holder's DID that also names a student number: a credential inside naming only that
+    number is the holder's; another number, or the same number inside someone else's CLR, is not."""
+    def student(number: str) -> dict[str, Any]:
+        return {"type": "IdentityObject", "identityType": "studentId", "hashed": False, "identityHash": number}
+
+    record = vc({"id": ME, "identifier": [student("S-123")]})
+    inside = vc({"identifier": [student("S-123")]})
+    passed = check_within_record(inside, record, Holder(ME))
+    assert passed.outcome is Outcome.PASSED and "a record issued to you" in passed.message
+    assert check_within_record(vc({"identifier": [student("S-999")]}), record, Holder(ME)).outcome is Outcome.FAILED
+    theirs = vc({"id": "did:example:else", "identifier": [student("S-123")]})
+    assert check_within_record(inside, theirs, Holder(ME)).outcome is Outcome.FAILED

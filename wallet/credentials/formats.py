@@ -387,17 +387,23 @@ def _not_a_credential(text: str) -> str:
     return _("This is not a credential: it is not JSON, not a signed token (JWT) and not a badge image.")
 
 
+def _carried(item: Any, depth: int, where: str) -> Parsed:
+    """A credential carried by something else (a presentation, an export, an issuer's response): stored as its
+    own record, so it keeps its own bytes, and its format says where it came from."""
+    child = _child(item, depth)
+    if not child.original and isinstance(item, dict):
+        child.original = json.dumps(item, ensure_ascii=False).encode("utf-8")
+    if child.container in ("JSON-LD", "JWT"):
+        child.container = f"{child.container}, {where}"
+    return child
+
+
 def _from_issuer_response(items: list[Any], depth: int) -> list[Parsed]:
     """The credentials of an OpenID4VCI credential response, each kept with its own bytes."""
     _count_nested(len(items))
     found = []
     for item in items:
-        child = _child(item, depth)
-        if not child.original and isinstance(item, dict):
-            child.original = json.dumps(item, ensure_ascii=False).encode("utf-8")
-        if child.container in ("JSON-LD", "JWT"):
-            child.container = f"{child.container}, from an issuer's response"
-        found.append(child)
+        found.append(_carried(item, depth, "from an issuer's response"))
     return found
 
 
@@ -435,12 +441,7 @@ def _from_wallet_export(document: dict[str, Any], depth: int) -> list[Parsed]:
         if isinstance(item, dict) and "VerifiablePresentation" in types_of(item):
             found.extend(_from_presentation(item, depth + 1))
             continue
-        child = _child(item, depth)
-        if not child.original and isinstance(item, dict):  # stored as its own record, so it needs its bytes
-            child.original = json.dumps(item, ensure_ascii=False).encode("utf-8")
-        if child.container in ("JSON-LD", "JWT"):
-            child.container = f"{child.container}, from a wallet export"
-        found.append(child)
+        found.append(_carried(item, depth, "from a wallet export"))
     return found
 
 
@@ -457,11 +458,7 @@ def _from_presentation(document: dict[str, Any], depth: int) -> list[Parsed]:
     _count_nested(len(items))
     found = []
     for item in items:
-        child = _child(item, depth)
-        if not child.original and isinstance(item, dict):  # stored as its own record, so it needs its bytes
-            child.original = json.dumps(item, ensure_ascii=False).encode("utf-8")
-        if child.container in ("JSON-LD", "JWT"):
-            child.container = f"{child.container}, from a presentation"
+        child = _carried(item, depth, "from a presentation")
         child.presentation = document
         found.append(child)
     return found

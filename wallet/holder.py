@@ -263,7 +263,8 @@ def _with_status(report: dict[str, Any]) -> dict[str, Any]:
     lines = []
     for check in report.get("checks", []):
         try:
-            lines.append(Check(CheckName(str(check.get("check"))), Outcome(str(check.get("outcome"))), ""))
-        except (ValueError, AttributeError):
+            name, outcome, message = CheckName(str(check["check"])), Outcome(str(check["outcome"])), check["message"]
+            lines.append(Check(name, outcome, str(message)))
+        except (ValueError, KeyError, TypeError):
             return report
     return {**report, "status": overall_status(lines).value} if lines else report

@@ -56,6 +56,7 @@ class CredentialActions(QObject):
         self.results = ImportResultsDialog(page)
         self.results.show_record.connect(page.select_record)
         self.results.claim_requested.connect(self._claim)
+        self.results.email_requested.connect(self._check_email)
         self.paste_dialog = PasteDialog(page)
         self.paste_dialog.submitted.connect(self._import_pasted)
         self.trusted = TrustedIssuersDialog(page)
@@ -148,6 +149,7 @@ class CredentialActions(QObject):
         claims = session.reader.holder.unclaimed_identifiers(kept) if session is not None and kept else []
         identifier, count = claims[0] if claims else (None, 0)
         self.results.set_claim(identifier, count)
+        self.results.set_hashed(session.reader.holder.hashed_unclaimed(kept) if session is not None and kept else [])
         self.results.open()
         self.results.close_button.setFocus()
         first = next((o.record_id for o in outcomes if o.outcome == "imported" and o.record_id), None)
@@ -162,6 +164,28 @@ class CredentialActions(QObject):
             return
         self._run(_("Adding {identifier} to your profile…").format(identifier=one_line(identifier)),
                   lambda: session.holder.add_identifier(identifier), self._claimed)
+
+    def _check_email(self, text: str) -> None:
+        """Is the typed address the one the hashed credentials were issued to? Added to the profile only if so."""
+        session = self.page.session
+        ids = list(self.results.hashed)
+        if session is None or not ids or not text.strip() or self.jobs.busy():
+            return
+
+        def check() -> int:
+            found = session.holder.claimed_by(text, ids)
+            if found:
+                session.holder.add_identifier(text)
+            return found
+
+        self._run(_("Checking the address…"), check, self._email_checked)
+
+    def _email_checked(self, result: int | Failed) -> None:
+        if isinstance(result, Failed):
+            self.results.email_checked(0, result.message)
+        else:
+            self.results.email_checked(result)
+        announce(self.results, self.results.email_note.text())
 
     def _claimed(self, result: int | Failed) -> None:
         if isinstance(result, Failed):

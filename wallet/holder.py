@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from wallet.credentials import formats
-from wallet.credentials.recipient import Holder, check_recipient, check_within_record, claims_of
+from wallet.credentials.recipient import Holder, check_recipient, check_within_record, claims_of, matching_identifier
 from wallet.credentials.report import Check, CheckName, Outcome, Status, nested_line, overall_status
 from wallet.credentials.summary import tree
 from wallet.errors import InvalidInputError, UsageError, WalletError
@@ -144,6 +144,29 @@ class HolderService:
                         continue
             counts.update(named)
         return counts.most_common()
+
+    def hashed_unclaimed(self, record_ids: Iterable[str]) -> list[str]:
+        """Those of these records issued to someone else that name their recipient only by a hash (an e-mail
+        address Open Badges hides, as Credly and Badgr issue): the learner can claim them by typing the address."""
+        others = self.records_for_someone_else()
+        found = []
+        for record_id in dict.fromkeys(record_ids):
+            parsed = self._parsed(record_id) if record_id in others else None
+            claims = claims_of(parsed.document) if parsed is not None else []
+            if claims and all(c.hashed for c in claims):
+                found.append(record_id)
+        return found
+
+    def claimed_by(self, text: str, record_ids: Iterable[str]) -> int:
+        """How many of these records name `text` (an e-mail address or a URI) as their recipient, without adding it
+        to the profile. Raises InvalidInputError for text that is no identifier."""
+        identifier = normalise_identifier(text)
+        count = 0
+        for record_id in dict.fromkeys(record_ids):
+            parsed = self._parsed(record_id)
+            if parsed is not None and matching_identifier(claims_of(parsed.document), Holder(identifier)):
+                count += 1
+        return count
 
     def records_for_someone_else(self) -> set[str]:
         """Credential records issued to someone else: never counted as the holder's evidence."""

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QLabel,
+    QLineEdit,
     QListView,
     QListWidget,
     QPlainTextEdit,
@@ -78,6 +79,53 @@ def test_credentials_from_an_old_wallet_can_be_claimed_from_the_results(
     assert note.text() == "Added to your profile: 2 credentials are now yours."
     session = unlocked_demo.flow.session
     assert session is not None and not session.holder.records_for_someone_else()
+
+
+def _hashed_badge(email: str) -> dict[str, Any]:
+    """A forklift badge re-issued and re-signed by the warehouse to a salted, hashed e-mail (as Credly does)."""
+    import hashlib
+
+    from wallet.credentials.dataintegrity import RDFC, sign
+
+    badge = demo_issuers.forklift_badge("did:example:unused")
+    del badge["proof"]
+    badge["id"] = "urn:uuid:5d2b7e9a-4c1f-4e8b-9a3d-6f0e2c1b7a99"
+    del badge["credentialSubject"]["id"]
+    digest = hashlib.sha256((email + "pepper").encode()).hexdigest()
+    badge["credentialSubject"]["identifier"] = [{"type": "IdentityObject", "identityType": "emailAddress",
+                                                 "hashed": True, "identityHash": "sha256$" + digest,
+                                                 "salt": "pepper"}]
+    signer = demo_issuers.WAREHOUSE.signer()
+    return sign(badge, suite=RDFC, verification_method=signer.verification_method, created=badge["validFrom"],
+                signer=signer.sign)
+
+
+def test_a_badge_issued_to_a_hidden_email_is_claimed_by_typing_the_address(
+    qtbot: QtBot, unlocked_demo: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A badge issued to a hashed e-mail: the results ask for the address; a wrong one adds nothing, the right
+    one (typed in capitals) makes it the learner's and goes into the profile."""
+    badge = tmp_path / "credly-badge.json"
+    badge.write_text(json.dumps(_hashed_badge("sam@example.org")), "utf-8")
+    choose_files(monkeypatch, badge)
+    click(qtbot, find(unlocked_demo, QToolButton, "importButton"))
+    dialog = results(qtbot, unlocked_demo)
+    note, box = find(dialog, QLabel, "importEmailNote"), find(dialog, QLineEdit, "importEmailBox")
+    button = find(dialog, QPushButton, "importEmailButton")
+    assert box.isVisible() and note.text().startswith("1 credential was issued to an e-mail address the badge")
+    session = unlocked_demo.flow.session
+    assert session is not None
+    box.setText("someone@example.org")
+    click(qtbot, button)
+    qtbot.waitUntil(lambda: note.text().startswith("None of these credentials"), timeout=10_000)
+    assert "someone@example.org" not in session.holder.profile().identifiers
+    assert session.holder.records_for_someone_else()
+    box.setText("Sam@Example.org")
+    click(qtbot, button)
+    qtbot.waitUntil(lambda: not box.isVisible(), timeout=10_000)
+    assert note.text() == "That is the address: 1 credential is now yours, and the address is in your profile."
+    assert "sam@example.org" in session.holder.profile().identifiers
+    assert not session.holder.records_for_someone_else()
 
 
 def test_an_import_of_ones_own_credentials_offers_nothing_to_claim(

@@ -221,3 +221,17 @@ def test_claiming_a_trusted_issuers_credential_makes_it_verified(session: Sessio
     assert session.get_record(record_id).credential.verification == "verified"  # type: ignore[union-attr]
     session.holder.remove_identifier(PHONE_WALLET)
     assert session.get_record(record_id).credential.verification == "verified_with_warnings"  # type: ignore[union-attr]
+
+
+def test_badges_issued_to_a_hidden_email_are_found_and_an_address_tested_without_adding_it(session: Session) -> None:
+    """Of the records given, those naming their recipient only by a hash are listed; an address is tested against
+    them without being added to the profile; text that is no identifier is refused with a sentence."""
+    hashed = _import(session, _hashed_email_badge("sam@example.org", "pepper"))
+    plain = _import(session, demo_issuers.customer_service_badge(PHONE_WALLET))
+    mine = _import(session, demo_issuers.expired_cpr(session.did))
+    assert session.holder.hashed_unclaimed([hashed, plain, mine]) == [hashed]
+    assert session.holder.claimed_by("SAM@example.org", [hashed, plain, mine]) == 1
+    assert session.holder.claimed_by("other@example.org", [hashed]) == 0
+    assert session.holder.profile().identifiers == ()
+    with pytest.raises(InvalidInputError):
+        session.holder.claimed_by("not an address", [hashed])

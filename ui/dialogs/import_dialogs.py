@@ -10,6 +10,7 @@ from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -68,6 +69,7 @@ class ImportResultsDialog(QDialog):
 
     show_record = Signal(str)
     claim_requested = Signal(str)
+    email_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,6 +91,21 @@ class ImportResultsDialog(QDialog):
         self.claimable = ""
         self.set_claim(None, 0)
         self.claim_button.clicked.connect(lambda: self.claim_requested.emit(self.claimable))
+        self.email_note = label("", "muted", object_name="importEmailNote")
+        layout.addWidget(self.email_note)
+        self.email_box = QLineEdit()
+        name(self.email_box, "importEmailBox", _("Your e-mail address"))
+        self.email_box.setPlaceholderText(_("you@example.org"))
+        self.email_button = button(_("Check this address"), "importEmailButton",
+                                   _("Check whether these credentials were issued to this e-mail address"))
+        email_row = QHBoxLayout()
+        email_row.addWidget(self.email_box, 1)
+        email_row.addWidget(self.email_button, 0)
+        layout.addLayout(email_row)
+        self.hashed: list[str] = []
+        self.set_hashed([])
+        self.email_button.clicked.connect(lambda: self.email_requested.emit(self.email_box.text()))
+        self.email_box.returnPressed.connect(lambda: self.email_requested.emit(self.email_box.text()))
         self.show_button = button(_("Show in wallet"), "importShowButton",
                                   _("Show the chosen credential in the wallet"))
         self.show_button.setToolTip(_("Show the chosen credential in the list"))
@@ -130,6 +147,35 @@ class ImportResultsDialog(QDialog):
         self.claim_note.setVisible(bool(identifier))
         self.claim_button.setVisible(bool(identifier))
         self.claim_button.setEnabled(bool(identifier))
+
+    def set_hashed(self, record_ids: list[str]) -> None:
+        """Offer to check an e-mail address against the imported credentials issued to a hidden (hashed) one."""
+        self.hashed = list(record_ids)
+        count = len(self.hashed)
+        if count:
+            self.email_note.setText(ngettext(
+                "{count} credential was issued to an e-mail address the badge keeps hidden. Type yours to check "
+                "whether it is the one: it is added to your profile only if it is.",
+                "{count} credentials were issued to an e-mail address the badges keep hidden. Type yours to check "
+                "whether it is the one: it is added to your profile only if it is.", count).format(count=count))
+        for widget in (self.email_note, self.email_box, self.email_button):
+            widget.setVisible(bool(count))
+        self.email_box.clear()
+
+    def email_checked(self, count: int, sentence: str = "") -> None:
+        """Say what checking the typed address found (`sentence` when it could not be checked)."""
+        if sentence:
+            self.email_note.setText(sentence)
+        elif count:
+            self.email_note.setText(ngettext(
+                "That is the address: {count} credential is now yours, and the address is in your profile.",
+                "That is the address: {count} credentials are now yours, and the address is in your profile.",
+                count).format(count=count))
+            self.email_box.setVisible(False)
+            self.email_button.setVisible(False)
+        else:
+            self.email_note.setText(_("None of these credentials was issued to that address; nothing was added. "
+                                      "Try another address you have used."))
 
     def claimed(self, count: int) -> None:
         """The identifier was added: say how many credentials are now the learner's."""

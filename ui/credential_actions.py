@@ -19,7 +19,7 @@ from ui.dialogs.trusted_issuers import TrustedIssuersDialog
 from ui.status import status_look
 from ui.widgets import page_action
 from ui.worker import Failed, Jobs
-from wallet.api import ImportOutcome, _, ngettext, one_line, pasted_bytes
+from wallet.api import ImportOutcome, WalletError, _, ngettext, one_line, pasted_bytes
 
 if TYPE_CHECKING:
     from ui.pages.records import RecordsPage
@@ -185,13 +185,32 @@ class CredentialActions(QObject):
             self.results.email_checked(0, result.message)
         else:
             self.results.email_checked(result)
+            self._restate()
         announce(self.results, self.results.email_note.text())
+
+    def _restate(self) -> None:
+        """The import results' verdicts as they are after a claim."""
+        session = self.page.session
+        if session is None:
+            return
+        reader = session.reader
+        statuses = {}
+        for outcome in self.results.outcomes:
+            if outcome.record_id and outcome.outcome in ("imported", "duplicate"):
+                try:
+                    credential = reader.get_record(outcome.record_id).credential
+                except WalletError:  # deleted meanwhile: its line stays as it was
+                    continue
+                if credential is not None and credential.verification:
+                    statuses[outcome.record_id] = credential.verification
+        self.results.restate(statuses)
 
     def _claimed(self, result: int | Failed) -> None:
         if isinstance(result, Failed):
             self.results.claim_note.setText(result.message)
             return
         self.results.claimed(result)
+        self._restate()
         announce(self.results, self.results.claim_note.text())
 
     # -- checking and trust -------------------------------------------------------------------------

@@ -126,6 +126,7 @@ def test_a_badge_issued_to_a_hidden_email_is_claimed_by_typing_the_address(
     assert note.text() == "That is the address: 1 credential is now yours, and the address is in your profile."
     assert "sam@example.org" in session.holder.profile().identifiers
     assert not session.holder.records_for_someone_else()
+    assert "Checked by LER Wallet: ✓ Verified\n" in dialog.lines()[0]  # the warehouse is trusted: now theirs
 
 
 def test_an_import_of_ones_own_credentials_offers_nothing_to_claim(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -88,6 +89,7 @@ class ImportResultsDialog(QDialog):
         claim_row.addStretch(1)
         claim_row.addWidget(self.claim_button, 0)
         layout.addLayout(claim_row)
+        self.outcomes: list[ImportOutcome] = []
         self.claimable = ""
         self.set_claim(None, 0)
         self.claim_button.clicked.connect(lambda: self.claim_requested.emit(self.claimable))
@@ -117,6 +119,7 @@ class ImportResultsDialog(QDialog):
         self.results.currentItemChanged.connect(lambda item, _old: self._update_show(item))
 
     def set_outcomes(self, outcomes: Sequence[ImportOutcome]) -> None:
+        self.outcomes = list(outcomes)
         self.results.clear()
         for outcome in outcomes:
             text = outcome_text(outcome)
@@ -183,6 +186,13 @@ class ImportResultsDialog(QDialog):
         self.claim_note.setText(ngettext("Added to your profile: {count} credential is now yours.",
                                          "Added to your profile: {count} credentials are now yours.",
                                          count).format(count=count))
+
+    def restate(self, statuses: dict[str, str]) -> None:
+        """Show the items' verdicts as they are now (after a claim made a credential the learner's), keeping the
+        chosen row."""
+        row = self.results.currentRow()
+        self.set_outcomes([replace(o, status=statuses.get(o.record_id or "", o.status)) for o in self.outcomes])
+        self.results.setCurrentRow(max(row, 0))
 
     def lines(self) -> list[str]:
         """Every item's text (what the list shows), for tests and screen readers."""

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from wallet.clock import Clock, utc_iso
 from wallet.credentials import duplicates, formats, material
 from wallet.credentials.batch import Checked, verify_batch
+from wallet.credentials.checking import offer_material
 from wallet.credentials.dates import calendar_date, shown_date
 from wallet.credentials.details import CredentialDetails, Endorsement
 from wallet.credentials.formats import Kind, Parsed
@@ -229,7 +230,7 @@ class CredentialService:
         placed = [material.classify(data) if isinstance(data, bytes) else None for _unused, data in inputs]
         options = self.options(now)
         for found in placed:  # keys and lists in this same import also check its credentials
-            self._offer(found, options)
+            offer_material(found, options)
         readable = [(source, data) for (source, data), found in zip(inputs, placed, strict=True)
                     if isinstance(data, bytes) and found is None]
         verified = iter(verify_batch(readable, options, checkpoint=self._checkpoint))
@@ -273,15 +274,6 @@ class CredentialService:
         "failed" line in its place, and the rest are imported together by `import_many`.
         """
         return self.import_many(list(read_inputs(names, stdin)), now=now, progress=progress)
-
-    @staticmethod
-    def _offer(found: material.Material | None, options: VerifyOptions) -> None:
-        if found is None or found.place is material.Place.REFUSED:
-            return
-        if found.place is material.Place.STATUS_LIST:
-            options.status_lists[found.document["id"]] = found.document
-        else:
-            options.resolver.add_document(found.document)
 
     def _keep(self, source: str, found: material.Material) -> ImportOutcome:
         """An input that is issuer material goes to the key and status store; a badge description is refused."""

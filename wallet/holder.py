@@ -265,10 +265,10 @@ def _with_line(report: dict[str, Any], line: dict[str, Any]) -> dict[str, Any]:
 def _with_recipients(report: dict[str, Any], parsed: formats.Parsed, holder: Holder) -> dict[str, Any]:
     """A saved report with its recipient lines compared with the holder again: the credential's own and, for a
     CLR, each credential's inside it and the nested line that counts them. Signatures are not checked again."""
-    updated = _with_status(_with_line(report, check_recipient(parsed.document, holder).to_json(kept=True)))
+    updated = _with_line(report, check_recipient(parsed.document, holder).to_json(kept=True))
     children = report.get("children")
     if not isinstance(children, list) or len(children) != len(parsed.nested) or not children:
-        return updated
+        return _with_status(updated)
     kids, pairs = [], []
     for child_report, child in zip(children, parsed.nested, strict=True):
         line = check_within_record(child.document, parsed.document, holder)

@@ -67,13 +67,21 @@ def take_material(
     used: list[tuple[str, str]] = []
     for name, data in given:
         found = material.classify(data) if isinstance(data, bytes) else None
-        if found is None or found.place is material.Place.REFUSED:
+        if not offer_material(found, options):
             rest.append((name, data))
             continue
-        if found.place is material.Place.STATUS_LIST:
-            options.status_lists[found.document["id"]] = found.document
-        else:
-            options.resolver.add_document(found.document)
+        assert found is not None
         used.append((name, said(N_("Used to check what you opened with it: {what} ({id}), as you supplied it."),
                                 what=found.what, id=str(found.document["id"]))))
     return rest, used
+
+
+def offer_material(found: material.Material | None, options: VerifyOptions) -> bool:
+    """Put a DID document, key or status list where checks look for it; False for anything else."""
+    if found is None or found.place is material.Place.REFUSED:
+        return False
+    if found.place is material.Place.STATUS_LIST:
+        options.status_lists[found.document["id"]] = found.document
+    else:
+        options.resolver.add_document(found.document)
+    return True
